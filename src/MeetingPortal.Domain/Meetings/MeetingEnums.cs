@@ -1,0 +1,59 @@
+namespace MeetingPortal.Domain.Meetings;
+
+public enum MeetingType
+{
+    /// <summary>Hội nghị đối thoại.</summary>
+    Dialogue = 1,
+
+    /// <summary>Hội nghị giao ban.</summary>
+    PeriodicBriefing = 2,
+
+    /// <summary>Buổi làm việc.</summary>
+    WorkingSession = 3,
+}
+
+public enum MeetingFormat
+{
+    InPerson = 1,
+    Online = 2,
+    Hybrid = 3,
+}
+
+public enum MeetingStatus
+{
+    Draft = 1,
+    Published = 2,
+}
+
+/// <summary>Reports often give only "sáng" or "chiều", not a clock time.</summary>
+public enum DayPart
+{
+    Morning = 1,
+    Afternoon = 2,
+    Evening = 3,
+}
+
+public enum ParticipantRole
+{
+    /// <summary>Chủ trì.</summary>
+    Chair = 1,
+
+    /// <summary>Đồng chủ trì.</summary>
+    CoChair = 2,
+
+    /// <summary>Dự và chỉ đạo.</summary>
+    DirectingGuest = 3,
+
+    /// <summary>Tham dự.</summary>
+    Attendee = 4,
+}
+
+public enum SpeechKind
+{
+    Report = 1,
+    Opinion = 2,
+    Recommendation = 3,
+    Answer = 4,
+    Direction = 5,
+    Conclusion = 6,
+}

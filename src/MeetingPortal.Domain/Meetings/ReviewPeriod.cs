@@ -1,0 +1,82 @@
+using MeetingPortal.Domain.Common;
+
+namespace MeetingPortal.Domain.Meetings;
+
+public enum PeriodKind
+{
+    /// <summary>Quý: Number is 1-4.</summary>
+    Quarter = 1,
+
+    /// <summary>6 tháng: Number is 1 (first half) or 2.</summary>
+    HalfYear = 2,
+
+    /// <summary>"7 tháng đầu năm": Number is how many months from January.</summary>
+    FirstMonths = 3,
+
+    /// <summary>Cả năm: Number is 1.</summary>
+    Year = 4,
+}
+
+/// <summary>The period a meeting reviews ("quý I/2022", "6 tháng đầu năm 2022").</summary>
+public readonly record struct ReviewPeriod
+{
+    public ReviewPeriod(PeriodKind kind, int year, int number)
+    {
+        var valid = kind switch
+        {
+            PeriodKind.Quarter => number is >= 1 and <= 4,
+            PeriodKind.HalfYear => number is 1 or 2,
+            PeriodKind.FirstMonths => number is >= 1 and <= 12,
+            PeriodKind.Year => number == 1,
+            _ => false,
+        };
+        if (!valid || year is < 1945 or > 2200)
+        {
+            throw new DomainException("period.invalid", $"{kind} {number}/{year} is not a period.");
+        }
+
+        Kind = kind;
+        Year = year;
+        Number = number;
+    }
+
+    public PeriodKind Kind { get; }
+    public int Year { get; }
+    public int Number { get; }
+
+    public int FirstMonth => Kind switch
+    {
+        PeriodKind.Quarter => ((Number - 1) * 3) + 1,
+        PeriodKind.HalfYear => Number == 1 ? 1 : 7,
+        _ => 1,
+    };
+
+    public int LastMonth => Kind switch
+    {
+        PeriodKind.Quarter => Number * 3,
+        PeriodKind.HalfYear => Number * 6,
+        PeriodKind.FirstMonths => Number,
+        _ => 12,
+    };
+
+    public DateOnly Start => new(Year, FirstMonth, 1);
+
+    public DateOnly End => new DateOnly(Year, LastMonth, 1).AddMonths(1).AddDays(-1);
+
+    public bool Contains(DateOnly date) => date >= Start && date <= End;
+
+    public static ReviewPeriod QuarterOf(DateOnly date) => new(PeriodKind.Quarter, date.Year, ((date.Month - 1) / 3) + 1);
+
+    public static bool IsValid(PeriodKind kind, int year, int number)
+    {
+        try
+        {
+            _ = new ReviewPeriod(kind, year, number);
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace MeetingPortal.Domain.Recommendations;
+
+/// <summary>What a recommendation is about: allowances, operating budget, equipment...</summary>
+public class Theme
+{
+    public const int NameMaxLength = 200;
+
+    public Theme(string code, string name)
+    {
+        Code = code;
+        Name = name;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>A stable key for the interchange format, e.g. "operating-budget".</summary>
+    public string Code { get; private set; }
+
+    public string Name { get; set; }
+}

@@ -1,0 +1,71 @@
+using MeetingPortal.Infrastructure.Health;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MeetingPortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        storage.DataDirectory = Path.GetFullPath(Path.Combine(contentRoot, storage.DataDirectory));
+        database.ConnectionString = ResolveConnectionString(database, storage, configuration);
+
+        services.AddSingleton(database);
+        services.AddSingleton(storage);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentUser, SystemUser>();
+        services.AddScoped<AuditInterceptor>();
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<SqlServerMeetingPortalDbContext>((sp, options) => options
+                    .UseSqlServer(database.ConnectionString)
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                services.AddScoped<MeetingPortalDbContext>(sp => sp.GetRequiredService<SqlServerMeetingPortalDbContext>());
+                break;
+            default:
+                Directory.CreateDirectory(storage.DataDirectory);
+                services.AddDbContext<SqliteMeetingPortalDbContext>((sp, options) => options
+                    .UseSqlite(database.ConnectionString)
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                services.AddScoped<MeetingPortalDbContext>(sp => sp.GetRequiredService<SqliteMeetingPortalDbContext>());
+                break;
+        }
+
+        services.Configure<SeedingOptions>(configuration.GetSection(SeedingOptions.SectionName));
+        services.AddScoped<InterchangeImporter>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    private static string ResolveConnectionString(DatabaseOptions database, StorageOptions storage, IConfiguration configuration)
+    {
+        var configured = database.ConnectionString;
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            configured = configuration.GetConnectionString("MeetingPortal");
+        }
+
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            throw new InvalidOperationException("Database:Provider is SqlServer but no connection string is set (Database:ConnectionString or ConnectionStrings:MeetingPortal).");
+        }
+
+        return $"Data Source={Path.Combine(storage.DataDirectory, "meetingportal.db")}";
+    }
+}

@@ -1,0 +1,18 @@
+using MeetingPortal.Domain.Directives;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MeetingPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directive>
+{
+    public void Configure(EntityTypeBuilder<Directive> builder)
+    {
+        builder.ConfigureAudit();
+        builder.Property(d => d.Content).HasMaxLength(Directive.ContentMaxLength).IsRequired();
+        builder.HasIndex(d => new { d.MeetingId, d.Order });
+        builder.HasIndex(d => new { d.Status, d.DueOn });
+        builder.HasMany(d => d.Assignees).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Assignees).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

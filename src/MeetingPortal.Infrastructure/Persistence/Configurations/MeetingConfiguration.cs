@@ -1,0 +1,38 @@
+using MeetingPortal.Domain.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MeetingPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.ConfigureAudit();
+        builder.Ignore(m => m.Period);
+        builder.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength).IsRequired();
+        builder.Property(m => m.Location).HasMaxLength(Meeting.LocationMaxLength);
+        builder.Property(m => m.Source).HasMaxLength(Meeting.SourceMaxLength);
+        builder.Property(m => m.Summary).HasMaxLength(Meeting.LongTextMaxLength);
+        builder.Property(m => m.Conclusion).HasMaxLength(Meeting.LongTextMaxLength);
+
+        // Lists and per-unit, per-quarter summaries read meetings by unit and date.
+        builder.HasIndex(m => new { m.UnitId, m.HeldOn });
+        builder.HasIndex(m => m.HeldOn);
+        builder.HasIndex(m => new { m.Status, m.HeldOn });
+
+        builder.HasOne(m => m.Unit).WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(m => m.HostOrganisation).WithMany().HasForeignKey(m => m.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(m => m.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Organisations).WithOne().HasForeignKey(o => o.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Speeches).WithOne().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Recommendations).WithOne(r => r.Meeting).HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Directives).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+
+        foreach (var collection in new[] { nameof(Meeting.Participants), nameof(Meeting.Organisations), nameof(Meeting.Speeches), nameof(Meeting.Recommendations), nameof(Meeting.Directives) })
+        {
+            builder.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using MeetingPortal.Domain.Recommendations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MeetingPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
+{
+    public void Configure(EntityTypeBuilder<Recommendation> builder)
+    {
+        builder.ConfigureAudit();
+        builder.Property(r => r.Content).HasMaxLength(Recommendation.ContentMaxLength).IsRequired();
+
+        // The tracker filters by status, theme, raising and addressed body, and due date.
+        builder.HasIndex(r => new { r.MeetingId, r.Order });
+        builder.HasIndex(r => new { r.Status, r.DueOn });
+        builder.HasIndex(r => r.ThemeId);
+        builder.HasIndex(r => r.RaisedByOrganisationId);
+        builder.HasIndex(r => new { r.AddressedToOrganisationId, r.Status });
+
+        builder.HasOne(r => r.Speech).WithMany().HasForeignKey(r => r.SpeechId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.RaisedByOrganisation).WithMany().HasForeignKey(r => r.RaisedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.RaisedByPerson).WithMany().HasForeignKey(r => r.RaisedByPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.AddressedToOrganisation).WithMany().HasForeignKey(r => r.AddressedToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Theme).WithMany().HasForeignKey(r => r.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Responses).WithOne().HasForeignKey(x => x.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Responses).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

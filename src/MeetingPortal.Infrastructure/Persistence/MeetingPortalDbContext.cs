@@ -1,0 +1,74 @@
+using MeetingPortal.Domain.Directives;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Organisations;
+using MeetingPortal.Domain.People;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Domain.Units;
+using MeetingPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace MeetingPortal.Infrastructure.Persistence;
+
+/// <summary>
+/// The one context pages use. Each provider has a derived context only so that its migrations live
+/// apart (EF binds migrations to a context type); the model is the same.
+/// </summary>
+public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>
+{
+    public MeetingPortalDbContext(DbContextOptions<MeetingPortalDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected MeetingPortalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<UnitLevel> UnitLevels => Set<UnitLevel>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+    public DbSet<Speech> Speeches => Set<Speech>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<Response> Responses => Set<Response>();
+    public DbSet<Directive> Directives => Set<Directive>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MeetingPortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // EF Core 6 maps neither DateOnly nor TimeOnly by itself.
+        configurationBuilder.Properties<DateOnly>().HaveConversion<DateOnlyConverter>();
+        configurationBuilder.Properties<TimeOnly>().HaveConversion<TimeOnlyConverter>();
+    }
+
+    private sealed class DateOnlyConverter() : ValueConverter<DateOnly, DateTime>(
+        d => d.ToDateTime(TimeOnly.MinValue), d => DateOnly.FromDateTime(d));
+
+    private sealed class TimeOnlyConverter() : ValueConverter<TimeOnly, TimeSpan>(
+        t => t.ToTimeSpan(), t => TimeOnly.FromTimeSpan(t));
+}
+
+public sealed class SqliteMeetingPortalDbContext(DbContextOptions<SqliteMeetingPortalDbContext> options)
+    : MeetingPortalDbContext(options);
+
+public sealed class SqlServerMeetingPortalDbContext(DbContextOptions<SqlServerMeetingPortalDbContext> options)
+    : MeetingPortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateOnly>().HaveColumnType("date");
+        configurationBuilder.Properties<TimeOnly>().HaveColumnType("time");
+    }
+}

@@ -1,0 +1,34 @@
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Units;
+
+namespace MeetingPortal.Infrastructure.Scope;
+
+/// <summary>
+/// A user's scope: their unit and everything below it, as a materialised-path prefix. Queries use a
+/// range on the indexed path ([path, path with its last '/' raised to '0')) instead of LIKE, so
+/// both SQLite and SQL Server seek the index rather than scan it.
+/// </summary>
+public readonly record struct UnitScope(int UnitId, string Path)
+{
+    public string UpperBound => Path[..^1] + "0";
+
+    public bool Covers(string unitPath) => Unit.IsInScope(unitPath, Path);
+}
+
+// EF Core translates only the two-argument string.Compare into SQL comparisons; paths are ASCII.
+#pragma warning disable CA1309
+public static class ScopeQueries
+{
+    public static IQueryable<Unit> InScope(this IQueryable<Unit> units, UnitScope scope)
+    {
+        var (lower, upper) = (scope.Path, scope.UpperBound);
+        return units.Where(u => string.Compare(u.Path, lower) >= 0 && string.Compare(u.Path, upper) < 0);
+    }
+
+    public static IQueryable<Meeting> InScope(this IQueryable<Meeting> meetings, UnitScope scope)
+    {
+        var (lower, upper) = (scope.Path, scope.UpperBound);
+        return meetings.Where(m => string.Compare(m.Unit!.Path, lower) >= 0 && string.Compare(m.Unit.Path, upper) < 0);
+    }
+}
+#pragma warning restore CA1309

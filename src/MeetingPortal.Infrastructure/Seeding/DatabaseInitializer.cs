@@ -1,0 +1,98 @@
+using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MeetingPortal.Infrastructure.Seeding;
+
+/// <summary>Runs at start: migrate, make roles, load seeds/ into an empty database, add demo accounts if asked.</summary>
+public sealed class DatabaseInitializer(
+    MeetingPortalDbContext db,
+    DatabaseOptions databaseOptions,
+    IOptions<SeedingOptions> seedingOptions,
+    InterchangeImporter importer,
+    DemoDataSeeder demoData,
+    RoleManager<IdentityRole> roleManager,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (databaseOptions.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one writer saves, and survives a killed process cleanly.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                await roleManager.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var options = seedingOptions.Value;
+        if (options.LoadSeeds && !await db.Units.AnyAsync(cancellationToken))
+        {
+            await LoadSeedsAsync(ResolveSeedDirectory(options), cancellationToken);
+        }
+
+        if (options.DemoData.Enabled)
+        {
+            await demoData.SeedAsync(options.DemoData, cancellationToken);
+        }
+    }
+
+    public static string ResolveSeedDirectory(SeedingOptions options) =>
+        options.Directory ?? Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    private async Task LoadSeedsAsync(string directory, CancellationToken cancellationToken)
+    {
+        var files = SeedFiles(directory);
+        if (files.Count == 0)
+        {
+            logger.LogWarning("No seed files found in {Directory}", directory);
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            var result = await importer.ImportJsonAsync(await File.ReadAllTextAsync(file, cancellationToken), Path.GetFileName(file), cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Seed file {file} was refused: {string.Join("; ", result.Errors)}");
+            }
+        }
+    }
+
+    /// <summary>reference.json first (levels, themes, units), then the meetings in name order.</summary>
+    public static IReadOnlyList<string> SeedFiles(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var reference = Path.Combine(directory, "reference.json");
+        var meetings = Path.Combine(directory, "meetings");
+        var files = new List<string>();
+        if (File.Exists(reference))
+        {
+            files.Add(reference);
+        }
+
+        if (Directory.Exists(meetings))
+        {
+            files.AddRange(Directory.GetFiles(meetings, "*.json").Order(StringComparer.Ordinal));
+        }
+
+        return files;
+    }
+}

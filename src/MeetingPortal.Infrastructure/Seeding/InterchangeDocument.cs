@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Organisations;
+using MeetingPortal.Domain.Recommendations;
+
+namespace MeetingPortal.Infrastructure.Seeding;
+
+// The JSON interchange format of seeds/, import and export; docs/interchange.md describes it and
+// docs/interchange/meeting-portal.schema.json is the contract. Keys ("key", "person", "host"...) are
+// local to one document and only tie its parts together.
+public sealed record InterchangeDocument
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public int FormatVersion { get; init; } = 1;
+    public List<LevelData>? Levels { get; init; }
+    public List<ThemeData>? Themes { get; init; }
+    public List<UnitData>? Units { get; init; }
+    public List<MeetingData>? Meetings { get; init; }
+}
+
+public sealed record LevelData(int Rank, string Name);
+
+public sealed record ThemeData(string Code, string Name);
+
+public sealed record UnitData(string Code, string Name, int Level, string? Parent);
+
+public sealed record PeriodData(PeriodKind Kind, int Year, int Number);
+
+public sealed record OrganisationData(string Key, string Name, OrganisationKind Kind, string? Unit);
+
+public sealed record PersonData(string Key, string FullName, string? Unit);
+
+public sealed record ParticipantData(string Person, ParticipantRole Role, string? Title, string? Organisation);
+
+public sealed record ResponseData(ResponseKind Kind, DateOnly RespondedOn, string Content, string? Organisation, string? Person);
+
+public sealed record RecommendationData(
+    string Content,
+    string? Theme,
+    string? RaisedBy,
+    string? RaisedByPerson,
+    string? AddressedTo,
+    DateOnly? DueOn,
+    List<ResponseData>? Responses);
+
+public sealed record SpeechData(
+    SpeechKind Kind,
+    string Content,
+    string? Speaker,
+    string? SpeakerTitle,
+    string? Organisation,
+    List<RecommendationData>? Recommendations);
+
+public sealed record DirectiveData(string Content, List<string>? Assignees, DateOnly? DueOn);
+
+public sealed record MeetingData
+{
+    public required string Unit { get; init; }
+    public required MeetingType Type { get; init; }
+    public required string Title { get; init; }
+    public required DateOnly HeldOn { get; init; }
+    public DayPart? DayPart { get; init; }
+    public TimeOnly? StartTime { get; init; }
+    public PeriodData? Period { get; init; }
+    public MeetingFormat Format { get; init; } = MeetingFormat.InPerson;
+    public int? ConnectedPoints { get; init; }
+    public string? Location { get; init; }
+    public MeetingStatus Status { get; init; } = MeetingStatus.Draft;
+    /// <summary>Where the record comes from: publisher, title and file of the report.</summary>
+    public string? Source { get; init; }
+    public List<OrganisationData>? Organisations { get; init; }
+    public List<PersonData>? People { get; init; }
+    public string? Host { get; init; }
+    public List<string>? ParticipatingOrganisations { get; init; }
+    public List<ParticipantData>? Participants { get; init; }
+    public string? Summary { get; init; }
+    public string? Conclusion { get; init; }
+    public int? StatedOpinionCount { get; init; }
+    public int? StatedRecommendationCount { get; init; }
+    public List<SpeechData>? Speeches { get; init; }
+    public List<DirectiveData>? Directives { get; init; }
+}

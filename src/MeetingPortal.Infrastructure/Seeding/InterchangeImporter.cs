@@ -1,0 +1,300 @@
+using System.Text.Json;
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Organisations;
+using MeetingPortal.Domain.People;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Domain.Units;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingPortal.Infrastructure.Seeding;
+
+public sealed class ImportResult(string source)
+{
+    public string Source { get; } = source;
+    public List<string> Created { get; } = [];
+    public List<string> Skipped { get; } = [];
+    public List<string> Errors { get; } = [];
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Applies one interchange document in one transaction: reference data is upserted by its key,
+/// a meeting already present (same unit, date and title) is skipped, and any error rolls back the
+/// whole document so nothing is half-imported.
+/// </summary>
+public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider timeProvider, ILogger<InterchangeImporter> logger)
+{
+    public async Task<ImportResult> ImportJsonAsync(string json, string source, CancellationToken cancellationToken = default)
+    {
+        var result = new ImportResult(source);
+        IReadOnlyList<string> schemaErrors;
+        try
+        {
+            schemaErrors = InterchangeSchema.Validate(json);
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            schemaErrors = [$"#: {ex.Message}"];
+        }
+
+        if (schemaErrors.Count > 0)
+        {
+            result.Errors.AddRange(schemaErrors);
+            return result;
+        }
+
+        var document = JsonSerializer.Deserialize<InterchangeDocument>(json, InterchangeDocument.JsonOptions)!;
+        return await ImportAsync(document, source, cancellationToken);
+    }
+
+    public async Task<ImportResult> ImportAsync(InterchangeDocument document, string source, CancellationToken cancellationToken = default)
+    {
+        var result = new ImportResult(source);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await ImportLevelsAsync(document.Levels ?? [], cancellationToken);
+            await ImportThemesAsync(document.Themes ?? [], cancellationToken);
+            await ImportUnitsAsync(document.Units ?? [], result, cancellationToken);
+            foreach (var meeting in document.Meetings ?? [])
+            {
+                await ImportMeetingAsync(meeting, result, cancellationToken);
+            }
+
+            if (!result.Succeeded)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                result.Created.Clear();
+                return result;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            result.Created.Clear();
+            result.Errors.Add(ex.Message);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        logger.LogInformation("Imported {Source}: {Created} created, {Skipped} skipped, {Errors} errors",
+            source, result.Created.Count, result.Skipped.Count, result.Errors.Count);
+        return result;
+    }
+
+    private async Task ImportLevelsAsync(List<LevelData> levels, CancellationToken cancellationToken)
+    {
+        foreach (var level in levels)
+        {
+            var existing = await db.UnitLevels.SingleOrDefaultAsync(l => l.Rank == level.Rank, cancellationToken);
+            if (existing is null)
+            {
+                db.UnitLevels.Add(new UnitLevel(level.Rank, level.Name));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ImportThemesAsync(List<ThemeData> themes, CancellationToken cancellationToken)
+    {
+        foreach (var theme in themes)
+        {
+            if (!await db.Themes.AnyAsync(t => t.Code == theme.Code, cancellationToken))
+            {
+                db.Themes.Add(new Theme(theme.Code, theme.Name));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ImportUnitsAsync(List<UnitData> units, ImportResult result, CancellationToken cancellationToken)
+    {
+        // Parents come before children in the file; a unit already present keeps its place.
+        foreach (var data in units)
+        {
+            if (await db.Units.AnyAsync(u => u.Code == data.Code, cancellationToken))
+            {
+                continue;
+            }
+
+            var level = await db.UnitLevels.SingleOrDefaultAsync(l => l.Rank == data.Level, cancellationToken);
+            Unit? parent = null;
+            if (data.Parent is not null)
+            {
+                parent = await db.Units.SingleOrDefaultAsync(u => u.Code == data.Parent, cancellationToken);
+            }
+
+            if (level is null || (data.Parent is not null && parent is null))
+            {
+                result.Errors.Add($"Unit {data.Code}: level {data.Level} or parent {data.Parent} is unknown.");
+                continue;
+            }
+
+            var unit = new Unit(data.Code, data.Name, level.Id);
+            unit.PlaceUnder(parent);
+            db.Units.Add(unit);
+            await db.SaveChangesAsync(cancellationToken);
+            unit.AssignPath();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task ImportMeetingAsync(MeetingData data, ImportResult result, CancellationToken cancellationToken)
+    {
+        var label = $"{data.HeldOn:yyyy-MM-dd} {data.Title}";
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == data.Unit, cancellationToken);
+        if (unit is null)
+        {
+            result.Errors.Add($"{label}: unit {data.Unit} is unknown.");
+            return;
+        }
+
+        if (await db.Meetings.AnyAsync(m => m.UnitId == unit.Id && m.HeldOn == data.HeldOn && m.Title == data.Title, cancellationToken))
+        {
+            result.Skipped.Add($"{label}: already present.");
+            return;
+        }
+
+        var organisations = new Dictionary<string, Organisation>();
+        foreach (var o in data.Organisations ?? [])
+        {
+            var unitId = await ResolveUnitIdAsync(o.Unit, unit, cancellationToken);
+            organisations[o.Key] = await db.Organisations.SingleOrDefaultAsync(x => x.UnitId == unitId && x.Name == o.Name, cancellationToken)
+                ?? db.Organisations.Add(new Organisation(unitId, o.Name, o.Kind)).Entity;
+        }
+
+        var people = new Dictionary<string, Person>();
+        foreach (var p in data.People ?? [])
+        {
+            var unitId = await ResolveUnitIdAsync(p.Unit, unit, cancellationToken);
+            people[p.Key] = await db.People.FirstOrDefaultAsync(x => x.UnitId == unitId && x.FullName == p.FullName, cancellationToken)
+                ?? db.People.Add(new Person(unitId, p.FullName)).Entity;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+
+        var missing = new List<string>();
+        int? Org(string? key) => Lookup(organisations, key, missing)?.Id;
+        int? PersonId(string? key) => Lookup(people, key, missing)?.Id;
+
+        var meeting = new Meeting(unit.Id, data.Type, data.Title, data.HeldOn)
+        {
+            DayPart = data.DayPart,
+            StartTime = data.StartTime,
+            Period = data.Period is { } period ? new ReviewPeriod(period.Kind, period.Year, period.Number) : null,
+            Location = data.Location,
+            HostOrganisationId = Org(data.Host),
+            Summary = data.Summary,
+            Conclusion = data.Conclusion,
+            StatedOpinionCount = data.StatedOpinionCount,
+            StatedRecommendationCount = data.StatedRecommendationCount,
+            Source = data.Source,
+        };
+        meeting.SetFormat(data.Format, data.ConnectedPoints);
+
+        foreach (var key in data.ParticipatingOrganisations ?? [])
+        {
+            if (Org(key) is { } id)
+            {
+                meeting.AddOrganisation(id);
+            }
+        }
+
+        foreach (var p in data.Participants ?? [])
+        {
+            if (PersonId(p.Person) is { } personId)
+            {
+                meeting.AddParticipant(personId, p.Role, p.Title, Org(p.Organisation));
+            }
+        }
+
+        foreach (var s in data.Speeches ?? [])
+        {
+            var speech = meeting.AddSpeech(s.Kind, s.Content, PersonId(s.Speaker), s.SpeakerTitle, Org(s.Organisation));
+            foreach (var r in s.Recommendations ?? [])
+            {
+                var recommendation = meeting.RaiseRecommendation(speech, r.Content, Org(r.RaisedBy), PersonId(r.RaisedByPerson));
+                if (r.Theme is not null)
+                {
+                    if (themes.TryGetValue(r.Theme, out var themeId))
+                    {
+                        recommendation.ThemeId = themeId;
+                    }
+                    else
+                    {
+                        missing.Add($"theme {r.Theme}");
+                    }
+                }
+
+                if (Org(r.AddressedTo) is { } addressedTo)
+                {
+                    recommendation.AssignTo(addressedTo, r.DueOn);
+                }
+
+                foreach (var response in r.Responses ?? [])
+                {
+                    recommendation.Respond(response.Kind, response.RespondedOn, Org(response.Organisation), PersonId(response.Person), response.Content);
+                }
+            }
+        }
+
+        foreach (var d in data.Directives ?? [])
+        {
+            var assignees = (d.Assignees ?? []).Select(Org).OfType<int>();
+            meeting.AddDirective(d.Content, assignees, d.DueOn);
+        }
+
+        if (missing.Count > 0)
+        {
+            result.Errors.Add($"{label}: unknown keys {string.Join(", ", missing.Distinct())}.");
+            return;
+        }
+
+        if (data.Status == MeetingStatus.Published)
+        {
+            meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
+        }
+
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        result.Created.Add(label);
+    }
+
+    private async Task<int> ResolveUnitIdAsync(string? code, Unit meetingUnit, CancellationToken cancellationToken)
+    {
+        if (code is null || code == meetingUnit.Code)
+        {
+            return meetingUnit.Id;
+        }
+
+        return await db.Units.Where(u => u.Code == code).Select(u => (int?)u.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new DomainException("import.unknown-unit", $"Unit {code} is unknown.");
+    }
+
+    private static T? Lookup<T>(Dictionary<string, T> map, string? key, List<string> missing)
+        where T : class
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (map.TryGetValue(key, out var value))
+        {
+            return value;
+        }
+
+        missing.Add(key);
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace MeetingPortal.Web.Infrastructure;
+
+public static class ValidationExtensions
+{
+    /// <summary>
+    /// Registers every validator in the assembly. FluentValidation.DependencyInjectionExtensions does
+    /// this too but cannot restore here (PACKAGES.md).
+    /// </summary>
+    public static IServiceCollection AddValidatorsFrom(this IServiceCollection services, Assembly assembly)
+    {
+        var validators = assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(t => t.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+                .Select(i => (Service: i, Implementation: t)));
+        foreach (var (service, implementation) in validators)
+        {
+            services.AddScoped(service, implementation);
+        }
+
+        return services;
+    }
+
+    /// <summary>Copies failures into ModelState under the input model's prefix, so each shows beside its field.</summary>
+    public static void AddTo(this ValidationResult result, ModelStateDictionary modelState, string prefix)
+    {
+        foreach (var error in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(error.PropertyName) ? prefix : $"{prefix}.{error.PropertyName}";
+            modelState.AddModelError(key, error.ErrorMessage);
+        }
+    }
+}

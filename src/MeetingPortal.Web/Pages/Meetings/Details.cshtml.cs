@@ -1,0 +1,111 @@
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Web.Pages.Meetings;
+
+/// <summary>One meeting as a readable record. Out of scope answers 404 so existence is not revealed.</summary>
+public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationService authorization) : PageModel
+{
+    public View Meeting { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().AsSplitQuery()
+            .Where(m => m.Id == id)
+            .Select(m => new View
+            {
+                Id = m.Id,
+                UnitPath = m.Unit!.Path,
+                UnitName = m.Unit.Name,
+                Title = m.Title,
+                Type = m.Type,
+                HeldOn = m.HeldOn,
+                DayPart = m.DayPart,
+                StartTime = m.StartTime,
+                PeriodKind = m.PeriodKind,
+                PeriodYear = m.PeriodYear,
+                PeriodNumber = m.PeriodNumber,
+                Format = m.Format,
+                ConnectedPoints = m.ConnectedPoints,
+                Location = m.Location,
+                HostName = m.HostOrganisation!.Name,
+                Status = m.Status,
+                Summary = m.Summary,
+                Conclusion = m.Conclusion,
+                StatedOpinionCount = m.StatedOpinionCount,
+                StatedRecommendationCount = m.StatedRecommendationCount,
+                Source = m.Source,
+                Participants = m.Participants.OrderBy(p => p.Order)
+                    .Select(p => new ParticipantView(p.Person!.FullName, p.Title, p.Role)).ToList(),
+                Organisations = m.Organisations.Select(o => o.Organisation!.Name).ToList(),
+                Speeches = m.Speeches.OrderBy(s => s.Order)
+                    .Select(s => new SpeechView(s.Id, s.Order, s.Kind, s.Speaker!.FullName, s.SpeakerTitle, s.Organisation!.Name, s.Content)).ToList(),
+                Recommendations = m.Recommendations.OrderBy(r => r.Order)
+                    .Select(r => new RecommendationView(
+                        r.Id, r.SpeechId, r.Content, r.RaisedByOrganisation!.Name, r.AddressedToOrganisation!.Name, r.Theme!.Name, r.Status,
+                        r.Responses.OrderBy(x => x.RespondedOn).Select(x => new ResponseView(x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content)).ToList()))
+                    .ToList(),
+                Directives = m.Directives.OrderBy(d => d.Order)
+                    .Select(d => new DirectiveView(d.Content, d.DueOn, d.Assignees.Select(a => a.Organisation!.Name).ToList())).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        if (meeting is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(meeting.UnitPath), Policies.InScope)).Succeeded)
+        {
+            return NotFound();
+        }
+
+        Meeting = meeting;
+        return Page();
+    }
+
+    public sealed class View
+    {
+        public int Id { get; init; }
+        public required string UnitPath { get; init; }
+        public required string UnitName { get; init; }
+        public required string Title { get; init; }
+        public MeetingType Type { get; init; }
+        public DateOnly HeldOn { get; init; }
+        public DayPart? DayPart { get; init; }
+        public TimeOnly? StartTime { get; init; }
+        public PeriodKind? PeriodKind { get; init; }
+        public int? PeriodYear { get; init; }
+        public int? PeriodNumber { get; init; }
+        public MeetingFormat Format { get; init; }
+        public int? ConnectedPoints { get; init; }
+        public string? Location { get; init; }
+        public string? HostName { get; init; }
+        public MeetingStatus Status { get; init; }
+        public string? Summary { get; init; }
+        public string? Conclusion { get; init; }
+        public int? StatedOpinionCount { get; init; }
+        public int? StatedRecommendationCount { get; init; }
+        public string? Source { get; init; }
+        public required List<ParticipantView> Participants { get; init; }
+        public required List<string> Organisations { get; init; }
+        public required List<SpeechView> Speeches { get; init; }
+        public required List<RecommendationView> Recommendations { get; init; }
+        public required List<DirectiveView> Directives { get; init; }
+
+        public ReviewPeriod? Period => PeriodKind is { } kind && PeriodYear is { } year && PeriodNumber is { } number
+            ? new ReviewPeriod(kind, year, number)
+            : null;
+    }
+
+    public sealed record ParticipantView(string FullName, string? Title, ParticipantRole Role);
+
+    public sealed record SpeechView(int Id, int Order, SpeechKind Kind, string? SpeakerName, string? SpeakerTitle, string? OrganisationName, string Content);
+
+    public sealed record RecommendationView(int Id, int? SpeechId, string Content, string? RaisedBy, string? AddressedTo, string? Theme, RecommendationStatus Status, List<ResponseView> Responses);
+
+    public sealed record ResponseView(ResponseKind Kind, DateOnly RespondedOn, string? OrganisationName, string? PersonName, string Content);
+
+    public sealed record DirectiveView(string Content, DateOnly? DueOn, List<string> Assignees);
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using FluentValidation;
+using MeetingPortal.Infrastructure;
+using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Seeding;
+using MeetingPortal.Web;
+using MeetingPortal.Web.Infrastructure;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+ConfigureLogging(builder);
+
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+builder.Services
+    .AddIdentity<ApplicationUser, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<MeetingPortalDbContext>()
+    .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+    .AddDefaultTokenProviders();
+
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/SignIn";
+    options.LogoutPath = "/Account/SignOut";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+    options.Cookie.Name = "MeetingPortal.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+});
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.InScope, policy => policy.AddRequirements(new InScopeRequirement()));
+builder.Services.AddSingleton<IAuthorizationHandler, UnitScopeAuthorizationHandler>();
+
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.AddRazorPages().AddViewLocalization();
+builder.Services.AddValidatorsFrom(typeof(Program).Assembly);
+
+var supportedCultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.DefaultRequestCulture = new RequestCulture("vi-VN");
+    options.SupportedCultures = supportedCultures;
+    options.SupportedUICultures = supportedCultures;
+    // Vietnamese first: the browser's Accept-Language does not switch the portal to English.
+    options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+
+var app = builder.Build();
+
+// FluentValidation's built-in messages follow the request's UI culture (it ships Vietnamese).
+ValidatorOptions.Global.LanguageManager.Enabled = true;
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRazorPages();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+await app.RunAsync();
+
+static void ConfigureLogging(WebApplicationBuilder builder)
+{
+    // Relative log paths in appsettings are made relative to the data directory, not the shell's folder.
+    var dataDirectory = Path.GetFullPath(Path.Combine(
+        builder.Environment.ContentRootPath,
+        builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] ?? "App_Data"));
+    foreach (var sink in builder.Configuration.GetSection("Serilog:WriteTo").GetChildren())
+    {
+        var path = sink["Args:path"];
+        if (path is not null && !Path.IsPathRooted(path))
+        {
+            builder.Configuration[$"{sink.Path}:Args:path"] = Path.Combine(dataDirectory, path);
+        }
+    }
+
+    var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
+    builder.Logging.ClearProviders();
+    builder.Logging.AddSerilog(logger, dispose: true);
+}
+
+/// <summary>Entry point; public so that WebApplicationFactory can start the portal in tests.</summary>
+public partial class Program;

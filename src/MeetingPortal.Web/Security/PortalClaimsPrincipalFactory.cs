@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MeetingPortal.Web.Security;
+
+/// <summary>Puts the user's unit and its path into the sign-in cookie, so scope checks need no query.</summary>
+public sealed class PortalClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options,
+    MeetingPortalDbContext db)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var unitPath = await db.Units.AsNoTracking().Where(u => u.Id == user.UnitId).Select(u => u.Path).SingleOrDefaultAsync();
+        identity.AddClaim(new Claim(PortalClaimTypes.UnitId, user.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (unitPath is not null)
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.UnitPath, unitPath));
+        }
+
+        identity.AddClaim(new Claim(PortalClaimTypes.FullName, user.FullName));
+        return identity;
+    }
+}
