@@ -10,6 +10,8 @@ using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -57,6 +59,23 @@ builder.Services.AddSingleton<IAuthorizationHandler, UnitScopeAuthorizationHandl
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
+builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, localizer) =>
+{
+    // Validators own "required" (in Vietnamese); MVC's implicit English one would pre-empt them.
+    options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    var messages = options.ModelBindingMessageProvider;
+    messages.SetValueIsInvalidAccessor(value => localizer["Binding.ValueIsInvalid", value]);
+    messages.SetAttemptedValueIsInvalidAccessor((value, field) => localizer["Binding.AttemptedValueIsInvalid", value, field]);
+    messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer["Binding.ValueIsInvalid", value]);
+    messages.SetValueMustBeANumberAccessor(field => localizer["Binding.MustBeNumber", field]);
+    messages.SetNonPropertyValueMustBeANumberAccessor(() => localizer["Binding.MustBeNumberNoField"]);
+    messages.SetMissingBindRequiredValueAccessor(field => localizer["Binding.Required", field]);
+    messages.SetMissingKeyOrValueAccessor(() => localizer["Binding.RequiredNoField"]);
+    messages.SetValueMustNotBeNullAccessor(field => localizer["Binding.Required", field]);
+    messages.SetUnknownValueIsInvalidAccessor(field => localizer["Binding.UnknownInvalid", field]);
+    messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer["Binding.UnknownInvalidNoField"]);
+    messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Binding.RequiredNoField"]);
+});
 builder.Services.AddValidatorsFrom(typeof(Program).Assembly);
 
 var supportedCultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };

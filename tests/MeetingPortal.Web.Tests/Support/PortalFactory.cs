@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingPortal.Web.Tests.Support;
+
+/// <summary>
+/// Starts the real portal on its own SQLite file in a temporary folder, with seeds and demo accounts
+/// loaded exactly as on a developer's first start.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Test-only password for the demo accounts; it lives in test configuration, never in the product.</summary>
+    public const string DemoPassword = "Test#Portal-2026";
+
+    public PortalFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "meetingportal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "meetingportal.db");
+
+    protected virtual string EnvironmentName => "Testing";
+
+    protected virtual bool DemoData => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Seeding:DemoData:Enabled", DemoData ? "true" : "false");
+        builder.UseSetting("Seeding:DemoData:Password", DemoData ? DemoPassword : string.Empty);
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real form, antiforgery token included.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string? password = null)
+    {
+        var client = CreateBrowserLikeClient();
+        var response = await client.PostSignInAsync(userName, password ?? DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} answered {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    public T WithDb<T>(Func<MeetingPortalDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file may still be flushing; the temp folder is cleaned by the OS later.
+        }
+    }
+}
+
+public static partial class HttpClientSignInExtensions
+{
+    public static async Task<string> GetAntiforgeryTokenAsync(this HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {url}.");
+    }
+
+    public static async Task<HttpResponseMessage> PostSignInAsync(this HttpClient client, string userName, string password)
+    {
+        var token = await client.GetAntiforgeryTokenAsync("/Account/SignIn");
+        return await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
