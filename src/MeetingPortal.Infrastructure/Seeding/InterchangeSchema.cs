@@ -1,4 +1,5 @@
 using NJsonSchema;
+using NJsonSchema.Validation;
 
 namespace MeetingPortal.Infrastructure.Seeding;
 
@@ -20,7 +21,13 @@ public static class InterchangeSchema
 
     /// <summary>Returns one line per violation, each with its JSON path; empty when the text is valid.</summary>
     public static IReadOnlyList<string> Validate(string json) =>
-        Schema.Value.Validate(json).Select(e => $"{(string.IsNullOrEmpty(e.Path) ? "#" : e.Path)}: {e.Kind}").ToList();
+        Flatten(Schema.Value.Validate(json)).Select(e => $"{(string.IsNullOrEmpty(e.Path) ? "#" : e.Path)}: {e.Kind}").Distinct().ToList();
+
+    // An item or anyOf failure wraps the errors that say what is wrong; report those, each with its own path.
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
+        errors.SelectMany(error => error is ChildSchemaValidationError child && child.Errors.Count > 0
+            ? Flatten(child.Errors.Values.SelectMany(e => e))
+            : [error]);
 
     private static JsonSchema Load() => JsonSchema.FromJsonAsync(Text).GetAwaiter().GetResult();
 }

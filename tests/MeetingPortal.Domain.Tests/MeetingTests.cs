@@ -1,0 +1,68 @@
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Meetings;
+
+namespace MeetingPortal.Domain.Tests;
+
+public sealed class MeetingTests
+{
+    private static Meeting NewMeeting() => new(1, MeetingType.Dialogue, "Đối thoại quý I", new DateOnly(2022, 3, 16));
+
+    [Fact]
+    public void In_person_meeting_takes_no_connected_points()
+    {
+        var meeting = NewMeeting();
+        Assert.Throws<DomainException>(() => meeting.SetFormat(MeetingFormat.InPerson, 3));
+        meeting.SetFormat(MeetingFormat.Online, 15);
+        Assert.Equal(15, meeting.ConnectedPoints);
+        Assert.Throws<DomainException>(() => meeting.SetFormat(MeetingFormat.Hybrid, -1));
+    }
+
+    [Fact]
+    public void Speeches_recommendations_and_directives_are_numbered_in_order()
+    {
+        var meeting = NewMeeting();
+        var first = meeting.AddSpeech(SpeechKind.Report, "Báo cáo", null, null, 1);
+        var second = meeting.AddSpeech(SpeechKind.Recommendation, "Kiến nghị", 7, "Chủ tịch", 2);
+        var recommendation = meeting.RaiseRecommendation(second, "Tăng kinh phí", 2, 7);
+        var directive = meeting.AddDirective("Rà soát kế hoạch", [3, 3, 4], null);
+
+        Assert.Equal([1, 2], meeting.Speeches.Select(s => s.Order));
+        Assert.Same(second, recommendation.Speech);
+        Assert.Equal(1, recommendation.Order);
+        Assert.Equal([3, 4], directive.Assignees.Select(a => a.OrganisationId));
+        Assert.NotSame(first, recommendation.Speech);
+    }
+
+    [Fact]
+    public void A_recommendation_cannot_point_at_another_meetings_speech()
+    {
+        var other = NewMeeting().AddSpeech(SpeechKind.Opinion, "Ý kiến", null, null, null);
+        Assert.Throws<DomainException>(() => NewMeeting().RaiseRecommendation(other, "x", 1, null));
+    }
+
+    [Fact]
+    public void Publishing_needs_a_speech_and_happens_once()
+    {
+        var meeting = NewMeeting();
+        Assert.Throws<DomainException>(() => meeting.Publish(DateTime.UtcNow));
+        Assert.Equal(MeetingStatus.Draft, meeting.Status);
+
+        meeting.AddSpeech(SpeechKind.Conclusion, "Kết luận", null, null, null);
+        var at = new DateTime(2022, 3, 17, 8, 0, 0, DateTimeKind.Utc);
+        meeting.Publish(at);
+        Assert.Equal(MeetingStatus.Published, meeting.Status);
+        Assert.Equal(at, meeting.PublishedAtUtc);
+        Assert.Throws<DomainException>(() => meeting.Publish(at));
+    }
+
+    [Fact]
+    public void Period_round_trips_through_its_columns()
+    {
+        var meeting = NewMeeting();
+        meeting.Period = new ReviewPeriod(PeriodKind.FirstMonths, 2022, 7);
+        Assert.Equal(PeriodKind.FirstMonths, meeting.PeriodKind);
+        Assert.Equal(new ReviewPeriod(PeriodKind.FirstMonths, 2022, 7), meeting.Period);
+        meeting.Period = null;
+        Assert.Null(meeting.PeriodYear);
+    }
+}

@@ -1,0 +1,50 @@
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Meetings;
+
+namespace MeetingPortal.Domain.Tests;
+
+public sealed class ReviewPeriodTests
+{
+    [Theory]
+    [InlineData(1, "2022-01-01", "2022-03-31")]
+    [InlineData(2, "2022-04-01", "2022-06-30")]
+    [InlineData(3, "2022-07-01", "2022-09-30")]
+    [InlineData(4, "2022-10-01", "2022-12-31")]
+    public void Quarters_cover_their_three_months(int quarter, string start, string end)
+    {
+        var period = new ReviewPeriod(PeriodKind.Quarter, 2022, quarter);
+        Assert.Equal(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), period.Start);
+        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), period.End);
+    }
+
+    [Fact]
+    public void First_seven_months_end_in_July_and_a_half_year_in_June_or_December()
+    {
+        Assert.Equal(new DateOnly(2022, 7, 31), new ReviewPeriod(PeriodKind.FirstMonths, 2022, 7).End);
+        Assert.Equal(new DateOnly(2022, 6, 30), new ReviewPeriod(PeriodKind.HalfYear, 2022, 1).End);
+        Assert.Equal(new DateOnly(2022, 7, 1), new ReviewPeriod(PeriodKind.HalfYear, 2022, 2).Start);
+        Assert.Equal(new DateOnly(2024, 2, 29), new ReviewPeriod(PeriodKind.FirstMonths, 2024, 2).End);
+    }
+
+    [Theory]
+    [InlineData(PeriodKind.Quarter, 0)]
+    [InlineData(PeriodKind.Quarter, 5)]
+    [InlineData(PeriodKind.HalfYear, 3)]
+    [InlineData(PeriodKind.FirstMonths, 13)]
+    [InlineData(PeriodKind.Year, 2)]
+    public void Impossible_periods_are_refused(PeriodKind kind, int number)
+    {
+        Assert.Throws<DomainException>(() => new ReviewPeriod(kind, 2022, number));
+        Assert.False(ReviewPeriod.IsValid(kind, 2022, number));
+    }
+
+    [Fact]
+    public void Quarter_of_a_date_contains_that_date()
+    {
+        var date = new DateOnly(2022, 3, 16);
+        var quarter = ReviewPeriod.QuarterOf(date);
+        Assert.Equal(1, quarter.Number);
+        Assert.True(quarter.Contains(date));
+        Assert.False(quarter.Contains(new DateOnly(2022, 4, 1)));
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Infrastructure.Tests;
+
+public sealed partial class SeedTests
+{
+    public static TheoryData<string> SeedFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in DatabaseInitializer.SeedFiles(TestDatabase.SeedDirectory))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    private static IReadOnlyList<string> AllSeedFiles => DatabaseInitializer.SeedFiles(TestDatabase.SeedDirectory);
+
+    private static List<MeetingData> SeedMeetings => AllSeedFiles
+        .Select(f => JsonSerializer.Deserialize<InterchangeDocument>(File.ReadAllText(f), InterchangeDocument.JsonOptions)!)
+        .SelectMany(d => d.Meetings ?? []).ToList();
+
+    [Fact]
+    public void There_are_five_seed_meetings_and_a_reference_file()
+    {
+        Assert.Equal("reference.json", Path.GetFileName(AllSeedFiles[0]));
+        Assert.Equal(5, SeedMeetings.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(SeedFiles))]
+    public void Every_seed_file_is_valid_against_the_schema(string name)
+    {
+        var file = AllSeedFiles.Single(f => Path.GetFileName(f) == name);
+        Assert.Empty(InterchangeSchema.Validate(File.ReadAllText(file)));
+    }
+
+    [Fact]
+    public void The_schema_reports_errors_with_their_path()
+    {
+        var errors = InterchangeSchema.Validate("""{"formatVersion":1,"meetings":[{"unit":"x","type":"party","title":"","heldOn":"16/3/2022"}]}""");
+        Assert.Contains(errors, e => e.StartsWith("#/meetings[0].type", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("#/meetings[0].heldOn", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("#/meetings[0].title", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Nothing paraphrased: every text a seed quotes (speeches, recommendations, answers, directives,
+    /// summaries, conclusions) stands word for word in the report it names.
+    /// </summary>
+    [Fact]
+    public void Every_quoted_text_stands_word_for_word_in_its_source_report()
+    {
+        foreach (var meeting in SeedMeetings)
+        {
+            var sourceFile = SourceFilePattern().Match(meeting.Source!).Value;
+            var source = Fold(File.ReadAllText(Path.Combine(TestDatabase.SeedDirectory, sourceFile)));
+            var quoted = new List<string?> { meeting.Summary, meeting.Conclusion };
+            foreach (var speech in meeting.Speeches ?? [])
+            {
+                quoted.Add(speech.Content);
+                foreach (var recommendation in speech.Recommendations ?? [])
+                {
+                    quoted.Add(recommendation.Content);
+                    quoted.AddRange((recommendation.Responses ?? []).Select(r => r.Content));
+                }
+            }
+
+            quoted.AddRange((meeting.Directives ?? []).Select(d => d.Content));
+            foreach (var line in quoted.OfType<string>().SelectMany(q => q.Split('\n')).Select(Fold).Where(l => l.Length > 0))
+            {
+                Assert.True(source.Contains(line, StringComparison.Ordinal), $"{sourceFile} does not contain: {line}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Loading_the_seeds_stores_every_item_they_hold_and_a_second_load_adds_nothing()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await AssertDatabaseMatchesSeedsAsync(database);
+
+        await database.LoadSeedsAsync();
+        await AssertDatabaseMatchesSeedsAsync(database);
+    }
+
+    private static async Task AssertDatabaseMatchesSeedsAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        var expected = SeedMeetings;
+        Assert.Equal(expected.Count, await db.Meetings.CountAsync());
+        foreach (var seed in expected)
+        {
+            var meeting = await db.Meetings.AsNoTracking()
+                .Include(m => m.Speeches).Include(m => m.Participants).Include(m => m.Organisations)
+                .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
+                .Include(m => m.Directives).ThenInclude(d => d.Assignees)
+                .SingleAsync(m => m.Title == seed.Title);
+            var seedRecommendations = (seed.Speeches ?? []).SelectMany(s => s.Recommendations ?? []).ToList();
+
+            Assert.Equal(seed.HeldOn, meeting.HeldOn);
+            Assert.Equal(seed.Speeches!.Count, meeting.Speeches.Count);
+            Assert.Equal(seed.Speeches.Select(s => s.Content), meeting.Speeches.OrderBy(s => s.Order).Select(s => s.Content));
+            Assert.Equal(seed.Participants?.Count ?? 0, meeting.Participants.Count);
+            Assert.Equal(seed.ParticipatingOrganisations?.Count ?? 0, meeting.Organisations.Count);
+            Assert.Equal(seedRecommendations.Count, meeting.Recommendations.Count);
+            Assert.Equal(seedRecommendations.Sum(r => r.Responses?.Count ?? 0), meeting.Recommendations.Sum(r => r.Responses.Count));
+            Assert.Equal(seed.Directives?.Count ?? 0, meeting.Directives.Count);
+            Assert.Equal(seed.Directives?.Sum(d => d.Assignees?.Count ?? 0) ?? 0, meeting.Directives.Sum(d => d.Assignees.Count));
+            Assert.Equal(seed.StatedOpinionCount, meeting.StatedOpinionCount);
+            Assert.Equal(seed.StatedRecommendationCount, meeting.StatedRecommendationCount);
+            Assert.Equal(seed.ConnectedPoints, meeting.ConnectedPoints);
+            Assert.Equal(MeetingStatus.Published, meeting.Status);
+            Assert.All(meeting.Recommendations, r => Assert.NotEqual(RecommendationStatus.New, r.Status));
+        }
+
+        Assert.Equal(10, await db.Units.CountAsync());
+        Assert.Equal(4, await db.UnitLevels.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_Ky_Phuong_seed_keeps_the_stated_counts_the_report_gives()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await using var db = database.NewContext();
+        var kyPhuong = await db.Meetings.SingleAsync(m => m.Unit!.Code == "p-ky-phuong");
+        Assert.Equal(13, kyPhuong.StatedOpinionCount);
+        Assert.Equal(34, kyPhuong.StatedRecommendationCount);
+        Assert.Equal("/1/2/7/8/", (await db.Units.SingleAsync(u => u.Code == "p-ky-phuong")).Path);
+    }
+
+    [Fact]
+    public async Task A_document_with_an_unknown_key_is_refused_whole()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        var json = """
+            {"formatVersion":1,
+             "units":[{"code":"p-moi","name":"Phường Mới","level":4,"parent":"tp-ha-tinh"}],
+             "meetings":[{"unit":"p-moi","type":"dialogue","title":"Đối thoại thử","heldOn":"2023-01-05",
+               "organisations":[{"key":"mttq","name":"Ủy ban MTTQ phường Mới","kind":"fatherlandFront"}],
+               "speeches":[{"kind":"opinion","content":"Ý kiến","organisation":"khong-co"}]}]}
+            """;
+        await using var db = database.NewContext();
+        var result = await database.NewImporter(db).ImportJsonAsync(json, "test.json");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Contains("khong-co", StringComparison.Ordinal));
+        await using var check = database.NewContext();
+        Assert.False(await check.Units.AnyAsync(u => u.Code == "p-moi"));
+        Assert.False(await check.Organisations.AnyAsync(o => o.Name == "Ủy ban MTTQ phường Mới"));
+        Assert.Equal(5, await check.Meetings.CountAsync());
+    }
+
+    private static string Fold(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\d{3}_[0-9a-f]{16}\.txt")]
+    private static partial Regex SourceFilePattern();
+}
