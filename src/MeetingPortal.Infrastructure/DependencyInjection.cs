@@ -13,8 +13,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        storage.DataDirectory = Path.GetFullPath(Path.Combine(contentRoot, storage.DataDirectory));
+        var storage = new StorageOptions { DataDirectory = StorageOptions.ResolveDataDirectory(configuration, contentRoot) };
         database.ConnectionString = ResolveConnectionString(database, storage, configuration);
 
         services.AddSingleton(database);

@@ -8,6 +8,7 @@ using MeetingPortal.Web;
 using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,11 @@ var builder = WebApplication.CreateBuilder(args);
 ConfigureLogging(builder);
 
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+
+// Keys live in the data folder so sign-ins survive restarts; several servers share them through that folder.
+builder.Services.AddDataProtection()
+    .SetApplicationName("MeetingPortal")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory(builder), "keys")));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
@@ -120,9 +126,7 @@ await app.RunAsync();
 static void ConfigureLogging(WebApplicationBuilder builder)
 {
     // Relative log paths in appsettings are made relative to the data directory, not the shell's folder.
-    var dataDirectory = Path.GetFullPath(Path.Combine(
-        builder.Environment.ContentRootPath,
-        builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] ?? "App_Data"));
+    var dataDirectory = DataDirectory(builder);
     foreach (var sink in builder.Configuration.GetSection("Serilog:WriteTo").GetChildren())
     {
         var path = sink["Args:path"];
@@ -136,6 +140,9 @@ static void ConfigureLogging(WebApplicationBuilder builder)
     builder.Logging.ClearProviders();
     builder.Logging.AddSerilog(logger, dispose: true);
 }
+
+static string DataDirectory(WebApplicationBuilder builder) =>
+    StorageOptions.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
 
 /// <summary>Entry point; public so that WebApplicationFactory can start the portal in tests.</summary>
 public partial class Program;

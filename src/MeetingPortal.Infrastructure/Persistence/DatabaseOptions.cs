@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace MeetingPortal.Infrastructure.Persistence;
 
 public enum DatabaseProvider
@@ -26,4 +28,8 @@ public sealed class StorageOptions
 
     /// <summary>Where the SQLite file and uploaded files live; relative paths are under the content root.</summary>
     public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>The data directory as an absolute path; the one place that reads the setting.</summary>
+    public static string ResolveDataDirectory(IConfiguration configuration, string contentRoot) =>
+        Path.GetFullPath(Path.Combine(contentRoot, configuration[$"{SectionName}:{nameof(DataDirectory)}"] ?? "App_Data"));
 }
