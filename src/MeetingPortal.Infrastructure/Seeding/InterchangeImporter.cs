@@ -145,6 +145,7 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
             await db.SaveChangesAsync(cancellationToken);
             unit.AssignPath();
             await db.SaveChangesAsync(cancellationToken);
+            result.Created.Add($"unit {data.Code}");
         }
     }
 
