@@ -32,6 +32,15 @@ public class Directive : Entity
 
     public IReadOnlyList<DirectiveAssignee> Assignees => _assignees;
 
+    public void ReplaceAssignees(IEnumerable<int> organisationIds)
+    {
+        _assignees.Clear();
+        foreach (var organisationId in organisationIds)
+        {
+            AssignTo(organisationId);
+        }
+    }
+
     public void AssignTo(int organisationId)
     {
         if (_assignees.All(a => a.OrganisationId != organisationId))

@@ -79,6 +79,9 @@ public class Meeting : Entity
     public MeetingStatus Status { get; private set; }
     public DateTime? PublishedAtUtc { get; private set; }
 
+    /// <summary>Folded text of the record for diacritic-free search; kept in a table of its own.</summary>
+    public MeetingSearchDocument Search { get; private set; } = new();
+
     public IReadOnlyList<MeetingParticipant> Participants => _participants;
     public IReadOnlyList<MeetingOrganisation> Organisations => _organisations;
     public IReadOnlyList<Speech> Speeches => _speeches;
@@ -99,6 +102,12 @@ public class Meeting : Entity
 
         Format = format;
         ConnectedPoints = connectedPoints;
+    }
+
+    public void ClearParticipantsAndOrganisations()
+    {
+        _participants.Clear();
+        _organisations.Clear();
     }
 
     public MeetingParticipant AddParticipant(int personId, ParticipantRole role, string? title, int? organisationId)
@@ -128,6 +137,57 @@ public class Meeting : Entity
         return speech;
     }
 
+    /// <summary>Removes a speech and the recommendations raised in it; answered ones are kept and refused.</summary>
+    public void RemoveSpeech(Speech speech)
+    {
+        foreach (var recommendation in _recommendations.Where(r => r.Speech == speech).ToList())
+        {
+            RemoveRecommendation(recommendation);
+        }
+
+        _speeches.Remove(speech);
+    }
+
+    public void RemoveRecommendation(Recommendation recommendation)
+    {
+        if (recommendation.Responses.Count > 0)
+        {
+            throw new DomainException("recommendation.has-responses", "A recommendation that has responses cannot be removed.");
+        }
+
+        _recommendations.Remove(recommendation);
+    }
+
+    public void RemoveDirective(Directive directive) => _directives.Remove(directive);
+
+    /// <summary>Speeches, then recommendations within the meeting, are numbered in the given order from 1.</summary>
+    public void Renumber(IEnumerable<Speech> speechesInOrder, IEnumerable<Recommendation> recommendationsInOrder, IEnumerable<Directive> directivesInOrder)
+    {
+        var speeches = speechesInOrder.ToList();
+        if (speeches.Count != _speeches.Count || speeches.Except(_speeches).Any())
+        {
+            throw new DomainException("meeting.renumber-mismatch", "Renumbering must list exactly the meeting's speeches.");
+        }
+
+        var order = 1;
+        foreach (var speech in speeches)
+        {
+            speech.Order = order++;
+        }
+
+        order = 1;
+        foreach (var recommendation in recommendationsInOrder)
+        {
+            recommendation.Order = order++;
+        }
+
+        order = 1;
+        foreach (var directive in directivesInOrder)
+        {
+            directive.Order = order++;
+        }
+    }
+
     public Recommendation RaiseRecommendation(Speech? speech, string content, int? raisedByOrganisationId, int? raisedByPersonId)
     {
         if (speech is not null && !_speeches.Contains(speech))
@@ -155,6 +215,15 @@ public class Meeting : Entity
         return directive;
     }
 
+    public void RefreshSearchText()
+    {
+        var parts = new List<string?> { Title, Summary, Conclusion };
+        parts.AddRange(_speeches.OrderBy(s => s.Order).SelectMany(s => new[] { s.SpeakerTitle, s.Content }));
+        parts.AddRange(_recommendations.OrderBy(r => r.Order).Select(r => r.Content));
+        parts.AddRange(_directives.OrderBy(d => d.Order).Select(d => d.Content));
+        Search.Text = TextNormalizer.FoldForSearch(string.Join('\n', parts.Where(p => !string.IsNullOrWhiteSpace(p))));
+    }
+
     /// <summary>A published record is what leaders count; it needs at least the facts and one speech.</summary>
     public void Publish(DateTime atUtc)
     {
@@ -171,4 +240,10 @@ public class Meeting : Entity
         Status = MeetingStatus.Published;
         PublishedAtUtc = atUtc;
     }
+}
+
+/// <summary>The searchable form of a meeting: lower case, no diacritics, đ as d.</summary>
+public class MeetingSearchDocument
+{
+    public string Text { get; set; } = string.Empty;
 }

@@ -29,6 +29,8 @@ public class Recommendation : Entity
     public int? SpeechId { get; private set; }
     public Speech? Speech { get; internal set; }
 
+    public void MoveTo(Speech speech) => Speech = speech;
+
     /// <summary>
     /// Null only where the source does not say who raised it ("nhiều đại biểu cho rằng..."); forms require it.
     /// </summary>
@@ -51,6 +53,20 @@ public class Recommendation : Entity
     public RecommendationStatus Status { get; private set; }
 
     public IReadOnlyList<Response> Responses => _responses;
+
+    /// <summary>Editing a draft may take the addressee away again while nothing has answered.</summary>
+    public void Unassign()
+    {
+        if (_responses.Count > 0)
+        {
+            throw new DomainException("recommendation.answered", "An answered recommendation keeps its addressee.");
+        }
+
+        AddressedToOrganisationId = null;
+        AddressedToOrganisation = null;
+        DueOn = null;
+        Status = RecommendationStatus.New;
+    }
 
     public void AssignTo(int organisationId, DateOnly? dueOn)
     {

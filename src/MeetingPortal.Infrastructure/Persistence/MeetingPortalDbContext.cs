@@ -1,4 +1,5 @@
 using MeetingPortal.Domain.Directives;
+using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.People;
@@ -38,6 +39,8 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Directive> Directives => Set<Directive>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

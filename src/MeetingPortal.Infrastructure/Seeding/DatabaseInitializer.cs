@@ -38,6 +38,8 @@ public sealed class DatabaseInitializer(
             }
         }
 
+        await FillMissingSearchTextAsync(cancellationToken);
+
         var options = seedingOptions.Value;
         if (options.LoadSeeds && !await db.Units.AnyAsync(cancellationToken))
         {
@@ -47,6 +49,24 @@ public sealed class DatabaseInitializer(
         if (options.DemoData.Enabled)
         {
             await demoData.SeedAsync(options.DemoData, cancellationToken);
+        }
+    }
+
+    /// <summary>Meetings saved before search existed have an empty search text; fold theirs once.</summary>
+    private async Task FillMissingSearchTextAsync(CancellationToken cancellationToken)
+    {
+        var meetings = await db.Meetings.Where(m => m.Search.Text == string.Empty)
+            .Include(m => m.Speeches).Include(m => m.Recommendations).Include(m => m.Directives)
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        foreach (var meeting in meetings)
+        {
+            meeting.RefreshSearchText();
+        }
+
+        if (meetings.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Filled the search text of {Count} meetings", meetings.Count);
         }
     }
 

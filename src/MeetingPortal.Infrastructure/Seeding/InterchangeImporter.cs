@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.People;
@@ -25,7 +26,7 @@ public sealed class ImportResult(string source)
 /// a meeting already present (same unit, date and title) is skipped, and any error rolls back the
 /// whole document so nothing is half-imported.
 /// </summary>
-public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider timeProvider, ILogger<InterchangeImporter> logger)
+public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, ILogger<InterchangeImporter> logger)
 {
     public async Task<ImportResult> ImportJsonAsync(string json, string source, CancellationToken cancellationToken = default)
     {
@@ -266,7 +267,14 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
             meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
         }
 
+        meeting.RefreshSearchText();
         db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        db.History.Add(new HistoryEntry(nameof(Meeting), meeting.Id, HistoryAction.Imported, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
+        {
+            Version = meeting.Version,
+            Reason = result.Source,
+        });
         await db.SaveChangesAsync(cancellationToken);
         result.Created.Add(label);
     }

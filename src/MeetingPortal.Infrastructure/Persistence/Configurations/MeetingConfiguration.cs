@@ -16,6 +16,15 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Summary).HasMaxLength(Meeting.LongTextMaxLength);
         builder.Property(m => m.Conclusion).HasMaxLength(Meeting.LongTextMaxLength);
 
+        // The folded search text is long; a table of its own keeps Meetings rows small for lists.
+        builder.OwnsOne(m => m.Search, search =>
+        {
+            search.ToTable("MeetingSearch");
+            search.WithOwner().HasForeignKey("MeetingId");
+            search.Property(x => x.Text).IsRequired();
+        });
+        builder.Navigation(m => m.Search).IsRequired();
+
         // Lists and per-unit, per-quarter summaries read meetings by unit and date.
         builder.HasIndex(m => new { m.UnitId, m.HeldOn });
         builder.HasIndex(m => m.HeldOn);

@@ -92,6 +92,104 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DirectiveAssignee");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.History.HistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"), 1L, 1);
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("EntityType", "EntityId", "AtUtc");
+
+                    b.ToTable("History", (string)null);
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"), 1L, 1);
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -867,6 +965,15 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.Attachment", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "HostOrganisation")
@@ -880,7 +987,27 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("MeetingPortal.Domain.Meetings.MeetingSearchDocument", "Search", b1 =>
+                        {
+                            b1.Property<int>("MeetingId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.HasKey("MeetingId");
+
+                            b1.ToTable("MeetingSearch", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
                     b.Navigation("HostOrganisation");
+
+                    b.Navigation("Search")
+                        .IsRequired();
 
                     b.Navigation("Unit");
                 });
