@@ -13,7 +13,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -63,8 +66,12 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.InScope, policy => policy.AddRequirements(new InScopeRequirement()));
 builder.Services.AddSingleton<IAuthorizationHandler, UnitScopeAuthorizationHandler>();
 
+// Vietnamese letters go out as themselves, not as &#x...; (HTML-significant characters are still encoded).
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-builder.Services.AddRazorPages().AddViewLocalization();
+builder.Services.AddRazorPages()
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, localizer) =>
 {
     // Validators own "required" (in Vietnamese); MVC's implicit English one would pre-empt them.

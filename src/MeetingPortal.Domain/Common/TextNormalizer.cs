@@ -14,7 +14,8 @@ public static class TextNormalizer
 
     /// <summary>
     /// Folds text for diacritic- and case-insensitive search: "Hà Tĩnh" and "ha tinh" fold alike,
-    /// and đ/Đ fold to d, which Unicode decomposition alone does not do.
+    /// and đ/Đ fold to d, which Unicode decomposition alone does not do. Punctuation becomes a space,
+    /// so "09-NQ/Th.U" folds to "09 nq th u" and every word can be matched from its start.
     /// </summary>
     public static string FoldForSearch(string? value)
     {
@@ -28,7 +29,8 @@ public static class TextNormalizer
         var lastWasSpace = true;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            // Diacritics go, and so do invisible format characters (zero-width space, joiners, BOM).
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format)
             {
                 continue;
             }
@@ -38,7 +40,7 @@ public static class TextNormalizer
                 'đ' or 'Đ' => 'd',
                 _ => char.ToLowerInvariant(c),
             };
-            if (char.IsWhiteSpace(folded) || char.IsControl(folded) || folded is '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            if (!char.IsLetterOrDigit(folded))
             {
                 if (!lastWasSpace)
                 {

@@ -221,7 +221,8 @@ public class Meeting : Entity
         parts.AddRange(_speeches.OrderBy(s => s.Order).SelectMany(s => new[] { s.SpeakerTitle, s.Content }));
         parts.AddRange(_recommendations.OrderBy(r => r.Order).Select(r => r.Content));
         parts.AddRange(_directives.OrderBy(d => d.Order).Select(d => d.Content));
-        Search.Text = TextNormalizer.FoldForSearch(string.Join('\n', parts.Where(p => !string.IsNullOrWhiteSpace(p))));
+        // The leading space lets a search match a word from its start with Contains(" " + term).
+        Search.Text = " " + TextNormalizer.FoldForSearch(string.Join('\n', parts.Where(p => !string.IsNullOrWhiteSpace(p))));
     }
 
     /// <summary>A published record is what leaders count; it needs at least the facts and one speech.</summary>

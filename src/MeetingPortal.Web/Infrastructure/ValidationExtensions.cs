@@ -26,12 +26,18 @@ public static class ValidationExtensions
         return services;
     }
 
+    /// <summary>The first message for a field, for forms whose inputs are named by hand.</summary>
+    public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
+        modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     /// <summary>Copies failures into ModelState under the input model's prefix, so each shows beside its field.</summary>
     public static void AddTo(this ValidationResult result, ModelStateDictionary modelState, string prefix)
     {
         foreach (var error in result.Errors)
         {
-            var key = string.IsNullOrEmpty(error.PropertyName) ? prefix : $"{prefix}.{error.PropertyName}";
+            var key = string.IsNullOrEmpty(prefix) ? error.PropertyName
+                : string.IsNullOrEmpty(error.PropertyName) ? prefix
+                : $"{prefix}.{error.PropertyName}";
             modelState.AddModelError(key, error.ErrorMessage);
         }
     }

@@ -7,9 +7,9 @@ namespace MeetingPortal.Web.Tests.Integration;
 /// <summary>A ward sees its own records, a district its wards, a province all of its own; others answer 404.</summary>
 public sealed class ScopeTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private const string KyPhuong = "Đảng ủy phường Kỳ Phương đối thoại với MTTQ, các tổ chức đoàn thể chính trị xã hội phường và các chi hội, chi đoàn các tổ dân phố";
-    private const string TpHaTinh = "Thường trực Thành ủy đối thoại trực tuyến với Ban Thường trực Ủy ban MTTQ và ban thường vụ các đoàn thể thành phố, phường, xã";
-    private const string HongLinh = "Thường trực Thị ủy giao ban với Thường trực Ủy ban MTTQ và các đoàn thể chính trị - xã hội 6 tháng đầu năm 2022";
+    private const string KyPhuong = SeedTitles.KyPhuong;
+    private const string TpHaTinh = SeedTitles.TpHaTinh;
+    private const string HongLinh = SeedTitles.HongLinh;
 
     [Fact]
     public async Task Ward_user_sees_only_their_ward()

@@ -1,33 +1,74 @@
+using FluentValidation;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingPortal.Web.Pages.Meetings;
 
-/// <summary>Meetings in the user's scope, newest first.</summary>
-public sealed class IndexModel(MeetingPortalDbContext db) : PageModel
+/// <summary>Meetings in the user's scope: filters, diacritic-free search, sorting and paging.</summary>
+public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilter> validator) : PageModel
 {
     public const int PageSize = 20;
 
+    [BindProperty(SupportsGet = true)]
+    public MeetingFilter Filter { get; set; } = new();
+
     public IReadOnlyList<Row> Meetings { get; private set; } = [];
+    public IReadOnlyList<Choice> UnitOptions { get; private set; } = [];
+    public IReadOnlyList<Choice> OrganisationOptions { get; private set; } = [];
     public int TotalCount { get; private set; }
     public int PageNumber { get; private set; } = 1;
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(int? p, CancellationToken cancellationToken)
     {
-        var query = db.Meetings.AsNoTracking().InScope(User.GetScopeOrNone());
+        var scope = User.GetScopeOrNone();
+        await LoadOptionsAsync(scope, cancellationToken);
+
+        // Values that did not bind (a date typed as "abc") already have their message; drop them.
+        var validation = await validator.ValidateAsync(Filter, cancellationToken);
+        validation.AddTo(ModelState, nameof(Filter));
+        if (!ModelState.IsValid)
+        {
+            Meetings = [];
+            return;
+        }
+
+        var query = await Filter.ApplyAsync(db, scope, cancellationToken);
         TotalCount = await query.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
-        Meetings = await query
-            .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id)
+        Meetings = await Filter.Order(query)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(m => new Row(m.Id, m.HeldOn, m.Title, m.Unit!.Name, m.Type, m.Format, m.Status, m.Recommendations.Count))
             .ToListAsync(cancellationToken);
     }
 
+    public Dictionary<string, string> PageRoute(int page)
+    {
+        var values = Filter.RouteValues();
+        values["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return values;
+    }
+
+    private async Task LoadOptionsAsync(UnitScope scope, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking().InScope(scope)
+            .OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
+        var rootDepth = units.Count == 0 ? 0 : units.Min(u => u.Path.Count(c => c == '/'));
+        UnitOptions = units.Select(u => new Choice(u.Id, new string('—', u.Path.Count(c => c == '/') - rootDepth) + (u.Path.Count(c => c == '/') > rootDepth ? " " : "") + u.Name)).ToList();
+
+        var unitIds = units.Select(u => u.Id).ToList();
+        OrganisationOptions = await db.Organisations.AsNoTracking()
+            .Where(o => unitIds.Contains(o.UnitId))
+            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(cancellationToken);
+    }
+
     public sealed record Row(int Id, DateOnly HeldOn, string Title, string UnitName, MeetingType Type, MeetingFormat Format, MeetingStatus Status, int RecommendationCount);
+
+    public sealed record Choice(int Id, string Label);
 }

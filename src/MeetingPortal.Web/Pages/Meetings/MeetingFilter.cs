@@ -1,0 +1,157 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Web.Pages.Meetings;
+
+public enum MeetingSort
+{
+    DateDescending,
+    DateAscending,
+    Title,
+}
+
+/// <summary>The list's filters, bound from the query string; shared by the list and the export.</summary>
+public sealed class MeetingFilter
+{
+    public const int QueryMaxLength = 200;
+
+    [Display(Name = "Filter.Query")]
+    public string? Q { get; set; }
+    [Display(Name = "Meetings.Unit")]
+    public int? Unit { get; set; }
+    [Display(Name = "Meetings.Type")]
+    public MeetingType? Type { get; set; }
+    [Display(Name = "Filter.From")]
+    public DateOnly? From { get; set; }
+    [Display(Name = "Filter.To")]
+    public DateOnly? To { get; set; }
+    [Display(Name = "Filter.Year")]
+    public int? Year { get; set; }
+    [Display(Name = "Filter.Quarter")]
+    public int? Quarter { get; set; }
+    [Display(Name = "Filter.Organisation")]
+    public int? Organisation { get; set; }
+    [Display(Name = "Meetings.Status")]
+    public MeetingStatus? Status { get; set; }
+    [Display(Name = "Filter.Sort")]
+    public MeetingSort Sort { get; set; }
+
+    /// <summary>
+    /// Applies the filters inside <paramref name="scope"/>. A unit filter takes the unit's subtree and
+    /// is itself clipped to the scope, so no filter value can widen what the user sees.
+    /// </summary>
+    public async Task<IQueryable<Meeting>> ApplyAsync(MeetingPortalDbContext db, UnitScope scope, CancellationToken cancellationToken)
+    {
+        var query = db.Meetings.AsNoTracking().InScope(scope);
+        if (Unit is { } unitId)
+        {
+            var path = await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
+            query = path is null ? query.Where(_ => false) : query.InScope(new UnitScope(unitId, path));
+        }
+
+        if (Type is { } type)
+        {
+            query = query.Where(m => m.Type == type);
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(m => m.Status == status);
+        }
+
+        if (From is { } from)
+        {
+            query = query.Where(m => m.HeldOn >= from);
+        }
+
+        if (To is { } to)
+        {
+            query = query.Where(m => m.HeldOn <= to);
+        }
+
+        if (Year is { } year && Quarter is { } quarter && ReviewPeriod.IsValid(PeriodKind.Quarter, year, quarter))
+        {
+            var period = new ReviewPeriod(PeriodKind.Quarter, year, quarter);
+            var (start, end) = (period.Start, period.End);
+            query = query.Where(m => m.HeldOn >= start && m.HeldOn <= end);
+        }
+        else if (Year is { } onlyYear && Quarter is null && onlyYear is >= 1945 and <= 2200)
+        {
+            var (start, end) = (new DateOnly(onlyYear, 1, 1), new DateOnly(onlyYear, 12, 31));
+            query = query.Where(m => m.HeldOn >= start && m.HeldOn <= end);
+        }
+
+        if (Organisation is { } organisationId)
+        {
+            query = query.Where(m => m.HostOrganisationId == organisationId || m.Organisations.Any(o => o.OrganisationId == organisationId));
+        }
+
+        // Every term must start a word somewhere in the record; order and distance do not matter.
+        foreach (var term in SearchTerms)
+        {
+            var wordStart = " " + term;
+            query = query.Where(m => m.Search.Text.Contains(wordStart));
+        }
+
+        return query;
+    }
+
+    /// <summary>Words, or "quoted phrases" kept whole, each folded like the stored text.</summary>
+    public IReadOnlyList<string> SearchTerms
+    {
+        get
+        {
+            var parts = (Q ?? string.Empty).Split('"');
+            // Odd-numbered parts were inside quotes.
+            return parts.SelectMany((part, i) => i % 2 == 1
+                    ? [TextNormalizer.FoldForSearch(part)]
+                    : TextNormalizer.FoldForSearch(part).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(t => t.Length > 0).Distinct().Take(10).ToList();
+        }
+    }
+
+    public IQueryable<Meeting> Order(IQueryable<Meeting> query) => Sort switch
+    {
+        MeetingSort.DateAscending => query.OrderBy(m => m.HeldOn).ThenBy(m => m.Id),
+        MeetingSort.Title => query.OrderBy(m => m.Title).ThenBy(m => m.Id),
+        _ => query.OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id),
+    };
+
+    /// <summary>The filter as route values, for paging and export links.</summary>
+    public Dictionary<string, string> RouteValues()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["q"] = Q,
+            ["unit"] = Unit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["type"] = Type?.ToString(),
+            ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["quarter"] = Quarter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["organisation"] = Organisation?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["status"] = Status?.ToString(),
+            ["sort"] = Sort == MeetingSort.DateDescending ? null : Sort.ToString(),
+        };
+        return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => v.Value!);
+    }
+
+    public sealed class Validator : AbstractValidator<MeetingFilter>
+    {
+        public Validator(IStringLocalizer<SharedResource> localizer)
+        {
+            RuleFor(f => f.Q).MaximumLength(QueryMaxLength).WithName(_ => localizer["Filter.Query"]);
+            RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From).When(f => f.From is not null && f.To is not null)
+                .WithMessage(_ => localizer["Filter.ToBeforeFrom"]);
+            RuleFor(f => f.Year).InclusiveBetween(1945, 2200).WithName(_ => localizer["Filter.Year"]);
+            RuleFor(f => f.Quarter).InclusiveBetween(1, 4).WithName(_ => localizer["Filter.Quarter"]);
+            RuleFor(f => f.Year).NotNull().When(f => f.Quarter is not null).WithMessage(_ => localizer["Filter.QuarterNeedsYear"]);
+        }
+    }
+}
