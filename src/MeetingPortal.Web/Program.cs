@@ -59,6 +59,12 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
+    // A signed-in user without the role gets a 403 answer (shown by the status page), not a redirect.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
 });
 
 builder.Services.AddAuthorizationBuilder()
@@ -90,6 +96,7 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
     messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Binding.RequiredNoField"]);
 });
 builder.Services.AddValidatorsFrom(typeof(Program).Assembly);
+builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.MeetingEditor>();
 
 var supportedCultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };
 builder.Services.Configure<RequestLocalizationOptions>(options =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MeetingPortal.Domain.Meetings;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Infrastructure;
@@ -19,6 +20,21 @@ public static class DisplayExtensions
         PeriodKind.FirstMonths => localizer["Period.FirstMonths", period.Number, period.Year],
         _ => localizer["Period.Year", period.Year],
     };
+
+    /// <summary>Options for a select of an enum, labelled in the UI language.</summary>
+    public static IEnumerable<SelectListItem> EnumOptions<TEnum>(this IStringLocalizer localizer, TEnum? selected = null, bool includeEmpty = false)
+        where TEnum : struct, Enum
+    {
+        if (includeEmpty)
+        {
+            yield return new SelectListItem(localizer["Common.NotStated"], string.Empty, selected is null);
+        }
+
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            yield return new SelectListItem(localizer.Label(value), value.ToString(), selected is { } s && s.Equals(value));
+        }
+    }
 
     public static string ToDisplay(this DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

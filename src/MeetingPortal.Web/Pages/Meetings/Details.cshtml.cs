@@ -1,4 +1,6 @@
+using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Web.Security;
@@ -13,6 +15,13 @@ namespace MeetingPortal.Web.Pages.Meetings;
 public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationService authorization) : PageModel
 {
     public View Meeting { get; private set; } = null!;
+
+    public IReadOnlyList<HistoryView> History { get; private set; } = [];
+
+    public bool MayEdit { get; private set; }
+
+    [TempData]
+    public string? Status { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -62,6 +71,13 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         }
 
         Meeting = meeting;
+        MayEdit = User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Administrator);
+        var history = await db.History.AsNoTracking()
+            .Where(h => h.EntityType == nameof(Domain.Meetings.Meeting) && h.EntityId == id)
+            .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+            .Select(h => new { h.Action, h.UserName, h.AtUtc, h.Reason, h.Changes })
+            .ToListAsync(cancellationToken);
+        History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, MeetingEditor.ReadChanges(h.Changes))).ToList();
         return Page();
     }
 
@@ -106,6 +122,8 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
     public sealed record RecommendationView(int Id, int? SpeechId, string Content, string? RaisedBy, string? AddressedTo, string? Theme, RecommendationStatus Status, List<ResponseView> Responses);
 
     public sealed record ResponseView(ResponseKind Kind, DateOnly RespondedOn, string? OrganisationName, string? PersonName, string Content);
+
+    public sealed record HistoryView(HistoryAction Action, string? UserName, DateTime AtUtc, string? Reason, IReadOnlyList<MeetingEditor.Change> Changes);
 
     public sealed record DirectiveView(string Content, DateOnly? DueOn, List<string> Assignees);
 }

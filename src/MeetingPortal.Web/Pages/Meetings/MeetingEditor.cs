@@ -1,0 +1,449 @@
+using System.Text.Json;
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Directives;
+using MeetingPortal.Domain.History;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Organisations;
+using MeetingPortal.Domain.People;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Web.Pages.Meetings;
+
+/// <summary>
+/// Maps a meeting to its form and back. Applying a form goes through the domain's methods and keeps
+/// the identity of speeches, recommendations and directives, because responses and progress hang on them.
+/// </summary>
+public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, IStringLocalizer<SharedResource> localizer)
+{
+    public const string FormPrefix = "Input";
+
+    /// <summary>Organisations and people a form may name: those of the unit and of the units above it.</summary>
+    public sealed record Known(
+        IReadOnlyList<(int Id, string Name, int UnitId)> Organisations,
+        IReadOnlyList<(int Id, string Name, int UnitId)> People,
+        IReadOnlyList<(string Code, string Name)> Themes);
+
+    public async Task<Known> KnownAsync(int unitId, CancellationToken cancellationToken)
+    {
+        var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
+        var lineage = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => lineage.Contains(o.UnitId))
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.UnitId }).ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().Where(p => lineage.Contains(p.UnitId))
+            .OrderBy(p => p.FullName).Select(p => new { p.Id, p.FullName, p.UnitId }).ToListAsync(cancellationToken);
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Code, t.Name }).ToListAsync(cancellationToken);
+        // The nearest unit wins when two units know the same name: the path lists ancestors first.
+        int Nearness(int id) => -lineage.IndexOf(id);
+        return new Known(
+            organisations.OrderBy(o => Nearness(o.UnitId)).Select(o => (o.Id, o.Name, o.UnitId)).ToList(),
+            people.OrderBy(p => Nearness(p.UnitId)).Select(p => (p.Id, p.FullName, p.UnitId)).ToList(),
+            themes.Select(t => (t.Code, t.Name)).ToList());
+    }
+
+    public static Task<Meeting?> LoadForEditAsync(MeetingPortalDbContext db, int id, CancellationToken cancellationToken) =>
+        db.Meetings
+            .Include(m => m.Unit)
+            .Include(m => m.Participants)
+            .Include(m => m.Organisations)
+            .Include(m => m.Speeches)
+            .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
+            .Include(m => m.Directives).ThenInclude(d => d.Assignees)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    public async Task<MeetingForm> FormForAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var organisationIds = new HashSet<int>();
+        organisationIds.UnionWith(meeting.Organisations.Select(o => o.OrganisationId));
+        organisationIds.UnionWith(meeting.Participants.Select(p => p.OrganisationId).OfType<int>());
+        organisationIds.UnionWith(meeting.Speeches.Select(s => s.OrganisationId).OfType<int>());
+        organisationIds.UnionWith(meeting.Recommendations.SelectMany(r => new[] { r.RaisedByOrganisationId, r.AddressedToOrganisationId }).OfType<int>());
+        organisationIds.UnionWith(meeting.Directives.SelectMany(d => d.Assignees.Select(a => a.OrganisationId)));
+        if (meeting.HostOrganisationId is { } hostId)
+        {
+            organisationIds.Add(hostId);
+        }
+
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
+        var personIds = meeting.Participants.Select(p => p.PersonId).Concat(meeting.Speeches.Select(s => s.SpeakerId).OfType<int>()).ToHashSet();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
+        var themes = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Code, cancellationToken);
+        string? Org(int? id) => id is { } key && organisations.TryGetValue(key, out var o) ? o.Name : null;
+
+        return new MeetingForm
+        {
+            Version = meeting.Version,
+            UnitId = meeting.UnitId,
+            Type = meeting.Type,
+            Title = meeting.Title,
+            HeldOn = meeting.HeldOn,
+            DayPart = meeting.DayPart,
+            StartTime = meeting.StartTime,
+            PeriodKind = meeting.PeriodKind,
+            PeriodYear = meeting.PeriodYear,
+            PeriodNumber = meeting.PeriodNumber,
+            Format = meeting.Format,
+            ConnectedPoints = meeting.ConnectedPoints,
+            Location = meeting.Location,
+            Host = Org(meeting.HostOrganisationId),
+            Summary = meeting.Summary,
+            Conclusion = meeting.Conclusion,
+            StatedOpinionCount = meeting.StatedOpinionCount,
+            StatedRecommendationCount = meeting.StatedRecommendationCount,
+            Source = meeting.Source,
+            Organisations = meeting.Organisations
+                .Select(o => organisations[o.OrganisationId])
+                .Select(o => new MeetingForm.OrganisationRow { Name = o.Name, Kind = o.Kind }).ToList(),
+            Participants = meeting.Participants.OrderBy(p => p.Order).Select(p => new MeetingForm.ParticipantRow
+            {
+                FullName = people.GetValueOrDefault(p.PersonId),
+                Role = p.Role,
+                Title = p.Title,
+                Organisation = Org(p.OrganisationId),
+            }).ToList(),
+            Speeches = meeting.Speeches.OrderBy(s => s.Order).Select(s => new MeetingForm.SpeechRow
+            {
+                Id = s.Id,
+                Order = s.Order,
+                Kind = s.Kind,
+                Speaker = s.SpeakerId is { } speakerId ? people.GetValueOrDefault(speakerId) : null,
+                SpeakerTitle = s.SpeakerTitle,
+                Organisation = Org(s.OrganisationId),
+                Content = s.Content,
+                Recommendations = meeting.Recommendations.Where(r => r.SpeechId == s.Id).OrderBy(r => r.Order).Select(r => new MeetingForm.RecommendationRow
+                {
+                    Id = r.Id,
+                    Content = r.Content,
+                    Theme = r.ThemeId is { } themeId ? themes.GetValueOrDefault(themeId) : null,
+                    RaisedBy = Org(r.RaisedByOrganisationId),
+                    AddressedTo = Org(r.AddressedToOrganisationId),
+                    DueOn = r.DueOn,
+                    ResponseCount = r.Responses.Count,
+                }).ToList(),
+            }).ToList(),
+            Directives = meeting.Directives.OrderBy(d => d.Order).Select(d => new MeetingForm.DirectiveRow
+            {
+                Id = d.Id,
+                Content = d.Content,
+                Assignees = string.Join("; ", d.Assignees.Select(a => Org(a.OrganisationId))),
+                DueOn = d.DueOn,
+            }).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Writes the form into the meeting. Names that match nothing known are errors beside their
+    /// field, except organisations listed with a kind and people, which are created in the unit.
+    /// Returns false, having changed nothing that will be saved, when the form cannot be applied.
+    /// </summary>
+    public async Task<bool> ApplyAsync(Meeting meeting, MeetingForm form, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var unitId = form.UnitId!.Value;
+        var known = await KnownAsync(unitId, cancellationToken);
+        var organisationIds = known.Organisations.GroupBy(o => Key(o.Name), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var newOrganisations = new Dictionary<string, Organisation>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in form.Organisations.Where(r => !string.IsNullOrWhiteSpace(r.Name)))
+        {
+            var key = Key(row.Name!);
+            if (!organisationIds.ContainsKey(key) && !newOrganisations.ContainsKey(key))
+            {
+                newOrganisations[key] = db.Organisations.Add(new Organisation(unitId, Clean(row.Name)!, row.Kind)).Entity;
+            }
+        }
+
+        var errors = new List<(string Field, string Message)>();
+        // Resolution happens after new organisations are saved, so every name maps to an id.
+        var unresolved = new List<(string Field, string Name)>();
+        void CheckOrganisation(string field, string? name)
+        {
+            if (!string.IsNullOrWhiteSpace(name) && !organisationIds.ContainsKey(Key(name)) && !newOrganisations.ContainsKey(Key(name)))
+            {
+                unresolved.Add((field, Clean(name)!));
+            }
+        }
+
+        CheckOrganisation("Host", form.Host);
+        for (var i = 0; i < form.Participants.Count; i++)
+        {
+            CheckOrganisation($"Participants[{i}].Organisation", form.Participants[i].Organisation);
+        }
+
+        for (var i = 0; i < form.Speeches.Count; i++)
+        {
+            CheckOrganisation($"Speeches[{i}].Organisation", form.Speeches[i].Organisation);
+            for (var j = 0; j < form.Speeches[i].Recommendations.Count; j++)
+            {
+                var r = form.Speeches[i].Recommendations[j];
+                CheckOrganisation($"Speeches[{i}].Recommendations[{j}].RaisedBy", r.RaisedBy);
+                CheckOrganisation($"Speeches[{i}].Recommendations[{j}].AddressedTo", r.AddressedTo);
+            }
+        }
+
+        for (var i = 0; i < form.Directives.Count; i++)
+        {
+            foreach (var name in MeetingForm.SplitNames(form.Directives[i].Assignees))
+            {
+                CheckOrganisation($"Directives[{i}].Assignees", name);
+            }
+        }
+
+        var themeCodes = known.Themes.Select(t => t.Code).ToHashSet();
+        for (var i = 0; i < form.Speeches.Count; i++)
+        {
+            for (var j = 0; j < form.Speeches[i].Recommendations.Count; j++)
+            {
+                var theme = form.Speeches[i].Recommendations[j].Theme;
+                if (!string.IsNullOrEmpty(theme) && !themeCodes.Contains(theme))
+                {
+                    errors.Add(($"Speeches[{i}].Recommendations[{j}].Theme", localizer["Form.UnknownTheme"]));
+                }
+            }
+        }
+
+        errors.AddRange(unresolved.Select(u => (u.Field, (string)localizer["Form.UnknownOrganisation", u.Name])));
+        if (errors.Count > 0)
+        {
+            DiscardNew(newOrganisations.Values);
+            AddErrors(modelState, errors);
+            return false;
+        }
+
+        // People named but unknown are added to the unit on the spot.
+        var peopleIds = known.People.GroupBy(p => Key(p.Name), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var newPeople = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in form.Participants.Select(p => p.FullName).Concat(form.Speeches.Select(s => s.Speaker)).Where(n => !string.IsNullOrWhiteSpace(n)))
+        {
+            var key = Key(name!);
+            if (!peopleIds.ContainsKey(key) && !newPeople.ContainsKey(key))
+            {
+                newPeople[key] = db.People.Add(new Person(unitId, Clean(name)!)).Entity;
+            }
+        }
+
+        if (newOrganisations.Count > 0 || newPeople.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (key, organisation) in newOrganisations)
+            {
+                organisationIds[key] = organisation.Id;
+            }
+
+            foreach (var (key, person) in newPeople)
+            {
+                peopleIds[key] = person.Id;
+            }
+        }
+
+        int? OrgId(string? name) => string.IsNullOrWhiteSpace(name) ? null : organisationIds[Key(name)];
+        int? PersonId(string? name) => string.IsNullOrWhiteSpace(name) ? null : peopleIds[Key(name)];
+        var themeIds = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+
+        try
+        {
+            ApplyFacts(meeting, form, OrgId);
+            ApplyPeopleAndOrganisations(meeting, form, OrgId, PersonId);
+            ApplySpeechesAndRecommendations(meeting, form, OrgId, PersonId, themeIds);
+            ApplyDirectives(meeting, form, OrgId);
+        }
+        catch (DomainException ex)
+        {
+            AddErrors(modelState, [(string.Empty, DomainMessage(ex))]);
+            return false;
+        }
+
+        meeting.RefreshSearchText();
+        return true;
+    }
+
+    /// <summary>The history entry for a save; "what changed" is the difference of the two flattened forms.</summary>
+    public HistoryEntry HistoryFor(Meeting meeting, HistoryAction action, MeetingForm? before, MeetingForm after, string? reason)
+    {
+        var changes = Diff(before?.Flatten() ?? [], after.Flatten());
+        return new HistoryEntry(nameof(Meeting), meeting.Id, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
+        {
+            Version = meeting.Version,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes),
+        };
+    }
+
+    public sealed record Change(string Field, string? From, string? To);
+
+    public static IReadOnlyList<Change> Diff(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        before.Keys.Union(after.Keys)
+            .Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
+            .Select(k => new Change(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
+            .ToList();
+
+    public static IReadOnlyList<Change> ReadChanges(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<Change>>(json) ?? [];
+
+    private static void ApplyFacts(Meeting meeting, MeetingForm form, Func<string?, int?> orgId)
+    {
+        meeting.UnitId = form.UnitId!.Value;
+        meeting.Type = form.Type;
+        meeting.Title = Clean(form.Title)!;
+        meeting.HeldOn = form.HeldOn!.Value;
+        meeting.DayPart = form.DayPart;
+        meeting.StartTime = form.StartTime;
+        meeting.Period = form.PeriodKind is { } kind ? new ReviewPeriod(kind, form.PeriodYear!.Value, form.PeriodNumber!.Value) : null;
+        meeting.SetFormat(form.Format, form.ConnectedPoints);
+        meeting.Location = Clean(form.Location);
+        meeting.HostOrganisationId = orgId(form.Host);
+        meeting.Summary = Clean(form.Summary);
+        meeting.Conclusion = Clean(form.Conclusion);
+        meeting.StatedOpinionCount = form.StatedOpinionCount;
+        meeting.StatedRecommendationCount = form.StatedRecommendationCount;
+        meeting.Source = Clean(form.Source);
+    }
+
+    private static void ApplyPeopleAndOrganisations(Meeting meeting, MeetingForm form, Func<string?, int?> orgId, Func<string?, int?> personId)
+    {
+        meeting.ClearParticipantsAndOrganisations();
+        foreach (var row in form.Organisations.Where(r => !string.IsNullOrWhiteSpace(r.Name)))
+        {
+            meeting.AddOrganisation(orgId(row.Name)!.Value);
+        }
+
+        foreach (var row in form.Participants.Where(r => !string.IsNullOrWhiteSpace(r.FullName)))
+        {
+            meeting.AddParticipant(personId(row.FullName)!.Value, row.Role, Clean(row.Title), orgId(row.Organisation));
+        }
+    }
+
+    private static void ApplySpeechesAndRecommendations(
+        Meeting meeting, MeetingForm form, Func<string?, int?> orgId, Func<string?, int?> personId, Dictionary<string, int> themeIds)
+    {
+        var existingSpeeches = meeting.Speeches.ToDictionary(s => s.Id);
+        var existingRecommendations = meeting.Recommendations.ToDictionary(r => r.Id);
+        var speechesInOrder = new List<Speech>();
+        var recommendationsInOrder = new List<Recommendation>();
+
+        foreach (var row in form.Speeches.OrderBy(s => s.Order))
+        {
+            var content = Clean(row.Content)!;
+            Speech speech;
+            if (row.Id is { } id && existingSpeeches.Remove(id, out var existing))
+            {
+                speech = existing;
+                speech.Kind = row.Kind;
+                speech.Content = content;
+                speech.SpeakerId = personId(row.Speaker);
+                speech.SpeakerTitle = Clean(row.SpeakerTitle);
+                speech.OrganisationId = orgId(row.Organisation);
+            }
+            else
+            {
+                speech = meeting.AddSpeech(row.Kind, content, personId(row.Speaker), Clean(row.SpeakerTitle), orgId(row.Organisation));
+            }
+
+            speechesInOrder.Add(speech);
+            foreach (var r in row.Recommendations)
+            {
+                Recommendation recommendation;
+                if (r.Id is { } rid && existingRecommendations.Remove(rid, out var known))
+                {
+                    recommendation = known;
+                    recommendation.MoveTo(speech);
+                    recommendation.Content = Clean(r.Content)!;
+                    recommendation.RaisedByOrganisationId = orgId(r.RaisedBy);
+                }
+                else
+                {
+                    recommendation = meeting.RaiseRecommendation(speech, Clean(r.Content)!, orgId(r.RaisedBy), null);
+                }
+
+                recommendation.ThemeId = string.IsNullOrEmpty(r.Theme) ? null : themeIds[r.Theme];
+                var addressedTo = orgId(r.AddressedTo);
+                if (addressedTo is { } bodyId)
+                {
+                    if (bodyId != recommendation.AddressedToOrganisationId || r.DueOn != recommendation.DueOn)
+                    {
+                        recommendation.AssignTo(bodyId, r.DueOn);
+                    }
+                }
+                else if (recommendation.AddressedToOrganisationId is not null)
+                {
+                    recommendation.Unassign();
+                }
+
+                recommendationsInOrder.Add(recommendation);
+            }
+        }
+
+        foreach (var removed in existingRecommendations.Values)
+        {
+            meeting.RemoveRecommendation(removed);
+        }
+
+        foreach (var removed in existingSpeeches.Values)
+        {
+            meeting.RemoveSpeech(removed);
+        }
+
+        meeting.Renumber(speechesInOrder, recommendationsInOrder, meeting.Directives.OrderBy(d => d.Order));
+    }
+
+    private static void ApplyDirectives(Meeting meeting, MeetingForm form, Func<string?, int?> orgId)
+    {
+        var existing = meeting.Directives.ToDictionary(d => d.Id);
+        var inOrder = new List<Directive>();
+        foreach (var row in form.Directives)
+        {
+            var assignees = MeetingForm.SplitNames(row.Assignees).Select(orgId).OfType<int>().Distinct().ToList();
+            Directive directive;
+            if (row.Id is { } id && existing.Remove(id, out var known))
+            {
+                directive = known;
+                directive.Content = Clean(row.Content)!;
+                directive.DueOn = row.DueOn;
+                directive.ReplaceAssignees(assignees);
+            }
+            else
+            {
+                directive = meeting.AddDirective(Clean(row.Content)!, assignees, row.DueOn);
+            }
+
+            inOrder.Add(directive);
+        }
+
+        foreach (var removed in existing.Values)
+        {
+            meeting.RemoveDirective(removed);
+        }
+
+        meeting.Renumber(meeting.Speeches.OrderBy(s => s.Order), meeting.Recommendations.OrderBy(r => r.Order), inOrder);
+    }
+
+    private string DomainMessage(DomainException ex) => localizer["Domain." + ex.Code] is { ResourceNotFound: false } message
+        ? message
+        : localizer["Form.CannotApply"];
+
+    private void DiscardNew(IEnumerable<Organisation> organisations)
+    {
+        foreach (var organisation in organisations)
+        {
+            db.Entry(organisation).State = EntityState.Detached;
+        }
+    }
+
+    private static void AddErrors(ModelStateDictionary modelState, IEnumerable<(string Field, string Message)> errors)
+    {
+        foreach (var (field, message) in errors)
+        {
+            modelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{FormPrefix}.{field}", message);
+        }
+    }
+
+    /// <summary>Names match whatever the case, spacing or Unicode composition they were typed in.</summary>
+    private static string Key(string name) => string.Join(' ', (TextNormalizer.ToNfc(name) ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextNormalizer.ToNfc(text.Trim());
+}

@@ -1,0 +1,332 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using MeetingPortal.Domain.Directives;
+using MeetingPortal.Domain.History;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Organisations;
+using MeetingPortal.Domain.People;
+using MeetingPortal.Domain.Recommendations;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Web.Pages.Meetings;
+
+/// <summary>
+/// The whole meeting record as one form, shared by Create and Edit. Everything is nullable so that
+/// whatever the user typed comes back to them, valid or not. Organisations and people are named,
+/// not picked by id: known names are matched, new ones are added on the spot.
+/// </summary>
+public sealed class MeetingForm
+{
+    public const int MaxRows = 200;
+
+    public int Version { get; set; }
+
+    [Display(Name = "Form.Unit")]
+    public int? UnitId { get; set; }
+
+    [Display(Name = "Meetings.Type")]
+    public MeetingType Type { get; set; } = MeetingType.Dialogue;
+
+    [Display(Name = "Form.Title")]
+    public string? Title { get; set; }
+
+    [Display(Name = "Form.HeldOn")]
+    public DateOnly? HeldOn { get; set; }
+
+    [Display(Name = "Form.DayPart")]
+    public DayPart? DayPart { get; set; }
+
+    [Display(Name = "Form.StartTime")]
+    public TimeOnly? StartTime { get; set; }
+
+    [Display(Name = "Form.PeriodKind")]
+    public PeriodKind? PeriodKind { get; set; }
+
+    [Display(Name = "Form.PeriodYear")]
+    public int? PeriodYear { get; set; }
+
+    [Display(Name = "Form.PeriodNumber")]
+    public int? PeriodNumber { get; set; }
+
+    [Display(Name = "Meetings.Format")]
+    public MeetingFormat Format { get; set; } = MeetingFormat.InPerson;
+
+    [Display(Name = "Meeting.ConnectedPoints")]
+    public int? ConnectedPoints { get; set; }
+
+    [Display(Name = "Meeting.Location")]
+    public string? Location { get; set; }
+
+    [Display(Name = "Meeting.Host")]
+    public string? Host { get; set; }
+
+    public List<OrganisationRow> Organisations { get; set; } = [];
+
+    public List<ParticipantRow> Participants { get; set; } = [];
+
+    [Display(Name = "Meeting.Summary")]
+    public string? Summary { get; set; }
+
+    [Display(Name = "Meeting.Conclusion")]
+    public string? Conclusion { get; set; }
+
+    [Display(Name = "Form.StatedOpinionCount")]
+    public int? StatedOpinionCount { get; set; }
+
+    [Display(Name = "Form.StatedRecommendationCount")]
+    public int? StatedRecommendationCount { get; set; }
+
+    [Display(Name = "Meeting.Source")]
+    public string? Source { get; set; }
+
+    public List<SpeechRow> Speeches { get; set; } = [];
+
+    public List<DirectiveRow> Directives { get; set; } = [];
+
+    [Display(Name = "Form.ChangeReason")]
+    public string? ChangeReason { get; set; }
+
+    public sealed class OrganisationRow
+    {
+        [Display(Name = "Form.OrganisationName")]
+        public string? Name { get; set; }
+
+        [Display(Name = "Form.OrganisationKind")]
+        public OrganisationKind Kind { get; set; } = OrganisationKind.SocioPoliticalOrganisation;
+    }
+
+    public sealed class ParticipantRow
+    {
+        [Display(Name = "Form.PersonName")]
+        public string? FullName { get; set; }
+
+        [Display(Name = "Form.Role")]
+        public ParticipantRole Role { get; set; } = ParticipantRole.Attendee;
+
+        [Display(Name = "Form.TitleAtMeeting")]
+        public string? Title { get; set; }
+
+        [Display(Name = "Form.Organisation")]
+        public string? Organisation { get; set; }
+    }
+
+    public sealed class SpeechRow
+    {
+        public int? Id { get; set; }
+
+        [Display(Name = "Form.Order")]
+        public int? Order { get; set; }
+
+        [Display(Name = "Form.SpeechKind")]
+        public SpeechKind Kind { get; set; } = SpeechKind.Opinion;
+
+        [Display(Name = "Form.Speaker")]
+        public string? Speaker { get; set; }
+
+        [Display(Name = "Form.SpeakerTitle")]
+        public string? SpeakerTitle { get; set; }
+
+        [Display(Name = "Form.Organisation")]
+        public string? Organisation { get; set; }
+
+        [Display(Name = "Form.SpeechContent")]
+        public string? Content { get; set; }
+
+        public List<RecommendationRow> Recommendations { get; set; } = [];
+    }
+
+    public sealed class RecommendationRow
+    {
+        public int? Id { get; set; }
+
+        [Display(Name = "Form.RecommendationContent")]
+        public string? Content { get; set; }
+
+        [Display(Name = "Recommendation.Theme")]
+        public string? Theme { get; set; }
+
+        [Display(Name = "Recommendation.RaisedBy")]
+        public string? RaisedBy { get; set; }
+
+        [Display(Name = "Recommendation.AddressedTo")]
+        public string? AddressedTo { get; set; }
+
+        [Display(Name = "Form.DueOn")]
+        public DateOnly? DueOn { get; set; }
+
+        /// <summary>Shown, not posted back into the record: answered items cannot be removed.</summary>
+        public int ResponseCount { get; set; }
+    }
+
+    public sealed class DirectiveRow
+    {
+        public int? Id { get; set; }
+
+        [Display(Name = "Form.DirectiveContent")]
+        public string? Content { get; set; }
+
+        [Display(Name = "Directive.Assignees")]
+        public string? Assignees { get; set; }
+
+        [Display(Name = "Form.DueOn")]
+        public DateOnly? DueOn { get; set; }
+    }
+
+    /// <summary>Names listed in a directive's assignee field, separated by semicolons or new lines.</summary>
+    public static IEnumerable<string> SplitNames(string? names) =>
+        (names ?? string.Empty).Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The form as field/value pairs, so history can say which fields changed from what to what.</summary>
+    public Dictionary<string, string> Flatten()
+    {
+        var fields = new Dictionary<string, string>();
+        void Add(string key, object? value)
+        {
+            var text = value switch
+            {
+                null => null,
+                DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                TimeOnly t => t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+            };
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                fields[key] = text.Trim();
+            }
+        }
+
+        Add("UnitId", UnitId);
+        Add("Type", Type);
+        Add("Title", Title);
+        Add("HeldOn", HeldOn);
+        Add("DayPart", DayPart);
+        Add("StartTime", StartTime);
+        Add("Period", PeriodKind is null ? null : $"{PeriodKind} {PeriodNumber}/{PeriodYear}");
+        Add("Format", Format);
+        Add("ConnectedPoints", ConnectedPoints);
+        Add("Location", Location);
+        Add("Host", Host);
+        Add("Summary", Summary);
+        Add("Conclusion", Conclusion);
+        Add("StatedOpinionCount", StatedOpinionCount);
+        Add("StatedRecommendationCount", StatedRecommendationCount);
+        Add("Source", Source);
+        Add("Organisations", string.Join("; ", Organisations.Select(o => o.Name)));
+        for (var i = 0; i < Participants.Count; i++)
+        {
+            var p = Participants[i];
+            Add($"Participants[{i + 1}]", $"{p.FullName} | {p.Role} | {p.Title} | {p.Organisation}");
+        }
+
+        var speeches = Speeches.OrderBy(s => s.Order).ToList();
+        for (var i = 0; i < speeches.Count; i++)
+        {
+            var s = speeches[i];
+            Add($"Speeches[{i + 1}].Kind", s.Kind);
+            Add($"Speeches[{i + 1}].Speaker", string.Join(", ", new[] { s.Speaker, s.SpeakerTitle, s.Organisation }.Where(x => !string.IsNullOrWhiteSpace(x))));
+            Add($"Speeches[{i + 1}].Content", s.Content);
+            for (var j = 0; j < s.Recommendations.Count; j++)
+            {
+                var r = s.Recommendations[j];
+                Add($"Speeches[{i + 1}].Recommendations[{j + 1}]", $"{r.Content} | {r.Theme} | {r.RaisedBy} | {r.AddressedTo} | {r.DueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        for (var i = 0; i < Directives.Count; i++)
+        {
+            var d = Directives[i];
+            Add($"Directives[{i + 1}]", $"{d.Content} | {d.Assignees} | {d.DueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        return fields;
+    }
+
+    /// <summary>Rules for saving a draft; "Publish" adds what a complete record needs.</summary>
+    public sealed class Validator : AbstractValidator<MeetingForm>
+    {
+        public const string PublishRuleSet = "Publish";
+
+        public Validator(IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider)
+        {
+            string L(string key) => localizer[key];
+
+            RuleFor(f => f.UnitId).NotNull().WithName(_ => L("Form.Unit"));
+            RuleFor(f => f.Title).NotEmpty().MaximumLength(Meeting.TitleMaxLength).WithName(_ => L("Form.Title"));
+            RuleFor(f => f.HeldOn).NotNull().WithName(_ => L("Form.HeldOn"))
+                .Must(d => d is null || d.Value <= VietnamToday(timeProvider)).WithMessage(_ => L("Form.HeldInFuture"))
+                .Must(d => d is null || d.Value.Year >= 1945).WithMessage(_ => L("Form.HeldTooEarly"));
+            RuleFor(f => f.PeriodYear).NotNull().When(f => f.PeriodKind is not null).WithName(_ => L("Form.PeriodYear"));
+            RuleFor(f => f.PeriodNumber).NotNull().When(f => f.PeriodKind is not null).WithName(_ => L("Form.PeriodNumber"));
+            RuleFor(f => f.PeriodNumber)
+                .Must((f, n) => ReviewPeriod.IsValid(f.PeriodKind!.Value, f.PeriodYear!.Value, n!.Value))
+                .When(f => f.PeriodKind is not null && f.PeriodYear is not null && f.PeriodNumber is not null)
+                .WithMessage(_ => L("Form.PeriodInvalid"));
+            RuleFor(f => f.ConnectedPoints).Null().When(f => f.Format == MeetingFormat.InPerson)
+                .WithMessage(_ => L("Form.PointsInPerson"));
+            RuleFor(f => f.ConnectedPoints).InclusiveBetween(0, 100_000).WithName(_ => L("Meeting.ConnectedPoints"));
+            RuleFor(f => f.Location).MaximumLength(Meeting.LocationMaxLength).WithName(_ => L("Meeting.Location"));
+            RuleFor(f => f.Host).MaximumLength(Organisation.NameMaxLength).WithName(_ => L("Meeting.Host"));
+            RuleFor(f => f.Summary).MaximumLength(Meeting.LongTextMaxLength).WithName(_ => L("Meeting.Summary"));
+            RuleFor(f => f.Conclusion).MaximumLength(Meeting.LongTextMaxLength).WithName(_ => L("Meeting.Conclusion"));
+            RuleFor(f => f.Source).MaximumLength(Meeting.SourceMaxLength).WithName(_ => L("Meeting.Source"));
+            RuleFor(f => f.StatedOpinionCount).InclusiveBetween(0, 100_000).WithName(_ => L("Form.StatedOpinionCount"));
+            RuleFor(f => f.StatedRecommendationCount).InclusiveBetween(0, 100_000).WithName(_ => L("Form.StatedRecommendationCount"));
+            RuleFor(f => f.ChangeReason).MaximumLength(HistoryEntry.ReasonMaxLength).WithName(_ => L("Form.ChangeReason"));
+
+            RuleFor(f => f.Organisations.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(Organisations)).WithMessage(_ => L("Form.TooManyRows"));
+            RuleFor(f => f.Participants.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(Participants)).WithMessage(_ => L("Form.TooManyRows"));
+            RuleFor(f => f.Speeches.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(Speeches)).WithMessage(_ => L("Form.TooManyRows"));
+            RuleFor(f => f.Directives.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(Directives)).WithMessage(_ => L("Form.TooManyRows"));
+
+            RuleForEach(f => f.Organisations).ChildRules(o =>
+            {
+                o.RuleFor(x => x.Name).NotEmpty().MaximumLength(Organisation.NameMaxLength).WithName(_ => L("Form.OrganisationName"));
+            });
+            RuleForEach(f => f.Participants).ChildRules(p =>
+            {
+                p.RuleFor(x => x.FullName).NotEmpty().MaximumLength(Person.NameMaxLength).WithName(_ => L("Form.PersonName"));
+                p.RuleFor(x => x.Title).MaximumLength(MeetingParticipant.TitleMaxLength).WithName(_ => L("Form.TitleAtMeeting"));
+                p.RuleFor(x => x.Organisation).MaximumLength(Organisation.NameMaxLength).WithName(_ => L("Form.Organisation"));
+            });
+            RuleForEach(f => f.Speeches).ChildRules(s =>
+            {
+                s.RuleFor(x => x.Order).NotNull().InclusiveBetween(1, 999).WithName(_ => L("Form.Order"));
+                s.RuleFor(x => x.Content).NotEmpty().WithMessage(_ => L("Form.EmptySpeech"))
+                    .MaximumLength(Speech.ContentMaxLength).WithName(_ => L("Form.SpeechContent"));
+                s.RuleFor(x => x.Speaker).MaximumLength(Person.NameMaxLength).WithName(_ => L("Form.Speaker"));
+                s.RuleFor(x => x.SpeakerTitle).MaximumLength(Speech.SpeakerTitleMaxLength).WithName(_ => L("Form.SpeakerTitle"));
+                s.RuleFor(x => x.Organisation).MaximumLength(Organisation.NameMaxLength).WithName(_ => L("Form.Organisation"));
+                s.RuleFor(x => x.Recommendations.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(SpeechRow.Recommendations)).WithMessage(_ => L("Form.TooManyRows"));
+                s.RuleForEach(x => x.Recommendations).ChildRules(r =>
+                {
+                    r.RuleFor(x => x.Content).NotEmpty().MaximumLength(Recommendation.ContentMaxLength).WithName(_ => L("Form.RecommendationContent"));
+                    // Imported records keep what their source says, even "raised by the delegates";
+                    // anything entered here names its organisation.
+                    r.RuleFor(x => x.RaisedBy).NotEmpty().When(x => x.Id is null).WithMessage(_ => L("Form.RaisedByRequired"));
+                    r.RuleFor(x => x.RaisedBy).MaximumLength(Organisation.NameMaxLength).WithName(_ => L("Recommendation.RaisedBy"));
+                    r.RuleFor(x => x.AddressedTo).MaximumLength(Organisation.NameMaxLength).WithName(_ => L("Recommendation.AddressedTo"));
+                    r.RuleFor(x => x.Theme).MaximumLength(100).WithName(_ => L("Recommendation.Theme"));
+                });
+            });
+            RuleForEach(f => f.Speeches)
+                .OverrideIndexer((_, _, _, i) => $"[{i}].{nameof(SpeechRow.Order)}")
+                .Must((f, s) => s.Order is null || f.Speeches.Count(o => o.Order == s.Order) == 1)
+                .WithMessage(_ => L("Form.DuplicateOrder"));
+            RuleForEach(f => f.Directives).ChildRules(d =>
+            {
+                d.RuleFor(x => x.Content).NotEmpty().MaximumLength(Directive.ContentMaxLength).WithName(_ => L("Form.DirectiveContent"));
+                d.RuleFor(x => x.Assignees).MaximumLength(2_000).WithName(_ => L("Directive.Assignees"));
+            });
+
+            RuleSet(PublishRuleSet, () =>
+            {
+                RuleFor(f => f.Host).NotEmpty().WithMessage(_ => L("Form.PublishNeedsHost"));
+                RuleFor(f => f.Speeches).NotEmpty().WithMessage(_ => L("Form.PublishNeedsSpeech"));
+            });
+        }
+
+        /// <summary>Meetings are dated in Vietnam's time (UTC+7, no daylight saving).</summary>
+        public static DateOnly VietnamToday(TimeProvider timeProvider) =>
+            DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime.AddHours(7));
+    }
+}
