@@ -41,6 +41,7 @@ public static class DependencyInjection
 
         services.Configure<SeedingOptions>(configuration.GetSection(SeedingOptions.SectionName));
         services.AddScoped<InterchangeImporter>();
+        services.AddScoped<InterchangeExporter>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

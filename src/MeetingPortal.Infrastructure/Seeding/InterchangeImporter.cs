@@ -12,6 +12,12 @@ using Microsoft.Extensions.Logging;
 
 namespace MeetingPortal.Infrastructure.Seeding;
 
+/// <summary>What an import may do: start-up and the command line may do everything; a web user only within their scope.</summary>
+public sealed record ImportOptions(Func<string, bool> UnitPathAllowed, bool AllowReferenceData)
+{
+    public static readonly ImportOptions Unrestricted = new(_ => true, true);
+}
+
 public sealed class ImportResult(string source)
 {
     public string Source { get; } = source;
@@ -28,7 +34,10 @@ public sealed class ImportResult(string source)
 /// </summary>
 public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, ILogger<InterchangeImporter> logger)
 {
-    public async Task<ImportResult> ImportJsonAsync(string json, string source, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportJsonAsync(string json, string source, CancellationToken cancellationToken = default) =>
+        await ImportJsonAsync(json, source, ImportOptions.Unrestricted, cancellationToken);
+
+    public async Task<ImportResult> ImportJsonAsync(string json, string source, ImportOptions options, CancellationToken cancellationToken = default)
     {
         var result = new ImportResult(source);
         IReadOnlyList<string> schemaErrors;
@@ -47,22 +56,42 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
             return result;
         }
 
-        var document = JsonSerializer.Deserialize<InterchangeDocument>(json, InterchangeDocument.JsonOptions)!;
-        return await ImportAsync(document, source, cancellationToken);
+        InterchangeDocument document;
+        try
+        {
+            document = JsonSerializer.Deserialize<InterchangeDocument>(json, InterchangeDocument.JsonOptions)!;
+        }
+        catch (JsonException ex)
+        {
+            result.Errors.Add($"{ex.Path ?? "#"}: {ex.Message}");
+            return result;
+        }
+
+        return await ImportAsync(document, source, options, cancellationToken);
     }
 
-    public async Task<ImportResult> ImportAsync(InterchangeDocument document, string source, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(InterchangeDocument document, string source, CancellationToken cancellationToken = default) =>
+        ImportAsync(document, source, ImportOptions.Unrestricted, cancellationToken);
+
+    public async Task<ImportResult> ImportAsync(InterchangeDocument document, string source, ImportOptions options, CancellationToken cancellationToken = default)
     {
         var result = new ImportResult(source);
+        if (!options.AllowReferenceData && (document.Levels?.Count > 0 || document.Themes?.Count > 0 || document.Units?.Count > 0))
+        {
+            result.Errors.Add("#: levels, themes and units are imported by administrators only.");
+            return result;
+        }
+
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await ImportLevelsAsync(document.Levels ?? [], cancellationToken);
             await ImportThemesAsync(document.Themes ?? [], cancellationToken);
             await ImportUnitsAsync(document.Units ?? [], result, cancellationToken);
-            foreach (var meeting in document.Meetings ?? [])
+            foreach (var (meeting, index) in (document.Meetings ?? []).Select((m, i) => (m, i)))
             {
-                await ImportMeetingAsync(meeting, result, cancellationToken);
+                await ImportMeetingAsync(meeting, $"#/meetings[{index}]", options, result, cancellationToken);
             }
 
             if (!result.Succeeded)
@@ -150,19 +179,25 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
         }
     }
 
-    private async Task ImportMeetingAsync(MeetingData data, ImportResult result, CancellationToken cancellationToken)
+    private async Task ImportMeetingAsync(MeetingData data, string path, ImportOptions options, ImportResult result, CancellationToken cancellationToken)
     {
         var label = $"{data.HeldOn:yyyy-MM-dd} {data.Title}";
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == data.Unit, cancellationToken);
         if (unit is null)
         {
-            result.Errors.Add($"{label}: unit {data.Unit} is unknown.");
+            result.Errors.Add($"{path}.unit: unit {data.Unit} is unknown ({label}).");
+            return;
+        }
+
+        if (!options.UnitPathAllowed(unit.Path))
+        {
+            result.Errors.Add($"{path}.unit: unit {data.Unit} is outside your scope ({label}).");
             return;
         }
 
         if (await db.Meetings.AnyAsync(m => m.UnitId == unit.Id && m.HeldOn == data.HeldOn && m.Title == data.Title, cancellationToken))
         {
-            result.Skipped.Add($"{label}: already present.");
+            result.Skipped.Add($"{label}: a meeting of this unit with this date and title already exists.");
             return;
         }
 
@@ -258,7 +293,7 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
 
         if (missing.Count > 0)
         {
-            result.Errors.Add($"{label}: unknown keys {string.Join(", ", missing.Distinct())}.");
+            result.Errors.Add($"{path}: unknown keys {string.Join(", ", missing.Distinct())} ({label}).");
             return;
         }
 

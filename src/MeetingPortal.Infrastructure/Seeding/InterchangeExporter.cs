@@ -1,0 +1,144 @@
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Infrastructure.Seeding;
+
+/// <summary>
+/// Writes meetings in the interchange format. Keys are generated in order of first mention
+/// (o1, o2... and p1, p2...), so exporting the same records twice gives the same text.
+/// </summary>
+public sealed class InterchangeExporter(MeetingPortalDbContext db)
+{
+    public async Task<InterchangeDocument> ExportAsync(IQueryable<Meeting> meetings, CancellationToken cancellationToken)
+    {
+        var list = await meetings
+            .Include(m => m.Unit)
+            .Include(m => m.Participants)
+            .Include(m => m.Organisations)
+            .Include(m => m.Speeches)
+            .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
+            .Include(m => m.Directives).ThenInclude(d => d.Assignees)
+            .AsSplitQuery().AsNoTracking()
+            .OrderBy(m => m.HeldOn).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+
+        var organisationIds = list.SelectMany(OrganisationIdsOf).ToHashSet();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name, o.Kind, UnitCode = o.Unit!.Code }).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var personIds = list.SelectMany(m => m.Participants.Select(p => (int?)p.PersonId)
+            .Concat(m.Speeches.Select(s => s.SpeakerId))
+            .Concat(m.Recommendations.Select(r => r.RaisedByPersonId))
+            .Concat(m.Recommendations.SelectMany(r => r.Responses.Select(x => x.PersonId)))).OfType<int>().ToHashSet();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.FullName, UnitCode = p.Unit!.Code }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var themes = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Code, cancellationToken);
+
+        var result = new List<MeetingData>();
+        foreach (var meeting in list)
+        {
+            var unitCode = meeting.Unit!.Code;
+            var organisationKeys = new Dictionary<int, string>();
+            var personKeys = new Dictionary<int, string>();
+            string? Org(int? id)
+            {
+                if (id is not { } key)
+                {
+                    return null;
+                }
+
+                if (!organisationKeys.TryGetValue(key, out var value))
+                {
+                    value = $"o{organisationKeys.Count + 1}";
+                    organisationKeys[key] = value;
+                }
+
+                return value;
+            }
+
+            string? Person(int? id)
+            {
+                if (id is not { } key)
+                {
+                    return null;
+                }
+
+                if (!personKeys.TryGetValue(key, out var value))
+                {
+                    value = $"p{personKeys.Count + 1}";
+                    personKeys[key] = value;
+                }
+
+                return value;
+            }
+
+            var host = Org(meeting.HostOrganisationId);
+            var participating = meeting.Organisations.Select(o => Org(o.OrganisationId)!).ToList();
+            var participants = meeting.Participants.OrderBy(p => p.Order)
+                .Select(p => new ParticipantData(Person(p.PersonId)!, p.Role, p.Title, Org(p.OrganisationId))).ToList();
+            var speeches = meeting.Speeches.OrderBy(s => s.Order).Select(s => new SpeechData(
+                s.Kind, s.Content, Person(s.SpeakerId), s.SpeakerTitle, Org(s.OrganisationId),
+                NullIfEmpty(meeting.Recommendations.Where(r => r.SpeechId == s.Id).OrderBy(r => r.Order).Select(r => new RecommendationData(
+                    r.Content,
+                    r.ThemeId is { } themeId ? themes[themeId] : null,
+                    Org(r.RaisedByOrganisationId),
+                    Person(r.RaisedByPersonId),
+                    Org(r.AddressedToOrganisationId),
+                    r.DueOn,
+                    NullIfEmpty(r.Responses.OrderBy(x => x.RespondedOn).ThenBy(x => x.Id)
+                        .Select(x => new ResponseData(x.Kind, x.RespondedOn, x.Content, Org(x.OrganisationId), Person(x.PersonId))).ToList())))
+                    .ToList()))).ToList();
+            var directives = meeting.Directives.OrderBy(d => d.Order)
+                .Select(d => new DirectiveData(d.Content, NullIfEmpty(d.Assignees.Select(a => Org(a.OrganisationId)!).ToList()), d.DueOn)).ToList();
+
+            result.Add(new MeetingData
+            {
+                Unit = unitCode,
+                Type = meeting.Type,
+                Title = meeting.Title,
+                HeldOn = meeting.HeldOn,
+                DayPart = meeting.DayPart,
+                StartTime = meeting.StartTime,
+                Period = meeting.Period is { } period ? new PeriodData(period.Kind, period.Year, period.Number) : null,
+                Format = meeting.Format,
+                ConnectedPoints = meeting.ConnectedPoints,
+                Location = meeting.Location,
+                Status = meeting.Status,
+                Source = meeting.Source,
+                Organisations = NullIfEmpty(organisationKeys.Select(o =>
+                {
+                    var organisation = organisations[o.Key];
+                    return new OrganisationData(o.Value, organisation.Name, organisation.Kind, organisation.UnitCode == unitCode ? null : organisation.UnitCode);
+                }).ToList()),
+                People = NullIfEmpty(personKeys.Select(p =>
+                {
+                    var person = people[p.Key];
+                    return new PersonData(p.Value, person.FullName, person.UnitCode == unitCode ? null : person.UnitCode);
+                }).ToList()),
+                Host = host,
+                ParticipatingOrganisations = NullIfEmpty(participating),
+                Participants = NullIfEmpty(participants),
+                Summary = meeting.Summary,
+                Conclusion = meeting.Conclusion,
+                StatedOpinionCount = meeting.StatedOpinionCount,
+                StatedRecommendationCount = meeting.StatedRecommendationCount,
+                Speeches = NullIfEmpty(speeches),
+                Directives = NullIfEmpty(directives),
+            });
+        }
+
+        return new InterchangeDocument { Meetings = result };
+    }
+
+    private static IEnumerable<int> OrganisationIdsOf(Meeting m) =>
+        new[] { m.HostOrganisationId }
+            .Concat(m.Organisations.Select(o => (int?)o.OrganisationId))
+            .Concat(m.Participants.Select(p => p.OrganisationId))
+            .Concat(m.Speeches.Select(s => s.OrganisationId))
+            .Concat(m.Recommendations.SelectMany(r => new[] { r.RaisedByOrganisationId, r.AddressedToOrganisationId }))
+            .Concat(m.Recommendations.SelectMany(r => r.Responses.Select(x => x.OrganisationId)))
+            .Concat(m.Directives.SelectMany(d => d.Assignees.Select(a => (int?)a.OrganisationId)))
+            .OfType<int>();
+
+    private static List<T>? NullIfEmpty<T>(List<T> list) => list.Count == 0 ? null : list;
+}
