@@ -135,7 +135,13 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app.Services, args, Console.Out);
+}
+
 await app.RunAsync();
+return 0;
 
 static void ConfigureLogging(WebApplicationBuilder builder)
 {

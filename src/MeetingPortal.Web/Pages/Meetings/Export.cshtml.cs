@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Seeding;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MeetingPortal.Web.Pages.Meetings;
+
+/// <summary>
+/// Downloads meetings as an interchange JSON file: one meeting (/Meetings/Export?id=) or the list as
+/// filtered (same query string as /Meetings). Both stay inside the user's scope.
+/// </summary>
+public sealed class ExportModel(MeetingPortalDbContext db, InterchangeExporter exporter, IValidator<MeetingFilter> validator, TimeProvider timeProvider) : PageModel
+{
+    public const int MaxMeetings = 5_000;
+
+    [BindProperty(SupportsGet = true)]
+    public MeetingFilter Filter { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || !(await validator.ValidateAsync(Filter, cancellationToken)).IsValid)
+        {
+            return BadRequest();
+        }
+
+        var query = await Filter.ApplyAsync(db, User.GetScopeOrNone(), cancellationToken);
+        if (id is { } meetingId)
+        {
+            query = query.Where(m => m.Id == meetingId);
+        }
+
+        var document = await exporter.ExportAsync(Filter.Order(query).Take(MaxMeetings), cancellationToken);
+        if (id is not null && document.Meetings!.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var name = id is null
+            ? $"hoi-nghi-{timeProvider.GetUtcNow().AddHours(7):yyyy-MM-dd}.json"
+            : $"hoi-nghi-{id.Value.ToString(CultureInfo.InvariantCulture)}-{document.Meetings![0].HeldOn:yyyy-MM-dd}.json";
+        return File(JsonSerializer.SerializeToUtf8Bytes(document, InterchangeDocument.JsonOptions), "application/json", name);
+    }
+}

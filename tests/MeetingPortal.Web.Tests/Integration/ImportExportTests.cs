@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using MeetingPortal.Infrastructure.Seeding;
+using MeetingPortal.Web.Infrastructure;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Integration;
+
+public sealed class ImportExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static async Task<InterchangeDocument> ReadDocumentAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        return JsonSerializer.Deserialize<InterchangeDocument>(await response.Content.ReadAsStringAsync(), InterchangeDocument.JsonOptions)!;
+    }
+
+    [Fact]
+    public async Task The_exported_list_is_the_filtered_list_inside_the_scope()
+    {
+        var province = await factory.SignInAsync("lanhdao.hatinh");
+        var all = await ReadDocumentAsync(await province.GetAsync("/Meetings/Export"));
+        Assert.Equal(3, all.Meetings!.Count);
+        var filtered = await ReadDocumentAsync(await province.GetAsync("/Meetings/Export?q=" + Uri.EscapeDataString("\"nghị định 34\"")));
+        Assert.Equal([SeedTitles.KyPhuong], filtered.Meetings!.Select(m => m.Title));
+    }
+
+    [Fact]
+    public async Task One_meeting_exports_in_scope_and_answers_404_outside_it()
+    {
+        var id = factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.TpHaTinh).Id);
+        var inScope = await factory.SignInAsync("theodoi.tphatinh");
+        var document = await ReadDocumentAsync(await inScope.GetAsync($"/Meetings/Export?id={id}"));
+        Assert.Equal(12, document.Meetings!.Single().Speeches!.Count);
+        var outside = await factory.SignInAsync("theodoi.kyphuong");
+        Assert.Equal(HttpStatusCode.NotFound, (await outside.GetAsync($"/Meetings/Export?id={id}")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params (string Name, string Json)[] files)
+    {
+        var token = await client.GetAntiforgeryTokenAsync("/Meetings/Import");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, json) in files)
+        {
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            content.Add(file, "files", name);
+        }
+
+        return await client.PostAsync("/Meetings/Import", content);
+    }
+
+    private static string Meeting(string unit, string title) => $$"""
+        {"formatVersion":1,"meetings":[{"unit":"{{unit}}","type":"dialogue","title":"{{title}}","heldOn":"2025-03-03",
+         "organisations":[{"key":"mttq","name":"Ủy ban MTTQ phường Kỳ Phương","kind":"fatherlandFront"}],
+         "speeches":[{"kind":"opinion","content":"Ý kiến","organisation":"mttq"}]}]}
+        """;
+
+    [Fact]
+    public async Task Upload_reports_each_file_created_duplicate_out_of_scope_and_schema_errors()
+    {
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var response = await UploadAsync(recorder,
+            ("good.json", Meeting("p-ky-phuong", "Đối thoại nhập từ tệp")),
+            ("again.json", Meeting("p-ky-phuong", "Đối thoại nhập từ tệp")),
+            ("outside.json", Meeting("tp-ha-tinh", "Đối thoại ngoài phạm vi")),
+            ("broken.json", """{"formatVersion":1,"meetings":[{"unit":"p-ky-phuong","type":"party","title":"x","heldOn":"2025-13-01"}]}"""),
+            ("units.json", """{"formatVersion":1,"units":[{"code":"p-moi","name":"Phường Mới","level":4,"parent":"tx-ky-anh"}]}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        var reports = page.Nodes("//article[@class='import-file']").Select(a => HtmlAgilityPack.HtmlEntity.DeEntitize(a.InnerText)).ToList();
+        Assert.Equal(5, reports.Count);
+        Assert.Contains("đã nhập", reports[0], StringComparison.Ordinal);
+        Assert.Contains("Đối thoại nhập từ tệp", reports[0], StringComparison.Ordinal);
+        Assert.Contains("Bỏ qua", reports[1], StringComparison.Ordinal);
+        Assert.Contains("outside your scope", reports[2], StringComparison.Ordinal);
+        Assert.Contains("#/meetings[0].type", reports[3], StringComparison.Ordinal);
+        Assert.Contains("administrators only", reports[4], StringComparison.Ordinal);
+        Assert.Equal(1, factory.WithDb(db => db.Meetings.Count(m => m.Title == "Đối thoại nhập từ tệp")));
+        Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.Title == "Đối thoại ngoài phạm vi")));
+        Assert.False(factory.WithDb(db => db.Units.Any(u => u.Code == "p-moi")));
+    }
+
+    [Fact]
+    public async Task Not_json_at_all_is_refused_with_a_message()
+    {
+        var admin = await factory.SignInAsync("quantri.toanquoc");
+        var response = await UploadAsync(admin, ("photo.json", "\u0089PNG not json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("bị từ chối", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Roles_without_import_rights_are_refused()
+    {
+        var leader = await factory.SignInAsync("lanhdao.kyphuong");
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync("/Meetings/Import")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_command_line_import_creates_then_skips_and_fails_on_a_missing_file()
+    {
+        var file = Path.Combine(factory.DataDirectory, "cli.json");
+        await File.WriteAllTextAsync(file, Meeting("p-ky-phuong", "Đối thoại nhập bằng dòng lệnh"));
+        var output = new StringWriter();
+
+        Assert.Equal(0, await CommandLine.RunAsync(factory.Services, ["import", file], output));
+        Assert.Equal(0, await CommandLine.RunAsync(factory.Services, ["import", file], output));
+        Assert.Equal(1, await CommandLine.RunAsync(factory.Services, ["import", file + ".missing"], output));
+
+        Assert.Contains("1 created", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 skipped", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, factory.WithDb(db => db.Meetings.Count(m => m.Title == "Đối thoại nhập bằng dòng lệnh")));
+    }
+}
