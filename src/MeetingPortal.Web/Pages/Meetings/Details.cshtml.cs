@@ -25,7 +25,28 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.AsNoTracking().AsSplitQuery()
+        var meeting = await LoadViewAsync(db, id, cancellationToken);
+
+        if (meeting is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(meeting.UnitPath), Policies.InScope)).Succeeded)
+        {
+            return NotFound();
+        }
+
+        Meeting = meeting;
+        MayEdit = User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Administrator);
+        var history = await db.History.AsNoTracking()
+            .Where(h => h.EntityType == nameof(Domain.Meetings.Meeting) && h.EntityId == id)
+            .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+            .Select(h => new { h.Action, h.UserName, h.AtUtc, h.Reason, h.Changes })
+            .ToListAsync(cancellationToken);
+        History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, MeetingEditor.ReadChanges(h.Changes))).ToList();
+        return Page();
+    }
+
+
+    /// <summary>The whole record as read by people: the detail page and the minutes both use it.</summary>
+    public static Task<View?> LoadViewAsync(MeetingPortalDbContext db, int id, CancellationToken cancellationToken) =>
+        db.Meetings.AsNoTracking().AsSplitQuery()
             .Where(m => m.Id == id)
             .Select(m => new View
             {
@@ -64,22 +85,6 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                     .Select(d => new DirectiveView(d.Content, d.DueOn, d.Assignees.Select(a => a.Organisation!.Name).ToList())).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-
-        if (meeting is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(meeting.UnitPath), Policies.InScope)).Succeeded)
-        {
-            return NotFound();
-        }
-
-        Meeting = meeting;
-        MayEdit = User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Administrator);
-        var history = await db.History.AsNoTracking()
-            .Where(h => h.EntityType == nameof(Domain.Meetings.Meeting) && h.EntityId == id)
-            .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
-            .Select(h => new { h.Action, h.UserName, h.AtUtc, h.Reason, h.Changes })
-            .ToListAsync(cancellationToken);
-        History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, MeetingEditor.ReadChanges(h.Changes))).ToList();
-        return Page();
-    }
 
     public sealed class View
     {
