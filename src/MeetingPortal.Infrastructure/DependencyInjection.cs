@@ -1,3 +1,4 @@
+using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Health;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Seeding;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.Configure<SeedingOptions>(configuration.GetSection(SeedingOptions.SectionName));
         services.AddScoped<InterchangeImporter>();
         services.AddScoped<InterchangeExporter>();
+        services.AddSingleton<AttachmentStore>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -20,6 +20,8 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
     public bool MayEdit { get; private set; }
 
+    public IReadOnlyList<AttachmentsModel.Row> Attachments { get; private set; } = [];
+
     [TempData]
     public string? Status { get; set; }
 
@@ -39,6 +41,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
             .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
             .Select(h => new { h.Action, h.UserName, h.AtUtc, h.Reason, h.Changes })
             .ToListAsync(cancellationToken);
+        Attachments = await AttachmentsModel.ListAsync(db, id, cancellationToken);
         History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, MeetingEditor.ReadChanges(h.Changes))).ToList();
         return Page();
     }

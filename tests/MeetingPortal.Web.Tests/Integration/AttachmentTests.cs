@@ -1,0 +1,130 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Integration;
+
+public sealed class AttachmentTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static readonly byte[] PdfBytes = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] PngBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    private int KyPhuong => factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.KyPhuong).Id);
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int meetingId, string fileName, byte[] bytes, string contentType = "application/octet-stream")
+    {
+        var token = await client.GetAntiforgeryTokenAsync($"/Meetings/{meetingId}/Attachments");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        content.Add(file, "file", fileName);
+        return await client.PostAsync($"/Meetings/{meetingId}/Attachments", content);
+    }
+
+    private static async Task<string> FileErrorAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Html.Parse(await response.Content.ReadAsStringAsync()).Node("//*[@id='file-error']").InnerText.Trim();
+    }
+
+    [Fact]
+    public async Task A_pdf_is_stored_outside_the_web_root_with_a_clean_name_and_downloads_in_scope_only()
+    {
+        var id = KyPhuong;
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var response = await UploadAsync(recorder, id, "../../Biên bản <họp> ngày 28-6.exe", PdfBytes);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var stored = factory.WithDb(db => db.Attachments.Single(a => a.MeetingId == id));
+        Assert.Equal("Biên bản _họp_ ngày 28-6.pdf", stored.FileName);
+        Assert.Equal(AttachmentType.Pdf, stored.Type);
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "attachments", stored.StoredName)));
+
+        var page = await recorder.GetHtmlAsync($"/Meetings/{id}");
+        Assert.Contains("Biên bản _họp_ ngày 28-6.pdf", page.Text(), StringComparison.Ordinal);
+
+        var download = await recorder.GetAsync($"/Meetings/{id}/Attachments/{stored.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(PdfBytes, await download.Content.ReadAsByteArrayAsync());
+
+        var outsider = await factory.SignInAsync("thuky.tranphu");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Meetings/{id}/Attachments/{stored.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Meetings/{id}/Attachments")).StatusCode);
+        var wrongMeeting = factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.TpHaTinh).Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await recorder.GetAsync($"/Meetings/{wrongMeeting}/Attachments/{stored.Id}")).StatusCode);
+
+        // Removal takes the row and the file, and both are in the history.
+        var token = await recorder.GetAntiforgeryTokenAsync($"/Meetings/{id}/Attachments");
+        var removed = await recorder.PostAsync($"/Meetings/{id}/Attachments?handler=Delete&attachmentId={stored.Id}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "attachments", stored.StoredName)));
+        Assert.Equal(2, factory.WithDb(db => db.History.Count(h => h.EntityId == id && h.Reason == stored.FileName)));
+    }
+
+    [Theory]
+    [InlineData("anh.png", "text/html", "<html><script>alert(1)</script></html>")]
+    [InlineData("tai-lieu.docx", "application/zip", "zip-not-docx")]
+    [InlineData("bien-ban.pdf", "application/pdf", "")]
+    public async Task Content_that_is_not_what_it_claims_is_refused_and_nothing_is_stored(string name, string contentType, string kind)
+    {
+        var id = KyPhuong;
+        var bytes = kind switch
+        {
+            "zip-not-docx" => ZipWith("readme.txt"),
+            "" => [],
+            _ => System.Text.Encoding.UTF8.GetBytes(kind),
+        };
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var before = factory.WithDb(db => db.Attachments.Count());
+        var message = await FileErrorAsync(await UploadAsync(recorder, id, name, bytes, contentType));
+        Assert.NotEmpty(message);
+        Assert.Equal(before, factory.WithDb(db => db.Attachments.Count()));
+    }
+
+    [Fact]
+    public async Task A_real_docx_and_a_png_are_accepted_by_their_content()
+    {
+        var id = KyPhuong;
+        var recorder = await factory.SignInAsync("quantri.kyphuong");
+        var minutes = await recorder.GetByteArrayAsync($"/Meetings/{id}/Minutes");
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(recorder, id, "bien-ban", minutes)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(recorder, id, "anh-hoi-nghi.jpeg", PngBytes)).StatusCode);
+        var names = factory.WithDb(db => db.Attachments.Where(a => a.MeetingId == id).Select(a => a.FileName).ToList());
+        Assert.Contains("bien-ban.docx", names);
+        Assert.Contains("anh-hoi-nghi.png", names);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_refused_with_a_message()
+    {
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var big = new byte[Attachment.MaxSizeBytes + 10];
+        PdfBytes.CopyTo(big, 0);
+        Assert.Contains("20 MB", await FileErrorAsync(await UploadAsync(recorder, KyPhuong, "lon.pdf", big)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_leader_may_read_but_not_upload()
+    {
+        var leader = await factory.SignInAsync("lanhdao.kyphuong");
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/Meetings/{KyPhuong}/Attachments")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(leader, KyPhuong, "x.pdf", PdfBytes)).StatusCode);
+    }
+
+    private static byte[] ZipWith(string entryName)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry(entryName).Open());
+            writer.Write("not a word document");
+        }
+
+        return stream.ToArray();
+    }
+}
