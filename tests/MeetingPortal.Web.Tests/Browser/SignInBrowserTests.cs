@@ -14,6 +14,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Empty(await page.SeriousViolationsAsync());
 
         // The user-name field has focus on arrival; Tab moves to the password; Enter submits.
+        await Expect(page.GetByLabel("Tên đăng nhập")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("quantri.toanquoc");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(Support.PortalFactory.DemoPassword);
