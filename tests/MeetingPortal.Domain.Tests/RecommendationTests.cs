@@ -7,6 +7,7 @@ namespace MeetingPortal.Domain.Tests;
 public sealed class RecommendationTests
 {
     private static readonly DateOnly Day = new(2022, 6, 28);
+    private static readonly Actor By = new("tester", new DateTime(2022, 6, 28, 3, 0, 0, DateTimeKind.Utc));
 
     private static Recommendation NewRecommendation()
     {
@@ -14,15 +15,52 @@ public sealed class RecommendationTests
         return meeting.RaiseRecommendation(null, "Tăng phụ cấp", 5, null);
     }
 
-    [Fact]
-    public void A_new_recommendation_is_new_and_assigning_it_sets_body_and_due_date()
+    private static Recommendation InStatus(RecommendationStatus status)
     {
-        var recommendation = NewRecommendation();
-        Assert.Equal(RecommendationStatus.New, recommendation.Status);
-        recommendation.AssignTo(9, Day.AddDays(30));
-        Assert.Equal(RecommendationStatus.Assigned, recommendation.Status);
-        Assert.Equal(9, recommendation.AddressedToOrganisationId);
-        Assert.Equal(Day.AddDays(30), recommendation.DueOn);
+        var r = NewRecommendation();
+        switch (status)
+        {
+            case RecommendationStatus.New:
+                break;
+            case RecommendationStatus.Assigned:
+                r.AssignTo(9, Day.AddDays(30), By);
+                break;
+            case RecommendationStatus.InProgress:
+                r.AssignTo(9, null, By);
+                r.Respond(ResponseKind.InProgress, Day, 9, null, "Đang xử lý", By);
+                break;
+            case RecommendationStatus.Answered:
+                r.AssignTo(9, null, By);
+                r.Respond(ResponseKind.Accepted, Day, 9, null, "Tiếp thu", By);
+                break;
+            case RecommendationStatus.Resolved:
+                r.AssignTo(9, null, By);
+                r.Respond(ResponseKind.Resolved, Day, 9, null, "Đã bố trí", By);
+                break;
+            case RecommendationStatus.Closed:
+                r.AssignTo(9, null, By);
+                r.Respond(ResponseKind.Resolved, Day, 9, null, "Đã bố trí", By);
+                r.Close(By, null);
+                break;
+            case RecommendationStatus.Declined:
+                r.AssignTo(9, null, By);
+                r.Respond(ResponseKind.Declined, Day, 9, null, "Vượt thẩm quyền", By);
+                break;
+        }
+
+        Assert.Equal(status, r.Status);
+        return r;
+    }
+
+    [Fact]
+    public void Assigning_sets_body_due_date_and_an_event_with_who_and_when()
+    {
+        var r = NewRecommendation();
+        r.AssignTo(9, Day.AddDays(30), By);
+        Assert.Equal(RecommendationStatus.Assigned, r.Status);
+        Assert.Equal(9, r.AddressedToOrganisationId);
+        var e = Assert.Single(r.Events);
+        Assert.Equal((RecommendationStatus.New, RecommendationStatus.Assigned, "tester"), (e.FromStatus, e.ToStatus, e.UserName));
     }
 
     [Theory]
@@ -33,30 +71,111 @@ public sealed class RecommendationTests
     [InlineData(ResponseKind.Declined, RecommendationStatus.Declined)]
     public void Status_follows_from_the_response(ResponseKind kind, RecommendationStatus expected)
     {
-        var recommendation = NewRecommendation();
-        recommendation.Respond(kind, Day, 9, null, "Trả lời");
-        Assert.Equal(expected, recommendation.Status);
+        var r = InStatus(RecommendationStatus.Assigned);
+        r.Respond(kind, Day, 9, null, "Trả lời", By);
+        Assert.Equal(expected, r.Status);
     }
 
     [Fact]
-    public void An_answer_is_not_a_solution_and_a_later_explanation_does_not_undo_one()
+    public void An_answer_is_not_a_solution_and_times_are_kept_for_the_figures()
     {
-        var recommendation = NewRecommendation();
-        recommendation.Respond(ResponseKind.Accepted, Day, 9, null, "Tiếp thu");
-        Assert.NotEqual(RecommendationStatus.Resolved, recommendation.Status);
-        recommendation.Respond(ResponseKind.Resolved, Day.AddDays(40), 9, null, "Đã bố trí kinh phí");
-        recommendation.Respond(ResponseKind.Explained, Day.AddDays(41), 9, null, "Giải trình thêm");
-        Assert.Equal(RecommendationStatus.Resolved, recommendation.Status);
-        Assert.Equal(3, recommendation.Responses.Count);
+        var r = InStatus(RecommendationStatus.Assigned);
+        r.Respond(ResponseKind.InProgress, Day.AddDays(2), 9, null, "Đang rà soát", By);
+        Assert.Null(r.FirstAnsweredOn);
+        r.Respond(ResponseKind.Accepted, Day.AddDays(5), 9, null, "Tiếp thu", By);
+        Assert.Equal(RecommendationStatus.Answered, r.Status);
+        Assert.Null(r.ResolvedOn);
+        r.Respond(ResponseKind.Resolved, Day.AddDays(40), 9, null, "Đã bố trí kinh phí", By);
+        r.Respond(ResponseKind.Explained, Day.AddDays(41), 9, null, "Giải trình thêm", By);
+        Assert.Equal(RecommendationStatus.Resolved, r.Status);
+        Assert.Equal(Day.AddDays(5), r.FirstAnsweredOn);
+        Assert.Equal(Day.AddDays(40), r.ResolvedOn);
+    }
+
+    public static TheoryData<RecommendationStatus, string> Refused => new()
+    {
+        { RecommendationStatus.Answered, "assign" },
+        { RecommendationStatus.Resolved, "assign" },
+        { RecommendationStatus.Closed, "assign" },
+        { RecommendationStatus.Declined, "assign" },
+        { RecommendationStatus.Closed, "respond" },
+        { RecommendationStatus.Declined, "respond" },
+        { RecommendationStatus.New, "close" },
+        { RecommendationStatus.Assigned, "close" },
+        { RecommendationStatus.Answered, "close" },
+        { RecommendationStatus.Declined, "close" },
+        { RecommendationStatus.New, "reopen" },
+        { RecommendationStatus.Assigned, "reopen" },
+        { RecommendationStatus.InProgress, "reopen" },
+        { RecommendationStatus.New, "judge" },
+        { RecommendationStatus.Assigned, "judge" },
+        { RecommendationStatus.Closed, "judge" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void Refused_transitions_change_nothing(RecommendationStatus status, string action)
+    {
+        var r = InStatus(status);
+        var events = r.Events.Count;
+        Action act = action switch
+        {
+            "assign" => () => r.AssignTo(10, null, By),
+            "respond" => () => r.Respond(ResponseKind.Accepted, Day, 9, null, "x", By),
+            "close" => () => r.Close(By, null),
+            "reopen" => () => r.Reopen("lý do", By),
+            _ => () => r.MarkSatisfaction(true, null, By),
+        };
+        Assert.Throws<DomainException>(act);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(events, r.Events.Count);
+    }
+
+    [Theory]
+    [InlineData(RecommendationStatus.Answered)]
+    [InlineData(RecommendationStatus.Resolved)]
+    [InlineData(RecommendationStatus.Closed)]
+    [InlineData(RecommendationStatus.Declined)]
+    public void Reopening_needs_a_reason_and_returns_the_matter_to_its_body(RecommendationStatus status)
+    {
+        var r = InStatus(status);
+        Assert.Throws<DomainException>(() => r.Reopen(" ", By));
+        r.Reopen("Chưa bố trí kinh phí thực tế", By);
+        Assert.Equal(RecommendationStatus.Assigned, r.Status);
+        Assert.Null(r.ResolvedOn);
+        Assert.Equal("Chưa bố trí kinh phí thực tế", r.Events[^1].Note);
     }
 
     [Fact]
-    public void Declining_needs_a_reason_and_a_settled_matter_is_not_reassigned()
+    public void Unsatisfied_reopens_with_the_reason_and_satisfied_closes_a_resolved_matter()
     {
-        var recommendation = NewRecommendation();
-        Assert.Throws<DomainException>(() => recommendation.Respond(ResponseKind.Declined, Day, 9, null, " "));
-        Assert.Empty(recommendation.Responses);
-        recommendation.Respond(ResponseKind.Declined, Day, 9, null, "Vượt thẩm quyền");
-        Assert.Throws<DomainException>(() => recommendation.AssignTo(10, null));
+        var answered = InStatus(RecommendationStatus.Answered);
+        Assert.Throws<DomainException>(() => answered.MarkSatisfaction(false, "", By));
+        answered.MarkSatisfaction(false, "Trả lời chung chung", By);
+        Assert.Equal(RecommendationStatus.Assigned, answered.Status);
+        Assert.False(answered.Satisfied);
+
+        var resolved = InStatus(RecommendationStatus.Resolved);
+        resolved.MarkSatisfaction(true, null, By);
+        Assert.Equal(RecommendationStatus.Closed, resolved.Status);
+        Assert.True(resolved.Satisfied);
+    }
+
+    [Fact]
+    public void Declining_needs_a_reason()
+    {
+        var r = InStatus(RecommendationStatus.Assigned);
+        Assert.Throws<DomainException>(() => r.Respond(ResponseKind.Declined, Day, 9, null, " ", By));
+        Assert.Empty(r.Responses);
+        Assert.Equal(RecommendationStatus.Assigned, r.Status);
+    }
+
+    [Fact]
+    public void A_draft_recommendation_can_lose_its_addressee_until_it_is_answered()
+    {
+        var r = InStatus(RecommendationStatus.Assigned);
+        r.Unassign(By);
+        Assert.Equal(RecommendationStatus.New, r.Status);
+        Assert.Throws<DomainException>(() => InStatus(RecommendationStatus.Answered).Unassign(By));
     }
 }

@@ -123,6 +123,11 @@ public sealed partial class SeedTests
 
         Assert.Equal(10, await db.Units.CountAsync());
         Assert.Equal(4, await db.UnitLevels.CountAsync());
+        var reference = JsonSerializer.Deserialize<InterchangeDocument>(File.ReadAllText(AllSeedFiles[0]), InterchangeDocument.JsonOptions)!;
+        Assert.Equal(reference.Calendar!.Count, await db.CalendarDays.CountAsync());
+        Assert.Equal(reference.DueDateRules!.Count, await db.DueDateRules.CountAsync());
+        Assert.All(await db.CalendarDays.Where(d => d.Kind == Domain.Calendar.CalendarDayKind.WorkingDay).ToListAsync(),
+            d => Assert.True(d.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday));
     }
 
     [Fact]

@@ -5,12 +5,24 @@ using MeetingPortal.Domain.People;
 
 namespace MeetingPortal.Domain.Recommendations;
 
-/// <summary>A kiến nghị / đề xuất raised at a meeting, followed until it is settled.</summary>
+/// <summary>Who acts and when; every change of a recommendation is recorded with both.</summary>
+public readonly record struct Actor(string? UserName, DateTime AtUtc);
+
+/// <summary>
+/// A kiến nghị / đề xuất raised at a meeting, followed until it is settled. The workflow is
+/// new → assigned → in progress → answered → resolved → closed, with declined and reopened;
+/// "answered" (a reply exists) and "resolved" (the matter is settled) are never the same.
+/// </summary>
 public class Recommendation : Entity
 {
     public const int ContentMaxLength = 10_000;
+    public const int ReasonMaxLength = 2_000;
+
+    private static readonly RecommendationStatus[] Open =
+        [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
 
     private readonly List<Response> _responses = [];
+    private readonly List<RecommendationEvent> _events = [];
 
     internal Recommendation(int order, string content, int? raisedByOrganisationId, int? raisedByPersonId)
     {
@@ -28,8 +40,6 @@ public class Recommendation : Entity
 
     public int? SpeechId { get; private set; }
     public Speech? Speech { get; internal set; }
-
-    public void MoveTo(Speech speech) => Speech = speech;
 
     /// <summary>
     /// Null only where the source does not say who raised it ("nhiều đại biểu cho rằng..."); forms require it.
@@ -52,58 +62,57 @@ public class Recommendation : Entity
 
     public RecommendationStatus Status { get; private set; }
 
+    /// <summary>The first reply of any kind but "in progress"; kept for the time-to-answer figures.</summary>
+    public DateOnly? FirstAnsweredOn { get; private set; }
+
+    public DateOnly? ResolvedOn { get; private set; }
+
+    /// <summary>The raising organisation's judgement of the last answer, when it has given one.</summary>
+    public bool? Satisfied { get; private set; }
+
     public IReadOnlyList<Response> Responses => _responses;
 
-    /// <summary>Editing a draft may take the addressee away again while nothing has answered.</summary>
-    public void Unassign()
-    {
-        if (_responses.Count > 0)
-        {
-            throw new DomainException("recommendation.answered", "An answered recommendation keeps its addressee.");
-        }
+    public IReadOnlyList<RecommendationEvent> Events => _events;
 
+    public bool IsOpen => Open.Contains(Status);
+
+    public void MoveTo(Speech speech) => Speech = speech;
+
+    /// <summary>Gives the matter to a body with a due date; an open matter may be given to another.</summary>
+    public void AssignTo(int organisationId, DateOnly? dueOn, Actor by)
+    {
+        Require(Status is RecommendationStatus.New or RecommendationStatus.Assigned or RecommendationStatus.InProgress,
+            "recommendation.settled", "Only an unanswered recommendation is (re)assigned.");
+        AddressedToOrganisationId = organisationId;
+        DueOn = dueOn;
+        Change(RecommendationEventKind.Assigned, RecommendationStatus.Assigned, by, organisationId, null);
+    }
+
+    /// <summary>Editing a draft may take the addressee away again while nothing has answered.</summary>
+    public void Unassign(Actor by)
+    {
+        Require(_responses.Count == 0, "recommendation.answered", "An answered recommendation keeps its addressee.");
         AddressedToOrganisationId = null;
         AddressedToOrganisation = null;
         DueOn = null;
-        Status = RecommendationStatus.New;
+        Change(RecommendationEventKind.Unassigned, RecommendationStatus.New, by, null, null);
     }
 
-    public void AssignTo(int organisationId, DateOnly? dueOn)
+    /// <summary>Records a reply or an action of the addressed body; the status follows from its kind.</summary>
+    public Response Respond(ResponseKind kind, DateOnly respondedOn, int? organisationId, int? personId, string content, Actor by)
     {
-        if (Status is RecommendationStatus.Resolved or RecommendationStatus.Closed or RecommendationStatus.Declined)
-        {
-            throw new DomainException("recommendation.settled", "A settled recommendation is not reassigned.");
-        }
+        Require(IsOpen || (Status == RecommendationStatus.Resolved && kind is ResponseKind.Accepted or ResponseKind.Explained),
+            "recommendation.not-open", "Only an open recommendation takes responses.");
+        Require(kind != ResponseKind.Declined || !string.IsNullOrWhiteSpace(content), "recommendation.decline-reason", "Declining needs a reason.");
 
-        AddressedToOrganisationId = organisationId;
-        DueOn = dueOn;
-        if (Status == RecommendationStatus.New)
-        {
-            Status = RecommendationStatus.Assigned;
-        }
-    }
-
-    /// <summary>Status follows from the responses: an answer is not a solution.</summary>
-    public Response Respond(ResponseKind kind, DateOnly respondedOn, int? organisationId, int? personId, string content)
-    {
-        if (Status == RecommendationStatus.Closed)
-        {
-            throw new DomainException("recommendation.closed", "A closed recommendation takes no more responses.");
-        }
-
-        if (kind == ResponseKind.Declined && string.IsNullOrWhiteSpace(content))
-        {
-            throw new DomainException("recommendation.decline-reason", "Declining needs a reason.");
-        }
-
-        var response = new Response(kind, respondedOn, content)
-        {
-            OrganisationId = organisationId,
-            PersonId = personId,
-        };
+        var response = new Response(kind, respondedOn, content) { OrganisationId = organisationId, PersonId = personId };
         _responses.Add(response);
+        if (kind != ResponseKind.InProgress && (FirstAnsweredOn is null || respondedOn < FirstAnsweredOn))
+        {
+            FirstAnsweredOn = respondedOn;
+        }
 
-        Status = kind switch
+        var status = kind switch
         {
             ResponseKind.Resolved => RecommendationStatus.Resolved,
             ResponseKind.Declined => RecommendationStatus.Declined,
@@ -112,6 +121,64 @@ public class Recommendation : Entity
             _ when Status == RecommendationStatus.Resolved => RecommendationStatus.Resolved,
             _ => RecommendationStatus.Answered,
         };
+        if (status == RecommendationStatus.Resolved)
+        {
+            ResolvedOn ??= respondedOn;
+        }
+
+        Satisfied = null;
+        Change(RecommendationEventKind.Responded, status, by, organisationId, kind.ToString());
         return response;
+    }
+
+    /// <summary>A resolved matter is closed when nothing more is to be done.</summary>
+    public void Close(Actor by, string? note)
+    {
+        Require(Status == RecommendationStatus.Resolved, "recommendation.close-unresolved", "Only a resolved recommendation is closed.");
+        Change(RecommendationEventKind.Closed, RecommendationStatus.Closed, by, null, note);
+    }
+
+    /// <summary>Takes a settled or answered matter up again; the reason is kept.</summary>
+    public void Reopen(string reason, Actor by)
+    {
+        Require(!string.IsNullOrWhiteSpace(reason), "recommendation.reopen-reason", "Reopening needs a reason.");
+        Require(Status is RecommendationStatus.Answered or RecommendationStatus.Resolved or RecommendationStatus.Closed or RecommendationStatus.Declined,
+            "recommendation.reopen-open", "Only an answered or settled recommendation is reopened.");
+        ResolvedOn = null;
+        Change(RecommendationEventKind.Reopened, AddressedToOrganisationId is null ? RecommendationStatus.New : RecommendationStatus.Assigned, by, null, reason);
+    }
+
+    /// <summary>
+    /// The raising organisation judges the answer. Satisfied closes a resolved matter; not satisfied
+    /// reopens it with the reason.
+    /// </summary>
+    public void MarkSatisfaction(bool satisfied, string? reason, Actor by)
+    {
+        Require(Status is RecommendationStatus.Answered or RecommendationStatus.Resolved, "recommendation.nothing-to-judge", "Only an answer is judged.");
+        if (satisfied)
+        {
+            Satisfied = true;
+            Change(RecommendationEventKind.Satisfied, Status == RecommendationStatus.Resolved ? RecommendationStatus.Closed : Status, by, null, reason);
+            return;
+        }
+
+        Require(!string.IsNullOrWhiteSpace(reason), "recommendation.unsatisfied-reason", "Saying an answer is unsatisfactory needs a reason.");
+        Change(RecommendationEventKind.NotSatisfied, Status, by, null, reason);
+        Reopen(reason!, by);
+        Satisfied = false;
+    }
+
+    private void Change(RecommendationEventKind kind, RecommendationStatus to, Actor by, int? organisationId, string? note)
+    {
+        _events.Add(new RecommendationEvent(kind, Status, to, by.UserName, by.AtUtc) { OrganisationId = organisationId, Note = note });
+        Status = to;
+    }
+
+    private static void Require(bool condition, string code, string message)
+    {
+        if (!condition)
+        {
+            throw new DomainException(code, message);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
@@ -41,6 +42,9 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Directive> Directives => Set<Directive>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<RecommendationEvent> RecommendationEvents => Set<RecommendationEvent>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<DueDateRule> DueDateRules => Set<DueDateRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

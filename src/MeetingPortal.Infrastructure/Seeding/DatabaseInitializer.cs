@@ -45,10 +45,46 @@ public sealed class DatabaseInitializer(
         {
             await LoadSeedsAsync(ResolveSeedDirectory(options), cancellationToken);
         }
+        else if (options.LoadSeeds)
+        {
+            await LoadMissingReferenceDataAsync(ResolveSeedDirectory(options), cancellationToken);
+        }
 
         if (options.DemoData.Enabled)
         {
             await demoData.SeedAsync(options.DemoData, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A database made before the calendar and due-date rules existed gets them from reference.json;
+    /// once a table has rows it is the administrators' and is never refilled.
+    /// </summary>
+    private async Task LoadMissingReferenceDataAsync(string directory, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(directory, "reference.json");
+        if (!File.Exists(file))
+        {
+            return;
+        }
+
+        var calendarEmpty = !await db.CalendarDays.AnyAsync(cancellationToken);
+        var rulesEmpty = !await db.DueDateRules.AnyAsync(cancellationToken);
+        if (!calendarEmpty && !rulesEmpty)
+        {
+            return;
+        }
+
+        var reference = System.Text.Json.JsonSerializer.Deserialize<InterchangeDocument>(await File.ReadAllTextAsync(file, cancellationToken), InterchangeDocument.JsonOptions)!;
+        var missing = new InterchangeDocument
+        {
+            Calendar = calendarEmpty ? reference.Calendar : null,
+            DueDateRules = rulesEmpty ? reference.DueDateRules : null,
+        };
+        var result = await importer.ImportAsync(missing, "reference.json", cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"reference.json was refused: {string.Join("; ", result.Errors)}");
         }
     }
 

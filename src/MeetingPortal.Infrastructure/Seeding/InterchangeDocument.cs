@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.Recommendations;
@@ -24,12 +25,18 @@ public sealed record InterchangeDocument
     public List<LevelData>? Levels { get; init; }
     public List<ThemeData>? Themes { get; init; }
     public List<UnitData>? Units { get; init; }
+    public List<CalendarDayData>? Calendar { get; init; }
+    public List<DueDateRuleData>? DueDateRules { get; init; }
     public List<MeetingData>? Meetings { get; init; }
 }
 
 public sealed record LevelData(int Rank, string Name);
 
 public sealed record ThemeData(string Code, string Name);
+
+public sealed record CalendarDayData(DateOnly Date, CalendarDayKind Kind, string Name);
+
+public sealed record DueDateRuleData(string? Theme, int? Level, int WorkingDays);
 
 public sealed record UnitData(string Code, string Name, int Level, string? Parent);
 

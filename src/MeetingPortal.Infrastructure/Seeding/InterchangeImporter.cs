@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
@@ -76,7 +77,8 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
     public async Task<ImportResult> ImportAsync(InterchangeDocument document, string source, ImportOptions options, CancellationToken cancellationToken = default)
     {
         var result = new ImportResult(source);
-        if (!options.AllowReferenceData && (document.Levels?.Count > 0 || document.Themes?.Count > 0 || document.Units?.Count > 0))
+        if (!options.AllowReferenceData && (document.Levels?.Count > 0 || document.Themes?.Count > 0 || document.Units?.Count > 0
+            || document.Calendar?.Count > 0 || document.DueDateRules?.Count > 0))
         {
             result.Errors.Add("#: levels, themes and units are imported by administrators only.");
             return result;
@@ -89,6 +91,8 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
             await ImportLevelsAsync(document.Levels ?? [], cancellationToken);
             await ImportThemesAsync(document.Themes ?? [], cancellationToken);
             await ImportUnitsAsync(document.Units ?? [], result, cancellationToken);
+            await ImportCalendarAsync(document.Calendar ?? [], cancellationToken);
+            await ImportDueDateRulesAsync(document.DueDateRules ?? [], result, cancellationToken);
             foreach (var (meeting, index) in (document.Meetings ?? []).Select((m, i) => (m, i)))
             {
                 await ImportMeetingAsync(meeting, $"#/meetings[{index}]", options, result, cancellationToken);
@@ -140,6 +144,42 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
             if (!await db.Themes.AnyAsync(t => t.Code == theme.Code, cancellationToken))
             {
                 db.Themes.Add(new Theme(theme.Code, theme.Name));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Days already in the calendar keep what an administrator may have changed.</summary>
+    private async Task ImportCalendarAsync(List<CalendarDayData> days, CancellationToken cancellationToken)
+    {
+        var known = (await db.CalendarDays.Select(d => d.Date).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var day in days.Where(d => !known.Contains(d.Date)))
+        {
+            db.CalendarDays.Add(new CalendarDay(day.Date, day.Kind, day.Name));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ImportDueDateRulesAsync(List<DueDateRuleData> rules, ImportResult result, CancellationToken cancellationToken)
+    {
+        foreach (var rule in rules)
+        {
+            int? themeId = null;
+            if (rule.Theme is not null)
+            {
+                themeId = await db.Themes.Where(t => t.Code == rule.Theme).Select(t => (int?)t.Id).SingleOrDefaultAsync(cancellationToken);
+                if (themeId is null)
+                {
+                    result.Errors.Add($"Due-date rule: theme {rule.Theme} is unknown.");
+                    continue;
+                }
+            }
+
+            if (!await db.DueDateRules.AnyAsync(r => r.ThemeId == themeId && r.LevelRank == rule.Level, cancellationToken))
+            {
+                db.DueDateRules.Add(new DueDateRule(themeId, rule.Level, rule.WorkingDays));
             }
         }
 
@@ -221,6 +261,7 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
         var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
 
         var missing = new List<string>();
+        var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
         int? Org(string? key) => Lookup(organisations, key, missing)?.Id;
         int? PersonId(string? key) => Lookup(people, key, missing)?.Id;
 
@@ -275,12 +316,12 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
 
                 if (Org(r.AddressedTo) is { } addressedTo)
                 {
-                    recommendation.AssignTo(addressedTo, r.DueOn);
+                    recommendation.AssignTo(addressedTo, r.DueOn, by);
                 }
 
                 foreach (var response in r.Responses ?? [])
                 {
-                    recommendation.Respond(response.Kind, response.RespondedOn, Org(response.Organisation), PersonId(response.Person), response.Content);
+                    recommendation.Respond(response.Kind, response.RespondedOn, Org(response.Organisation), PersonId(response.Person), response.Content, by);
                 }
             }
         }

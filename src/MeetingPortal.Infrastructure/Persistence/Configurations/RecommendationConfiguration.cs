@@ -25,5 +25,11 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         builder.HasOne(r => r.Theme).WithMany().HasForeignKey(r => r.ThemeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Responses).WithOne().HasForeignKey(x => x.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Responses).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.IsOpen);
+        // Summaries count answers and resolutions per period.
+        builder.HasIndex(r => r.FirstAnsweredOn);
+        builder.HasIndex(r => r.ResolvedOn);
     }
 }

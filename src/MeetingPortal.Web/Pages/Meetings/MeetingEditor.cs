@@ -249,7 +249,7 @@ public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timePr
         {
             ApplyFacts(meeting, form, OrgId);
             ApplyPeopleAndOrganisations(meeting, form, OrgId, PersonId);
-            ApplySpeechesAndRecommendations(meeting, form, OrgId, PersonId, themeIds);
+            ApplySpeechesAndRecommendations(meeting, form, OrgId, PersonId, themeIds, new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime));
             ApplyDirectives(meeting, form, OrgId);
         }
         catch (DomainException ex)
@@ -319,7 +319,7 @@ public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timePr
     }
 
     private static void ApplySpeechesAndRecommendations(
-        Meeting meeting, MeetingForm form, Func<string?, int?> orgId, Func<string?, int?> personId, Dictionary<string, int> themeIds)
+        Meeting meeting, MeetingForm form, Func<string?, int?> orgId, Func<string?, int?> personId, Dictionary<string, int> themeIds, Actor by)
     {
         var existingSpeeches = meeting.Speeches.ToDictionary(s => s.Id);
         var existingRecommendations = meeting.Recommendations.ToDictionary(r => r.Id);
@@ -366,12 +366,12 @@ public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timePr
                 {
                     if (bodyId != recommendation.AddressedToOrganisationId || r.DueOn != recommendation.DueOn)
                     {
-                        recommendation.AssignTo(bodyId, r.DueOn);
+                        recommendation.AssignTo(bodyId, r.DueOn, by);
                     }
                 }
                 else if (recommendation.AddressedToOrganisationId is not null)
                 {
-                    recommendation.Unassign();
+                    recommendation.Unassign(by);
                 }
 
                 recommendationsInOrder.Add(recommendation);

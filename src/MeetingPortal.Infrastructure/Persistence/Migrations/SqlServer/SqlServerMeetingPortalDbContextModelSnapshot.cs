@@ -22,6 +22,59 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder, 1L, 1);
 
+            modelBuilder.Entity("MeetingPortal.Domain.Calendar.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"), 1L, 1);
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarDays");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Calendar.DueDateRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"), 1L, 1);
+
+                    b.Property<int?>("LevelRank")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThemeId", "LevelRank")
+                        .IsUnique()
+                        .HasFilter("[ThemeId] IS NOT NULL AND [LevelRank] IS NOT NULL");
+
+                    b.ToTable("DueDateRules");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Directives.Directive", b =>
                 {
                     b.Property<int>("Id")
@@ -510,6 +563,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("FirstAnsweredOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");
 
@@ -521,6 +577,12 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int?>("RaisedByPersonId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("ResolvedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("bit");
 
                     b.Property<int?>("SpeechId")
                         .HasColumnType("int");
@@ -537,9 +599,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FirstAnsweredOn");
+
                     b.HasIndex("RaisedByOrganisationId");
 
                     b.HasIndex("RaisedByPersonId");
+
+                    b.HasIndex("ResolvedOn");
 
                     b.HasIndex("SpeechId");
 
@@ -552,6 +618,49 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "DueOn");
 
                     b.ToTable("Recommendations");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.RecommendationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"), 1L, 1);
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RecommendationId", "AtUtc");
+
+                    b.ToTable("RecommendationEvents");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Response", b =>
@@ -939,6 +1048,14 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Calendar.DueDateRule", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Directives.Directive", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
@@ -1144,6 +1261,20 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.RecommendationEvent", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Response", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "Organisation")
@@ -1274,6 +1405,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Responses");
                 });
 #pragma warning restore 612, 618

@@ -17,6 +17,54 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
 
+            modelBuilder.Entity("MeetingPortal.Domain.Calendar.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarDays");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Calendar.DueDateRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LevelRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThemeId", "LevelRank")
+                        .IsUnique();
+
+                    b.ToTable("DueDateRules");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Directives.Directive", b =>
                 {
                     b.Property<int>("Id")
@@ -487,6 +535,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstAnsweredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -497,6 +548,12 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RaisedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Satisfied")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SpeechId")
@@ -514,9 +571,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FirstAnsweredOn");
+
                     b.HasIndex("RaisedByOrganisationId");
 
                     b.HasIndex("RaisedByPersonId");
+
+                    b.HasIndex("ResolvedOn");
 
                     b.HasIndex("SpeechId");
 
@@ -529,6 +590,47 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "DueOn");
 
                     b.ToTable("Recommendations");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.RecommendationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RecommendationId", "AtUtc");
+
+                    b.ToTable("RecommendationEvents");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Response", b =>
@@ -902,6 +1004,14 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Calendar.DueDateRule", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Directives.Directive", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
@@ -1107,6 +1217,20 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.RecommendationEvent", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Response", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "Organisation")
@@ -1237,6 +1361,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Responses");
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,64 @@
+using MeetingPortal.Domain.Calendar;
+
+namespace MeetingPortal.Domain.Tests;
+
+/// <summary>The official 2023-2024 schedules, as kept in seeds/reference.json, drive these cases.</summary>
+public sealed class WorkingCalendarTests
+{
+    private static CalendarDay Off(int y, int m, int d) => new(new DateOnly(y, m, d), CalendarDayKind.Holiday, "nghỉ");
+
+    private static readonly WorkingCalendar Calendar = new(
+    [
+        // Tết Quý Mão 2023: 20/1 to 26/1; weekdays off 20, 23, 24, 25, 26.
+        Off(2023, 1, 20), Off(2023, 1, 23), Off(2023, 1, 24), Off(2023, 1, 25), Off(2023, 1, 26),
+        // Tết Giáp Thìn 2024: 8/2 to 14/2.
+        Off(2024, 2, 8), Off(2024, 2, 9), Off(2024, 2, 12), Off(2024, 2, 13), Off(2024, 2, 14),
+        // 30/4-1/5 2024: Monday 29/4 off in exchange for Saturday 4/5.
+        Off(2024, 4, 29), Off(2024, 4, 30), Off(2024, 5, 1), new(new DateOnly(2024, 5, 4), CalendarDayKind.WorkingDay, "làm bù"),
+        // Quốc khánh 2024: Monday 2/9 and Tuesday 3/9.
+        Off(2024, 9, 2), Off(2024, 9, 3),
+    ]);
+
+    [Theory]
+    [InlineData("2023-01-18", 5, "2023-02-01")] // across Tết 2023
+    [InlineData("2023-01-19", 1, "2023-01-27")]
+    [InlineData("2024-02-07", 3, "2024-02-19")] // across Tết 2024
+    [InlineData("2024-04-26", 3, "2024-05-04")] // across 30/4-1/5, landing on the worked Saturday
+    [InlineData("2024-08-30", 1, "2024-09-04")] // across 2/9
+    [InlineData("2024-06-14", 1, "2024-06-17")] // an ordinary weekend
+    [InlineData("2024-06-14", 0, "2024-06-14")]
+    public void Due_dates_skip_weekends_and_holidays(string start, int days, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            Calendar.AddWorkingDays(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));
+
+    [Fact]
+    public void Counting_between_two_dates_agrees_with_adding()
+    {
+        var start = new DateOnly(2024, 1, 15);
+        for (var n = 0; n < 60; n++)
+        {
+            Assert.Equal(n, Calendar.WorkingDaysBetween(start, Calendar.AddWorkingDays(start, n)));
+        }
+
+        Assert.Equal(-3, Calendar.WorkingDaysBetween(new DateOnly(2024, 5, 4), new DateOnly(2024, 4, 26)));
+    }
+
+    [Fact]
+    public void A_worked_saturday_is_a_working_day_and_a_holiday_weekday_is_not()
+    {
+        Assert.True(Calendar.IsWorkingDay(new DateOnly(2024, 5, 4)));
+        Assert.False(Calendar.IsWorkingDay(new DateOnly(2024, 4, 29)));
+        Assert.False(Calendar.IsWorkingDay(new DateOnly(2024, 5, 5)));
+    }
+
+    [Fact]
+    public void The_most_specific_due_date_rule_wins()
+    {
+        DueDateRule[] rules = [new(null, null, 30), new(null, 4, 15), new(7, null, 20), new(7, 4, 10)];
+        Assert.Equal(10, DueDateRule.WorkingDaysFor(rules, 7, 4));
+        Assert.Equal(20, DueDateRule.WorkingDaysFor(rules, 7, 3));
+        Assert.Equal(15, DueDateRule.WorkingDaysFor(rules, 1, 4));
+        Assert.Equal(30, DueDateRule.WorkingDaysFor(rules, null, null));
+        Assert.Null(DueDateRule.WorkingDaysFor([], 1, 1));
+    }
+}
