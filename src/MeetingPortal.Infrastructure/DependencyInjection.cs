@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<CalendarService>();
 
         switch (database.Provider)
         {

@@ -16,4 +16,5 @@ public static class PortalClaimTypes
     public const string UnitId = "mp:unit_id";
     public const string UnitPath = "mp:unit_path";
     public const string FullName = "mp:full_name";
+    public const string OrganisationId = "mp:organisation_id";
 }

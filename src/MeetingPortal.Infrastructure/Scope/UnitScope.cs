@@ -1,4 +1,5 @@
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Domain.Units;
 
 namespace MeetingPortal.Infrastructure.Scope;
@@ -23,6 +24,13 @@ public static class ScopeQueries
     {
         var (lower, upper) = (scope.Path, scope.UpperBound);
         return units.Where(u => string.Compare(u.Path, lower) >= 0 && string.Compare(u.Path, upper) < 0);
+    }
+
+    /// <summary>A recommendation belongs to the unit of the meeting that raised it.</summary>
+    public static IQueryable<Recommendation> InScope(this IQueryable<Recommendation> recommendations, UnitScope scope)
+    {
+        var (lower, upper) = (scope.Path, scope.UpperBound);
+        return recommendations.Where(r => string.Compare(r.Meeting!.Unit!.Path, lower) >= 0 && string.Compare(r.Meeting.Unit.Path, upper) < 0);
     }
 
     public static IQueryable<Meeting> InScope(this IQueryable<Meeting> meetings, UnitScope scope)

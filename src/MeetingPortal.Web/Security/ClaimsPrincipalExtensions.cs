@@ -15,6 +15,10 @@ public static class ClaimsPrincipalExtensions
             : null;
     }
 
+    /// <summary>The body a Responder answers for.</summary>
+    public static int? GetOrganisationId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(PortalClaimTypes.OrganisationId), out var id) ? id : null;
+
     /// <summary>A scope that matches no unit, so list queries stay one code path.</summary>
     public static UnitScope GetScopeOrNone(this ClaimsPrincipal user) => user.GetScope() ?? new UnitScope(0, "/none/");
 }

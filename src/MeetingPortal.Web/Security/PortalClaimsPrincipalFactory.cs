@@ -26,6 +26,10 @@ public sealed class PortalClaimsPrincipalFactory(
         }
 
         identity.AddClaim(new Claim(PortalClaimTypes.FullName, user.FullName));
+        if (user.OrganisationId is { } organisationId)
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.OrganisationId, organisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         return identity;
     }
 }

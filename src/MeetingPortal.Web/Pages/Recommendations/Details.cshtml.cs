@@ -1,0 +1,318 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Web.Infrastructure;
+using MeetingPortal.Web.Pages.Meetings;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Web.Pages.Recommendations;
+
+/// <summary>
+/// One recommendation: its answers, its history and the actions each role may take on it.
+/// Trackers assign, close and reopen; the addressed body's Responder (or a Tracker for it) answers;
+/// the raising side (Recorder or Tracker) judges the answer.
+/// </summary>
+public sealed class DetailsModel(
+    MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, MeetingEditor editor,
+    ICurrentUser currentUser, TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer,
+    IValidator<DetailsModel.RespondInput> respondValidator, IValidator<DetailsModel.ReasonInput> reasonValidator) : PageModel
+{
+    [BindProperty]
+    public AssignInput Assign { get; set; } = new();
+
+    [BindProperty]
+    public RespondInput Respond { get; set; } = new();
+
+    [BindProperty]
+    public ReasonInput Reason { get; set; } = new();
+
+    public View Item { get; private set; } = null!;
+    public IReadOnlyList<(int Id, string Name)> Bodies { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public int? WorkingDaysLeft { get; private set; }
+    public DateOnly? DefaultDueOn { get; private set; }
+
+    [TempData]
+    public string? Status { get; set; }
+
+    /// <summary>The action just tried, so its messages show beside its own form.</summary>
+    public string? ActiveAction { get; private set; }
+
+    public bool MayTrack => User.IsInRole(Roles.Tracker) || User.IsInRole(Roles.Administrator);
+    public bool MayRespond => MayTrack || (User.IsInRole(Roles.Responder) && Item.AddressedToId is { } body && body == User.GetOrganisationId());
+    public bool MayJudge => User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Tracker) || User.IsInRole(Roles.Administrator);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => MayTrack, "Assign", Assign.Version, async (r, by) =>
+        {
+            if (Assign.OrganisationId is not { } body || Bodies.All(b => b.Id != body))
+            {
+                ModelState.AddModelError($"{nameof(Assign)}.{nameof(AssignInput.OrganisationId)}", localizer["Action.ChooseBody"]);
+                return false;
+            }
+
+            if (Assign.DueOn is { } due && due < Today)
+            {
+                ModelState.AddModelError($"{nameof(Assign)}.{nameof(AssignInput.DueOn)}", localizer["Action.DueInPast"]);
+                return false;
+            }
+
+            var level = await db.Organisations.Where(o => o.Id == body).Select(o => (int?)o.Unit!.Level!.Rank).SingleAsync(cancellationToken);
+            r.AssignTo(body, Assign.DueOn ?? await calendar.DefaultDueDateAsync(Today, r.ThemeId, level, cancellationToken), by);
+            return true;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostRespondAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => MayRespond, "Respond", Respond.Version, async (r, by) =>
+        {
+            var result = await respondValidator.ValidateAsync(Respond, cancellationToken);
+            result.AddTo(ModelState, nameof(Respond));
+            if (Respond.RespondedOn is { } on && (on > Today || on < Item.HeldOn))
+            {
+                ModelState.AddModelError($"{nameof(Respond)}.{nameof(RespondInput.RespondedOn)}", localizer["Action.ResponseDate"]);
+            }
+
+            if (!ModelState.IsValid)
+            {
+                return false;
+            }
+
+            var organisationId = User.IsInRole(Roles.Responder) && User.GetOrganisationId() == r.AddressedToOrganisationId
+                ? User.GetOrganisationId()
+                : r.AddressedToOrganisationId;
+            r.Respond(Respond.Kind, Respond.RespondedOn ?? Today, organisationId, null, Respond.Content!.Trim(), by);
+            return true;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => MayTrack, "Close", Reason.Version, (r, by) =>
+        {
+            r.Close(by, string.IsNullOrWhiteSpace(Reason.Text) ? null : Reason.Text.Trim());
+            return Task.FromResult(true);
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => MayTrack, "Reopen", Reason.Version, async (r, by) =>
+        {
+            if (!await ReasonGivenAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            r.Reopen(Reason.Text!.Trim(), by);
+            return true;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostJudgeAsync(int id, bool satisfied, CancellationToken cancellationToken) =>
+        ActAsync(id, () => MayJudge, "Judge", Reason.Version, async (r, by) =>
+        {
+            if (!satisfied && !await ReasonGivenAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            r.MarkSatisfaction(satisfied, string.IsNullOrWhiteSpace(Reason.Text) ? null : Reason.Text.Trim(), by);
+            return true;
+        }, cancellationToken);
+
+    private async Task<bool> ReasonGivenAsync(CancellationToken cancellationToken)
+    {
+        var result = await reasonValidator.ValidateAsync(Reason, cancellationToken);
+        result.AddTo(ModelState, nameof(Reason));
+        if (string.IsNullOrWhiteSpace(Reason.Text))
+        {
+            ModelState.AddModelError($"{nameof(Reason)}.{nameof(ReasonInput.Text)}", localizer["Action.ReasonRequired"]);
+        }
+
+        return ModelState.IsValid;
+    }
+
+    /// <summary>
+    /// The shape of every action: load, check scope (404) then role (403), check the version the user
+    /// saw, call the domain, save. A refused rule or a stale version is a message on the page.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(
+        int id, Func<bool> allowed, string form, int version, Func<Recommendation, Actor, Task<bool>> act, CancellationToken cancellationToken)
+    {
+        ActiveAction = form;
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!allowed())
+        {
+            return Forbid();
+        }
+
+        var recommendation = await db.Recommendations.Include(r => r.Responses).Include(r => r.Events).SingleAsync(r => r.Id == id, cancellationToken);
+        if (recommendation.Version != version)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Action.Stale"]);
+            return Page();
+        }
+
+        try
+        {
+            if (!await act(recommendation, new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)))
+            {
+                return Page();
+            }
+
+            var entry = db.Entry(recommendation);
+            entry.Property(r => r.Version).OriginalValue = version;
+            entry.Property(r => r.ChangedAtUtc).IsModified = true;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Domain." + ex.Code] is { ResourceNotFound: false } message ? message : localizer["Form.CannotApply"]);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Action.Stale"]);
+            return Page();
+        }
+
+        Status = localizer["Action.Done." + form];
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var item = await db.Recommendations.AsNoTracking().AsSplitQuery().Where(r => r.Id == id).Select(r => new View
+        {
+            Id = r.Id,
+            Version = r.Version,
+            Content = r.Content,
+            MeetingId = r.MeetingId,
+            MeetingTitle = r.Meeting!.Title,
+            HeldOn = r.Meeting.HeldOn,
+            UnitId = r.Meeting.UnitId,
+            UnitName = r.Meeting.Unit!.Name,
+            UnitPath = r.Meeting.Unit.Path,
+            RaisedBy = r.RaisedByOrganisation!.Name,
+            RaisedByPerson = r.RaisedByPerson!.FullName,
+            AddressedToId = r.AddressedToOrganisationId,
+            AddressedTo = r.AddressedToOrganisation!.Name,
+            Theme = r.Theme!.Name,
+            DueOn = r.DueOn,
+            Status = r.Status,
+            Satisfied = r.Satisfied,
+            FirstAnsweredOn = r.FirstAnsweredOn,
+            ResolvedOn = r.ResolvedOn,
+            Responses = r.Responses.OrderBy(x => x.RespondedOn).ThenBy(x => x.Id)
+                .Select(x => new ResponseView(x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content)).ToList(),
+            Events = r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
+                .Select(e => new EventView(e.Kind, e.FromStatus, e.ToStatus, e.UserName, e.AtUtc, e.Note)).ToList(),
+        }).SingleOrDefaultAsync(cancellationToken);
+
+        if (item is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(item.UnitPath), Policies.InScope)).Succeeded)
+        {
+            return false;
+        }
+
+        Item = item;
+        Today = calendar.Today;
+        if (item.DueOn is { } due && RecommendationFilter.AwaitingAnswer.Contains(item.Status))
+        {
+            WorkingDaysLeft = (await calendar.CalendarAsync(cancellationToken)).WorkingDaysBetween(Today, due);
+        }
+
+        var known = await editor.KnownAsync(item.UnitId, cancellationToken);
+        Bodies = known.Organisations.Select(o => (o.Id, o.Name)).OrderBy(o => o.Name).ToList();
+        DefaultDueOn = await calendar.DefaultDueDateAsync(Today, null, null, cancellationToken);
+        return true;
+    }
+
+    public sealed class View
+    {
+        public int Id { get; init; }
+        public int Version { get; init; }
+        public required string Content { get; init; }
+        public int MeetingId { get; init; }
+        public required string MeetingTitle { get; init; }
+        public DateOnly HeldOn { get; init; }
+        public int UnitId { get; init; }
+        public required string UnitName { get; init; }
+        public required string UnitPath { get; init; }
+        public string? RaisedBy { get; init; }
+        public string? RaisedByPerson { get; init; }
+        public int? AddressedToId { get; init; }
+        public string? AddressedTo { get; init; }
+        public string? Theme { get; init; }
+        public DateOnly? DueOn { get; init; }
+        public RecommendationStatus Status { get; init; }
+        public bool? Satisfied { get; init; }
+        public DateOnly? FirstAnsweredOn { get; init; }
+        public DateOnly? ResolvedOn { get; init; }
+        public required List<ResponseView> Responses { get; init; }
+        public required List<EventView> Events { get; init; }
+    }
+
+    public sealed record ResponseView(ResponseKind Kind, DateOnly RespondedOn, string? Organisation, string? Person, string Content);
+
+    public sealed record EventView(RecommendationEventKind Kind, RecommendationStatus From, RecommendationStatus To, string? UserName, DateTime AtUtc, string? Note);
+
+    public sealed class AssignInput
+    {
+        public int Version { get; set; }
+
+        [Display(Name = "Recommendation.AddressedTo")]
+        public int? OrganisationId { get; set; }
+
+        [Display(Name = "Form.DueOn")]
+        public DateOnly? DueOn { get; set; }
+    }
+
+    public sealed class RespondInput
+    {
+        public int Version { get; set; }
+
+        [Display(Name = "Action.ResponseKind")]
+        public ResponseKind Kind { get; set; } = ResponseKind.Accepted;
+
+        [Display(Name = "Action.RespondedOn")]
+        public DateOnly? RespondedOn { get; set; }
+
+        [Display(Name = "Action.ResponseContent")]
+        public string? Content { get; set; }
+    }
+
+    public sealed class ReasonInput
+    {
+        public int Version { get; set; }
+
+        [Display(Name = "Action.Reason")]
+        public string? Text { get; set; }
+    }
+
+    public sealed class RespondValidator : AbstractValidator<RespondInput>
+    {
+        public RespondValidator(IStringLocalizer<SharedResource> localizer)
+        {
+            RuleFor(x => x.Content).NotEmpty().MaximumLength(MeetingPortal.Domain.Recommendations.Response.ContentMaxLength).WithName(_ => localizer["Action.ResponseContent"]);
+            RuleFor(x => x.Kind).IsInEnum().WithName(_ => localizer["Action.ResponseKind"]);
+        }
+    }
+
+    public sealed class ReasonValidator : AbstractValidator<ReasonInput>
+    {
+        public ReasonValidator(IStringLocalizer<SharedResource> localizer)
+        {
+            RuleFor(x => x.Text).MaximumLength(Recommendation.ReasonMaxLength).WithName(_ => localizer["Action.Reason"]);
+        }
+    }
+}

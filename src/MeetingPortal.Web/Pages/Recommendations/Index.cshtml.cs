@@ -1,0 +1,123 @@
+using System.Globalization;
+using FluentValidation;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Infrastructure;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Web.Pages.Recommendations;
+
+/// <summary>The tracker: every recommendation in scope, filtered, counted per status, exported.</summary>
+public sealed class IndexModel(
+    MeetingPortalDbContext db, CalendarService calendar, IValidator<RecommendationFilter> validator, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public const int PageSize = 25;
+    public const int ExportLimit = 50_000;
+
+    [BindProperty(SupportsGet = true)]
+    public RecommendationFilter Filter { get; set; } = new();
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+    public IReadOnlyDictionary<RecommendationStatus, int> CountsByStatus { get; private set; } = new Dictionary<RecommendationStatus, int>();
+    public int TotalCount { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public DateOnly Today { get; private set; }
+    public IReadOnlyList<(int Id, string Label)> UnitOptions { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> OrganisationOptions { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> ThemeOptions { get; private set; } = [];
+
+    public async Task OnGetAsync(int? p, CancellationToken cancellationToken)
+    {
+        Today = calendar.Today;
+        var scope = User.GetScopeOrNone();
+        await LoadOptionsAsync(scope, cancellationToken);
+        if (!await ValidAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var unfiltered = await Filter.ApplyWithoutStatusAsync(db, scope, calendar, cancellationToken);
+        CountsByStatus = await unfiltered.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var query = Filter.ApplyStatus(unfiltered);
+        TotalCount = Filter.Status is { } status ? CountsByStatus.GetValueOrDefault(status) : CountsByStatus.Values.Sum();
+        PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
+        Items = await Project(Filter.Order(query).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (!await ValidAsync(cancellationToken))
+        {
+            return BadRequest();
+        }
+
+        var query = Filter.ApplyStatus(await Filter.ApplyWithoutStatusAsync(db, User.GetScopeOrNone(), calendar, cancellationToken));
+        var rows = await Project(Filter.Order(query).Take(ExportLimit)).ToListAsync(cancellationToken);
+        var today = calendar.Today;
+        var table = new ExportTable(
+            localizer["Tracker.Title"],
+            [localizer["Tracker.Id"], localizer["Meetings.Date"], localizer["Meetings.Unit"], localizer["Tracker.Meeting"], localizer["Form.RecommendationContent"],
+             localizer["Recommendation.RaisedBy"], localizer["Recommendation.AddressedTo"], localizer["Recommendation.Theme"], localizer["Form.DueOn"],
+             localizer["Recommendation.Status"], localizer["Tracker.Overdue"]],
+            rows.Select(r => (IReadOnlyList<object?>)
+            [
+                r.Id, r.HeldOn, r.UnitName, r.MeetingTitle, r.Content, r.RaisedBy, r.AddressedTo, r.Theme, r.DueOn,
+                (string)localizer.Label(r.Status), r.IsOverdue(today) ? (string)localizer["Common.Yes"] : string.Empty,
+            ]).ToList());
+        var stamp = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return format == "xlsx"
+            ? File(TableExport.Xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"kien-nghi-{stamp}.xlsx")
+            : File(TableExport.Csv(table), "text/csv; charset=utf-8", $"kien-nghi-{stamp}.csv");
+    }
+
+    public Dictionary<string, string> RouteWith(string key, string? value)
+    {
+        var values = Filter.RouteValues();
+        if (value is null)
+        {
+            values.Remove(key);
+        }
+        else
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    private async Task<bool> ValidAsync(CancellationToken cancellationToken)
+    {
+        (await validator.ValidateAsync(Filter, cancellationToken)).AddTo(ModelState, string.Empty);
+        return ModelState.IsValid;
+    }
+
+    private static IQueryable<Row> Project(IQueryable<Recommendation> query) => query.Select(r => new Row(
+        r.Id, r.Content, r.MeetingId, r.Meeting!.Title, r.Meeting.HeldOn, r.Meeting.Unit!.Name,
+        r.RaisedByOrganisation!.Name, r.AddressedToOrganisation!.Name, r.Theme!.Name, r.DueOn, r.Status));
+
+    private async Task LoadOptionsAsync(UnitScope scope, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
+        var rootDepth = units.Count == 0 ? 0 : units.Min(u => u.Path.Count(c => c == '/'));
+        UnitOptions = units.Select(u => (u.Id, new string('—', u.Path.Count(c => c == '/') - rootDepth) + " " + u.Name)).ToList();
+        var unitIds = units.Select(u => u.Id).ToList();
+        OrganisationOptions = (await db.Organisations.AsNoTracking().Where(o => unitIds.Contains(o.UnitId)).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+        ThemeOptions = (await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))
+            .Select(t => (t.Id, t.Name)).ToList();
+    }
+
+    public sealed record Row(
+        int Id, string Content, int MeetingId, string MeetingTitle, DateOnly HeldOn, string UnitName,
+        string? RaisedBy, string? AddressedTo, string? Theme, DateOnly? DueOn, RecommendationStatus Status)
+    {
+        public bool IsOverdue(DateOnly today) => RecommendationFilter.AwaitingAnswer.Contains(Status) && DueOn < today;
+    }
+}

@@ -1,0 +1,51 @@
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Web.Pages.Recommendations;
+
+/// <summary>
+/// A Responder's work: what is addressed to their body and still awaits an answer, overdue first.
+/// Each item is answered in place with the recommendation page's Respond action.
+/// </summary>
+public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calendar) : PageModel
+{
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+    public string? BodyName { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(Roles.Responder))
+        {
+            return Forbid();
+        }
+
+        Today = calendar.Today;
+        if (User.GetOrganisationId() is not { } body)
+        {
+            return Page();
+        }
+
+        BodyName = await db.Organisations.AsNoTracking().Where(o => o.Id == body).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
+        var today = Today;
+        var awaiting = RecommendationFilter.AwaitingAnswer;
+        // Addressed to this body wherever it was raised: a body answers for recommendations from
+        // units below it, which the scope already covers.
+        Items = await db.Recommendations.AsNoTracking().InScope(User.GetScopeOrNone())
+            .Where(r => r.AddressedToOrganisationId == body && awaiting.Contains(r.Status))
+            .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
+            .Select(r => new Row(r.Id, r.Version, r.Content, r.Meeting!.Title, r.Meeting.HeldOn, r.Meeting.Unit!.Name,
+                r.RaisedByOrganisation!.Name, r.DueOn, r.Status, r.DueOn != null && r.DueOn < today))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public sealed record Row(int Id, int Version, string Content, string MeetingTitle, DateOnly HeldOn, string UnitName,
+        string? RaisedBy, DateOnly? DueOn, RecommendationStatus Status, bool Overdue);
+}

@@ -1,0 +1,171 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Web.Pages.Recommendations;
+
+public enum RecommendationSort
+{
+    DueDate,
+    Newest,
+    Oldest,
+}
+
+/// <summary>The tracker's filters, bound from the query string and shared by the list and its exports.</summary>
+public sealed class RecommendationFilter
+{
+    /// <summary>Statuses in which the body still owes an answer: only these can be overdue.</summary>
+    /// <remarks>
+    /// Not an array: with C# 14, array.Contains(x) in a query binds to the span overload, which EF Core 6
+    /// cannot evaluate ("invalid program"); a list binds to Enumerable.Contains, which it translates to IN.
+    /// </remarks>
+    public static readonly IReadOnlyList<RecommendationStatus> AwaitingAnswer = new List<RecommendationStatus>
+    {
+        RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress,
+    };
+
+    [Display(Name = "Meetings.Status")]
+    public RecommendationStatus? Status { get; set; }
+
+    [Display(Name = "Recommendation.Theme")]
+    public int? Theme { get; set; }
+
+    [Display(Name = "Meetings.Unit")]
+    public int? Unit { get; set; }
+
+    [Display(Name = "Recommendation.RaisedBy")]
+    public int? RaisedBy { get; set; }
+
+    [Display(Name = "Recommendation.AddressedTo")]
+    public int? AddressedTo { get; set; }
+
+    [Display(Name = "Filter.From")]
+    public DateOnly? From { get; set; }
+
+    [Display(Name = "Filter.To")]
+    public DateOnly? To { get; set; }
+
+    [Display(Name = "Filter.Year")]
+    public int? Year { get; set; }
+
+    [Display(Name = "Filter.Quarter")]
+    public int? Quarter { get; set; }
+
+    [Display(Name = "Tracker.Overdue")]
+    public bool Overdue { get; set; }
+
+    [Display(Name = "Tracker.DueWithin")]
+    public int? DueWithin { get; set; }
+
+    [Display(Name = "Filter.Sort")]
+    public RecommendationSort Sort { get; set; }
+
+    /// <summary>Everything but the status filter, so the counts per status describe the same set.</summary>
+    public async Task<IQueryable<Recommendation>> ApplyWithoutStatusAsync(MeetingPortalDbContext db, UnitScope scope, CalendarService calendar, CancellationToken cancellationToken)
+    {
+        var query = db.Recommendations.AsNoTracking().InScope(scope);
+        if (Unit is { } unitId)
+        {
+            var path = await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
+            query = path is null ? query.Where(_ => false) : query.InScope(new UnitScope(unitId, path));
+        }
+
+        if (Theme is { } themeId)
+        {
+            query = query.Where(r => r.ThemeId == themeId);
+        }
+
+        if (RaisedBy is { } raisedBy)
+        {
+            query = query.Where(r => r.RaisedByOrganisationId == raisedBy);
+        }
+
+        if (AddressedTo is { } addressedTo)
+        {
+            query = query.Where(r => r.AddressedToOrganisationId == addressedTo);
+        }
+
+        if (From is { } from)
+        {
+            query = query.Where(r => r.Meeting!.HeldOn >= from);
+        }
+
+        if (To is { } to)
+        {
+            query = query.Where(r => r.Meeting!.HeldOn <= to);
+        }
+
+        if (Year is { } year && year is >= 1945 and <= 2200)
+        {
+            var period = Quarter is { } quarter && ReviewPeriod.IsValid(PeriodKind.Quarter, year, quarter)
+                ? new ReviewPeriod(PeriodKind.Quarter, year, quarter)
+                : new ReviewPeriod(PeriodKind.Year, year, 1);
+            var (start, end) = (period.Start, period.End);
+            query = query.Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end);
+        }
+
+        var today = calendar.Today;
+        if (Overdue)
+        {
+            query = query.Where(r => AwaitingAnswer.Contains(r.Status) && r.DueOn < today);
+        }
+
+        if (DueWithin is { } days and > 0)
+        {
+            var until = (await calendar.CalendarAsync(cancellationToken)).AddWorkingDays(today, days);
+            query = query.Where(r => AwaitingAnswer.Contains(r.Status) && r.DueOn >= today && r.DueOn <= until);
+        }
+
+        return query;
+    }
+
+    public IQueryable<Recommendation> ApplyStatus(IQueryable<Recommendation> query) =>
+        Status is { } status ? query.Where(r => r.Status == status) : query;
+
+    public IQueryable<Recommendation> Order(IQueryable<Recommendation> query) => Sort switch
+    {
+        RecommendationSort.Newest => query.OrderByDescending(r => r.Meeting!.HeldOn).ThenBy(r => r.Id),
+        RecommendationSort.Oldest => query.OrderBy(r => r.Meeting!.HeldOn).ThenBy(r => r.Id),
+        // Items without a due date come last; the most pressing first.
+        _ => query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.Id),
+    };
+
+    public Dictionary<string, string> RouteValues()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["status"] = Status?.ToString(),
+            ["theme"] = Theme?.ToString(CultureInfo.InvariantCulture),
+            ["unit"] = Unit?.ToString(CultureInfo.InvariantCulture),
+            ["raisedBy"] = RaisedBy?.ToString(CultureInfo.InvariantCulture),
+            ["addressedTo"] = AddressedTo?.ToString(CultureInfo.InvariantCulture),
+            ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["year"] = Year?.ToString(CultureInfo.InvariantCulture),
+            ["quarter"] = Quarter?.ToString(CultureInfo.InvariantCulture),
+            ["overdue"] = Overdue ? "true" : null,
+            ["dueWithin"] = DueWithin?.ToString(CultureInfo.InvariantCulture),
+            ["sort"] = Sort == RecommendationSort.DueDate ? null : Sort.ToString(),
+        };
+        return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => v.Value!);
+    }
+
+    public sealed class Validator : AbstractValidator<RecommendationFilter>
+    {
+        public Validator(IStringLocalizer<SharedResource> localizer)
+        {
+            RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From).When(f => f.From is not null && f.To is not null)
+                .WithMessage(_ => localizer["Filter.ToBeforeFrom"]);
+            RuleFor(f => f.Year).InclusiveBetween(1945, 2200).WithName(_ => localizer["Filter.Year"]);
+            RuleFor(f => f.Quarter).InclusiveBetween(1, 4).WithName(_ => localizer["Filter.Quarter"]);
+            RuleFor(f => f.Year).NotNull().When(f => f.Quarter is not null).WithMessage(_ => localizer["Filter.QuarterNeedsYear"]);
+            RuleFor(f => f.DueWithin).InclusiveBetween(1, 365).WithName(_ => localizer["Tracker.DueWithin"]);
+        }
+    }
+}
