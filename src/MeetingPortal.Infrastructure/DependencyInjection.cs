@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<CalendarService>();
+        services.AddScoped<Notifier>();
 
         switch (database.Provider)
         {

@@ -97,6 +97,7 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
 });
 builder.Services.AddValidatorsFrom(typeof(Program).Assembly);
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.MeetingEditor>();
+builder.Services.AddScoped<NotificationCounter>();
 
 var supportedCultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };
 builder.Services.Configure<RequestLocalizationOptions>(options =>

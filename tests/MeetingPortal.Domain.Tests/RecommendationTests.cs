@@ -179,3 +179,45 @@ public sealed class RecommendationTests
         Assert.Throws<DomainException>(() => InStatus(RecommendationStatus.Answered).Unassign(By));
     }
 }
+
+public sealed class ForwardingTests
+{
+    private static readonly Actor By = new("tester", new DateTime(2024, 3, 1, 3, 0, 0, DateTimeKind.Utc));
+
+    private static Recommendation Assigned()
+    {
+        var meeting = new Meeting(1, MeetingType.Dialogue, "Đối thoại", new DateOnly(2024, 3, 1));
+        var r = meeting.RaiseRecommendation(null, "Nâng cấp nhà văn hóa", 5, null);
+        r.AssignTo(10, new DateOnly(2024, 3, 20), By);
+        return r;
+    }
+
+    [Fact]
+    public void A_forward_moves_the_matter_with_its_own_due_date_and_a_return_brings_it_back()
+    {
+        var r = Assigned();
+        r.Forward(20, new DateOnly(2024, 4, 15), "Vượt thẩm quyền cấp phường", By);
+        Assert.Equal((20, new DateOnly(2024, 4, 15), RecommendationStatus.Assigned), (r.AddressedToOrganisationId!.Value, r.DueOn!.Value, r.Status));
+        r.Forward(30, new DateOnly(2024, 5, 15), "Thuộc thẩm quyền tỉnh", By);
+        Assert.Equal(2, r.Hops.Count);
+
+        r.ReturnToSender("Không thuộc thẩm quyền của Sở", By);
+        Assert.Equal(20, r.AddressedToOrganisationId);
+        Assert.Equal(new DateOnly(2024, 4, 15), r.DueOn);
+        Assert.True(r.Hops[1].IsReturned);
+        Assert.Equal(10, r.Hops[0].FromOrganisationId);
+        Assert.Equal(RecommendationEventKind.Returned, r.Events[^1].Kind);
+    }
+
+    [Fact]
+    public void Forwarding_needs_an_assigned_unanswered_matter_another_body_and_a_reason()
+    {
+        var r = Assigned();
+        Assert.Throws<DomainException>(() => r.Forward(10, null, "x", By));
+        Assert.Throws<DomainException>(() => r.Forward(20, null, " ", By));
+        Assert.Throws<DomainException>(() => r.ReturnToSender("chưa chuyển", By));
+        r.Respond(ResponseKind.Accepted, new DateOnly(2024, 3, 5), 10, null, "Tiếp thu", By);
+        Assert.Throws<DomainException>(() => r.Forward(20, null, "x", By));
+        Assert.Empty(r.Hops);
+    }
+}

@@ -23,6 +23,7 @@ public class Recommendation : Entity
 
     private readonly List<Response> _responses = [];
     private readonly List<RecommendationEvent> _events = [];
+    private readonly List<RecommendationHop> _hops = [];
 
     internal Recommendation(int order, string content, int? raisedByOrganisationId, int? raisedByPersonId)
     {
@@ -73,6 +74,8 @@ public class Recommendation : Entity
     public IReadOnlyList<Response> Responses => _responses;
 
     public IReadOnlyList<RecommendationEvent> Events => _events;
+
+    public IReadOnlyList<RecommendationHop> Hops => _hops;
 
     public bool IsOpen => Open.Contains(Status);
 
@@ -129,6 +132,40 @@ public class Recommendation : Entity
         Satisfied = null;
         Change(RecommendationEventKind.Responded, status, by, organisationId, kind.ToString());
         return response;
+    }
+
+    /// <summary>
+    /// Passes an unanswered matter from its body to another (up a level, or to the competent body),
+    /// with the receiver's own due date. The raising unit keeps seeing it.
+    /// </summary>
+    public RecommendationHop Forward(int toOrganisationId, DateOnly? dueOn, string reason, Actor by)
+    {
+        Require(Status is RecommendationStatus.Assigned or RecommendationStatus.InProgress && AddressedToOrganisationId is not null,
+            "recommendation.forward-unassigned", "Only an assigned, unanswered recommendation is forwarded.");
+        Require(toOrganisationId != AddressedToOrganisationId, "recommendation.forward-same", "A recommendation is forwarded to another body.");
+        Require(!string.IsNullOrWhiteSpace(reason), "recommendation.forward-reason", "Forwarding needs a reason.");
+        var hop = new RecommendationHop(AddressedToOrganisationId, toOrganisationId, DueOn, dueOn, reason, by.UserName, by.AtUtc);
+        _hops.Add(hop);
+        AddressedToOrganisationId = toOrganisationId;
+        AddressedToOrganisation = null;
+        DueOn = dueOn;
+        Change(RecommendationEventKind.Forwarded, RecommendationStatus.Assigned, by, toOrganisationId, reason);
+        return hop;
+    }
+
+    /// <summary>The receiver of the last forward sends it back as outside its powers; the sender's due date returns.</summary>
+    public void ReturnToSender(string reason, Actor by)
+    {
+        var hop = _hops.LastOrDefault();
+        Require(hop is not null && !hop.IsReturned && hop.ToOrganisationId == AddressedToOrganisationId && hop.FromOrganisationId is not null,
+            "recommendation.return-nothing", "Only a forwarded recommendation is returned, by its receiver.");
+        Require(Status is RecommendationStatus.Assigned or RecommendationStatus.InProgress, "recommendation.return-answered", "An answered recommendation is not returned.");
+        Require(!string.IsNullOrWhiteSpace(reason), "recommendation.return-reason", "Returning needs a reason.");
+        hop!.MarkReturned(reason, by.UserName, by.AtUtc);
+        AddressedToOrganisationId = hop.FromOrganisationId;
+        AddressedToOrganisation = null;
+        DueOn = hop.PreviousDueOn;
+        Change(RecommendationEventKind.Returned, RecommendationStatus.Assigned, by, hop.FromOrganisationId, reason);
     }
 
     /// <summary>A resolved matter is closed when nothing more is to be done.</summary>

@@ -2,6 +2,7 @@ using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Notifications;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.People;
 using MeetingPortal.Domain.Recommendations;
@@ -44,6 +45,8 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<RecommendationEvent> RecommendationEvents => Set<RecommendationEvent>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<RecommendationHop> RecommendationHops => Set<RecommendationHop>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DueDateRule> DueDateRules => Set<DueDateRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Notifications;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
@@ -22,7 +23,7 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 /// </summary>
 public sealed class DetailsModel(
     MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, MeetingEditor editor,
-    ICurrentUser currentUser, TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer,
+    ICurrentUser currentUser, TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer, Notifier notifier,
     IValidator<DetailsModel.RespondInput> respondValidator, IValidator<DetailsModel.ReasonInput> reasonValidator) : PageModel
 {
     [BindProperty]
@@ -33,6 +34,9 @@ public sealed class DetailsModel(
 
     [BindProperty]
     public ReasonInput Reason { get; set; } = new();
+
+    [BindProperty]
+    public ForwardInput Forward { get; set; } = new();
 
     public View Item { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> Bodies { get; private set; } = [];
@@ -48,6 +52,8 @@ public sealed class DetailsModel(
 
     public bool MayTrack => User.IsInRole(Roles.Tracker) || User.IsInRole(Roles.Administrator);
     public bool MayRespond => MayTrack || (User.IsInRole(Roles.Responder) && Item.AddressedToId is { } body && body == User.GetOrganisationId());
+    public bool IsResponderOfBody => User.IsInRole(Roles.Responder) && Item.AddressedToId is { } body && body == User.GetOrganisationId();
+    public bool MayForward => MayTrack || IsResponderOfBody;
     public bool MayJudge => User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Tracker) || User.IsInRole(Roles.Administrator);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
@@ -70,6 +76,7 @@ public sealed class DetailsModel(
 
             var level = await db.Organisations.Where(o => o.Id == body).Select(o => (int?)o.Unit!.Level!.Rank).SingleAsync(cancellationToken);
             r.AssignTo(body, Assign.DueOn ?? await calendar.DefaultDueDateAsync(Today, r.ThemeId, level, cancellationToken), by);
+            await notifier.ToBodyAsync(r, NotificationKind.Assigned, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -92,6 +99,11 @@ public sealed class DetailsModel(
                 ? User.GetOrganisationId()
                 : r.AddressedToOrganisationId;
             r.Respond(Respond.Kind, Respond.RespondedOn ?? Today, organisationId, null, Respond.Content!.Trim(), by);
+            if (Respond.Kind != ResponseKind.InProgress)
+            {
+                await notifier.ToRaisingUnitAsync(r, NotificationKind.Answered, cancellationToken);
+            }
+
             return true;
         }, cancellationToken);
 
@@ -111,6 +123,7 @@ public sealed class DetailsModel(
             }
 
             r.Reopen(Reason.Text!.Trim(), by);
+            await notifier.ToBodyAsync(r, NotificationKind.Reopened, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -123,6 +136,59 @@ public sealed class DetailsModel(
             }
 
             r.MarkSatisfaction(satisfied, string.IsNullOrWhiteSpace(Reason.Text) ? null : Reason.Text.Trim(), by);
+            if (!satisfied)
+            {
+                await notifier.ToBodyAsync(r, NotificationKind.Reopened, cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostForwardAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => MayForward, "Forward", Forward.Version, async (r, by) =>
+        {
+            if (Forward.OrganisationId is not { } body || Bodies.All(b => b.Id != body))
+            {
+                ModelState.AddModelError($"{nameof(Forward)}.{nameof(ForwardInput.OrganisationId)}", localizer["Action.ChooseBody"]);
+            }
+
+            if (Forward.DueOn is { } due && due < Today)
+            {
+                ModelState.AddModelError($"{nameof(Forward)}.{nameof(ForwardInput.DueOn)}", localizer["Action.DueInPast"]);
+            }
+
+            if (string.IsNullOrWhiteSpace(Forward.Reason))
+            {
+                ModelState.AddModelError($"{nameof(Forward)}.{nameof(ForwardInput.Reason)}", localizer["Action.ReasonRequired"]);
+            }
+            else if (Forward.Reason.Length > RecommendationHop.ReasonMaxLength)
+            {
+                ModelState.AddModelError($"{nameof(Forward)}.{nameof(ForwardInput.Reason)}", localizer["Action.ReasonTooLong"]);
+            }
+
+            if (!ModelState.IsValid)
+            {
+                return false;
+            }
+
+            var target = Forward.OrganisationId!.Value;
+            var level = await db.Organisations.Where(o => o.Id == target).Select(o => (int?)o.Unit!.Level!.Rank).SingleAsync(cancellationToken);
+            r.Forward(target, Forward.DueOn ?? await calendar.DefaultDueDateAsync(Today, r.ThemeId, level, cancellationToken), Forward.Reason!.Trim(), by);
+            await notifier.ToBodyAsync(r, NotificationKind.Forwarded, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => MayForward, "Return", Reason.Version, async (r, by) =>
+        {
+            if (!await ReasonGivenAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            r.ReturnToSender(Reason.Text!.Trim(), by);
+            await notifier.ToBodyAsync(r, NotificationKind.Returned, cancellationToken);
+            await notifier.ToRaisingUnitAsync(r, NotificationKind.Returned, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -156,7 +222,8 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        var recommendation = await db.Recommendations.Include(r => r.Responses).Include(r => r.Events).SingleAsync(r => r.Id == id, cancellationToken);
+        var recommendation = await db.Recommendations.Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
+            .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
         if (recommendation.Version != version)
         {
             ModelState.AddModelError(string.Empty, localizer["Action.Stale"]);
@@ -215,6 +282,11 @@ public sealed class DetailsModel(
             ResolvedOn = r.ResolvedOn,
             Responses = r.Responses.OrderBy(x => x.RespondedOn).ThenBy(x => x.Id)
                 .Select(x => new ResponseView(x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content)).ToList(),
+            Hops = r.Hops.OrderBy(h => h.ForwardedAtUtc).ThenBy(h => h.Id)
+                .Select(h => new HopView(
+                    db.Organisations.Where(o => o.Id == h.FromOrganisationId).Select(o => o.Name).FirstOrDefault(),
+                    db.Organisations.Where(o => o.Id == h.ToOrganisationId).Select(o => o.Name).First(),
+                    h.DueOn, h.Reason, h.ForwardedBy, h.ForwardedAtUtc, h.ReturnReason, h.ReturnedAtUtc)).ToList(),
             Events = r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
                 .Select(e => new EventView(e.Kind, e.FromStatus, e.ToStatus, e.UserName, e.AtUtc, e.Note)).ToList(),
         }).SingleOrDefaultAsync(cancellationToken);
@@ -260,6 +332,25 @@ public sealed class DetailsModel(
         public DateOnly? ResolvedOn { get; init; }
         public required List<ResponseView> Responses { get; init; }
         public required List<EventView> Events { get; init; }
+        public required List<HopView> Hops { get; init; }
+
+        public bool CanBeReturned => Hops.Count > 0 && Hops[^1].ReturnedAtUtc is null && Hops[^1].From is not null;
+    }
+
+    public sealed record HopView(string? From, string To, DateOnly? DueOn, string Reason, string? ForwardedBy, DateTime ForwardedAtUtc, string? ReturnReason, DateTime? ReturnedAtUtc);
+
+    public sealed class ForwardInput
+    {
+        public int Version { get; set; }
+
+        [Display(Name = "Action.ForwardTo")]
+        public int? OrganisationId { get; set; }
+
+        [Display(Name = "Form.DueOn")]
+        public DateOnly? DueOn { get; set; }
+
+        [Display(Name = "Action.Reason")]
+        public string? Reason { get; set; }
     }
 
     public sealed record ResponseView(ResponseKind Kind, DateOnly RespondedOn, string? Organisation, string? Person, string Content);

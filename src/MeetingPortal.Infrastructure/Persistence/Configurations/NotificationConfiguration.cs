@@ -1,0 +1,21 @@
+using MeetingPortal.Domain.Notifications;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MeetingPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.Summary).HasMaxLength(Notification.SummaryMaxLength).IsRequired();
+        builder.Property(n => n.UserId).HasMaxLength(450).IsRequired();
+        // The bell counts a user's unread notifications on every page.
+        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        builder.HasIndex(n => new { n.RecommendationId, n.Kind });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Recommendation>().WithMany().HasForeignKey(n => n.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

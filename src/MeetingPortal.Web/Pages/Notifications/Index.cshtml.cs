@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using MeetingPortal.Domain.Notifications;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Web.Pages.Notifications;
+
+/// <summary>The user's notifications, newest first; only their own are ever listed or changed.</summary>
+public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvider) : PageModel
+{
+    public const int Shown = 100;
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = UserId;
+        Items = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId)
+            .OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).Take(Shown)
+            .Select(n => new Row(n.Id, n.Kind, n.RecommendationId, n.Summary, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken cancellationToken)
+    {
+        var userId = UserId;
+        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken);
+        if (notification is null)
+        {
+            return NotFound();
+        }
+
+        notification.MarkRead(timeProvider.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("/Recommendations/Details", new { id = notification.RecommendationId });
+    }
+
+    public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)
+    {
+        var userId = UserId;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        foreach (var notification in await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null).ToListAsync(cancellationToken))
+        {
+            notification.MarkRead(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage();
+    }
+
+    public sealed record Row(long Id, NotificationKind Kind, int RecommendationId, string Summary, DateTime CreatedAtUtc, bool Read);
+}
