@@ -15,6 +15,7 @@ public class Directive : Entity
     public const int ContentMaxLength = 10_000;
 
     private readonly List<DirectiveAssignee> _assignees = [];
+    private readonly List<DirectiveProgress> _progress = [];
 
     internal Directive(int order, string content)
     {
@@ -31,6 +32,8 @@ public class Directive : Entity
     public DateOnly? DoneOn { get; private set; }
 
     public IReadOnlyList<DirectiveAssignee> Assignees => _assignees;
+
+    public IReadOnlyList<DirectiveProgress> Progress => _progress;
 
     public void ReplaceAssignees(IEnumerable<int> organisationIds)
     {
@@ -49,10 +52,39 @@ public class Directive : Entity
         }
     }
 
+    /// <summary>An assignee reports what has been done so far.</summary>
+    public DirectiveProgress ReportProgress(DateOnly on, string text, int? organisationId, string? userName, DateTime atUtc)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainException("directive.empty-report", "A progress report says what was done.");
+        }
+
+        var report = new DirectiveProgress(on, text, userName, atUtc) { OrganisationId = organisationId };
+        _progress.Add(report);
+        return report;
+    }
+
     public void MarkDone(DateOnly on)
     {
+        if (Status == DirectiveStatus.Done)
+        {
+            throw new DomainException("directive.already-done", "The task is already done.");
+        }
+
         Status = DirectiveStatus.Done;
         DoneOn = on;
+    }
+
+    public void Reopen()
+    {
+        if (Status != DirectiveStatus.Done)
+        {
+            throw new DomainException("directive.not-done", "Only a completed task is reopened.");
+        }
+
+        Status = DirectiveStatus.Open;
+        DoneOn = null;
     }
 }
 
@@ -66,4 +98,26 @@ public class DirectiveAssignee
     public int DirectiveId { get; private set; }
     public int OrganisationId { get; private set; }
     public Organisation? Organisation { get; private set; }
+}
+
+/// <summary>A dated report of what an assignee has done on a task.</summary>
+public class DirectiveProgress
+{
+    public const int TextMaxLength = 4_000;
+
+    internal DirectiveProgress(DateOnly reportedOn, string text, string? reportedBy, DateTime reportedAtUtc)
+    {
+        ReportedOn = reportedOn;
+        Text = text;
+        ReportedBy = reportedBy;
+        ReportedAtUtc = reportedAtUtc;
+    }
+
+    public long Id { get; private set; }
+    public int DirectiveId { get; private set; }
+    public DateOnly ReportedOn { get; private set; }
+    public string Text { get; private set; }
+    public int? OrganisationId { get; set; }
+    public string? ReportedBy { get; private set; }
+    public DateTime ReportedAtUtc { get; private set; }
 }

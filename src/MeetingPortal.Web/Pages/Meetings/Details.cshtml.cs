@@ -85,7 +85,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                         r.Responses.OrderBy(x => x.RespondedOn).Select(x => new ResponseView(x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content)).ToList()))
                     .ToList(),
                 Directives = m.Directives.OrderBy(d => d.Order)
-                    .Select(d => new DirectiveView(d.Content, d.DueOn, d.Assignees.Select(a => a.Organisation!.Name).ToList())).ToList(),
+                    .Select(d => new DirectiveView(d.Id, d.Content, d.DueOn, d.Assignees.Select(a => a.Organisation!.Name).ToList())).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
 
@@ -133,5 +133,5 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
     public sealed record HistoryView(HistoryAction Action, string? UserName, DateTime AtUtc, string? Reason, IReadOnlyList<MeetingEditor.Change> Changes);
 
-    public sealed record DirectiveView(string Content, DateOnly? DueOn, List<string> Assignees);
+    public sealed record DirectiveView(int Id, string Content, DateOnly? DueOn, List<string> Assignees);
 }

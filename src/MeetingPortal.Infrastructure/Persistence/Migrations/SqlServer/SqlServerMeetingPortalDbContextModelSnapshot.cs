@@ -145,6 +145,44 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DirectiveAssignee");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"), 1L, 1);
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("DirectiveProgress", (string)null);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.History.HistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1181,6 +1219,20 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveProgress", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Directives.Directive", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Attachment", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
@@ -1522,6 +1574,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("MeetingPortal.Domain.Directives.Directive", b =>
                 {
                     b.Navigation("Assignees");
+
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>

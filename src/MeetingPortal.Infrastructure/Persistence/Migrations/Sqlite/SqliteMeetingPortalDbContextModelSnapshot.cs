@@ -133,6 +133,42 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DirectiveAssignee");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("DirectiveProgress", (string)null);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.History.HistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1133,6 +1169,20 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveProgress", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Directives.Directive", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Attachment", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
@@ -1474,6 +1524,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("MeetingPortal.Domain.Directives.Directive", b =>
                 {
                     b.Navigation("Assignees");
+
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>

@@ -1,0 +1,52 @@
+using System.Net;
+using MeetingPortal.Domain.Directives;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Integration;
+
+public sealed class DirectiveTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private int KyPhuongDirective => factory.WithDb(db => db.Directives.Single(d => d.Content.StartsWith("yêu cầu MTTQ và các tổ chức đoàn thể xây dựng kế hoạch")).Id);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, int id, string handler, Dictionary<string, string>? fields = null)
+    {
+        var token = await client.GetAntiforgeryTokenAsync($"/Directives/{id}");
+        var form = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync($"/Directives/{id}?handler={handler}", new FormUrlEncodedContent(form));
+    }
+
+    [Fact]
+    public async Task The_list_holds_the_directives_in_scope()
+    {
+        var province = await factory.SignInAsync("lanhdao.hatinh");
+        var rows = (await province.GetHtmlAsync("/Directives")).Nodes("//table[contains(@class,'data-table')]/tbody/tr");
+        Assert.Equal(9, rows.Count);
+        var ward = await factory.SignInAsync("lanhdao.kyphuong");
+        Assert.Single((await ward.GetHtmlAsync("/Directives")).Nodes("//table[contains(@class,'data-table')]/tbody/tr"));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.SignInAsync("lanhdao.tranphu")).GetAsync($"/Directives/{KyPhuongDirective}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tracker_reports_progress_completes_and_reopens_a_task()
+    {
+        var id = KyPhuongDirective;
+        var tracker = await factory.SignInAsync("theodoi.kyphuong");
+        var empty = await PostAsync(tracker, id, "Report", new() { ["Report.Text"] = "" });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.NotEmpty(Html.Parse(await empty.Content.ReadAsStringAsync()).Node("//*[@id='report-text-error']").InnerText.Trim());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(tracker, id, "Report", new() { ["Report.Text"] = "MTTQ đã xây dựng kế hoạch tháng 7" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(tracker, id, "Done")).StatusCode);
+        Assert.Equal(DirectiveStatus.Done, factory.WithDb(db => db.Directives.Single(d => d.Id == id).Status));
+        Assert.Contains("MTTQ đã xây dựng kế hoạch tháng 7", (await tracker.GetHtmlAsync($"/Directives/{id}")).Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(tracker, id, "Reopen")).StatusCode);
+        Assert.Equal(DirectiveStatus.Open, factory.WithDb(db => db.Directives.Single(d => d.Id == id).Status));
+    }
+
+    [Fact]
+    public async Task A_responder_of_a_body_that_is_not_an_assignee_may_not_act()
+    {
+        var responder = await factory.SignInAsync("traloi.kyphuong");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(responder, KyPhuongDirective, "Done")).StatusCode);
+    }
+}
