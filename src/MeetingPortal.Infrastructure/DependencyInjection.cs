@@ -1,5 +1,6 @@
 using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Health;
+using MeetingPortal.Infrastructure.Monitoring;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,9 @@ public static class DependencyInjection
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<CalendarService>();
         services.AddScoped<Notifier>();
+        services.Configure<MonitoringOptions>(configuration.GetSection(MonitoringOptions.SectionName));
+        services.AddScoped<RecommendationMonitor>();
+        services.AddHostedService<RecommendationMonitorService>();
 
         switch (database.Provider)
         {

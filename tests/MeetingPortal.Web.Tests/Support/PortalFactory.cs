@@ -37,6 +37,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Seeding:DemoData:Enabled", DemoData ? "true" : "false");
         builder.UseSetting("Seeding:DemoData:Password", DemoData ? DemoPassword : string.Empty);
+        // Tests run the due-date check themselves, when their data is ready.
+        builder.UseSetting("Monitoring:Enabled", "false");
     }
 
     public HttpClient CreateBrowserLikeClient() =>
