@@ -39,3 +39,17 @@ public sealed class TextNormalizerTests
         Assert.Null(TextNormalizer.ToNfc(null));
     }
 }
+
+public sealed class TextSimilarityTests
+{
+    [Fact]
+    public void Texts_about_the_same_matter_score_higher_than_unrelated_ones()
+    {
+        const string allowances = "Do chế độ phụ cấp theo Nghị định 34 thấp nên đề nghị có giải pháp hỗ trợ cán bộ";
+        const string alike = "đội ngũ cán bộ cơ sở kiêm nhiệm nhiều chức danh trong khi phụ cấp thấp";
+        const string unrelated = "Đề nghị thành lập quỹ khuyến học khuyến tài";
+        Assert.True(TextSimilarity.Score(allowances, alike) > TextSimilarity.Score(allowances, unrelated));
+        Assert.Equal(1.0, TextSimilarity.Score(allowances, allowances.ToUpperInvariant()), 3);
+        Assert.Equal(0.0, TextSimilarity.Score(allowances, ""));
+    }
+}

@@ -68,6 +68,14 @@ public class Recommendation : Entity
 
     public DateOnly? ResolvedOn { get; private set; }
 
+    /// <summary>
+    /// The earliest recommendation of the matter this one repeats; null for a first raising. Chains are
+    /// kept flat (everyone points at the first), so "count a matter once" is a distinct on one column.
+    /// </summary>
+    public int? RecurrenceOfId { get; private set; }
+
+    public int MatterId => RecurrenceOfId ?? Id;
+
     /// <summary>The raising organisation's judgement of the last answer, when it has given one.</summary>
     public bool? Satisfied { get; private set; }
 
@@ -167,6 +175,20 @@ public class Recommendation : Entity
         DueOn = hop.PreviousDueOn;
         Change(RecommendationEventKind.Returned, RecommendationStatus.Assigned, by, hop.FromOrganisationId, reason);
     }
+
+    /// <summary>Links this recommendation to the matter of an earlier one; each keeps its own answers.</summary>
+    public void LinkAsRecurrenceOf(Recommendation earlier, DateOnly earlierRaisedOn, DateOnly raisedOn)
+    {
+        Require(earlier.Id != Id && earlier.MatterId != MatterId, "recommendation.link-same", "The two are already one matter.");
+        Require(earlierRaisedOn <= raisedOn, "recommendation.link-later", "A recommendation repeats an earlier one, not a later one.");
+        RecurrenceOfId = earlier.MatterId;
+    }
+
+    /// <summary>Takes this recommendation out of its matter; the caller re-roots any that pointed at it.</summary>
+    public void Unlink() => RecurrenceOfId = null;
+
+    /// <summary>Moves a follower to a new first raising when the matter's first is relinked or unlinked.</summary>
+    public void Reroot(int matterId) => RecurrenceOfId = matterId == Id ? null : matterId;
 
     /// <summary>A resolved matter is closed when nothing more is to be done.</summary>
     public void Close(Actor by, string? note)

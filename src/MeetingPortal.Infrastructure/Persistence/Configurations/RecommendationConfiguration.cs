@@ -28,6 +28,9 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(r => r.IsOpen);
+        builder.Ignore(r => r.MatterId);
+        builder.HasIndex(r => r.RecurrenceOfId);
+        builder.HasOne<MeetingPortal.Domain.Recommendations.Recommendation>().WithMany().HasForeignKey(r => r.RecurrenceOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Hops).WithOne().HasForeignKey(h => h.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Hops).UsePropertyAccessMode(PropertyAccessMode.Field);
         // Summaries count answers and resolutions per period.

@@ -241,6 +241,15 @@ public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timePr
             }
         }
 
+        // A recommendation others were linked to as their first raising cannot simply disappear.
+        var keptIds = form.Speeches.SelectMany(sp => sp.Recommendations).Select(r => r.Id).OfType<int>().ToHashSet();
+        var removedIds = meeting.Recommendations.Select(r => r.Id).Where(rid => rid != 0 && !keptIds.Contains(rid)).ToList();
+        if (removedIds.Count > 0 && await db.Recommendations.AnyAsync(r => r.RecurrenceOfId != null && removedIds.Contains(r.RecurrenceOfId.Value), cancellationToken))
+        {
+            AddErrors(modelState, [(string.Empty, localizer["Domain.recommendation.has-followers"])]);
+            return false;
+        }
+
         int? OrgId(string? name) => string.IsNullOrWhiteSpace(name) ? null : organisationIds[Key(name)];
         int? PersonId(string? name) => string.IsNullOrWhiteSpace(name) ? null : peopleIds[Key(name)];
         var themeIds = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);

@@ -5,6 +5,7 @@ using MeetingPortal.Domain.Notifications;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Pages.Meetings;
 using MeetingPortal.Web.Security;
@@ -43,6 +44,10 @@ public sealed class DetailsModel(
     public DateOnly Today { get; private set; }
     public int? WorkingDaysLeft { get; private set; }
     public DateOnly? DefaultDueOn { get; private set; }
+    public IReadOnlyList<MatterRow> Matter { get; private set; } = [];
+    public int MatterOutsideScope { get; private set; }
+    public IReadOnlyList<MatterRow> Suggestions { get; private set; } = [];
+    public bool IsLinked { get; private set; }
 
     [TempData]
     public string? Status { get; set; }
@@ -192,6 +197,48 @@ public sealed class DetailsModel(
             return true;
         }, cancellationToken);
 
+    public Task<IActionResult> OnPostLinkAsync(int id, int earlierId, CancellationToken cancellationToken) =>
+        ActAsync(id, () => MayTrack, "Link", Reason.Version, async (r, _) =>
+        {
+            var earlier = await db.Recommendations.InScope(User.GetScopeOrNone()).Where(x => x.Id == earlierId)
+                .Select(x => new { Entity = x, x.Meeting!.HeldOn }).SingleOrDefaultAsync(cancellationToken);
+            if (earlier is null)
+            {
+                ModelState.AddModelError(string.Empty, localizer["Matter.NotFound"]);
+                return false;
+            }
+
+            var followers = r.RecurrenceOfId is null
+                ? await db.Recommendations.Where(x => x.RecurrenceOfId == r.Id).ToListAsync(cancellationToken)
+                : [];
+            r.LinkAsRecurrenceOf(earlier.Entity, earlier.HeldOn, Item.HeldOn);
+            // Chains stay flat: whatever repeated this one now repeats the earlier matter.
+            followers.ForEach(f => f.Reroot(r.MatterId));
+            return true;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostUnlinkAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => MayTrack, "Unlink", Reason.Version, async (r, _) =>
+        {
+            if (r.RecurrenceOfId is not null)
+            {
+                r.Unlink();
+                return true;
+            }
+
+            // The first raising leaves: the earliest of the others becomes the matter's first.
+            var followers = await db.Recommendations.Where(x => x.RecurrenceOfId == r.Id)
+                .OrderBy(x => x.Meeting!.HeldOn).ThenBy(x => x.Id).ToListAsync(cancellationToken);
+            if (followers.Count == 0)
+            {
+                ModelState.AddModelError(string.Empty, localizer["Matter.NotLinked"]);
+                return false;
+            }
+
+            followers.ForEach(f => f.Reroot(followers[0].Id));
+            return true;
+        }, cancellationToken);
+
     private async Task<bool> ReasonGivenAsync(CancellationToken cancellationToken)
     {
         var result = await reasonValidator.ValidateAsync(Reason, cancellationToken);
@@ -263,6 +310,8 @@ public sealed class DetailsModel(
         {
             Id = r.Id,
             Version = r.Version,
+            ThemeId = r.ThemeId,
+            RecurrenceOfId = r.RecurrenceOfId,
             Content = r.Content,
             MeetingId = r.MeetingId,
             MeetingTitle = r.Meeting!.Title,
@@ -303,16 +352,56 @@ public sealed class DetailsModel(
             WorkingDaysLeft = (await calendar.CalendarAsync(cancellationToken)).WorkingDaysBetween(Today, due);
         }
 
+        await LoadMatterAsync(item, cancellationToken);
         var known = await editor.KnownAsync(item.UnitId, cancellationToken);
         Bodies = known.Organisations.Select(o => (o.Id, o.Name)).OrderBy(o => o.Name).ToList();
         DefaultDueOn = await calendar.DefaultDueDateAsync(Today, null, null, cancellationToken);
         return true;
     }
 
+    public const int SuggestionCandidates = 500;
+    public const double SuggestionThreshold = 0.12;
+
+    /// <summary>The linked chain as the user may see it, and likely earlier matches for a tracker to link.</summary>
+    private async Task LoadMatterAsync(View item, CancellationToken cancellationToken)
+    {
+        var scope = User.GetScopeOrNone();
+        var matterId = item.RecurrenceOfId ?? item.Id;
+        var members = db.Recommendations.AsNoTracking().Where(r => (r.Id == matterId || r.RecurrenceOfId == matterId) && r.Id != item.Id);
+        Matter = await Rows(members.InScope(scope).OrderBy(r => r.Meeting!.HeldOn)).ToListAsync(cancellationToken);
+        MatterOutsideScope = await members.CountAsync(cancellationToken) - Matter.Count;
+        IsLinked = item.RecurrenceOfId is not null || Matter.Count + MatterOutsideScope > 0;
+        if (!MayTrack)
+        {
+            return;
+        }
+
+        var heldOn = item.HeldOn;
+        var candidates = await db.Recommendations.AsNoTracking().InScope(scope)
+            .Where(r => r.Meeting!.HeldOn <= heldOn && r.Id != item.Id && r.Id != matterId && r.RecurrenceOfId != matterId)
+            .OrderByDescending(r => r.ThemeId == item.ThemeId).ThenByDescending(r => r.Meeting!.HeldOn)
+            .Take(SuggestionCandidates)
+            .Select(r => new { r.Id, r.Content, r.ThemeId })
+            .ToListAsync(cancellationToken);
+        var best = candidates
+            .Select(c => (c.Id, Score: TextSimilarity.Score(item.Content, c.Content) + (c.ThemeId is not null && c.ThemeId == item.ThemeId ? 0.15 : 0)))
+            .Where(c => c.Score >= SuggestionThreshold)
+            .OrderByDescending(c => c.Score).Take(5).Select(c => c.Id).ToList();
+        var rows = await Rows(db.Recommendations.AsNoTracking().Where(r => best.Contains(r.Id))).ToListAsync(cancellationToken);
+        Suggestions = rows.OrderBy(r => best.IndexOf(r.Id)).ToList();
+    }
+
+    private static IQueryable<MatterRow> Rows(IQueryable<Recommendation> query) =>
+        query.Select(r => new MatterRow(r.Id, r.Content, r.Meeting!.HeldOn, r.Meeting.Unit!.Name, r.Theme!.Name, r.Status));
+
+    public sealed record MatterRow(int Id, string Content, DateOnly HeldOn, string UnitName, string? Theme, RecommendationStatus Status);
+
     public sealed class View
     {
         public int Id { get; init; }
         public int Version { get; init; }
+        public int? ThemeId { get; init; }
+        public int? RecurrenceOfId { get; init; }
         public required string Content { get; init; }
         public int MeetingId { get; init; }
         public required string MeetingTitle { get; init; }

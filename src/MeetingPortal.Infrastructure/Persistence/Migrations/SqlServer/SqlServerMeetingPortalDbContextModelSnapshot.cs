@@ -658,6 +658,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("RaisedByPersonId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RecurrenceOfId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("ResolvedOn")
                         .HasColumnType("date");
 
@@ -684,6 +687,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("RaisedByOrganisationId");
 
                     b.HasIndex("RaisedByPersonId");
+
+                    b.HasIndex("RecurrenceOfId");
 
                     b.HasIndex("ResolvedOn");
 
@@ -1402,6 +1407,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("MeetingPortal.Domain.People.Person", "RaisedByPerson")
                         .WithMany()
                         .HasForeignKey("RaisedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecurrenceOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("MeetingPortal.Domain.Meetings.Speech", "Speech")

@@ -626,6 +626,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("RaisedByPersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RecurrenceOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ResolvedOn")
                         .HasColumnType("TEXT");
 
@@ -652,6 +655,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RaisedByOrganisationId");
 
                     b.HasIndex("RaisedByPersonId");
+
+                    b.HasIndex("RecurrenceOfId");
 
                     b.HasIndex("ResolvedOn");
 
@@ -1352,6 +1357,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("MeetingPortal.Domain.People.Person", "RaisedByPerson")
                         .WithMany()
                         .HasForeignKey("RaisedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecurrenceOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("MeetingPortal.Domain.Meetings.Speech", "Speech")

@@ -1,0 +1,71 @@
+using System.Net;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Integration;
+
+public sealed class RecurringMatterTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Decree34 = "Do chế độ phụ cấp theo Nghị định 34";
+    private const string CityAllowances = "hiện nay, đội ngũ cán bộ cơ sở phải kiêm nhiệm";
+
+    private int Id(string start) => factory.WithDb(db => db.Recommendations.Single(r => r.Content.StartsWith(start)).Id);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, int id, string handler, string query = "")
+    {
+        var html = await client.GetHtmlAsync($"/Recommendations/{id}");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(html.Node("//input[@name='__RequestVerificationToken']").GetAttributeValue("value", "")),
+            ["Reason.Version"] = html.Node("//input[@name='Reason.Version']").GetAttributeValue("value", ""),
+        };
+        return await client.PostAsync($"/Recommendations/{id}?handler={handler}{query}", new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task An_earlier_raising_of_the_same_matter_is_suggested_linked_and_shown_on_both_within_scope()
+    {
+        var later = Id(Decree34);
+        var earlier = Id(CityAllowances);
+        var province = await factory.SignInAsync("theodoi.hatinh");
+        var page = await province.GetHtmlAsync($"/Recommendations/{later}");
+        var suggestions = page.Nodes("//ul[@class='suggestions']/li").Select(li => li.InnerText).ToList();
+        Assert.Contains(suggestions, s => s.Contains("đội ngũ cán bộ cơ sở phải kiêm nhiệm", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(province, later, "Link", $"&earlierId={earlier}")).StatusCode);
+        Assert.Equal(earlier, factory.WithDb(db => db.Recommendations.Single(r => r.Id == later).RecurrenceOfId));
+        Assert.Contains("đã được nêu 2 lần", (await province.GetHtmlAsync($"/Recommendations/{earlier}")).Text(), StringComparison.Ordinal);
+        Assert.Contains("đội ngũ cán bộ cơ sở", (await province.GetHtmlAsync($"/Recommendations/{later}")).Node("//section[@aria-labelledby='matter']").InnerText, StringComparison.Ordinal);
+
+        // The ward sees that the matter was raised elsewhere, not what was said there.
+        var ward = await factory.SignInAsync("theodoi.kyphuong");
+        var wardPage = await ward.GetHtmlAsync($"/Recommendations/{later}");
+        var matter = wardPage.Node("//section[@aria-labelledby='matter']").InnerText;
+        Assert.Contains("1 lần ở đơn vị ngoài phạm vi", matter, StringComparison.Ordinal);
+        Assert.DoesNotContain("đội ngũ cán bộ cơ sở", matter, StringComparison.Ordinal);
+
+        // A third raising linked to the second joins the first's chain (chains stay flat).
+        var third = Id("Công tác nhân sự BCH các chi hội");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(province, third, "Link", $"&earlierId={later}")).StatusCode);
+        Assert.Equal(earlier, factory.WithDb(db => db.Recommendations.Single(r => r.Id == third).RecurrenceOfId));
+
+        // Unlinking the first makes the earliest remaining one the first (same meeting: the first listed).
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(province, earlier, "Unlink")).StatusCode);
+        var (first, other) = (Math.Min(later, third), Math.Max(later, third));
+        factory.WithDb(db =>
+        {
+            Assert.Null(db.Recommendations.Single(r => r.Id == earlier).RecurrenceOfId);
+            Assert.Null(db.Recommendations.Single(r => r.Id == first).RecurrenceOfId);
+            Assert.Equal(first, db.Recommendations.Single(r => r.Id == other).RecurrenceOfId);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_later_recommendation_cannot_be_linked_as_the_earlier_one()
+    {
+        var province = await factory.SignInAsync("theodoi.hatinh");
+        var response = await PostAsync(province, Id(CityAllowances), "Link", $"&earlierId={Id("Một số lĩnh vưc có liên quan đến quyền lợi")}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Chỉ liên kết với kiến nghị nêu trước đó.", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+    }
+}
