@@ -98,6 +98,9 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
 builder.Services.AddValidatorsFrom(typeof(Program).Assembly);
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.MeetingEditor>();
 builder.Services.AddScoped<NotificationCounter>();
+builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.SectionName));
+builder.Services.AddScoped<EmailNotificationSender>();
+builder.Services.AddHostedService<EmailNotificationService>();
 
 var supportedCultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };
 builder.Services.Configure<RequestLocalizationOptions>(options =>
