@@ -15,6 +15,10 @@ public static class ClaimsPrincipalExtensions
             : null;
     }
 
+    /// <summary>An Administrator of a top unit: keeps what is national (calendar, due-date rules).</summary>
+    public static bool IsTopAdministrator(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) && user.GetScope() is { } scope && scope.Path.Count(c => c == '/') == 2;
+
     /// <summary>The body a Responder answers for.</summary>
     public static int? GetOrganisationId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(PortalClaimTypes.OrganisationId), out var id) ? id : null;
