@@ -27,6 +27,11 @@ public class Attachment : Entity
 
     public int MeetingId { get; private set; }
 
+    /// <summary>Set when the file came with a response to a recommendation of this meeting.</summary>
+    public int? ResponseId { get; private set; }
+
+    public MeetingPortal.Domain.Recommendations.Response? Response { get; set; }
+
     /// <summary>The name shown and offered on download, already sanitised.</summary>
     public string FileName { get; private set; }
 

@@ -80,8 +80,16 @@ public sealed class FakeSmtpServer : IDisposable
         }
     }
 
+    private int _disposed;
+
+    /// <summary>The web factory may dispose its parts more than once; only the first call acts.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
         _listener.Stop();
         _stop.Dispose();

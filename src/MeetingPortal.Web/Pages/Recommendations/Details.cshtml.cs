@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Domain.Notifications;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Identity;
@@ -22,9 +24,11 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 /// Trackers assign, close and reopen; the addressed body's Responder (or a Tracker for it) answers;
 /// the raising side (Recorder or Tracker) judges the answer.
 /// </summary>
+[RequestSizeLimit(Attachment.MaxSizeBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxSizeBytes + (1024 * 1024))]
 public sealed class DetailsModel(
     MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, MeetingEditor editor,
-    ICurrentUser currentUser, TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer, Notifier notifier,
+    ICurrentUser currentUser, TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer, Notifier notifier, AttachmentStore store,
     IValidator<DetailsModel.RespondInput> respondValidator, IValidator<DetailsModel.ReasonInput> reasonValidator) : PageModel
 {
     [BindProperty]
@@ -48,6 +52,7 @@ public sealed class DetailsModel(
     public int MatterOutsideScope { get; private set; }
     public IReadOnlyList<MatterRow> Suggestions { get; private set; } = [];
     public bool IsLinked { get; private set; }
+    public ILookup<int, (int Id, string FileName)> ResponseFiles { get; private set; } = Enumerable.Empty<(int, string)>().ToLookup(_ => 0);
 
     [TempData]
     public string? Status { get; set; }
@@ -85,11 +90,33 @@ public sealed class DetailsModel(
             return true;
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostRespondAsync(int id, CancellationToken cancellationToken) =>
+    /// <summary>A file stored for a response that is not yet saved; removed again if the save fails.</summary>
+    private string? _storedFile;
+
+    public Task<IActionResult> OnPostRespondAsync(int id, IFormFile? responseFile, CancellationToken cancellationToken) =>
         ActAsync(id, () => MayRespond, "Respond", Respond.Version, async (r, by) =>
         {
             var result = await respondValidator.ValidateAsync(Respond, cancellationToken);
             result.AddTo(ModelState, nameof(Respond));
+            await using var content = new MemoryStream();
+            AttachmentType? fileType = null;
+            if (responseFile is { Length: > 0 })
+            {
+                if (responseFile.Length > Attachment.MaxSizeBytes)
+                {
+                    ModelState.AddModelError("responseFile", localizer["Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024]);
+                }
+                else
+                {
+                    await responseFile.CopyToAsync(content, cancellationToken);
+                    fileType = AttachmentStore.Detect(content);
+                    if (fileType is null)
+                    {
+                        ModelState.AddModelError("responseFile", localizer["Attachment.WrongType"]);
+                    }
+                }
+            }
+
             if (Respond.RespondedOn is { } on && (on > Today || on < Item.HeldOn))
             {
                 ModelState.AddModelError($"{nameof(Respond)}.{nameof(RespondInput.RespondedOn)}", localizer["Action.ResponseDate"]);
@@ -103,7 +130,16 @@ public sealed class DetailsModel(
             var organisationId = User.IsInRole(Roles.Responder) && User.GetOrganisationId() == r.AddressedToOrganisationId
                 ? User.GetOrganisationId()
                 : r.AddressedToOrganisationId;
-            r.Respond(Respond.Kind, Respond.RespondedOn ?? Today, organisationId, null, Respond.Content!.Trim(), by);
+            var response = r.Respond(Respond.Kind, Respond.RespondedOn ?? Today, organisationId, null, Respond.Content!.Trim(), by);
+            if (fileType is { } type)
+            {
+                _storedFile = await store.SaveAsync(content, cancellationToken);
+                db.Attachments.Add(new Attachment(r.MeetingId, AttachmentStore.SanitizeFileName(responseFile!.FileName, type), type, content.Length, _storedFile)
+                {
+                    Response = response,
+                });
+            }
+
             if (Respond.Kind != ResponseKind.InProgress)
             {
                 await notifier.ToRaisingUnitAsync(r, NotificationKind.Answered, cancellationToken);
@@ -291,17 +327,28 @@ public sealed class DetailsModel(
         }
         catch (DomainException ex)
         {
+            DiscardStoredFile();
             ModelState.AddModelError(string.Empty, localizer["Domain." + ex.Code] is { ResourceNotFound: false } message ? message : localizer["Form.CannotApply"]);
             return Page();
         }
         catch (DbUpdateConcurrencyException)
         {
+            DiscardStoredFile();
             ModelState.AddModelError(string.Empty, localizer["Action.Stale"]);
             return Page();
         }
 
         Status = localizer["Action.Done." + form];
         return RedirectToPage(new { id });
+    }
+
+    private void DiscardStoredFile()
+    {
+        if (_storedFile is not null)
+        {
+            store.Delete(_storedFile);
+            _storedFile = null;
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
@@ -330,7 +377,7 @@ public sealed class DetailsModel(
             FirstAnsweredOn = r.FirstAnsweredOn,
             ResolvedOn = r.ResolvedOn,
             Responses = r.Responses.OrderBy(x => x.RespondedOn).ThenBy(x => x.Id)
-                .Select(x => new ResponseView(x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content)).ToList(),
+                .Select(x => new ResponseView(x.Id, x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content)).ToList(),
             Hops = r.Hops.OrderBy(h => h.ForwardedAtUtc).ThenBy(h => h.Id)
                 .Select(h => new HopView(
                     db.Organisations.Where(o => o.Id == h.FromOrganisationId).Select(o => o.Name).FirstOrDefault(),
@@ -347,6 +394,10 @@ public sealed class DetailsModel(
 
         Item = item;
         Today = calendar.Today;
+        var responseIds = item.Responses.Select(x => x.Id).ToList();
+        ResponseFiles = (await db.Attachments.AsNoTracking().Where(a => a.ResponseId != null && responseIds.Contains(a.ResponseId.Value))
+                .Select(a => new { a.Id, a.FileName, ResponseId = a.ResponseId!.Value }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.ResponseId, a => (a.Id, a.FileName));
         if (item.DueOn is { } due && RecommendationFilter.AwaitingAnswer.Contains(item.Status))
         {
             WorkingDaysLeft = (await calendar.CalendarAsync(cancellationToken)).WorkingDaysBetween(Today, due);
@@ -442,7 +493,7 @@ public sealed class DetailsModel(
         public string? Reason { get; set; }
     }
 
-    public sealed record ResponseView(ResponseKind Kind, DateOnly RespondedOn, string? Organisation, string? Person, string Content);
+    public sealed record ResponseView(int Id, ResponseKind Kind, DateOnly RespondedOn, string? Organisation, string? Person, string Content);
 
     public sealed record EventView(RecommendationEventKind Kind, RecommendationStatus From, RecommendationStatus To, string? UserName, DateTime AtUtc, string? Note);
 

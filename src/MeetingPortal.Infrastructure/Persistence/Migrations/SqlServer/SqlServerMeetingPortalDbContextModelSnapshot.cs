@@ -258,6 +258,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ResponseId")
+                        .HasColumnType("int");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
@@ -277,6 +280,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("ResponseId");
 
                     b.ToTable("Attachments");
                 });
@@ -1245,6 +1250,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Response", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>

@@ -240,6 +240,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ResponseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
@@ -259,6 +262,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("ResponseId");
 
                     b.ToTable("Attachments");
                 });
@@ -1195,6 +1200,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Response", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>

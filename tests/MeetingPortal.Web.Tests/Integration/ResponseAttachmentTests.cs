@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Headers;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Integration;
+
+public sealed class ResponseAttachmentTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static readonly byte[] Pdf = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+
+    private static async Task<HttpResponseMessage> RespondAsync(HttpClient client, int id, string content, string fileName, byte[] bytes)
+    {
+        var html = await client.GetHtmlAsync($"/Recommendations/{id}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(html.Node("//input[@name='__RequestVerificationToken']").GetAttributeValue("value", ""))), "__RequestVerificationToken" },
+            { new StringContent(html.Node("//input[@name='Respond.Version']").GetAttributeValue("value", "")), "Respond.Version" },
+            { new StringContent("Explained"), "Respond.Kind" },
+            { new StringContent(content), "Respond.Content" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "responseFile", fileName);
+        return await client.PostAsync($"/Recommendations/{id}?handler=Respond", form);
+    }
+
+    [Fact]
+    public async Task A_response_keeps_its_document_and_a_wrong_file_refuses_the_whole_response()
+    {
+        var id = factory.WithDb(db => db.Recommendations.Single(r => r.Content.StartsWith("Đề nghị huyện xem xét thành lập quỹ khuyến học")).Id);
+        var admin = await factory.SignInAsync("quantri.toanquoc");
+
+        var refused = await RespondAsync(admin, id, "Trả lời kèm tệp sai", "cong-van.pdf", "<html></html>"u8.ToArray());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotEmpty(Html.Parse(await refused.Content.ReadAsStringAsync()).Node("//*[@id='respond-file-error']").InnerText.Trim());
+        Assert.Equal(0, factory.WithDb(db => db.Responses.Count(r => r.RecommendationId == id)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await RespondAsync(admin, id, "UBND huyện đã có công văn trả lời", "Công văn 123.pdf", Pdf)).StatusCode);
+        var (responseId, attachment) = factory.WithDb(db =>
+        {
+            var response = db.Responses.Single(r => r.RecommendationId == id);
+            return (response.Id, db.Attachments.Single(a => a.ResponseId == response.Id));
+        });
+        Assert.Equal("Công văn 123.pdf", attachment.FileName);
+        var page = await admin.GetHtmlAsync($"/Recommendations/{id}");
+        var link = page.Nodes("//a").Single(a => a.InnerText == "Công văn 123.pdf").GetAttributeValue("href", "");
+        Assert.Equal(Pdf, await admin.GetByteArrayAsync(WebUtility.HtmlDecode(link)));
+        Assert.True(responseId > 0);
+    }
+}
