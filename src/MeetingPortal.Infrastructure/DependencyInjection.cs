@@ -34,6 +34,7 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<SqlServerMeetingPortalDbContext>((sp, options) => options
                     .UseSqlServer(database.ConnectionString)
+                    .ConfigureWarnings(ThrowOnCartesianQueries)
                     .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 services.AddScoped<MeetingPortalDbContext>(sp => sp.GetRequiredService<SqlServerMeetingPortalDbContext>());
                 break;
@@ -41,6 +42,7 @@ public static class DependencyInjection
                 Directory.CreateDirectory(storage.DataDirectory);
                 services.AddDbContext<SqliteMeetingPortalDbContext>((sp, options) => options
                     .UseSqlite(database.ConnectionString)
+                    .ConfigureWarnings(ThrowOnCartesianQueries)
                     .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 services.AddScoped<MeetingPortalDbContext>(sp => sp.GetRequiredService<SqliteMeetingPortalDbContext>());
                 break;
@@ -55,6 +57,10 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
+
+    /// <summary>A query that loads two collections in one statement multiplies rows; such queries must say AsSplitQuery.</summary>
+    private static void ThrowOnCartesianQueries(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Throw(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.MultipleCollectionIncludeWarning);
 
     private static string ResolveConnectionString(DatabaseOptions database, StorageOptions storage, IConfiguration configuration)
     {

@@ -41,8 +41,8 @@ public sealed class RoundTripTests
             Assert.Equal(exported, again);
             await using var source = first.NewContext();
             Assert.Equal(
-                await source.Recommendations.OrderBy(r => r.Content).Select(r => new { r.Content, r.Status, Responses = r.Responses.Count }).ToListAsync(),
-                await db.Recommendations.OrderBy(r => r.Content).Select(r => new { r.Content, r.Status, Responses = r.Responses.Count }).ToListAsync());
+                await source.Recommendations.OrderBy(r => r.Content).Select(r => new { r.Content, r.Status, Responses = r.Responses.Count() }).ToListAsync(),
+                await db.Recommendations.OrderBy(r => r.Content).Select(r => new { r.Content, r.Status, Responses = r.Responses.Count() }).ToListAsync());
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class MeetingEditTests(PortalFactory factory) : IClassFixture<Port
         var id = int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         factory.WithDb(db =>
         {
-            var meeting = db.Meetings.Include(m => m.Speeches).Include(m => m.Recommendations).Single(m => m.Id == id);
+            var meeting = db.Meetings.Include(m => m.Speeches).Include(m => m.Recommendations).AsSplitQuery().Single(m => m.Id == id);
             Assert.Equal(MeetingStatus.Draft, meeting.Status);
             Assert.Equal("Nguyễn Văn Mới", db.People.Single(p => p.Id == meeting.Speeches.Single().SpeakerId).FullName);
             var recommendation = meeting.Recommendations.Single();
@@ -215,7 +215,7 @@ public sealed class MeetingEditTests(PortalFactory factory) : IClassFixture<Port
     public async Task A_published_record_changes_only_with_a_reason_and_keeps_its_answered_recommendations()
     {
         var id = factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.KyPhuong).Id);
-        var before = factory.WithDb(db => db.Recommendations.Where(r => r.MeetingId == id).Select(r => new { r.Id, Responses = r.Responses.Count }).OrderBy(r => r.Id).ToList());
+        var before = factory.WithDb(db => db.Recommendations.Where(r => r.MeetingId == id).Select(r => new { r.Id, Responses = r.Responses.Count() }).OrderBy(r => r.Id).ToList());
         var client = await factory.SignInAsync("quantri.kyphuong");
         var form = await HtmlForm.LoadAsync(client, $"/Meetings/{id}/Edit");
         form["Input.Location"] = "Hội trường Đảng ủy phường";
@@ -230,7 +230,7 @@ public sealed class MeetingEditTests(PortalFactory factory) : IClassFixture<Port
         factory.WithDb(db =>
         {
             Assert.Equal("Hội trường Đảng ủy phường", db.Meetings.Single(m => m.Id == id).Location);
-            var after = db.Recommendations.Where(r => r.MeetingId == id).Select(r => new { r.Id, Responses = r.Responses.Count }).OrderBy(r => r.Id).ToList();
+            var after = db.Recommendations.Where(r => r.MeetingId == id).Select(r => new { r.Id, Responses = r.Responses.Count() }).OrderBy(r => r.Id).ToList();
             Assert.Equal(before, after);
             var entry = db.History.Where(h => h.EntityId == id && h.Action == HistoryAction.Updated).OrderBy(h => h.Id).Last();
             Assert.Equal("Bổ sung địa điểm theo biên bản gốc", entry.Reason);

@@ -63,7 +63,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
             .Take(Shown)
             .Join(db.Meetings, d => d.MeetingId, m => m.Id, (d, m) => new Row(
                 d.Id, d.Content, d.Status, d.DueOn, m.Id, m.Title, m.HeldOn, m.Unit!.Name,
-                d.Assignees.Select(a => a.Organisation!.Name).ToList(), d.Progress.Count))
+                d.Assignees.Select(a => a.Organisation!.Name).ToList(), d.Progress.Count()))
             .ToListAsync(cancellationToken);
     }
 

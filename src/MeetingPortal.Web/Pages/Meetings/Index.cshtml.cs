@@ -44,7 +44,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
         PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
         Meetings = await Filter.Order(query)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(m => new Row(m.Id, m.HeldOn, m.Title, m.Unit!.Name, m.Type, m.Format, m.Status, m.Recommendations.Count))
+            .Select(m => new Row(m.Id, m.HeldOn, m.Title, m.Unit!.Name, m.Type, m.Format, m.Status, m.Recommendations.Count()))
             .ToListAsync(cancellationToken);
     }
 
