@@ -98,6 +98,7 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
 builder.Services.AddValidatorsFrom(typeof(Program).Assembly);
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.MeetingEditor>();
 builder.Services.AddScoped<NotificationCounter>();
+builder.Services.AddScoped<MeetingPortal.Web.Pages.Reports.SummaryCalculator>();
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.SectionName));
 builder.Services.AddScoped<EmailNotificationSender>();
 builder.Services.AddHostedService<EmailNotificationService>();

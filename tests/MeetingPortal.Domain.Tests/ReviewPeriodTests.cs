@@ -48,3 +48,24 @@ public sealed class ReviewPeriodTests
         Assert.False(quarter.Contains(new DateOnly(2022, 4, 1)));
     }
 }
+
+public sealed class PeriodArithmeticTests
+{
+    [Theory]
+    [InlineData(PeriodKind.Quarter, 2024, 1, PeriodKind.Quarter, 2023, 4)]
+    [InlineData(PeriodKind.Quarter, 2024, 3, PeriodKind.Quarter, 2024, 2)]
+    [InlineData(PeriodKind.HalfYear, 2024, 1, PeriodKind.HalfYear, 2023, 2)]
+    [InlineData(PeriodKind.HalfYear, 2024, 2, PeriodKind.HalfYear, 2024, 1)]
+    [InlineData(PeriodKind.Year, 2024, 1, PeriodKind.Year, 2023, 1)]
+    [InlineData(PeriodKind.FirstMonths, 2022, 7, PeriodKind.FirstMonths, 2021, 7)]
+    public void The_previous_period_is_the_one_just_before(PeriodKind kind, int year, int number, PeriodKind expectedKind, int expectedYear, int expectedNumber) =>
+        Assert.Equal(new ReviewPeriod(expectedKind, expectedYear, expectedNumber), new ReviewPeriod(kind, year, number).Previous());
+
+    [Fact]
+    public void Medians_take_the_middle_value_or_the_mean_of_the_two_middle_ones()
+    {
+        Assert.Null(MeetingPortal.Domain.Common.Statistics.Median([]));
+        Assert.Equal(5, MeetingPortal.Domain.Common.Statistics.Median([9, 5, 1]));
+        Assert.Equal(4.5, MeetingPortal.Domain.Common.Statistics.Median([1, 9, 4, 5]));
+    }
+}

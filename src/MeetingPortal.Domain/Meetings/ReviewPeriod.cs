@@ -65,6 +65,14 @@ public readonly record struct ReviewPeriod
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
+    /// <summary>The period just before, for "change against the previous period"; months-from-January compares with last year.</summary>
+    public ReviewPeriod Previous() => Kind switch
+    {
+        PeriodKind.Quarter => Number == 1 ? new(PeriodKind.Quarter, Year - 1, 4) : new(PeriodKind.Quarter, Year, Number - 1),
+        PeriodKind.HalfYear => Number == 1 ? new(PeriodKind.HalfYear, Year - 1, 2) : new(PeriodKind.HalfYear, Year, 1),
+        _ => new(Kind, Year - 1, Number),
+    };
+
     public static ReviewPeriod QuarterOf(DateOnly date) => new(PeriodKind.Quarter, date.Year, ((date.Month - 1) / 3) + 1);
 
     public static bool IsValid(PeriodKind kind, int year, int number)

@@ -30,6 +30,11 @@ public sealed class RecommendationFilter
         RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress,
     };
 
+    public static readonly IReadOnlyList<RecommendationStatus> OpenStatuses = new List<RecommendationStatus>
+    {
+        RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered,
+    };
+
     [Display(Name = "Meetings.Status")]
     public RecommendationStatus? Status { get; set; }
 
@@ -62,6 +67,18 @@ public sealed class RecommendationFilter
 
     [Display(Name = "Tracker.DueWithin")]
     public int? DueWithin { get; set; }
+
+    /// <summary>Not settled: new, assigned, in progress or answered.</summary>
+    [Display(Name = "Tracker.Open")]
+    public bool Open { get; set; }
+
+    /// <summary>Has a reply (tiếp thu, giải trình, resolution or refusal), whatever happened since.</summary>
+    [Display(Name = "Tracker.Answered")]
+    public bool? Answered { get; set; }
+
+    /// <summary>Settled: resolved or closed after resolution.</summary>
+    [Display(Name = "Tracker.Resolved")]
+    public bool? Resolved { get; set; }
 
     [Display(Name = "Filter.Sort")]
     public RecommendationSort Sort { get; set; }
@@ -110,6 +127,21 @@ public sealed class RecommendationFilter
             query = query.Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end);
         }
 
+        if (Open)
+        {
+            query = query.Where(r => OpenStatuses.Contains(r.Status));
+        }
+
+        if (Answered is { } answered)
+        {
+            query = answered ? query.Where(r => r.FirstAnsweredOn != null) : query.Where(r => r.FirstAnsweredOn == null);
+        }
+
+        if (Resolved is { } resolved)
+        {
+            query = resolved ? query.Where(r => r.ResolvedOn != null) : query.Where(r => r.ResolvedOn == null);
+        }
+
         var today = calendar.Today;
         if (Overdue)
         {
@@ -150,6 +182,9 @@ public sealed class RecommendationFilter
             ["year"] = Year?.ToString(CultureInfo.InvariantCulture),
             ["quarter"] = Quarter?.ToString(CultureInfo.InvariantCulture),
             ["overdue"] = Overdue ? "true" : null,
+            ["open"] = Open ? "true" : null,
+            ["answered"] = Answered?.ToString().ToLowerInvariant(),
+            ["resolved"] = Resolved?.ToString().ToLowerInvariant(),
             ["dueWithin"] = DueWithin?.ToString(CultureInfo.InvariantCulture),
             ["sort"] = Sort == RecommendationSort.DueDate ? null : Sort.ToString(),
         };

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Web.Pages.Reports;
+
+/// <summary>
+/// What happened in a unit and every unit below it in a quarter, half year or year, against the
+/// period before; every figure links to the list it counts, and each child unit drills down.
+/// </summary>
+public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator calculator, CalendarService calendar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Meetings.Unit")]
+    public int? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Filter.Year")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Filter.Quarter")]
+    public int? Quarter { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Report.Half")]
+    public int? Half { get; set; }
+
+    public string UnitName { get; private set; } = string.Empty;
+    public int UnitId { get; private set; }
+    public ReviewPeriod Period { get; private set; }
+    public SummaryFigures Current { get; private set; } = null!;
+    public SummaryFigures Previous { get; private set; } = null!;
+    public IReadOnlyList<(int Id, string Label)> UnitOptions { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Trail { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var scope = User.GetScopeOrNone();
+        var unitId = Unit ?? scope.UnitId;
+        var unit = await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId)
+            .Select(u => new { u.Id, u.Name, u.Path }).SingleOrDefaultAsync(cancellationToken);
+        if (unit is null)
+        {
+            // Another unit's summary is not revealed, whether it exists or not.
+            return NotFound();
+        }
+
+        var year = Year ?? calendar.Today.Year;
+        Period = Quarter is { } q && ReviewPeriod.IsValid(PeriodKind.Quarter, year, q) ? new ReviewPeriod(PeriodKind.Quarter, year, q)
+            : Half is { } h && ReviewPeriod.IsValid(PeriodKind.HalfYear, year, h) ? new ReviewPeriod(PeriodKind.HalfYear, year, h)
+            : ReviewPeriod.IsValid(PeriodKind.Year, year, 1) ? new ReviewPeriod(PeriodKind.Year, year, 1)
+            : new ReviewPeriod(PeriodKind.Year, calendar.Today.Year, 1);
+        if ((Quarter is not null && Period.Kind != PeriodKind.Quarter) || (Half is not null && Quarter is null && Period.Kind != PeriodKind.HalfYear) || (Year is not null && Period.Year != Year))
+        {
+            ModelState.AddModelError(string.Empty, localizer["Report.BadPeriod"]);
+        }
+
+        UnitId = unit.Id;
+        UnitName = unit.Name;
+        var unitScope = new UnitScope(unit.Id, unit.Path);
+        Current = await calculator.CalculateAsync(unitScope, Period, details: true, cancellationToken);
+        Previous = await calculator.CalculateAsync(unitScope, Period.Previous(), details: false, cancellationToken);
+
+        var units = await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
+        var rootDepth = units.Min(u => u.Path.Count(c => c == '/'));
+        UnitOptions = units.Select(u => (u.Id, new string('—', u.Path.Count(c => c == '/') - rootDepth) + " " + u.Name)).ToList();
+        var lineage = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        Trail = units.Where(u => lineage.Contains(u.Id)).OrderBy(u => u.Path.Length).Select(u => (u.Id, u.Name)).ToList();
+        return Page();
+    }
+
+    /// <summary>The meetings list filtered to what a figure counts.</summary>
+    public Dictionary<string, string> MeetingsRoute(int unitId, MeetingType? type = null)
+    {
+        var route = PeriodRoute(unitId);
+        if (type is { } t)
+        {
+            route["type"] = t.ToString();
+        }
+
+        return route;
+    }
+
+    /// <summary>The tracker filtered to what a figure counts.</summary>
+    public Dictionary<string, string> TrackerRoute(int unitId, string? key = null, string? value = null)
+    {
+        var route = PeriodRoute(unitId);
+        if (key is not null && value is not null)
+        {
+            route[key] = value;
+        }
+
+        return route;
+    }
+
+    public Dictionary<string, string> DrillRoute(int unitId)
+    {
+        var route = new Dictionary<string, string> { ["unit"] = unitId.ToString(CultureInfo.InvariantCulture), ["year"] = Period.Year.ToString(CultureInfo.InvariantCulture) };
+        if (Period.Kind == PeriodKind.Quarter)
+        {
+            route["quarter"] = Period.Number.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (Period.Kind == PeriodKind.HalfYear)
+        {
+            route["half"] = Period.Number.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return route;
+    }
+
+    private Dictionary<string, string> PeriodRoute(int unitId) => new()
+    {
+        ["unit"] = unitId.ToString(CultureInfo.InvariantCulture),
+        ["from"] = Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+}

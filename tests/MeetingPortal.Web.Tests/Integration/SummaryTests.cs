@@ -1,0 +1,83 @@
+using System.Net;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Integration;
+
+public sealed class SummaryTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private int Unit(string code) => factory.WithDb(db => db.Units.Single(u => u.Code == code).Id);
+
+    private static string Cell(HtmlAgilityPack.HtmlDocument page, string rowLabel, int column = 1)
+    {
+        var row = page.Nodes("//table[contains(@class,'figures')]/tbody/tr").Single(tr => HtmlAgilityPack.HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim() == rowLabel);
+        return HtmlAgilityPack.HtmlEntity.DeEntitize(row.SelectNodes("td")![column - 1].InnerText).Trim();
+    }
+
+    [Fact]
+    public async Task The_province_summary_of_the_second_quarter_of_2022_counts_the_Ky_Phuong_dialogue()
+    {
+        var leader = await factory.SignInAsync("lanhdao.hatinh");
+        var page = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={Unit("ha-tinh")}&year=2022&quarter=2");
+        Assert.Equal("1", Cell(page, "Hội nghị"));
+        Assert.Equal("1", Cell(page, "Hội nghị đối thoại"));
+        Assert.Equal("6", Cell(page, "Kiến nghị"));
+        Assert.StartsWith("6", Cell(page, "Đã trả lời"), StringComparison.Ordinal);
+        Assert.StartsWith("0", Cell(page, "Đã giải quyết"), StringComparison.Ordinal);
+        Assert.Equal("0", Cell(page, "Trung vị số ngày làm việc đến khi trả lời"));
+        // The previous quarter holds the TP Hà Tĩnh dialogue of 16 March.
+        Assert.Equal("1", Cell(page, "Hội nghị", 2));
+        Assert.Equal("3", Cell(page, "Kiến nghị", 2));
+        Assert.Equal("+3", Cell(page, "Kiến nghị", 3));
+
+        var children = page.Nodes("//section[@aria-labelledby='children']//tbody/tr")
+            .ToDictionary(tr => HtmlAgilityPack.HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim(), tr => tr.SelectNodes("td")![1].InnerText.Trim());
+        Assert.Equal("6", children["Thị xã Kỳ Anh"]);
+        Assert.Equal("0", children["Thành phố Hà Tĩnh"]);
+    }
+
+    [Fact]
+    public async Task Every_figure_equals_the_length_of_the_list_it_links_to()
+    {
+        var leader = await factory.SignInAsync("lanhdao.hatinh");
+        var page = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={Unit("ha-tinh")}&year=2022");
+        var figures = page.Nodes("//a[contains(@class,'figure')]");
+        Assert.True(figures.Count > 15);
+        foreach (var link in figures)
+        {
+            var href = WebUtility.HtmlDecode(link.GetAttributeValue("href", ""));
+            var list = await leader.GetHtmlAsync(href);
+            Assert.True(link.GetAttributeValue("data-count", "x") == list.Node("//*[@data-total]").GetAttributeValue("data-total", "y"), $"{href}: {link.GetAttributeValue("data-count", "")} vs {list.Node("//*[@data-total]").GetAttributeValue("data-total", "")}");
+        }
+    }
+
+    [Fact]
+    public async Task Drilling_down_goes_one_level_at_a_time_and_keeps_the_period()
+    {
+        var leader = await factory.SignInAsync("lanhdao.hatinh");
+        var page = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={Unit("ha-tinh")}&year=2022&half=1");
+        var drill = page.Nodes("//section[@aria-labelledby='children']//tbody/tr/th/a").Single(a => a.InnerText.Trim() == "Thị xã Kỳ Anh");
+        var child = await leader.GetHtmlAsync(WebUtility.HtmlDecode(drill.GetAttributeValue("href", "")));
+        Assert.Contains("Tổng hợp Thị xã Kỳ Anh — 6 tháng đầu năm 2022", child.Text(), StringComparison.Ordinal);
+        Assert.Contains("Phường Kỳ Phương", child.Node("//section[@aria-labelledby='children']").InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_district_leader_cannot_open_the_province_or_a_sibling_district()
+    {
+        var leader = await factory.SignInAsync("lanhdao.kyanh");
+        Assert.Equal(HttpStatusCode.NotFound, (await leader.GetAsync($"/Reports/Quarterly?unit={Unit("ha-tinh")}&year=2022")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await leader.GetAsync($"/Reports/Quarterly?unit={Unit("tp-ha-tinh")}&year=2022")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/Reports/Quarterly?unit={Unit("tx-ky-anh")}&year=2022")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/Reports/Quarterly")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_impossible_period_gets_a_message_not_an_error()
+    {
+        var leader = await factory.SignInAsync("lanhdao.kyanh");
+        var response = await leader.GetAsync("/Reports/Quarterly?year=2022&quarter=7");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Kỳ báo cáo không hợp lệ", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/Reports/Quarterly?year=abc")).StatusCode);
+    }
+}
