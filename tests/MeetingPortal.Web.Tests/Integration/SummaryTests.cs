@@ -81,3 +81,19 @@ public sealed class SummaryTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/Reports/Quarterly?year=abc")).StatusCode);
     }
 }
+
+public sealed class ScorecardTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_body_with_too_few_items_is_listed_but_not_ranked()
+    {
+        var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
+        var leader = await factory.SignInAsync("lanhdao.hatinh");
+        var page = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={unit}&year=2022");
+        var rows = page.Nodes("//table[contains(@class,'scorecards')]/tbody/tr")
+            .Select(tr => (Rank: tr.SelectSingleNode("td")!.InnerText.Trim(), Body: HtmlAgilityPack.HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim()))
+            .ToList();
+        Assert.Contains(("1", "Đảng ủy phường Kỳ Phương"), rows);
+        Assert.Contains(("—", "Thành ủy Hà Tĩnh"), rows);
+    }
+}

@@ -12,6 +12,12 @@ public sealed record Breakdown(int? Id, string? Name, int Count);
 
 public sealed record RecurringMatter(int MatterId, string Content, int Raisings, int Units, int Quarters);
 
+/// <summary>How one addressed body answered: ranked only with at least <see cref="SummaryCalculator.MinimumItemsToRank"/> items.</summary>
+public sealed record Scorecard(int BodyId, string Body, int Items, int Answered, int Resolved, int WithDueDate, int OnTime, double? MedianDaysToAnswer, double? MedianDaysToResolve)
+{
+    public double? OnTimeShare => SummaryFigures.Share(OnTime, WithDueDate);
+}
+
 public sealed record ChildFigures(int UnitId, string Name, bool HasChildren, int Meetings, int Recommendations, int Answered, int Resolved, int Overdue);
 
 /// <summary>The figures of one unit's subtree for one period.</summary>
@@ -38,6 +44,8 @@ public sealed class SummaryFigures
     public IReadOnlyList<Breakdown> ByAddressedBody { get; init; } = [];
     public IReadOnlyList<RecurringMatter> Recurring { get; init; } = [];
     public IReadOnlyList<ChildFigures> Children { get; init; } = [];
+    public IReadOnlyList<Scorecard> Ranked { get; init; } = [];
+    public IReadOnlyList<Scorecard> TooFewToRank { get; init; } = [];
 
     public static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;
 }
@@ -49,6 +57,9 @@ public sealed class SummaryFigures
 public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService calendar)
 {
     public const int TopRows = 10;
+
+    /// <summary>A body with two items is not "the best": below this many it is listed but not ranked.</summary>
+    public const int MinimumItemsToRank = 5;
 
     private static readonly List<RecommendationStatus> AwaitingAnswer = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
     private static readonly List<RecommendationStatus> OpenStatuses = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
@@ -83,8 +94,12 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         var resolvedDates = await recommendations.Where(r => r.ResolvedOn != null)
             .Select(r => new { r.Meeting!.HeldOn, On = r.ResolvedOn!.Value }).ToListAsync(cancellationToken);
 
+        var scorecards = details ? await ScorecardsAsync(recommendations, working, cancellationToken) : [];
         var figures = new SummaryFigures
         {
+            Ranked = scorecards.Where(s => s.Items >= MinimumItemsToRank)
+                .OrderByDescending(s => s.OnTimeShare ?? -1).ThenBy(s => s.MedianDaysToAnswer ?? double.MaxValue).ThenBy(s => s.Body).ToList(),
+            TooFewToRank = scorecards.Where(s => s.Items < MinimumItemsToRank).OrderBy(s => s.Body).ToList(),
             Meetings = byType.Values.Sum(),
             MeetingsByType = byType,
             Speeches = details ? await db.Speeches.AsNoTracking().CountAsync(s => meetingIds.Contains(s.MeetingId), cancellationToken) : 0,
@@ -129,6 +144,30 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         var ids = top.Select(g => g.Key).OfType<int>().ToList();
         var labels = await names.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
         return top.Select(g => new Breakdown(g.Key, g.Key is { } id ? labels.GetValueOrDefault(id) : null, g.Count)).ToList();
+    }
+
+    /// <summary>Per addressed body: counts grouped in SQL, medians from (meeting date, answer date) pairs.</summary>
+    private async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(IQueryable<Recommendation> recommendations, MeetingPortal.Domain.Calendar.WorkingCalendar working, CancellationToken cancellationToken)
+    {
+        var addressed = recommendations.Where(r => r.AddressedToOrganisationId != null);
+        var counts = await addressed.GroupBy(r => r.AddressedToOrganisationId!.Value).Select(g => new
+        {
+            Body = g.Key,
+            Items = g.Count(),
+            Answered = g.Count(r => r.FirstAnsweredOn != null),
+            Resolved = g.Count(r => r.ResolvedOn != null),
+            WithDue = g.Count(r => r.DueOn != null),
+            OnTime = g.Count(r => r.DueOn != null && r.FirstAnsweredOn != null && r.FirstAnsweredOn <= r.DueOn),
+        }).ToListAsync(cancellationToken);
+        var dates = await addressed.Where(r => r.FirstAnsweredOn != null || r.ResolvedOn != null)
+            .Select(r => new { Body = r.AddressedToOrganisationId!.Value, r.Meeting!.HeldOn, r.FirstAnsweredOn, r.ResolvedOn }).ToListAsync(cancellationToken);
+        var ids = counts.Select(c => c.Body).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return counts.Select(c => new Scorecard(
+            c.Body, names.GetValueOrDefault(c.Body) ?? string.Empty, c.Items, c.Answered, c.Resolved, c.WithDue, c.OnTime,
+            Statistics.Median(dates.Where(d => d.Body == c.Body && d.FirstAnsweredOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.FirstAnsweredOn!.Value))),
+            Statistics.Median(dates.Where(d => d.Body == c.Body && d.ResolvedOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.ResolvedOn!.Value)))))
+            .ToList();
     }
 
     /// <summary>Matters raised in the period that were raised more than once, each counted once.</summary>
