@@ -71,7 +71,7 @@ public static class TableExport
         {
             row.Append(value switch
             {
-                int or long or decimal or double => new Cell { CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!), DataType = CellValues.Number },
+                int or long or decimal or double or float => new Cell { CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!), DataType = CellValues.Number },
                 DateOnly date => new Cell
                 {
                     CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)),

@@ -97,3 +97,35 @@ public sealed class ScorecardTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Contains(("—", "Thành ủy Hà Tĩnh"), rows);
     }
 }
+
+public sealed class SummaryExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_xlsx_has_a_sheet_per_table_with_typed_numbers_and_frozen_headers_and_the_csv_has_a_bom()
+    {
+        var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
+        var leader = await factory.SignInAsync("lanhdao.hatinh");
+        var xlsx = await leader.GetAsync($"/Reports/Quarterly?handler=Export&format=xlsx&unit={unit}&year=2022");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
+        var workbook = document.WorkbookPart!;
+        var sheets = workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal(6, sheets.Count);
+        var key = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!);
+        Assert.All(workbook.WorksheetParts, p => Assert.NotNull(p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().SingleOrDefault()));
+        var row = key.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Single(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText == "Kiến nghị");
+        var value = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(1);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, value.DataType!.Value);
+        Assert.Equal("9", value.CellValue!.Text);
+
+        var csv = await leader.GetByteArrayAsync($"/Reports/Quarterly?handler=Export&format=csv&unit={unit}&year=2022");
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), csv[..3]);
+        Assert.Contains("Kiến nghị,9,", System.Text.Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
+
+        var outsider = await factory.SignInAsync("lanhdao.kyanh");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Reports/Quarterly?handler=Export&format=xlsx&unit={unit}&year=2022")).StatusCode);
+    }
+}

@@ -3,6 +3,7 @@ using System.Globalization;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +41,60 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
     public IReadOnlyList<(int Id, string Label)> UnitOptions { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Trail { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The summary as XLSX (one sheet per table, numbers as numbers) or CSV (key figures, UTF-8 with BOM).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var period = (string)localizer.Label(Period);
+        var previous = (string)localizer.Label(Period.Previous());
+        var c = Current;
+        var p = Previous;
+        object? Share(int part, int whole) => SummaryFigures.Share(part, whole);
+        var key = new ExportTable(localizer["Report.KeyFigures"], [localizer["Report.Figure"], period, previous],
+        [
+            [localizer["Report.Meetings"].Value, c.Meetings, p.Meetings],
+            .. Enum.GetValues<MeetingType>().Select(t => (IReadOnlyList<object?>)[(string)localizer.Label(t), c.MeetingsByType.GetValueOrDefault(t), p.MeetingsByType.GetValueOrDefault(t)]),
+            [localizer["Report.Speeches"].Value, c.Speeches, null],
+            [localizer["Report.Organisations"].Value, c.Organisations, null],
+            [localizer["Report.Recommendations"].Value, c.Recommendations, p.Recommendations],
+            [localizer["Report.Matters"].Value, c.Matters, p.Matters],
+            [localizer["Report.Answered"].Value, c.Answered, p.Answered],
+            [localizer["Report.Resolved"].Value, c.Resolved, p.Resolved],
+            [localizer["Report.OnTime"].Value, Share(c.OnTime, c.WithDueDate), Share(p.OnTime, p.WithDueDate)],
+            [localizer["Report.MedianAnswer"].Value, c.MedianDaysToAnswer, p.MedianDaysToAnswer],
+            [localizer["Report.MedianResolve"].Value, c.MedianDaysToResolve, p.MedianDaysToResolve],
+            [localizer["Report.Open"].Value, c.Open, p.Open],
+            [localizer["Report.Overdue"].Value, c.Overdue, p.Overdue],
+            [localizer["Report.Directives"].Value, c.Directives, p.Directives],
+        ]);
+        var stamp = $"{UnitId.ToString(CultureInfo.InvariantCulture)}-{Period.Year.ToString(CultureInfo.InvariantCulture)}-{Period.Kind}{Period.Number.ToString(CultureInfo.InvariantCulture)}".ToLowerInvariant();
+        if (format != "xlsx")
+        {
+            return File(TableExport.Csv(key), "text/csv; charset=utf-8", $"tong-hop-{stamp}.csv");
+        }
+
+        ExportTable Breakdown(string title, IReadOnlyList<Breakdown> rows) =>
+            new(title, [localizer["Report.Item"], localizer["Report.Recommendations"]], rows.Select(r => (IReadOnlyList<object?>)[r.Name ?? (string)localizer["Common.NotStated"], r.Count]).ToList());
+        var children = new ExportTable(localizer["Report.Children"],
+            [localizer["Meetings.Unit"], localizer["Report.Meetings"], localizer["Report.Recommendations"], localizer["Report.Answered"], localizer["Report.Resolved"], localizer["Report.Overdue"]],
+            c.Children.Select(x => (IReadOnlyList<object?>)[x.Name, x.Meetings, x.Recommendations, x.Answered, x.Resolved, x.Overdue]).ToList());
+        var scorecards = new ExportTable(localizer["Report.Scorecards"],
+            [localizer["Report.Rank"], localizer["Recommendation.AddressedTo"], localizer["Report.Items"], localizer["Report.OnTimeShare"], localizer["Report.MedianAnswer"], localizer["Report.MedianResolve"]],
+            c.Ranked.Select((s, i) => (IReadOnlyList<object?>)[i + 1, s.Body, s.Items, s.OnTimeShare, s.MedianDaysToAnswer, s.MedianDaysToResolve])
+                .Concat(c.TooFewToRank.Select(s => (IReadOnlyList<object?>)[null, s.Body, s.Items, s.OnTimeShare, s.MedianDaysToAnswer, s.MedianDaysToResolve])).ToList());
+        var xlsx = TableExport.Xlsx(key, children, Breakdown(localizer["Report.ByTheme"], c.ByTheme),
+            Breakdown(localizer["Report.ByRaisingOrganisation"], c.ByRaisingOrganisation), Breakdown(localizer["Report.ByAddressedBody"], c.ByAddressedBody), scorecards);
+        return File(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"tong-hop-{stamp}.xlsx");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var scope = User.GetScopeOrNone();
         var unitId = Unit ?? scope.UnitId;
@@ -49,7 +103,7 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
         if (unit is null)
         {
             // Another unit's summary is not revealed, whether it exists or not.
-            return NotFound();
+            return false;
         }
 
         var year = Year ?? calendar.Today.Year;
@@ -73,7 +127,7 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
         UnitOptions = units.Select(u => (u.Id, new string('—', u.Path.Count(c => c == '/') - rootDepth) + " " + u.Name)).ToList();
         var lineage = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
         Trail = units.Where(u => lineage.Contains(u.Id)).OrderBy(u => u.Path.Length).Select(u => (u.Id, u.Name)).ToList();
-        return Page();
+        return true;
     }
 
     /// <summary>The meetings list filtered to what a figure counts.</summary>
@@ -97,6 +151,13 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
             route[key] = value;
         }
 
+        return route;
+    }
+
+    public Dictionary<string, string> ExportRoute(string format)
+    {
+        var route = DrillRoute(UnitId);
+        route["format"] = format;
         return route;
     }
 
