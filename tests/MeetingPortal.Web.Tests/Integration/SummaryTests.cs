@@ -129,3 +129,23 @@ public sealed class SummaryExportTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Reports/Quarterly?handler=Export&format=xlsx&unit={unit}&year=2022")).StatusCode);
     }
 }
+
+public sealed class SummaryChartTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Charts_are_svg_with_a_title_and_every_bar_labelled_with_its_number()
+    {
+        var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
+        var leader = await factory.SignInAsync("lanhdao.hatinh");
+        var page = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={unit}&year=2022&quarter=2");
+        var charts = page.Nodes("//figure[@class='chart']/svg[@role='img']");
+        Assert.Equal(3, charts.Count);
+        var trend = page.Node("//svg[@aria-labelledby='chart-trend-title chart-trend-desc']");
+        var bars = trend.SelectNodes(".//g")!;
+        Assert.Equal(8, bars.Count);
+        // The last two quarters of the trend are Q1 and Q2 2022: 3 and 6 recommendations.
+        Assert.StartsWith("3", bars[6].SelectNodes("text")![1].InnerText, StringComparison.Ordinal);
+        Assert.StartsWith("6", bars[7].SelectNodes("text")![1].InnerText, StringComparison.Ordinal);
+        Assert.Equal("Quý II/2022", HtmlAgilityPack.HtmlEntity.DeEntitize(bars[7].SelectNodes("text")![0].InnerText));
+    }
+}

@@ -40,6 +40,7 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
     public SummaryFigures Previous { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Label)> UnitOptions { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Trail { get; private set; } = [];
+    public IReadOnlyList<(ReviewPeriod Quarter, int Recommendations, int Answered)> Trend { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -121,6 +122,7 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
         var unitScope = new UnitScope(unit.Id, unit.Path);
         Current = await calculator.CalculateAsync(unitScope, Period, details: true, cancellationToken);
         Previous = await calculator.CalculateAsync(unitScope, Period.Previous(), details: false, cancellationToken);
+        Trend = await calculator.TrendAsync(unitScope, Period.End, 8, cancellationToken);
 
         var units = await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
         var rootDepth = units.Min(u => u.Path.Count(c => c == '/'));
@@ -128,6 +130,29 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
         var lineage = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
         Trail = units.Where(u => lineage.Contains(u.Id)).OrderBy(u => u.Path.Length).Select(u => (u.Id, u.Name)).ToList();
         return true;
+    }
+
+    public IReadOnlyList<BarChart> Charts()
+    {
+        var c = Current;
+        string Pct(int part, int whole) => SummaryFigures.Share(part, whole) is { } s ? s.ToString("P0", CultureInfo.CurrentCulture) : "—";
+        var charts = new List<BarChart>();
+        if (c.Children.Count > 0)
+        {
+            charts.Add(new BarChart("chart-children", localizer["Report.ChartChildren"], localizer["Report.ChartChildrenDesc"],
+                c.Children.Select(x => (x.Name, (double)x.Recommendations, $"{x.Recommendations} ({localizer["Report.Answered"]} {x.Answered}, {localizer["Report.Resolved"]} {x.Resolved})")).ToList()));
+        }
+
+        charts.Add(new BarChart("chart-status", localizer["Report.ChartStatus"], localizer["Report.ChartStatusDesc"],
+        [
+            (localizer["Report.Answered"], c.Answered, $"{c.Answered} ({Pct(c.Answered, c.Recommendations)})"),
+            (localizer["Report.Resolved"], c.Resolved, $"{c.Resolved} ({Pct(c.Resolved, c.Recommendations)})"),
+            (localizer["Report.Open"], c.Open, $"{c.Open} ({Pct(c.Open, c.Recommendations)})"),
+            (localizer["Report.Overdue"], c.Overdue, $"{c.Overdue} ({Pct(c.Overdue, c.Recommendations)})"),
+        ]));
+        charts.Add(new BarChart("chart-trend", localizer["Report.ChartTrend"], localizer["Report.ChartTrendDesc"],
+            Trend.Select(t => ((string)localizer.Label(t.Quarter), (double)t.Recommendations, $"{t.Recommendations} ({localizer["Report.Answered"]} {t.Answered})")).ToList()));
+        return charts;
     }
 
     /// <summary>The meetings list filtered to what a figure counts.</summary>

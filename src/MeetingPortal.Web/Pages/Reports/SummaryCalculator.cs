@@ -146,6 +146,27 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         return top.Select(g => new Breakdown(g.Key, g.Key is { } id ? labels.GetValueOrDefault(id) : null, g.Count)).ToList();
     }
 
+    /// <summary>Recommendations raised in each of the <paramref name="count"/> quarters up to the one holding <paramref name="last"/>.</summary>
+    public async Task<IReadOnlyList<(ReviewPeriod Quarter, int Recommendations, int Answered)>> TrendAsync(UnitScope unit, DateOnly last, int count, CancellationToken cancellationToken)
+    {
+        var quarters = new List<ReviewPeriod> { ReviewPeriod.QuarterOf(last) };
+        while (quarters.Count < count)
+        {
+            quarters.Insert(0, quarters[0].Previous());
+        }
+
+        var (start, end) = (quarters[0].Start, quarters[^1].End);
+        // One grouped query by meeting date; the dates fold into quarters here.
+        var byDate = await db.Recommendations.AsNoTracking().InScope(unit)
+            .Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end)
+            .GroupBy(r => r.Meeting!.HeldOn)
+            .Select(g => new { HeldOn = g.Key, Total = g.Count(), Answered = g.Count(r => r.FirstAnsweredOn != null) })
+            .ToListAsync(cancellationToken);
+        return quarters.Select(q => (q,
+            byDate.Where(d => q.Contains(d.HeldOn)).Sum(d => d.Total),
+            byDate.Where(d => q.Contains(d.HeldOn)).Sum(d => d.Answered))).ToList();
+    }
+
     /// <summary>Per addressed body: counts grouped in SQL, medians from (meeting date, answer date) pairs.</summary>
     private async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(IQueryable<Recommendation> recommendations, MeetingPortal.Domain.Calendar.WorkingCalendar working, CancellationToken cancellationToken)
     {
