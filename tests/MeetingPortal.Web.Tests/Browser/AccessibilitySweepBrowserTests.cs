@@ -13,12 +13,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             db.Meetings.Single(m => m.Title.StartsWith("Đảng ủy phường Kỳ Phương")).Id,
             db.Recommendations.First(r => r.Content.StartsWith("Công tác nhân sự")).Id,
             db.Directives.First().Id));
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("quantri.toanquoc");
-        await page.GetByLabel("Mật khẩu").FillAsync(Support.PortalFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Meetings$"));
+        var page = await fixture.SignInAsync("quantri.toanquoc");
 
         string[] urls =
         [

@@ -42,6 +42,18 @@ public sealed class BrowserFixture : PortalFactory, IAsyncLifetime
         });
     }
 
+    /// <summary>A new browser context signed in through the real form, on the meetings list.</summary>
+    public async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Meetings$"));
+        return page;
+    }
+
     public async Task<IPage> NewPageAsync()
     {
         // axe-core is injected as a script tag; the CSP would rightly refuse that from a page.

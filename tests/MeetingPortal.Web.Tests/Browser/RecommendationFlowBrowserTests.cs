@@ -7,17 +7,6 @@ public sealed class RecommendationFlowBrowserTests(BrowserFixture fixture) : ICl
 {
     private const string Content = "Đề nghị nâng cấp nhà văn hóa tổ dân phố 7 đã xuống cấp";
 
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(Support.PortalFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Meetings$"));
-        return page;
-    }
-
     private static async Task ExpectStatusAsync(IPage page, string message) =>
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(message);
 
@@ -25,7 +14,7 @@ public sealed class RecommendationFlowBrowserTests(BrowserFixture fixture) : ICl
     public async Task A_recommendation_goes_from_raised_to_resolved_through_a_forward_and_an_unsatisfied_answer()
     {
         // Raised: a recorder logs a meeting with one recommendation and no addressee.
-        var recorder = await SignInAsync("thuky.kyphuong");
+        var recorder = await fixture.SignInAsync("thuky.kyphuong");
         await recorder.GotoAsync("/Meetings/Create");
         await recorder.GetByLabel("Tên hội nghị").FillAsync("Đối thoại về thiết chế văn hóa");
         await recorder.GetByLabel("Cơ quan tổ chức").FillAsync("Đảng ủy phường Kỳ Phương");
@@ -40,14 +29,14 @@ public sealed class RecommendationFlowBrowserTests(BrowserFixture fixture) : ICl
         var url = recorder.Url;
 
         // Assigned by the tracker, due date from the rules.
-        var tracker = await SignInAsync("theodoi.kyphuong");
+        var tracker = await fixture.SignInAsync("theodoi.kyphuong");
         await tracker.GotoAsync(url);
         await tracker.GetByLabel("Cơ quan giải quyết", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Đảng ủy phường Kỳ Phương" });
         await tracker.GetByRole(AriaRole.Button, new() { Name = "Giao", Exact = true }).ClickAsync();
         await ExpectStatusAsync(tracker, "Đã giao cơ quan giải quyết.");
 
         // Forwarded by the ward's responder to the town's commission.
-        var responder = await SignInAsync("traloi.kyphuong");
+        var responder = await fixture.SignInAsync("traloi.kyphuong");
         await responder.GotoAsync("/Recommendations/Queue");
         await responder.GetByRole(AriaRole.Link, new() { Name = Content }).ClickAsync();
         await responder.GetByLabel("Chuyển đến", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ban Dân vận Thị ủy" });
@@ -56,7 +45,7 @@ public sealed class RecommendationFlowBrowserTests(BrowserFixture fixture) : ICl
         await ExpectStatusAsync(responder, "Đã chuyển kiến nghị.");
 
         // Answered at the town (recorded by its administrator).
-        var town = await SignInAsync("quantri.kyanh");
+        var town = await fixture.SignInAsync("quantri.kyanh");
         await town.GotoAsync(url);
         await town.GetByLabel("Hình thức trả lời").SelectOptionAsync("Explained");
         await town.GetByLabel("Nội dung trả lời").FillAsync("Thị xã sẽ xem xét trong kế hoạch năm sau.");

@@ -5,21 +5,10 @@ namespace MeetingPortal.Web.Tests.Browser;
 
 public sealed class RecommendationPagesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(Support.PortalFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Meetings$"));
-        return page;
-    }
-
     [Fact]
     public async Task Tracker_detail_and_queue_have_no_serious_accessibility_violations()
     {
-        var tracker = await SignInAsync("theodoi.kyphuong");
+        var tracker = await fixture.SignInAsync("theodoi.kyphuong");
         await tracker.GotoAsync("/Recommendations");
         await Expect(tracker.GetByRole(AriaRole.Heading, new() { Name = "Theo dõi kiến nghị" })).ToBeVisibleAsync();
         Assert.Empty(await tracker.SeriousViolationsAsync());
@@ -33,7 +22,7 @@ public sealed class RecommendationPagesBrowserTests(BrowserFixture fixture) : IC
         await tracker.GetByRole(AriaRole.Button, new() { Name = "Mở lại", Exact = true }).ClickAsync();
         await Expect(tracker.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã mở lại kiến nghị.");
 
-        var responder = await SignInAsync("traloi.kyphuong");
+        var responder = await fixture.SignInAsync("traloi.kyphuong");
         await responder.GotoAsync("/Recommendations/Queue");
         await Expect(responder.Locator("article.queue-item")).ToHaveCountAsync(1);
         Assert.Empty(await responder.SeriousViolationsAsync());

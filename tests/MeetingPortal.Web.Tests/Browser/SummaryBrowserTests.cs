@@ -24,12 +24,7 @@ public sealed class SummaryBrowserTests(BrowserFixture fixture) : IClassFixture<
             await db.SaveChangesAsync();
         }
 
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("lanhdao.hatinh");
-        await page.GetByLabel("Mật khẩu").FillAsync(Support.PortalFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Meetings$"));
+        var page = await fixture.SignInAsync("lanhdao.hatinh");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
         await page.GetByLabel("Năm").FillAsync("2022");

@@ -19,7 +19,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
     public MeetingFilter Filter { get; set; } = new();
 
     public IReadOnlyList<Row> Meetings { get; private set; } = [];
-    public IReadOnlyList<Choice> UnitOptions { get; private set; } = [];
+    public IReadOnlyList<Choice> UnitChoices { get; private set; } = [];
     public IReadOnlyList<Choice> OrganisationOptions { get; private set; } = [];
     public int TotalCount { get; private set; }
     public int PageNumber { get; private set; } = 1;
@@ -57,11 +57,8 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
 
     private async Task LoadOptionsAsync(UnitScope scope, CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().InScope(scope)
-            .OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
-        var rootDepth = units.Count == 0 ? 0 : units.Min(u => u.Path.Count(c => c == '/'));
-        UnitOptions = units.Select(u => new Choice(u.Id, new string('—', u.Path.Count(c => c == '/') - rootDepth) + (u.Path.Count(c => c == '/') > rootDepth ? " " : "") + u.Name)).ToList();
-
+        var units = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
+        UnitChoices = units.Select(u => new Choice(u.Id, u.Label)).ToList();
         var unitIds = units.Select(u => u.Id).ToList();
         OrganisationOptions = await db.Organisations.AsNoTracking()
             .Where(o => unitIds.Contains(o.UnitId))

@@ -4,6 +4,7 @@ using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -51,8 +52,8 @@ public sealed class MeetingFilter
         var query = db.Meetings.AsNoTracking().InScope(scope);
         if (Unit is { } unitId)
         {
-            var path = await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
-            query = path is null ? query.Where(_ => false) : query.InScope(new UnitScope(unitId, path));
+            var subtree = await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken);
+            query = subtree is { } chosen ? query.InScope(chosen) : query.Where(_ => false);
         }
 
         if (Type is { } type)

@@ -47,10 +47,7 @@ public abstract class MeetingFormPage(
     protected async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
         var scope = User.GetScopeOrNone();
-        var units = await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Path)
-            .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
-        var rootDepth = units.Count == 0 ? 0 : units.Min(u => u.Path.Count(c => c == '/'));
-        UnitOptions = units.Select(u => (u.Id, new string('—', u.Path.Count(c => c == '/') - rootDepth) + " " + u.Name)).ToList();
+        UnitOptions = await Infrastructure.UnitOptions.InScopeAsync(db, scope, cancellationToken);
         Known = await editor.KnownAsync(Input.UnitId ?? scope.UnitId, cancellationToken);
     }
 

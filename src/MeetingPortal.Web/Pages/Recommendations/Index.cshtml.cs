@@ -104,10 +104,8 @@ public sealed class IndexModel(
 
     private async Task LoadOptionsAsync(UnitScope scope, CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
-        var rootDepth = units.Count == 0 ? 0 : units.Min(u => u.Path.Count(c => c == '/'));
-        UnitOptions = units.Select(u => (u.Id, new string('—', u.Path.Count(c => c == '/') - rootDepth) + " " + u.Name)).ToList();
-        var unitIds = units.Select(u => u.Id).ToList();
+        UnitOptions = await Infrastructure.UnitOptions.InScopeAsync(db, scope, cancellationToken);
+        var unitIds = UnitOptions.Select(u => u.Id).ToList();
         OrganisationOptions = (await db.Organisations.AsNoTracking().Where(o => unitIds.Contains(o.UnitId)).OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
         ThemeOptions = (await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))

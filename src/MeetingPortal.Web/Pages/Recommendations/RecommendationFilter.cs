@@ -5,6 +5,7 @@ using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -89,8 +90,8 @@ public sealed class RecommendationFilter
         var query = db.Recommendations.AsNoTracking().InScope(scope);
         if (Unit is { } unitId)
         {
-            var path = await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
-            query = path is null ? query.Where(_ => false) : query.InScope(new UnitScope(unitId, path));
+            var subtree = await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken);
+            query = subtree is { } chosen ? query.InScope(chosen) : query.Where(_ => false);
         }
 
         if (Theme is { } themeId)

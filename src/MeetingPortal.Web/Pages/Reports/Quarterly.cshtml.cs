@@ -38,7 +38,7 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
     public ReviewPeriod Period { get; private set; }
     public SummaryFigures Current { get; private set; } = null!;
     public SummaryFigures Previous { get; private set; } = null!;
-    public IReadOnlyList<(int Id, string Label)> UnitOptions { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> UnitChoices { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Trail { get; private set; } = [];
     public IReadOnlyList<(ReviewPeriod Quarter, int Recommendations, int Answered)> Trend { get; private set; } = [];
 
@@ -124,11 +124,10 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
         Previous = await calculator.CalculateAsync(unitScope, Period.Previous(), details: false, cancellationToken);
         Trend = await calculator.TrendAsync(unitScope, Period.End, 8, cancellationToken);
 
-        var units = await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
-        var rootDepth = units.Min(u => u.Path.Count(c => c == '/'));
-        UnitOptions = units.Select(u => (u.Id, new string('—', u.Path.Count(c => c == '/') - rootDepth) + " " + u.Name)).ToList();
+        UnitChoices = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         var lineage = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
-        Trail = units.Where(u => lineage.Contains(u.Id)).OrderBy(u => u.Path.Length).Select(u => (u.Id, u.Name)).ToList();
+        Trail = (await db.Units.AsNoTracking().InScope(scope).Where(u => lineage.Contains(u.Id)).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken))
+            .OrderBy(u => u.Path.Length).Select(u => (u.Id, u.Name)).ToList();
         return true;
     }
 

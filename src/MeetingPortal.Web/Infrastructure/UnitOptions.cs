@@ -1,0 +1,30 @@
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Web.Infrastructure;
+
+public static class UnitOptions
+{
+    /// <summary>The units in scope as a tree for a drop-down: ordered by path, indented one dash a level.</summary>
+    public static async Task<IReadOnlyList<(int Id, string Label)>> InScopeAsync(MeetingPortalDbContext db, UnitScope scope, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Path)
+            .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
+        static int Depth(string path) => path.Count(c => c == '/');
+        var rootDepth = units.Min(u => Depth(u.Path));
+        return units.Select(u => (u.Id, Depth(u.Path) == rootDepth ? u.Name : new string('—', Depth(u.Path) - rootDepth) + " " + u.Name)).ToList();
+    }
+
+    /// <summary>A unit chosen by the user, as a scope of its own, only if it lies inside the user's scope.</summary>
+    public static async Task<UnitScope?> SubtreeInScopeAsync(MeetingPortalDbContext db, UnitScope scope, int unitId, CancellationToken cancellationToken)
+    {
+        var path = await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
+        return path is null ? null : new UnitScope(unitId, path);
+    }
+}
