@@ -6,6 +6,7 @@ using MeetingPortal.Domain.Notifications;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.People;
 using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Domain.Reports;
 using MeetingPortal.Domain.Units;
 using MeetingPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -47,6 +48,7 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<RecommendationHop> RecommendationHops => Set<RecommendationHop>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SummarySnapshot> Snapshots => Set<SummarySnapshot>();
     public DbSet<DueDateRule> DueDateRules => Set<DueDateRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -15,6 +15,9 @@ namespace MeetingPortal.Web.Pages.Reports;
 /// What happened in a unit and every unit below it in a quarter, half year or year, against the
 /// period before; every figure links to the list it counts, and each child unit drills down.
 /// </summary>
+/// <summary>What a frozen report keeps: the names as they were and both periods' figures.</summary>
+public sealed record SnapshotContent(string UnitName, string Period, string PreviousPeriod, SummaryFigures Current, SummaryFigures Previous);
+
 public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator calculator, CalendarService calendar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -57,24 +60,7 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
         var previous = (string)localizer.Label(Period.Previous());
         var c = Current;
         var p = Previous;
-        object? Share(int part, int whole) => SummaryFigures.Share(part, whole);
-        var key = new ExportTable(localizer["Report.KeyFigures"], [localizer["Report.Figure"], period, previous],
-        [
-            [localizer["Report.Meetings"].Value, c.Meetings, p.Meetings],
-            .. Enum.GetValues<MeetingType>().Select(t => (IReadOnlyList<object?>)[(string)localizer.Label(t), c.MeetingsByType.GetValueOrDefault(t), p.MeetingsByType.GetValueOrDefault(t)]),
-            [localizer["Report.Speeches"].Value, c.Speeches, null],
-            [localizer["Report.Organisations"].Value, c.Organisations, null],
-            [localizer["Report.Recommendations"].Value, c.Recommendations, p.Recommendations],
-            [localizer["Report.Matters"].Value, c.Matters, p.Matters],
-            [localizer["Report.Answered"].Value, c.Answered, p.Answered],
-            [localizer["Report.Resolved"].Value, c.Resolved, p.Resolved],
-            [localizer["Report.OnTime"].Value, Share(c.OnTime, c.WithDueDate), Share(p.OnTime, p.WithDueDate)],
-            [localizer["Report.MedianAnswer"].Value, c.MedianDaysToAnswer, p.MedianDaysToAnswer],
-            [localizer["Report.MedianResolve"].Value, c.MedianDaysToResolve, p.MedianDaysToResolve],
-            [localizer["Report.Open"].Value, c.Open, p.Open],
-            [localizer["Report.Overdue"].Value, c.Overdue, p.Overdue],
-            [localizer["Report.Directives"].Value, c.Directives, p.Directives],
-        ]);
+        var key = new ExportTable(localizer["Report.KeyFigures"], [localizer["Report.Figure"], period, previous], KeyRows(localizer, c, p));
         var stamp = $"{UnitId.ToString(CultureInfo.InvariantCulture)}-{Period.Year.ToString(CultureInfo.InvariantCulture)}-{Period.Kind}{Period.Number.ToString(CultureInfo.InvariantCulture)}".ToLowerInvariant();
         if (format != "xlsx")
         {
@@ -93,6 +79,51 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
         var xlsx = TableExport.Xlsx(key, children, Breakdown(localizer["Report.ByTheme"], c.ByTheme),
             Breakdown(localizer["Report.ByRaisingOrganisation"], c.ByRaisingOrganisation), Breakdown(localizer["Report.ByAddressedBody"], c.ByAddressedBody), scorecards);
         return File(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"tong-hop-{stamp}.xlsx");
+    }
+
+    /// <summary>The key figures as rows (label, this period, the one before): the export and frozen reports use the same rows.</summary>
+    public static IReadOnlyList<IReadOnlyList<object?>> KeyRows(Microsoft.Extensions.Localization.IStringLocalizer localizer, SummaryFigures c, SummaryFigures p)
+    {
+        static object? Share(int part, int whole) => SummaryFigures.Share(part, whole);
+        return
+        [
+            [localizer["Report.Meetings"].Value, c.Meetings, p.Meetings],
+            .. Enum.GetValues<MeetingType>().Select(t => (IReadOnlyList<object?>)[(string)localizer.Label(t), c.MeetingsByType.GetValueOrDefault(t), p.MeetingsByType.GetValueOrDefault(t)]),
+            [localizer["Report.Speeches"].Value, c.Speeches, null],
+            [localizer["Report.Organisations"].Value, c.Organisations, null],
+            [localizer["Report.Recommendations"].Value, c.Recommendations, p.Recommendations],
+            [localizer["Report.Matters"].Value, c.Matters, p.Matters],
+            [localizer["Report.Answered"].Value, c.Answered, p.Answered],
+            [localizer["Report.Resolved"].Value, c.Resolved, p.Resolved],
+            [localizer["Report.OnTime"].Value, Share(c.OnTime, c.WithDueDate), Share(p.OnTime, p.WithDueDate)],
+            [localizer["Report.MedianAnswer"].Value, c.MedianDaysToAnswer, p.MedianDaysToAnswer],
+            [localizer["Report.MedianResolve"].Value, c.MedianDaysToResolve, p.MedianDaysToResolve],
+            [localizer["Report.Open"].Value, c.Open, p.Open],
+            [localizer["Report.Overdue"].Value, c.Overdue, p.Overdue],
+            [localizer["Report.Directives"].Value, c.Directives, p.Directives],
+        ];
+    }
+
+    /// <summary>A Leader or Administrator freezes this summary as an official report dated today.</summary>
+    public async Task<IActionResult> OnPostFreezeAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!User.IsInRole(MeetingPortal.Infrastructure.Identity.Roles.Leader) && !User.IsInRole(MeetingPortal.Infrastructure.Identity.Roles.Administrator))
+        {
+            return Forbid();
+        }
+
+        var content = new SnapshotContent(UnitName, localizer.Label(Period), localizer.Label(Period.Previous()), Current, Previous);
+        var snapshot = new MeetingPortal.Domain.Reports.SummarySnapshot(UnitId, Period.Kind, Period.Year, Period.Number,
+            localizer["Report.Title", UnitName, localizer.Label(Period)], System.Text.Json.JsonSerializer.Serialize(content),
+            calendar.Today, User.Identity?.Name, DateTime.UtcNow);
+        db.Snapshots.Add(snapshot);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("/Reports/Snapshot", new { id = snapshot.Id });
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -893,6 +893,79 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SnapshotReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"), 1L, 1);
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("SnapshotReceipt");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"), 1L, 1);
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("FrozenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FrozenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("FrozenOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "FrozenAtUtc");
+
+                    b.ToTable("Snapshots");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -1506,6 +1579,24 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SnapshotReceipt", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Reports.SummarySnapshot", null)
+                        .WithMany("Receipts")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Units.UnitLevel", "Level")
@@ -1620,6 +1711,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Hops");
 
                     b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>
+                {
+                    b.Navigation("Receipts");
                 });
 #pragma warning restore 612, 618
         }

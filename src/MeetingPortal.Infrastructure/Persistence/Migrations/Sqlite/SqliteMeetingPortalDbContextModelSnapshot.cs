@@ -853,6 +853,75 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SnapshotReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("SnapshotReceipt");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FrozenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FrozenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "FrozenAtUtc");
+
+                    b.ToTable("Snapshots");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -1456,6 +1525,24 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SnapshotReceipt", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Reports.SummarySnapshot", null)
+                        .WithMany("Receipts")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Units.UnitLevel", "Level")
@@ -1570,6 +1657,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Hops");
 
                     b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>
+                {
+                    b.Navigation("Receipts");
                 });
 #pragma warning restore 612, 618
         }

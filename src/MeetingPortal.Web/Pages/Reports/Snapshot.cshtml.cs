@@ -1,0 +1,43 @@
+using System.Text.Json;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Web.Pages.Reports;
+
+/// <summary>A frozen report, shown from its stored figures; opening it records the reader once.</summary>
+public sealed class SnapshotModel(MeetingPortalDbContext db, IAuthorizationService authorization, TimeProvider timeProvider) : PageModel
+{
+    public string Title { get; private set; } = string.Empty;
+    public DateOnly FrozenOn { get; private set; }
+    public string? FrozenBy { get; private set; }
+    public int UnitId { get; private set; }
+    public SnapshotContent Report { get; private set; } = null!;
+    public IReadOnlyList<(string UserName, DateTime ReadAtUtc)> Readers { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var snapshot = await db.Snapshots.Include(s => s.Receipts).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var unitPath = snapshot is null ? null : await db.Units.Where(u => u.Id == snapshot.UnitId).Select(u => u.Path).SingleAsync(cancellationToken);
+        if (snapshot is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(unitPath!), Policies.InScope)).Succeeded)
+        {
+            return NotFound();
+        }
+
+        if (User.Identity?.Name is { } reader && snapshot.MarkRead(reader, timeProvider.GetUtcNow().UtcDateTime))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        Title = snapshot.Title;
+        FrozenOn = snapshot.FrozenOn;
+        FrozenBy = snapshot.FrozenBy;
+        UnitId = snapshot.UnitId;
+        Report = JsonSerializer.Deserialize<SnapshotContent>(snapshot.Figures)!;
+        Readers = snapshot.Receipts.OrderBy(r => r.ReadAtUtc).Select(r => (r.UserName, r.ReadAtUtc)).ToList();
+        return Page();
+    }
+}
