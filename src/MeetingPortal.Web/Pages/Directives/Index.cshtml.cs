@@ -1,6 +1,7 @@
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,8 +23,19 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
+    /// <summary>The unit whose subtree's meetings gave the tasks; clipped to the user's scope.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public int OpenCount { get; private set; }
+    public int TotalCount { get; private set; }
     public int DoneCount { get; private set; }
     public int OverdueCount { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Assignees { get; private set; } = [];
@@ -33,7 +45,24 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
     {
         Today = calendar.Today;
         var today = Today;
-        var meetingIds = db.Meetings.AsNoTracking().InScope(User.GetScopeOrNone()).Select(m => m.Id);
+        var meetings = db.Meetings.AsNoTracking().InScope(User.GetScopeOrNone());
+        if (Unit is { } unitId)
+        {
+            var subtree = await UnitOptions.SubtreeInScopeAsync(db, User.GetScopeOrNone(), unitId, cancellationToken);
+            meetings = subtree is { } chosen ? meetings.InScope(chosen) : meetings.Where(_ => false);
+        }
+
+        if (From is { } from)
+        {
+            meetings = meetings.Where(m => m.HeldOn >= from);
+        }
+
+        if (To is { } to)
+        {
+            meetings = meetings.Where(m => m.HeldOn <= to);
+        }
+
+        var meetingIds = meetings.Select(m => m.Id);
         var inScope = db.Directives.AsNoTracking().Where(d => meetingIds.Contains(d.MeetingId));
         OpenCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Open, cancellationToken);
         DoneCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Done, cancellationToken);
@@ -58,6 +87,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
             query = query.Where(d => d.Status == DirectiveStatus.Open && d.DueOn < today);
         }
 
+        TotalCount = await query.CountAsync(cancellationToken);
         Items = await query
             .OrderBy(d => d.Status).ThenBy(d => d.DueOn == null).ThenBy(d => d.DueOn).ThenBy(d => d.Id)
             .Take(Shown)

@@ -81,6 +81,13 @@ public sealed class RecommendationFilter
     [Display(Name = "Tracker.Resolved")]
     public bool? Resolved { get; set; }
 
+    /// <summary>Has a due date; with <see cref="OnTime"/>, was first answered by it.</summary>
+    [Display(Name = "Tracker.WithDue")]
+    public bool WithDue { get; set; }
+
+    [Display(Name = "Tracker.OnTime")]
+    public bool OnTime { get; set; }
+
     [Display(Name = "Filter.Sort")]
     public RecommendationSort Sort { get; set; }
 
@@ -143,6 +150,16 @@ public sealed class RecommendationFilter
             query = resolved ? query.Where(r => r.ResolvedOn != null) : query.Where(r => r.ResolvedOn == null);
         }
 
+        if (WithDue || OnTime)
+        {
+            query = query.Where(r => r.DueOn != null);
+        }
+
+        if (OnTime)
+        {
+            query = query.Where(r => r.FirstAnsweredOn != null && r.FirstAnsweredOn <= r.DueOn);
+        }
+
         var today = calendar.Today;
         if (Overdue)
         {
@@ -184,6 +201,8 @@ public sealed class RecommendationFilter
             ["quarter"] = Quarter?.ToString(CultureInfo.InvariantCulture),
             ["overdue"] = Overdue ? "true" : null,
             ["open"] = Open ? "true" : null,
+            ["withDue"] = WithDue ? "true" : null,
+            ["onTime"] = OnTime ? "true" : null,
             ["answered"] = Answered?.ToString().ToLowerInvariant(),
             ["resolved"] = Resolved?.ToString().ToLowerInvariant(),
             ["dueWithin"] = DueWithin?.ToString(CultureInfo.InvariantCulture),
