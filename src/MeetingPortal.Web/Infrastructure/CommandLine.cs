@@ -1,4 +1,5 @@
 using MeetingPortal.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
 
 namespace MeetingPortal.Web.Infrastructure;
 
@@ -8,10 +9,107 @@ namespace MeetingPortal.Web.Infrastructure;
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "import";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "backup" or "restore";
+
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output) => args[0] switch
+    {
+        "backup" => BackupAsync(services, args, output),
+        "restore" => RestoreAsync(services, args, output),
+        _ => ImportAsync(services, args, output),
+    };
+
+    /// <summary>
+    /// Copies the live SQLite database to a file with SQLite's online backup: readers and writers
+    /// may go on meanwhile, and the copy is consistent.
+    /// </summary>
+    public static async Task<int> BackupAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        if (args.Length != 2)
+        {
+            await output.WriteLineAsync("usage: backup <file.db>");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Persistence.MeetingPortalDbContext>();
+        if (db.Database.GetDbConnection() is not Microsoft.Data.Sqlite.SqliteConnection source)
+        {
+            await output.WriteLineAsync("backup works on the SQLite database; back up SQL Server with BACKUP DATABASE (docs/operations.md).");
+            return 2;
+        }
+
+        var target = Path.GetFullPath(args[1]);
+        if (File.Exists(target))
+        {
+            await output.WriteLineAsync($"{target} exists; choose a new file.");
+            return 2;
+        }
+
+        await source.OpenAsync();
+        await using (var destination = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target};Pooling=False"))
+        {
+            await destination.OpenAsync();
+            source.BackupDatabase(destination);
+        }
+
+        await output.WriteLineAsync($"backed up to {target}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Puts a backup in place of the SQLite database after checking it; run it with the portal
+    /// stopped (the current file is kept beside it as .before-restore).
+    /// </summary>
+    public static async Task<int> RestoreAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        if (args.Length != 2 || !File.Exists(args[1]))
+        {
+            await output.WriteLineAsync("usage: restore <backup.db> (with the portal stopped)");
+            return 2;
+        }
+
+        var database = services.GetRequiredService<MeetingPortal.Infrastructure.Persistence.DatabaseOptions>();
+        var target = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        await using (var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.GetFullPath(args[1])};Mode=ReadOnly;Pooling=False"))
+        {
+            await check.OpenAsync();
+            await using var command = check.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check;";
+            string? verdict;
+            try
+            {
+                verdict = (string?)await command.ExecuteScalarAsync();
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                verdict = ex.Message;
+            }
+
+            if (verdict != "ok")
+            {
+                await output.WriteLineAsync($"{args[1]} is not a sound SQLite database: {verdict}");
+                return 1;
+            }
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (File.Exists(target))
+        {
+            File.Copy(target, target + ".before-restore", overwrite: true);
+        }
+
+        foreach (var suffix in new[] { "-wal", "-shm" })
+        {
+            File.Delete(target + suffix);
+        }
+
+        File.Copy(args[1], target, overwrite: true);
+        await output.WriteLineAsync($"restored {args[1]} to {target}");
+        return 0;
+    }
 
     /// <summary>Imports each file in its own transaction and prints a report; exit code 1 when any file was refused.</summary>
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    public static async Task<int> ImportAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var files = args.Skip(1).ToList();
         if (files.Count == 0)

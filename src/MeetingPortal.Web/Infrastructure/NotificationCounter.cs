@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,19 @@ public sealed class NotificationCounter(MeetingPortalDbContext db)
     public async Task<int> UnreadAsync(ClaimsPrincipal user)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return userId is null ? 0 : await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null);
+        if (userId is null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null);
+        }
+        catch (DbException)
+        {
+            // The layout also frames the "database unavailable" page; the bell must not break it.
+            return 0;
+        }
     }
 }

@@ -31,6 +31,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual bool DemoData => true;
 
+    protected virtual int SignInAttemptsPerMinute => 10_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -39,6 +41,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seeding:DemoData:Password", DemoData ? DemoPassword : string.Empty);
         // Tests run the due-date check themselves, when their data is ready.
         builder.UseSetting("Monitoring:Enabled", "false");
+        // Every test signs in through the form; the limit itself is tested with its own setting.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public HttpClient CreateBrowserLikeClient() =>

@@ -5,11 +5,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using MeetingPortal.Web.Security;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class SignInModel(
     SignInManager<ApplicationUser> signInManager,
     IValidator<SignInModel.InputModel> validator,
