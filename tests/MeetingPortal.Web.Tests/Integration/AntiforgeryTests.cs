@@ -1,0 +1,60 @@
+using System.Net;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Integration;
+
+/// <summary>Every form that changes something refuses a post without its antiforgery token, and nothing changes.</summary>
+public sealed class AntiforgeryTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    public static TheoryData<string> Posts() =>
+    [
+        "/Account/SignOut",
+        "/Meetings/Create?op=save",
+        "/Meetings/{meeting}/Edit?op=save",
+        "/Meetings/{meeting}/Attachments",
+        "/Meetings/{meeting}/Attachments?handler=Delete&attachmentId=1",
+        "/Meetings/Import",
+        "/Recommendations/{recommendation}?handler=Assign",
+        "/Recommendations/{recommendation}?handler=Respond",
+        "/Recommendations/{recommendation}?handler=Reopen",
+        "/Recommendations/{recommendation}?handler=Close",
+        "/Recommendations/{recommendation}?handler=Judge",
+        "/Recommendations/{recommendation}?handler=Forward",
+        "/Recommendations/{recommendation}?handler=Return",
+        "/Recommendations/{recommendation}?handler=Link&earlierId=1",
+        "/Recommendations/{recommendation}?handler=Unlink",
+        "/Directives/{directive}?handler=Report",
+        "/Directives/{directive}?handler=Done",
+        "/Notifications?handler=ReadAll",
+        "/Admin/Calendar?handler=Add",
+        "/Admin/DueRules?handler=Save",
+        "/Reports/Quarterly?handler=Freeze",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Posts))]
+    public async Task A_post_without_its_token_is_refused(string template)
+    {
+        var (meeting, recommendation, directive) = factory.WithDb(db => (
+            db.Meetings.Single(m => m.Title.StartsWith("Đảng ủy phường Kỳ Phương")).Id,
+            db.Recommendations.First(r => r.Content.StartsWith("Công tác nhân sự")).Id,
+            db.Directives.First(d => d.Content.StartsWith("yêu cầu MTTQ")).Id));
+        var url = template.Replace("{meeting}", meeting.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{recommendation}", recommendation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{directive}", directive.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var admin = await factory.SignInAsync("quantri.toanquoc");
+        var before = factory.WithDb(db => (db.Meetings.Count(), db.History.Count(), db.RecommendationEvents.Count(), db.CalendarDays.Count(), db.Snapshots.Count()));
+
+        var response = await admin.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Không được lưu",
+            ["Reason.Text"] = "x",
+            ["Day.Date"] = "2031-01-02",
+            ["Day.Name"] = "x",
+            ["Rule.WorkingDays"] = "3",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, factory.WithDb(db => (db.Meetings.Count(), db.History.Count(), db.RecommendationEvents.Count(), db.CalendarDays.Count(), db.Snapshots.Count())));
+    }
+}
