@@ -95,7 +95,8 @@ public sealed class CalendarModel(MeetingPortalDbContext db, IValidator<Calendar
     {
         var dates = await db.CalendarDays.AsNoTracking().Select(d => d.Date).ToListAsync(cancellationToken);
         Years = dates.Select(d => d.Year).Append(calendar.Today.Year).Distinct().Order().ToList();
-        var year = Year ?? calendar.Today.Year;
+        // A year typed by hand outside the calendar's range shows the current year instead.
+        var year = Year is >= 2000 and <= 2100 ? Year.Value : calendar.Today.Year;
         Year = year;
         var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         Days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= start && d.Date <= end).OrderBy(d => d.Date).ToListAsync(cancellationToken);

@@ -256,6 +256,8 @@ public sealed class MeetingForm
                 .Must(d => d is null || d.Value <= VietnamToday(timeProvider)).WithMessage(_ => L("Form.HeldInFuture"))
                 .Must(d => d is null || d.Value.Year >= 1945).WithMessage(_ => L("Form.HeldTooEarly"));
             RuleFor(f => f.PeriodYear).NotNull().When(f => f.PeriodKind is not null).WithName(_ => L("Form.PeriodYear"));
+            RuleFor(f => f.PeriodYear).InclusiveBetween(1945, 2200).WithName(_ => L("Form.PeriodYear"));
+            RuleFor(f => f.PeriodNumber).InclusiveBetween(1, 12).WithName(_ => L("Form.PeriodNumber"));
             RuleFor(f => f.PeriodNumber).NotNull().When(f => f.PeriodKind is not null).WithName(_ => L("Form.PeriodNumber"));
             RuleFor(f => f.PeriodNumber)
                 .Must((f, n) => ReviewPeriod.IsValid(f.PeriodKind!.Value, f.PeriodYear!.Value, n!.Value))

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Integration;
+
+/// <summary>Malformed values never answer 500 and never change a row.</summary>
+public sealed class BadInputTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static readonly string Megabyte = new('x', 1024 * 1024);
+    private static readonly string Decomposed = "Hội nghị Kỳ Phương".Normalize(NormalizationForm.FormD);
+    private const string ZeroWidth = "Hội\u200Bnghị\u200D\uFEFF";
+
+    public static TheoryData<string, string> MeetingFieldValues() => new()
+    {
+        { "Input.Title", Megabyte },
+        { "Input.Summary", Megabyte },
+        { "Input.Speeches[0].Content", Megabyte },
+        { "Input.HeldOn", "32/13/2022" },
+        { "Input.HeldOn", "9999-12-31" },
+        { "Input.HeldOn", "0001-01-01" },
+        { "Input.StartTime", "25:99" },
+        { "Input.ConnectedPoints", "-5" },
+        { "Input.ConnectedPoints", "99999999999999999999" },
+        { "Input.PeriodYear", "-1" },
+        { "Input.PeriodKind", "Century" },
+        { "Input.Type", "999" },
+        { "Input.UnitId", "999999" },
+        { "Input.UnitId", "abc" },
+        { "Input.Speeches[0].Order", "0" },
+        { "Input.Speeches[7].Content", "a row that was never shown" },
+        { "Input.Speeches[0].Recommendations[0].Theme", "no-such-theme" },
+        { "Input.Version", "-1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MeetingFieldValues))]
+    public async Task A_malformed_meeting_field_is_a_message_never_a_500_and_saves_nothing(string field, string value)
+    {
+        var client = await factory.SignInAsync("thuky.kyphuong");
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        form["Input.Title"] = "Hội nghị thử dữ liệu xấu";
+        form["Input.Speeches[0].Content"] = "Nội dung";
+        form["Input.ConnectedPoints"] = "";
+        form.Fields["Input.Format"] = "Online";
+        form.Fields[field] = value;
+        if (field == "Input.Speeches[0].Recommendations[0].Theme")
+        {
+            form.Fields["Input.Speeches[0].Recommendations[0].Content"] = "Kiến nghị";
+            form.Fields["Input.Speeches[0].Recommendations[0].RaisedBy"] = "Ủy ban MTTQ phường Kỳ Phương";
+        }
+
+        var before = factory.WithDb(db => db.Meetings.Count());
+        var response = await form.PostAsync(client, "save");
+
+        // A row index never shown and a version on a new record are ignored, and the record is saved.
+        var ignored = field is "Input.Speeches[7].Content" or "Input.Version";
+        Assert.True(ignored
+            ? response.StatusCode == HttpStatusCode.Redirect
+            : response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge,
+            $"{field}={value[..Math.Min(20, value.Length)]}: {(int)response.StatusCode}");
+        if (!ignored)
+        {
+            Assert.Equal(before, factory.WithDb(db => db.Meetings.Count()));
+        }
+    }
+
+    [Theory]
+    [InlineData("/Meetings?from=2022-02-30&to=9999-99-99&year=-5&quarter=9&unit=abc&type=x&organisation=-1&status=7&sort=up")]
+    [InlineData("/Meetings?q=%E2%80%8B%EF%BB%BF&p=-3")]
+    [InlineData("/Recommendations?dueWithin=-1&overdue=maybe&theme=abc&status=99&answered=perhaps&p=999999")]
+    [InlineData("/Reports/Quarterly?unit=-1&year=99999&quarter=-2&half=9")]
+    [InlineData("/Directives?status=Unknown&assignee=abc&from=x")]
+    [InlineData("/Admin/Calendar?year=-40000")]
+    [InlineData("/Meetings/Export?id=abc&from=never")]
+    public async Task Malformed_query_strings_never_answer_500(string url)
+    {
+        var client = await factory.SignInAsync("quantri.toanquoc");
+        var response = await client.GetAsync(url);
+        Assert.True((int)response.StatusCode < 500, $"{url}: {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Decomposed_and_zero_width_text_is_stored_composed_and_clean_enough_to_find()
+    {
+        var client = await factory.SignInAsync("thuky.kyphuong");
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        form["Input.Title"] = Decomposed + " " + ZeroWidth;
+        form["Input.Speeches[0].Content"] = "Nội dung";
+        Assert.Equal(HttpStatusCode.Redirect, (await form.PostAsync(client, "save")).StatusCode);
+        var stored = factory.WithDb(db => db.Meetings.OrderByDescending(m => m.Id).First().Title);
+        Assert.True(stored.IsNormalized(NormalizationForm.FormC));
+        var found = (await client.GetHtmlAsync("/Meetings?q=" + Uri.EscapeDataString("\"hoi nghi ky phuong\""))).MeetingTitles();
+        Assert.Contains(stored, found);
+    }
+
+    [Fact]
+    public async Task Malformed_action_values_on_a_recommendation_are_messages()
+    {
+        var id = factory.WithDb(db => db.Recommendations.First(r => r.Content.StartsWith("Công tác nhân sự")).Id);
+        var client = await factory.SignInAsync("quantri.toanquoc");
+        var html = await client.GetHtmlAsync($"/Recommendations/{id}");
+        var token = WebUtility.HtmlDecode(html.Node("//input[@name='__RequestVerificationToken']").GetAttributeValue("value", ""));
+        foreach (var (handler, fields) in new (string, Dictionary<string, string>)[]
+        {
+            ("Respond", new() { ["Respond.Kind"] = "42", ["Respond.Content"] = Megabyte, ["Respond.RespondedOn"] = "2022-02-30" }),
+            ("Assign", new() { ["Assign.OrganisationId"] = "-7", ["Assign.DueOn"] = "1900-01-01" }),
+            ("Forward", new() { ["Forward.OrganisationId"] = "abc", ["Forward.Reason"] = Megabyte }),
+            ("Reopen", new() { ["Reason.Version"] = "abc", ["Reason.Text"] = Megabyte }),
+            ("Link", new() { ["earlierId"] = "-1" }),
+        })
+        {
+            var before = factory.WithDb(db => db.RecommendationEvents.Count(e => e.RecommendationId == id));
+            fields["__RequestVerificationToken"] = token;
+            var response = await client.PostAsync($"/Recommendations/{id}?handler={handler}", new FormUrlEncodedContent(fields));
+            Assert.True((int)response.StatusCode < 500, $"{handler}: {(int)response.StatusCode}");
+            Assert.Equal(before, factory.WithDb(db => db.RecommendationEvents.Count(e => e.RecommendationId == id)));
+        }
+    }
+}
