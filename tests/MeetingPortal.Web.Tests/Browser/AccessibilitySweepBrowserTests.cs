@@ -20,7 +20,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             "/Meetings", "/Meetings?q=kinh+phi&from=abc", $"/Meetings/{meeting}", $"/Meetings/{meeting}/Edit", $"/Meetings/{meeting}/Attachments",
             "/Meetings/Create", "/Meetings/Import", "/Recommendations", "/Recommendations?overdue=true", $"/Recommendations/{recommendation}",
             "/Directives", $"/Directives/{directive}", "/Notifications", "/Admin/Calendar", "/Admin/DueRules", "/Account/SignOut", "/Status/404",
-            "/Reports/Quarterly?year=2022", "/Reports/Quarterly?year=2022&quarter=2", "/Reports/Snapshots",
+            "/Reports/Quarterly?year=2022", "/Reports/Quarterly?year=2022&quarter=2", "/Reports/Snapshots", "/Admin/Audit",
         ];
         var failures = new List<string>();
         var sources = new Dictionary<string, string>();

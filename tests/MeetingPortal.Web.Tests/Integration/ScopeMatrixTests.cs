@@ -64,6 +64,7 @@ public sealed class ScopeMatrixTests(PortalFactory factory) : IClassFixture<Port
         ["Notifications/Index"] = new(Access.SignedIn),
         ["Admin/Calendar"] = new(Access.Role, "quantri.toanquoc", "quantri.kyphuong"),
         ["Admin/DueRules"] = new(Access.Role, "quantri.toanquoc", "quantri.kyphuong"),
+        ["Admin/Audit"] = new(Access.Role, "quantri.kyphuong", "theodoi.kyphuong"),
         ["Reports/Quarterly"] = new(Access.SignedIn),
         ["Reports/Snapshots"] = new(Access.SignedIn),
         ["Reports/Snapshots/{id:int}"] = new(Access.Record, "lanhdao.kyphuong"),

@@ -1,0 +1,108 @@
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Infrastructure;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Web.Pages.Admin;
+
+/// <summary>
+/// The audit trail an Administrator may read: meeting history and every recommendation change in
+/// their scope, filtered by who, what, when and unit, newest first.
+/// </summary>
+public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
+{
+    public const int Shown = 200;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Who { get; set; }
+
+    /// <summary>"meeting" or "recommendation".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? What { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Unit { get; set; }
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> UnitChoices { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(Roles.Administrator))
+        {
+            return Forbid();
+        }
+
+        var scope = User.GetScopeOrNone();
+        UnitChoices = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
+        var within = Unit is { } unitId ? await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken) ?? new UnitScope(0, "/none/") : scope;
+        var meetings = db.Meetings.AsNoTracking().InScope(within);
+        // Dates are Vietnam days; the audit is kept in UTC.
+        var fromUtc = From?.ToDateTime(TimeOnly.MinValue).AddHours(-7);
+        var toUtc = To?.ToDateTime(TimeOnly.MinValue).AddDays(1).AddHours(-7);
+        var who = string.IsNullOrWhiteSpace(Who) ? null : Who.Trim();
+
+        var rows = new List<Row>();
+        if (What is null or "meeting")
+        {
+            var history = db.History.AsNoTracking().Where(h => h.EntityType == nameof(Meeting))
+                .Join(meetings, h => h.EntityId, m => m.Id, (h, m) => new { h, m.Title, UnitName = m.Unit!.Name });
+            if (who is not null)
+            {
+                history = history.Where(x => x.h.UserName == who);
+            }
+
+            if (fromUtc is { } f)
+            {
+                history = history.Where(x => x.h.AtUtc >= f);
+            }
+
+            if (toUtc is { } t)
+            {
+                history = history.Where(x => x.h.AtUtc < t);
+            }
+
+            rows.AddRange((await history.OrderByDescending(x => x.h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
+                .Select(x => new Row(x.h.AtUtc, x.h.UserName, "meeting", x.h.Action.ToString(), x.UnitName, x.Title, x.h.Reason, $"/Meetings/{x.h.EntityId}")));
+        }
+
+        if (What is null or "recommendation")
+        {
+            var events = db.RecommendationEvents.AsNoTracking()
+                .Join(db.Recommendations.InScope(within), e => e.RecommendationId, r => r.Id, (e, r) => new { e, r.Content, UnitName = r.Meeting!.Unit!.Name });
+            if (who is not null)
+            {
+                events = events.Where(x => x.e.UserName == who);
+            }
+
+            if (fromUtc is { } f)
+            {
+                events = events.Where(x => x.e.AtUtc >= f);
+            }
+
+            if (toUtc is { } t)
+            {
+                events = events.Where(x => x.e.AtUtc < t);
+            }
+
+            rows.AddRange((await events.OrderByDescending(x => x.e.AtUtc).Take(Shown).ToListAsync(cancellationToken))
+                .Select(x => new Row(x.e.AtUtc, x.e.UserName, "recommendation", x.e.Kind.ToString(), x.UnitName, x.Content, x.e.Note, $"/Recommendations/{x.e.RecommendationId}")));
+        }
+
+        Items = rows.OrderByDescending(r => r.AtUtc).Take(Shown).ToList();
+        return Page();
+    }
+
+    public sealed record Row(DateTime AtUtc, string? UserName, string Kind, string Action, string UnitName, string Subject, string? Note, string Link);
+}
