@@ -8,6 +8,7 @@ public enum HistoryAction
     Imported = 4,
     AttachmentAdded = 5,
     AttachmentRemoved = 6,
+    Removed = 7,
 }
 
 /// <summary>

@@ -43,6 +43,13 @@ public sealed class AdminCalendarTests(PortalFactory factory) : IClassFixture<Po
         var id = factory.WithDb(db => db.CalendarDays.Single(d => d.Date == new DateOnly(2030, 1, 2)).Id);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, "/Admin/Calendar", "Remove", new() { ["dayId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
         Assert.Equal(new DateOnly(2030, 1, 2), await AddWorkingDaysAsync(new DateOnly(2030, 1, 1), 1));
+
+        // Both changes are on the record, for the national administrator only.
+        var audit = (await admin.GetHtmlAsync("/Admin/Audit?what=settings")).Text();
+        Assert.Contains("2030-01-02 Holiday: Nghỉ thử", audit, StringComparison.Ordinal);
+        Assert.Contains("Xóa", audit, StringComparison.Ordinal);
+        var province = await factory.SignInAsync("quantri.hatinh");
+        Assert.DoesNotContain("Nghỉ thử", (await province.GetHtmlAsync("/Admin/Audit?what=settings")).Text(), StringComparison.Ordinal);
     }
 
     [Fact]

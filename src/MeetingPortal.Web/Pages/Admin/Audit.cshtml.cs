@@ -77,6 +77,30 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
                 .Select(x => new Row(x.h.AtUtc, x.h.UserName, "meeting", x.h.Action.ToString(), x.UnitName, x.Title, x.h.Reason, $"/Meetings/{x.h.EntityId}")));
         }
 
+        // Calendar and due-rule changes are national settings: only top-unit administrators see them.
+        if ((What is null or "settings") && User.IsTopAdministrator())
+        {
+            var settings = db.History.AsNoTracking().Where(h => h.EntityType == "CalendarDay" || h.EntityType == "DueDateRule");
+            if (who is not null)
+            {
+                settings = settings.Where(h => h.UserName == who);
+            }
+
+            if (fromUtc is { } f)
+            {
+                settings = settings.Where(h => h.AtUtc >= f);
+            }
+
+            if (toUtc is { } t)
+            {
+                settings = settings.Where(h => h.AtUtc < t);
+            }
+
+            rows.AddRange((await settings.OrderByDescending(h => h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
+                .Select(h => new Row(h.AtUtc, h.UserName, "settings", h.Action.ToString(), "—", h.Reason ?? h.EntityType, null,
+                    h.EntityType == "CalendarDay" ? "/Admin/Calendar" : "/Admin/DueRules")));
+        }
+
         if (What is null or "recommendation")
         {
             var events = db.RecommendationEvents.AsNoTracking()

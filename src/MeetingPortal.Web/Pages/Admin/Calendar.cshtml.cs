@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Calendar;
+using MeetingPortal.Domain.History;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
@@ -15,7 +16,9 @@ namespace MeetingPortal.Web.Pages.Admin;
 /// The working-day calendar, one year at a time: holidays and days off in compensation, and weekend
 /// days worked in exchange, as the government announces them each year.
 /// </summary>
-public sealed class CalendarModel(MeetingPortalDbContext db, IValidator<CalendarModel.DayInput> validator, IStringLocalizer<SharedResource> localizer, CalendarService calendar) : PageModel
+public sealed class CalendarModel(
+    MeetingPortalDbContext db, IValidator<CalendarModel.DayInput> validator, IStringLocalizer<SharedResource> localizer, CalendarService calendar,
+    ICurrentUser currentUser, TimeProvider timeProvider) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -66,7 +69,9 @@ public sealed class CalendarModel(MeetingPortalDbContext db, IValidator<Calendar
             return Page();
         }
 
-        db.CalendarDays.Add(new CalendarDay(Day.Date!.Value, Day.Kind, Day.Name!.Trim()));
+        var added = db.CalendarDays.Add(new CalendarDay(Day.Date!.Value, Day.Kind, Day.Name!.Trim())).Entity;
+        await db.SaveChangesAsync(cancellationToken);
+        Audit(added, HistoryAction.Created);
         await db.SaveChangesAsync(cancellationToken);
         Status = localizer["Calendar.Added"];
         return RedirectToPage(new { year = Day.Date.Value.Year });
@@ -86,10 +91,17 @@ public sealed class CalendarModel(MeetingPortalDbContext db, IValidator<Calendar
         }
 
         db.CalendarDays.Remove(day);
+        Audit(day, HistoryAction.Removed);
         await db.SaveChangesAsync(cancellationToken);
         Status = localizer["Calendar.Removed"];
         return RedirectToPage(new { year = day.Date.Year });
     }
+
+    private void Audit(CalendarDay day, HistoryAction action) =>
+        db.History.Add(new HistoryEntry(nameof(CalendarDay), day.Id, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
+        {
+            Reason = $"{day.Date:yyyy-MM-dd} {day.Kind}: {day.Name}",
+        });
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

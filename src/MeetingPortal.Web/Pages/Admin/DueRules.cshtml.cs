@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Calendar;
+using MeetingPortal.Domain.History;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
@@ -12,7 +13,9 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Admin;
 
 /// <summary>How many working days a body has to answer, by theme and by the level of the body.</summary>
-public sealed class DueRulesModel(MeetingPortalDbContext db, IValidator<DueRulesModel.RuleInput> validator, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DueRulesModel(
+    MeetingPortalDbContext db, IValidator<DueRulesModel.RuleInput> validator, IStringLocalizer<SharedResource> localizer,
+    ICurrentUser currentUser, TimeProvider timeProvider) : PageModel
 {
     [BindProperty]
     public RuleInput Rule { get; set; } = new();
@@ -61,15 +64,19 @@ public sealed class DueRulesModel(MeetingPortalDbContext db, IValidator<DueRules
         }
 
         var existing = await db.DueDateRules.SingleOrDefaultAsync(r => r.ThemeId == Rule.ThemeId && r.LevelRank == Rule.LevelRank, cancellationToken);
+        var action = existing is null ? HistoryAction.Created : HistoryAction.Updated;
+        var before = existing?.WorkingDays;
         if (existing is null)
         {
-            db.DueDateRules.Add(new DueDateRule(Rule.ThemeId, Rule.LevelRank, Rule.WorkingDays!.Value));
+            existing = db.DueDateRules.Add(new DueDateRule(Rule.ThemeId, Rule.LevelRank, Rule.WorkingDays!.Value)).Entity;
         }
         else
         {
             existing.WorkingDays = Rule.WorkingDays!.Value;
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        Audit(existing, action, before);
         await db.SaveChangesAsync(cancellationToken);
         Status = localizer["DueRules.Saved"];
         return RedirectToPage();
@@ -89,10 +96,18 @@ public sealed class DueRulesModel(MeetingPortalDbContext db, IValidator<DueRules
         }
 
         db.DueDateRules.Remove(rule);
+        Audit(rule, HistoryAction.Removed, rule.WorkingDays);
         await db.SaveChangesAsync(cancellationToken);
         Status = localizer["DueRules.Removed"];
         return RedirectToPage();
     }
+
+    private void Audit(DueDateRule rule, HistoryAction action, int? before) =>
+        db.History.Add(new HistoryEntry(nameof(DueDateRule), rule.Id, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
+        {
+            Reason = $"theme {rule.ThemeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}, level {rule.LevelRank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}: "
+                + $"{before?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} → {(action == HistoryAction.Removed ? "-" : rule.WorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture))}",
+        });
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
