@@ -65,6 +65,31 @@ public sealed class BadInputTests(PortalFactory factory) : IClassFixture<PortalF
         }
     }
 
+    [Fact]
+    public async Task Forms_beyond_the_form_reader_limits_are_refused_without_a_500()
+    {
+        var client = await factory.SignInAsync("thuky.kyphuong");
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        var token = form.Fields["__RequestVerificationToken"];
+        var before = factory.WithDb(db => db.Meetings.Count());
+
+        // One value over 4 MB, then 2,000 fields: both past what the form reader accepts.
+        var huge = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Title"] = "Quá lớn", ["Input.Summary"] = new string('x', 5 * 1024 * 1024) };
+        var many = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Title"] = "Quá nhiều trường" };
+        for (var i = 0; i < 2000; i++)
+        {
+            many[$"Input.Speeches[{i}].Content"] = "x";
+        }
+
+        foreach (var fields in new[] { huge, many })
+        {
+            var response = await client.PostAsync("/Meetings/Create?handler=save", new FormUrlEncodedContent(fields));
+            Assert.True((int)response.StatusCode < 500, $"{fields["Input.Title"]}: {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(before, factory.WithDb(db => db.Meetings.Count()));
+    }
+
     [Theory]
     [InlineData("/Meetings?from=2022-02-30&to=9999-99-99&year=-5&quarter=9&unit=abc&type=x&organisation=-1&status=7&sort=up")]
     [InlineData("/Meetings?q=%E2%80%8B%EF%BB%BF&p=-3")]
