@@ -90,6 +90,34 @@ public sealed class BadInputTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(before, factory.WithDb(db => db.Meetings.Count()));
     }
 
+    [Fact]
+    public async Task A_field_sent_twice_binds_its_first_value_and_an_out_of_scope_unit_first_is_refused()
+    {
+        var client = await factory.SignInAsync("thuky.kyphuong");
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        form["Input.Speeches[0].Content"] = "Nội dung";
+        var own = form["Input.UnitId"];
+        var other = factory.WithDb(db => db.Units.Single(u => u.Code == "p-tran-phu").Id).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        HttpRequestMessage Post(string firstUnit, string secondUnit, string title) => new(HttpMethod.Post, form.Action)
+        {
+            Content = new FormUrlEncodedContent(form.Fields.Where(f => f.Key is not ("Input.UnitId" or "Input.Title"))
+                .Append(new("Input.UnitId", firstUnit)).Append(new("Input.UnitId", secondUnit))
+                .Append(new("Input.Title", title)).Append(new("Input.Title", title + " (lần hai)"))
+                .Append(new("op", "save"))),
+        };
+
+        var before = factory.WithDb(db => db.Meetings.Count());
+        var refused = await client.SendAsync(Post(other, own, "Hội nghị đơn vị khác trước"));
+        Assert.True((int)refused.StatusCode < 500 && refused.StatusCode != HttpStatusCode.Redirect, $"{(int)refused.StatusCode}");
+        Assert.Equal(before, factory.WithDb(db => db.Meetings.Count()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SendAsync(Post(own, other, "Hội nghị trường lặp"))).StatusCode);
+        var saved = factory.WithDb(db => db.Meetings.OrderByDescending(m => m.Id).Select(m => new { m.Title, m.UnitId }).First());
+        Assert.Equal("Hội nghị trường lặp", saved.Title);
+        Assert.Equal(own, saved.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Theory]
     [InlineData("/Meetings?from=2022-02-30&to=9999-99-99&year=-5&quarter=9&unit=abc&type=x&organisation=-1&status=7&sort=up")]
     [InlineData("/Meetings?q=%E2%80%8B%EF%BB%BF&p=-3")]
