@@ -49,4 +49,29 @@ public sealed class DirectiveTests(PortalFactory factory) : IClassFixture<Portal
         var responder = await factory.SignInAsync("traloi.kyphuong");
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(responder, KyPhuongDirective, "Done")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("Report.ReportedOn", "2022-02-30")]
+    [InlineData("Report.ReportedOn", "9999-12-31")]
+    [InlineData("Report.ReportedOn", "0001-01-01")]
+    [InlineData("Report.Text", "")]
+    [InlineData("Report.Text", "   ")]
+    [InlineData("Report.Text", null)]
+    public async Task A_malformed_progress_report_is_a_message_and_records_nothing(string field, string? value)
+    {
+        var id = KyPhuongDirective;
+        var tracker = await factory.SignInAsync("theodoi.kyphuong");
+        var fields = new Dictionary<string, string> { ["Report.Text"] = "Báo cáo thử" };
+        fields[field] = value ?? new string('x', 1024 * 1024);
+        var before = factory.WithDb(db => db.Directives.Where(d => d.Id == id).SelectMany(d => d.Progress).Count());
+
+        var response = await PostAsync(tracker, id, "Report", fields);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{field}: {(int)response.StatusCode}");
+        Assert.Equal(before, factory.WithDb(db => db.Directives.Where(d => d.Id == id).SelectMany(d => d.Progress).Count()));
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.NotEmpty(Html.Parse(await response.Content.ReadAsStringAsync()).Nodes("//*[contains(@class,'error-summary')]"));
+        }
+    }
 }

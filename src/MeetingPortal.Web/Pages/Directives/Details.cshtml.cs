@@ -38,9 +38,9 @@ public sealed class DetailsModel(
         ActAsync(id, "Report", async d =>
         {
             (await validator.ValidateAsync(Report, cancellationToken)).AddTo(ModelState, nameof(Report));
-            if (Report.ReportedOn is { } on && on > Today)
+            if (Report.ReportedOn is { } on && (on > Today || on < Item.HeldOn))
             {
-                ModelState.AddModelError($"{nameof(Report)}.{nameof(ReportInput.ReportedOn)}", localizer["Directives.ReportInFuture"]);
+                ModelState.AddModelError($"{nameof(Report)}.{nameof(ReportInput.ReportedOn)}", localizer["Directives.ReportDate"]);
             }
 
             if (!ModelState.IsValid)
