@@ -99,6 +99,40 @@ public sealed class AttachmentTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("anh-hoi-nghi.png", names);
     }
 
+    [Theory]
+    [InlineData("../../../etc/bien-ban.pdf")]
+    [InlineData("..\\..\\Windows\\bien-ban.pdf")]
+    [InlineData("<script>alert(1)<\u002Fscript>.pdf")]
+    [InlineData("CON.pdf")]
+    [InlineData(".pdf")]
+    [InlineData("tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài tên tệp rất dài.pdf")]
+    public async Task A_hostile_or_odd_file_name_is_stored_as_a_plain_name_inside_the_store(string name)
+    {
+        // Another meeting than the one whose single attachment the first test counts.
+        var id = factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.TpHaTinh).Id);
+        var recorder = await factory.SignInAsync("thuky.tphatinh");
+        var response = await UploadAsync(recorder, id, name, PdfBytes, "application/pdf");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = factory.WithDb(db => db.Attachments.Where(a => a.MeetingId == id).OrderByDescending(a => a.Id).Select(a => a.FileName).First());
+        Assert.DoesNotContain('/', stored);
+        Assert.DoesNotContain('\\', stored);
+        Assert.DoesNotContain('<', stored);
+        Assert.False(stored.StartsWith('.'), stored);
+        Assert.EndsWith(".pdf", stored, StringComparison.Ordinal);
+        Assert.InRange(stored.Length, 5, 255);
+    }
+
+    [Fact]
+    public async Task A_post_without_a_file_is_a_message()
+    {
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var token = await recorder.GetAntiforgeryTokenAsync($"/Meetings/{KyPhuong}/Attachments");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var before = factory.WithDb(db => db.Attachments.Count());
+        Assert.NotEmpty(await FileErrorAsync(await recorder.PostAsync($"/Meetings/{KyPhuong}/Attachments", content)));
+        Assert.Equal(before, factory.WithDb(db => db.Attachments.Count()));
+    }
+
     [Fact]
     public async Task A_file_over_the_size_limit_is_refused_with_a_message()
     {
