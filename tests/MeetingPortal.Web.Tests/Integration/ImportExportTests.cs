@@ -93,6 +93,28 @@ public sealed class ImportExportTests(PortalFactory factory) : IClassFixture<Por
         Assert.Contains("bị từ chối", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("deep")]
+    [InlineData("wrong-types")]
+    [InlineData("empty")]
+    [InlineData("bom-and-nulls")]
+    public async Task Malformed_json_is_refused_per_file_and_creates_nothing(string kind)
+    {
+        var json = kind switch
+        {
+            "deep" => new string('[', 5000) + new string(']', 5000),
+            "wrong-types" => """{"unit":42,"heldOn":"tomorrow","speeches":"many","recommendations":[null,1,true]}""",
+            "empty" => "",
+            _ => "\uFEFF{\u0000}",
+        };
+        var admin = await factory.SignInAsync("quantri.toanquoc");
+        var before = factory.WithDb(db => db.Meetings.Count());
+        var response = await UploadAsync(admin, ($"{kind}.json", json));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("bị từ chối", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+        Assert.Equal(before, factory.WithDb(db => db.Meetings.Count()));
+    }
+
     [Fact]
     public async Task Roles_without_import_rights_are_refused()
     {
