@@ -27,9 +27,16 @@ ConfigureLogging(builder);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
 // Keys live in the data folder so sign-ins survive restarts; several servers share them through that folder.
-builder.Services.AddDataProtection()
+var dataProtection = builder.Services.AddDataProtection()
     .SetApplicationName("MeetingPortal")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory(builder), "keys")));
+
+// On Linux the key files are plain XML; with a certificate configured they are encrypted at rest.
+if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+{
+    dataProtection.ProtectKeysWithCertificate(
+        System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
+}
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
