@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
@@ -21,7 +22,7 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Who { get; set; }
 
-    /// <summary>"meeting" or "recommendation".</summary>
+    /// <summary>"meeting", "recommendation" or "settings".</summary>
     [BindProperty(SupportsGet = true)]
     public string? What { get; set; }
 
@@ -53,73 +54,32 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
         var toUtc = To?.ToDateTime(TimeOnly.MinValue).AddDays(1).AddHours(-7);
         var who = string.IsNullOrWhiteSpace(Who) ? null : Who.Trim();
 
+        // The same who and when filter applies to every kind of change.
+        var history = db.History.AsNoTracking()
+            .Where(h => (who == null || h.UserName == who) && (fromUtc == null || h.AtUtc >= fromUtc) && (toUtc == null || h.AtUtc < toUtc));
         var rows = new List<Row>();
         if (What is null or "meeting")
         {
-            var history = db.History.AsNoTracking().Where(h => h.EntityType == nameof(Meeting))
+            var changes = history.Where(h => h.EntityType == nameof(Meeting))
                 .Join(meetings, h => h.EntityId, m => m.Id, (h, m) => new { h, m.Title, UnitName = m.Unit!.Name });
-            if (who is not null)
-            {
-                history = history.Where(x => x.h.UserName == who);
-            }
-
-            if (fromUtc is { } f)
-            {
-                history = history.Where(x => x.h.AtUtc >= f);
-            }
-
-            if (toUtc is { } t)
-            {
-                history = history.Where(x => x.h.AtUtc < t);
-            }
-
-            rows.AddRange((await history.OrderByDescending(x => x.h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
+            rows.AddRange((await changes.OrderByDescending(x => x.h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
                 .Select(x => new Row(x.h.AtUtc, x.h.UserName, "meeting", x.h.Action.ToString(), x.UnitName, x.Title, x.h.Reason, $"/Meetings/{x.h.EntityId}")));
         }
 
         // Calendar and due-rule changes are national settings: only top-unit administrators see them.
         if ((What is null or "settings") && User.IsTopAdministrator())
         {
-            var settings = db.History.AsNoTracking().Where(h => h.EntityType == "CalendarDay" || h.EntityType == "DueDateRule");
-            if (who is not null)
-            {
-                settings = settings.Where(h => h.UserName == who);
-            }
-
-            if (fromUtc is { } f)
-            {
-                settings = settings.Where(h => h.AtUtc >= f);
-            }
-
-            if (toUtc is { } t)
-            {
-                settings = settings.Where(h => h.AtUtc < t);
-            }
-
-            rows.AddRange((await settings.OrderByDescending(h => h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
+            var changes = history.Where(h => h.EntityType == nameof(CalendarDay) || h.EntityType == nameof(DueDateRule));
+            rows.AddRange((await changes.OrderByDescending(h => h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
                 .Select(h => new Row(h.AtUtc, h.UserName, "settings", h.Action.ToString(), "—", h.Reason ?? h.EntityType, null,
-                    h.EntityType == "CalendarDay" ? "/Admin/Calendar" : "/Admin/DueRules")));
+                    h.EntityType == nameof(CalendarDay) ? "/Admin/Calendar" : "/Admin/DueRules")));
         }
 
         if (What is null or "recommendation")
         {
             var events = db.RecommendationEvents.AsNoTracking()
+                .Where(e => (who == null || e.UserName == who) && (fromUtc == null || e.AtUtc >= fromUtc) && (toUtc == null || e.AtUtc < toUtc))
                 .Join(db.Recommendations.InScope(within), e => e.RecommendationId, r => r.Id, (e, r) => new { e, r.Content, UnitName = r.Meeting!.Unit!.Name });
-            if (who is not null)
-            {
-                events = events.Where(x => x.e.UserName == who);
-            }
-
-            if (fromUtc is { } f)
-            {
-                events = events.Where(x => x.e.AtUtc >= f);
-            }
-
-            if (toUtc is { } t)
-            {
-                events = events.Where(x => x.e.AtUtc < t);
-            }
-
             rows.AddRange((await events.OrderByDescending(x => x.e.AtUtc).Take(Shown).ToListAsync(cancellationToken))
                 .Select(x => new Row(x.e.AtUtc, x.e.UserName, "recommendation", x.e.Kind.ToString(), x.UnitName, x.Content, x.e.Note, $"/Recommendations/{x.e.RecommendationId}")));
         }

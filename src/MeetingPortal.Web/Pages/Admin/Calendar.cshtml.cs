@@ -70,9 +70,12 @@ public sealed class CalendarModel(
         }
 
         var added = db.CalendarDays.Add(new CalendarDay(Day.Date!.Value, Day.Kind, Day.Name!.Trim())).Entity;
+        // The history row needs the new id, so two saves: one transaction keeps a change from landing unrecorded.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         Audit(added, HistoryAction.Created);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         Status = localizer["Calendar.Added"];
         return RedirectToPage(new { year = Day.Date.Value.Year });
     }

@@ -75,9 +75,12 @@ public sealed class DueRulesModel(
             existing.WorkingDays = Rule.WorkingDays!.Value;
         }
 
+        // The history row needs the new id, so two saves: one transaction keeps a change from landing unrecorded.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         Audit(existing, action, before);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         Status = localizer["DueRules.Saved"];
         return RedirectToPage();
     }
