@@ -125,13 +125,10 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
 
     private async Task ImportLevelsAsync(List<LevelData> levels, CancellationToken cancellationToken)
     {
-        foreach (var level in levels)
+        var known = (await db.UnitLevels.Select(l => l.Rank).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var level in levels.Where(l => known.Add(l.Rank)))
         {
-            var existing = await db.UnitLevels.SingleOrDefaultAsync(l => l.Rank == level.Rank, cancellationToken);
-            if (existing is null)
-            {
-                db.UnitLevels.Add(new UnitLevel(level.Rank, level.Name));
-            }
+            db.UnitLevels.Add(new UnitLevel(level.Rank, level.Name));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -139,12 +136,10 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
 
     private async Task ImportThemesAsync(List<ThemeData> themes, CancellationToken cancellationToken)
     {
-        foreach (var theme in themes)
+        var known = (await db.Themes.Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var theme in themes.Where(t => known.Add(t.Code)))
         {
-            if (!await db.Themes.AnyAsync(t => t.Code == theme.Code, cancellationToken))
-            {
-                db.Themes.Add(new Theme(theme.Code, theme.Name));
-            }
+            db.Themes.Add(new Theme(theme.Code, theme.Name));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -189,9 +184,11 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
     private async Task ImportUnitsAsync(List<UnitData> units, ImportResult result, CancellationToken cancellationToken)
     {
         // Parents come before children in the file; a unit already present keeps its place.
+        // Known codes are read once: every start runs this over the whole reference file.
+        var known = (await db.Units.Select(u => u.Code).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var data in units)
         {
-            if (await db.Units.AnyAsync(u => u.Code == data.Code, cancellationToken))
+            if (known.Contains(data.Code))
             {
                 continue;
             }
@@ -215,6 +212,7 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
             await db.SaveChangesAsync(cancellationToken);
             unit.AssignPath();
             await db.SaveChangesAsync(cancellationToken);
+            known.Add(data.Code);
             result.Created.Add($"unit {data.Code}");
         }
     }
