@@ -24,6 +24,8 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<CalendarService>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<UnitMerger>();
         services.AddScoped<Notifier>();
         services.Configure<MonitoringOptions>(configuration.GetSection(MonitoringOptions.SectionName));
         services.AddScoped<RecommendationMonitor>();

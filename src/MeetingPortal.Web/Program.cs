@@ -57,6 +57,9 @@ builder.Services
     .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
 
+// A deactivated account, a role change or a merged unit reaches open sessions within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/Account/SignIn";
@@ -98,7 +101,7 @@ builder.Services.AddSingleton<IAuthorizationHandler, UnitScopeAuthorizationHandl
 // Vietnamese letters go out as themselves, not as &#x...; (HTML-significant characters are still encoded).
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-builder.Services.AddRazorPages()
+builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PasswordChangeFilter()))
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, localizer) =>
@@ -121,6 +124,7 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
 builder.Services.AddValidatorsFrom(typeof(Program).Assembly);
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.MeetingEditor>();
 builder.Services.AddScoped<NotificationCounter>();
+builder.Services.AddScoped<MeetingPortal.Web.Pages.Admin.Users.AccountChoices>();
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Reports.SummaryCalculator>();
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.SectionName));
 builder.Services.AddScoped<EmailNotificationSender>();

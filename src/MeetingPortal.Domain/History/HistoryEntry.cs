@@ -9,6 +9,10 @@ public enum HistoryAction
     AttachmentAdded = 5,
     AttachmentRemoved = 6,
     Removed = 7,
+    Merged = 8,
+    Deactivated = 9,
+    Reactivated = 10,
+    PasswordReset = 11,
 }
 
 /// <summary>
@@ -40,6 +44,13 @@ public class HistoryEntry
 
     /// <summary>Why a published record was changed; required for those.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// The unit an administrative change concerns (a unit, organisation or user account), so the
+    /// audit viewer can show it only to administrators whose scope covers it. Null for records whose
+    /// unit is reached through the record itself (meetings) and for national settings.
+    /// </summary>
+    public int? UnitId { get; set; }
 
     /// <summary>The changed fields as JSON: [{"field":..,"from":..,"to":..}].</summary>
     public string? Changes { get; set; }

@@ -4,6 +4,7 @@ namespace MeetingPortal.Domain.Recommendations;
 public class Theme
 {
     public const int NameMaxLength = 200;
+    public const int CodeMaxLength = 100;
 
     public Theme(string code, string name)
     {

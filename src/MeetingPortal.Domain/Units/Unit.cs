@@ -31,6 +31,13 @@ public class Unit : Entity
 
     public string Path { get; private set; } = string.Empty;
 
+    /// <summary>Set when this unit was merged into another: it keeps its id (and frozen reports) but takes no new records.</summary>
+    public int? MergedIntoId { get; private set; }
+
+    public DateTime? MergedAtUtc { get; private set; }
+
+    public bool IsMerged => MergedIntoId is not null;
+
     public void PlaceUnder(Unit? parent)
     {
         if (parent is not null && parent.Id == 0)
@@ -58,6 +65,63 @@ public class Unit : Entity
         }
 
         Path = (string.IsNullOrEmpty(parentPath) ? "/" : parentPath) + Id + "/";
+    }
+
+    /// <summary>
+    /// Merges this unit into <paramref name="target"/> of the same level, as the 2025 reform merged
+    /// communes and provinces. The unit moves under the target so that whoever sees the target still
+    /// sees this unit's frozen reports; moving its records and children is the caller's job, and
+    /// every unit whose path starts with <see cref="Path"/> must be rebased with <see cref="RebasePath"/>.
+    /// </summary>
+    public void MergeInto(Unit target, DateTime atUtc)
+    {
+        if (target.Id == Id)
+        {
+            throw new DomainException("unit.merge-self", "A unit cannot be merged into itself.");
+        }
+
+        if (IsMerged || target.IsMerged)
+        {
+            throw new DomainException("unit.merge-merged", "A unit that was already merged cannot take part in another merger.");
+        }
+
+        if (target.LevelId != LevelId)
+        {
+            throw new DomainException("unit.merge-level", "Only units of the same level can be merged.");
+        }
+
+        if (ParentId is null)
+        {
+            throw new DomainException("unit.merge-root", "The top unit cannot be merged.");
+        }
+
+        MergedIntoId = target.Id;
+        MergedAtUtc = atUtc;
+        PlaceUnder(target);
+        AssignPath();
+    }
+
+    /// <summary>Moves a unit that was under this one directly under <paramref name="newParent"/>; its own subtree must be rebased too.</summary>
+    public void MoveUnder(Unit newParent)
+    {
+        if (newParent.Path.StartsWith(Path, StringComparison.Ordinal))
+        {
+            throw new DomainException("unit.move-into-own-subtree", "A unit cannot move under itself or its own descendants.");
+        }
+
+        PlaceUnder(newParent);
+        AssignPath();
+    }
+
+    /// <summary>Rewrites the path prefix of a descendant after one of its ancestors moved.</summary>
+    public void RebasePath(string oldPrefix, string newPrefix)
+    {
+        if (!Path.StartsWith(oldPrefix, StringComparison.Ordinal))
+        {
+            throw new DomainException("unit.rebase-outside", "Only units below the moved unit are rebased.");
+        }
+
+        Path = newPrefix + Path[oldPrefix.Length..];
     }
 
     public static string PathOf(params int[] ids) => "/" + string.Join('/', ids) + "/";

@@ -19,4 +19,7 @@ public class ApplicationUser : IdentityUser
     public Organisation? Organisation { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Set when an administrator created the account or reset its password: the next sign-in must choose a new one.</summary>
+    public bool MustChangePassword { get; set; }
 }

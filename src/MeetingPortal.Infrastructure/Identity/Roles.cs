@@ -17,4 +17,5 @@ public static class PortalClaimTypes
     public const string UnitPath = "mp:unit_path";
     public const string FullName = "mp:full_name";
     public const string OrganisationId = "mp:organisation_id";
+    public const string MustChangePassword = "mp:must_change_password";
 }

@@ -1,4 +1,6 @@
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Organisations;
+using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Domain.Units;
 
@@ -37,6 +39,18 @@ public static class ScopeQueries
     {
         var (lower, upper) = (scope.Path, scope.UpperBound);
         return meetings.Where(m => string.Compare(m.Unit!.Path, lower) >= 0 && string.Compare(m.Unit.Path, upper) < 0);
+    }
+
+    public static IQueryable<Organisation> InScope(this IQueryable<Organisation> organisations, UnitScope scope)
+    {
+        var (lower, upper) = (scope.Path, scope.UpperBound);
+        return organisations.Where(o => string.Compare(o.Unit!.Path, lower) >= 0 && string.Compare(o.Unit.Path, upper) < 0);
+    }
+
+    public static IQueryable<ApplicationUser> InScope(this IQueryable<ApplicationUser> users, UnitScope scope)
+    {
+        var (lower, upper) = (scope.Path, scope.UpperBound);
+        return users.Where(u => string.Compare(u.Unit!.Path, lower) >= 0 && string.Compare(u.Unit.Path, upper) < 0);
     }
 }
 #pragma warning restore CA1309

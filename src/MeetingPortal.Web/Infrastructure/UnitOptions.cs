@@ -6,10 +6,13 @@ namespace MeetingPortal.Web.Infrastructure;
 
 public static class UnitOptions
 {
-    /// <summary>The units in scope as a tree for a drop-down: ordered by path, indented one dash a level.</summary>
+    /// <summary>
+    /// The units in scope as a tree for a drop-down: ordered by path, indented one dash a level.
+    /// Merged units are left out: they take no new records and their old ones moved to the merged unit.
+    /// </summary>
     public static async Task<IReadOnlyList<(int Id, string Label)>> InScopeAsync(MeetingPortalDbContext db, UnitScope scope, CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Path)
+        var units = await db.Units.AsNoTracking().InScope(scope).Where(u => u.MergedIntoId == null).OrderBy(u => u.Path)
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
         if (units.Count == 0)
         {

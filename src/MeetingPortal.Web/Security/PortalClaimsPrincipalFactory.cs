@@ -30,6 +30,11 @@ public sealed class PortalClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(PortalClaimTypes.OrganisationId, organisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.MustChangePassword, "true"));
+        }
+
         return identity;
     }
 }

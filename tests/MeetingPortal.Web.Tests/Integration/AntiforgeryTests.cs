@@ -29,6 +29,19 @@ public sealed class AntiforgeryTests(PortalFactory factory) : IClassFixture<Port
         "/Admin/Calendar?handler=Add",
         "/Admin/DueRules?handler=Save",
         "/Reports/Quarterly?handler=Freeze",
+        "/Admin/Themes?handler=Add",
+        "/Admin/Themes?handler=Rename&themeId=1",
+        "/Admin/Organisations",
+        "/Admin/Organisations/{organisation}",
+        "/Admin/Units",
+        "/Admin/Units/{unit}?handler=Save",
+        "/Admin/Units/{unit}?handler=Merge",
+        "/Admin/Users/Create",
+        "/Admin/Users/{account}?handler=Save",
+        "/Admin/Users/{account}?handler=Deactivate",
+        "/Admin/Users/{account}?handler=Reactivate",
+        "/Admin/Users/{account}?handler=ResetPassword",
+        "/Account/ChangePassword",
     ];
 
     [Theory]
@@ -39,11 +52,18 @@ public sealed class AntiforgeryTests(PortalFactory factory) : IClassFixture<Port
             db.Meetings.Single(m => m.Title.StartsWith("Đảng ủy phường Kỳ Phương")).Id,
             db.Recommendations.First(r => r.Content.StartsWith("Công tác nhân sự")).Id,
             db.Directives.First(d => d.Content.StartsWith("yêu cầu MTTQ")).Id));
+        var (organisation, unit, account) = factory.WithDb(db => (
+            db.Organisations.First(o => o.Unit!.Code == "p-ky-phuong").Id,
+            db.Units.Single(u => u.Code == "p-ky-phuong").Id,
+            db.Users.Single(u => u.UserName == "thuky.kyphuong").Id));
         var url = template.Replace("{meeting}", meeting.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{recommendation}", recommendation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{directive}", directive.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{directive}", directive.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{organisation}", organisation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{unit}", unit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{account}", account, StringComparison.Ordinal);
         var admin = await factory.SignInAsync("quantri.toanquoc");
-        var before = factory.WithDb(db => (db.Meetings.Count(), db.History.Count(), db.RecommendationEvents.Count(), db.CalendarDays.Count(), db.Snapshots.Count()));
+        var before = factory.WithDb(db => (db.Meetings.Count(), db.History.Count(), db.RecommendationEvents.Count(), db.CalendarDays.Count(), db.Snapshots.Count(), Accounts(db)));
 
         var response = await admin.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -52,9 +72,19 @@ public sealed class AntiforgeryTests(PortalFactory factory) : IClassFixture<Port
             ["Day.Date"] = "2031-01-02",
             ["Day.Name"] = "x",
             ["Rule.WorkingDays"] = "3",
+            ["Input.Name"] = "Không được lưu",
+            ["Input.Code"] = "khong-duoc-luu",
+            ["Input.UserName"] = "khong.duoc.luu",
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(before, factory.WithDb(db => (db.Meetings.Count(), db.History.Count(), db.RecommendationEvents.Count(), db.CalendarDays.Count(), db.Snapshots.Count())));
+        Assert.Equal(before, factory.WithDb(db => (db.Meetings.Count(), db.History.Count(), db.RecommendationEvents.Count(), db.CalendarDays.Count(), db.Snapshots.Count(), Accounts(db))));
     }
+
+    /// <summary>Every account's state, units and stamps: any change an account post could make shows here.</summary>
+    private static string Accounts(MeetingPortal.Infrastructure.Persistence.MeetingPortalDbContext db) =>
+        string.Join("|", db.Users.OrderBy(u => u.Id).Select(u => new { u.Id, u.IsActive, u.UnitId, u.SecurityStamp, u.PasswordHash }).AsEnumerable())
+        + string.Join("|", db.Units.OrderBy(u => u.Id).Select(u => new { u.Name, u.Path, u.MergedIntoId }).AsEnumerable())
+        + string.Join("|", db.Organisations.OrderBy(o => o.Id).Select(o => new { o.Name, o.UnitId }).AsEnumerable())
+        + string.Join("|", db.Themes.OrderBy(t => t.Id).Select(t => t.Name).AsEnumerable());
 }

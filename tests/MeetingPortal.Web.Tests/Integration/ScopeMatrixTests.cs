@@ -65,6 +65,21 @@ public sealed class ScopeMatrixTests(PortalFactory factory) : IClassFixture<Port
         ["Admin/Calendar"] = new(Access.Role, "quantri.toanquoc", "quantri.kyphuong"),
         ["Admin/DueRules"] = new(Access.Role, "quantri.toanquoc", "quantri.kyphuong"),
         ["Admin/Audit"] = new(Access.Role, "quantri.kyphuong", "theodoi.kyphuong"),
+        ["Admin"] = new(Access.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Index"] = new(Access.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Themes"] = new(Access.Role, "quantri.toanquoc", "quantri.kyphuong"),
+        ["Admin/Organisations"] = new(Access.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Organisations/Index"] = new(Access.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Organisations/{id:int}"] = new(Access.Record, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Units"] = new(Access.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Units/Index"] = new(Access.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        // A ward administrator may not rename or merge their own ward: the district above does.
+        ["Admin/Units/{id:int}"] = new(Access.Record, "quantri.kyanh", "quantri.kyphuong"),
+        ["Admin/Users"] = new(Access.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Users/Index"] = new(Access.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Users/Create"] = new(Access.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Users/{id:guid}"] = new(Access.Record, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Account/ChangePassword"] = new(Access.SignedIn),
         ["Reports/Quarterly"] = new(Access.SignedIn),
         ["Reports/Snapshots"] = new(Access.SignedIn),
         ["Reports/Snapshots/{id:int}"] = new(Access.Record, "lanhdao.kyphuong"),
@@ -83,7 +98,7 @@ public sealed class ScopeMatrixTests(PortalFactory factory) : IClassFixture<Port
         Assert.True(stale.Count == 0, "Entries for routes that no longer exist: " + string.Join(", ", stale));
     }
 
-    private sealed record Records(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting);
+    private sealed record Records(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account);
 
     private async Task<Records> RecordsAsync()
     {
@@ -115,7 +130,10 @@ public sealed class ScopeMatrixTests(PortalFactory factory) : IClassFixture<Port
             await db.Directives.Where(d => d.MeetingId == meeting.Id).Select(d => d.Id).FirstAsync(),
             attachment.Id,
             snapshot.Id,
-            await db.Meetings.Where(m => m.Unit!.Code == "tx-ky-anh" || m.Unit!.Code == "tp-ha-tinh").Select(m => m.Id).FirstAsync());
+            await db.Meetings.Where(m => m.Unit!.Code == "tx-ky-anh" || m.Unit!.Code == "tp-ha-tinh").Select(m => m.Id).FirstAsync(),
+            await db.Organisations.Where(o => o.UnitId == meeting.UnitId).Select(o => o.Id).FirstAsync(),
+            meeting.UnitId,
+            await db.Users.Where(u => u.UserName == "thuky.kyphuong").Select(u => u.Id).SingleAsync());
     }
 
     private static string Url(string route, Records r) => "/" + route
@@ -124,6 +142,9 @@ public sealed class ScopeMatrixTests(PortalFactory factory) : IClassFixture<Port
         .Replace("Recommendations/{id:int}", $"Recommendations/{r.Recommendation}", StringComparison.Ordinal)
         .Replace("Directives/{id:int}", $"Directives/{r.Directive}", StringComparison.Ordinal)
         .Replace("Snapshots/{id:int}", $"Snapshots/{r.Snapshot}", StringComparison.Ordinal)
+        .Replace("Organisations/{id:int}", $"Organisations/{r.Organisation}", StringComparison.Ordinal)
+        .Replace("Units/{id:int}", $"Units/{r.Unit}", StringComparison.Ordinal)
+        .Replace("Users/{id:guid}", $"Users/{r.Account}", StringComparison.Ordinal)
         .Replace("{code:int}", "404", StringComparison.Ordinal);
 
     public static TheoryData<string> Routes()

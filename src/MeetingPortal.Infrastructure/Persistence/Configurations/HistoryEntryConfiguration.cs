@@ -14,5 +14,6 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Reason).HasMaxLength(HistoryEntry.ReasonMaxLength);
         builder.HasIndex(h => new { h.EntityType, h.EntityId, h.AtUtc });
         builder.HasIndex(h => h.AtUtc);
+        builder.HasIndex(h => new { h.UnitId, h.AtUtc });
     }
 }

@@ -8,7 +8,7 @@ internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
 {
     public void Configure(EntityTypeBuilder<Theme> builder)
     {
-        builder.Property(t => t.Code).HasMaxLength(100).IsRequired();
+        builder.Property(t => t.Code).HasMaxLength(Theme.CodeMaxLength).IsRequired();
         builder.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength).IsRequired();
         builder.HasIndex(t => t.Code).IsUnique();
     }

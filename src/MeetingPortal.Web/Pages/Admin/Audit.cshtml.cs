@@ -1,5 +1,8 @@
 using MeetingPortal.Domain.Calendar;
+using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Organisations;
+using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
@@ -22,7 +25,7 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Who { get; set; }
 
-    /// <summary>"meeting", "recommendation" or "settings".</summary>
+    /// <summary>"meeting", "recommendation", "settings" or "administration".</summary>
     [BindProperty(SupportsGet = true)]
     public string? What { get; set; }
 
@@ -75,6 +78,22 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
                     h.EntityType == nameof(CalendarDay) ? "/Admin/Calendar" : "/Admin/DueRules")));
         }
 
+        // Units, organisations and accounts carry the unit they concern; themes are national.
+        if (What is null or "administration")
+        {
+            var units = db.Units.AsNoTracking().InScope(within);
+            var changes = history.Where(h => AdministrationTypes.Contains(h.EntityType))
+                .Join(units, h => h.UnitId, u => (int?)u.Id, (h, u) => new { h, UnitName = u.Name });
+            rows.AddRange((await changes.OrderByDescending(x => x.h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
+                .Select(x => new Row(x.h.AtUtc, x.h.UserName, "administration", x.h.Action.ToString(), x.UnitName, x.h.Reason ?? x.h.EntityType, FormatChanges(x.h.Changes), AdministrationLink(x.h))));
+            if (User.IsTopAdministrator() && Unit is null)
+            {
+                var themes = history.Where(h => h.EntityType == nameof(Theme));
+                rows.AddRange((await themes.OrderByDescending(h => h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
+                    .Select(h => new Row(h.AtUtc, h.UserName, "administration", h.Action.ToString(), "—", h.Reason ?? h.EntityType, FormatChanges(h.Changes), "/Admin/Themes")));
+            }
+        }
+
         if (What is null or "recommendation")
         {
             var events = db.RecommendationEvents.AsNoTracking()
@@ -87,6 +106,18 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
         Items = rows.OrderByDescending(r => r.AtUtc).Take(Shown).ToList();
         return Page();
     }
+
+    private static readonly IReadOnlyList<string> AdministrationTypes = [nameof(Domain.Units.Unit), nameof(Organisation), "User"];
+
+    private static string AdministrationLink(HistoryEntry entry) => entry.EntityType switch
+    {
+        nameof(Organisation) => $"/Admin/Organisations/{entry.EntityId}",
+        "User" => "/Admin/Users",
+        _ => "/Admin/Units",
+    };
+
+    private static string? FormatChanges(string? json) =>
+        json is null ? null : string.Join("; ", Meetings.MeetingEditor.ReadChanges(json).Select(c => $"{c.Field}: {c.From ?? "—"} → {c.To ?? "—"}"));
 
     public sealed record Row(DateTime AtUtc, string? UserName, string Kind, string Action, string UnitName, string Subject, string? Note, string Link);
 }

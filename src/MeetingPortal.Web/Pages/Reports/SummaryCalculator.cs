@@ -211,8 +211,9 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
     /// <summary>Grouped by the meeting's unit in SQL, then folded into the child units by path.</summary>
     private async Task<IReadOnlyList<ChildFigures>> ChildrenAsync(UnitScope unit, IQueryable<Meeting> meetings, IQueryable<Recommendation> recommendations, DateOnly today, CancellationToken cancellationToken)
     {
-        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.UnitId).OrderBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name, u.Path, HasChildren = db.Units.Any(c => c.ParentId == u.Id) }).ToListAsync(cancellationToken);
+        // A merged unit has handed its records to the unit it merged into; it is not a row of its own.
+        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.UnitId && u.MergedIntoId == null).OrderBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name, u.Path, HasChildren = db.Units.Any(c => c.ParentId == u.Id && c.MergedIntoId == null) }).ToListAsync(cancellationToken);
         if (children.Count == 0)
         {
             return [];

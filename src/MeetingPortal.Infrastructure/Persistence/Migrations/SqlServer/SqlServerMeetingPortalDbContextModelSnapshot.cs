@@ -212,6 +212,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -222,6 +225,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("UnitId", "AtUtc");
 
                     b.HasIndex("EntityType", "EntityId", "AtUtc");
 
@@ -996,6 +1001,12 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("LevelId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("MergedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1084,6 +1095,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

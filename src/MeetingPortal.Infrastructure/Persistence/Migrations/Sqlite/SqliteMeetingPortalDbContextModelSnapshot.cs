@@ -196,6 +196,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -206,6 +209,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("UnitId", "AtUtc");
 
                     b.HasIndex("EntityType", "EntityId", "AtUtc");
 
@@ -950,6 +955,12 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("LevelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MergedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1036,6 +1047,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

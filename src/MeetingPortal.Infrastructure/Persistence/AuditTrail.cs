@@ -1,0 +1,31 @@
+using System.Text.Json;
+using MeetingPortal.Domain.History;
+
+namespace MeetingPortal.Infrastructure.Persistence;
+
+/// <summary>
+/// Adds history rows for administrative changes with who and when filled in. The row is only added
+/// to the context: it is saved with the change it describes, in the caller's transaction.
+/// </summary>
+public sealed class AuditTrail(MeetingPortalDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
+{
+    public string? UserName => currentUser.UserName;
+
+    public HistoryEntry Record(string entityType, int entityId, HistoryAction action, string description, int? unitId = null, IReadOnlyList<FieldChange>? changes = null)
+    {
+        var entry = new HistoryEntry(entityType, entityId, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
+        {
+            Reason = description.Length > HistoryEntry.ReasonMaxLength ? description[..HistoryEntry.ReasonMaxLength] : description,
+            UnitId = unitId,
+            Changes = changes is { Count: > 0 } ? JsonSerializer.Serialize(changes) : null,
+        };
+        db.History.Add(entry);
+        return entry;
+    }
+
+    /// <summary>The fields whose values differ, for the "what changed" column.</summary>
+    public static IReadOnlyList<FieldChange> Diff(params (string Field, string? From, string? To)[] fields) =>
+        fields.Where(f => f.From != f.To).Select(f => new FieldChange(f.Field, f.From, f.To)).ToList();
+}
+
+public sealed record FieldChange(string Field, string? From, string? To);

@@ -1,0 +1,79 @@
+using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Web.Infrastructure;
+using MeetingPortal.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Web.Pages.Admin.Users;
+
+/// <summary>The accounts of the administrator's units, filtered by unit, name and state.</summary>
+public sealed class IndexModel(MeetingPortalDbContext db) : PageModel
+{
+    public const int PageSize = 100;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>"active", "inactive" or empty for all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? State { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<(int Id, string Label)> UnitChoices { get; private set; } = [];
+
+    [TempData]
+    public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!User.IsAdministrator())
+        {
+            return Forbid();
+        }
+
+        var scope = User.GetScopeOrNone();
+        UnitChoices = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
+        var within = Unit is { } unitId ? await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken) ?? new UnitScope(0, "/none/") : scope;
+        var query = db.Users.AsNoTracking().InScope(within);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim();
+            query = query.Where(u => u.UserName!.Contains(text) || u.FullName.Contains(text));
+        }
+
+        query = State switch
+        {
+            "active" => query.Where(u => u.IsActive),
+            "inactive" => query.Where(u => !u.IsActive),
+            _ => query,
+        };
+
+        Total = await query.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        var accounts = await query.OrderBy(u => u.Unit!.Path).ThenBy(u => u.UserName)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(u => new { u.Id, u.UserName, u.FullName, UnitName = u.Unit!.Name, UnitPath = u.Unit.Path, u.IsActive, u.MustChangePassword, u.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        var ids = accounts.Select(a => a.Id).ToList();
+        var roles = (await db.UserRoles.AsNoTracking().Where(ur => ids.Contains(ur.UserId))
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
+            .ToLookup(x => x.UserId, x => x.Name!);
+        Items = accounts.Select(a => new Row(
+            a.Id, a.UserName ?? string.Empty, a.FullName, a.UnitName, roles[a.Id].Order(StringComparer.Ordinal).ToList(), a.IsActive, a.MustChangePassword,
+            a.LockoutEnd is { } end && end > DateTimeOffset.UtcNow,
+            User.CanManageAccount(a.Id, a.UnitPath, roles[a.Id].Contains(Roles.Administrator)))).ToList();
+        return Page();
+    }
+
+    public sealed record Row(string Id, string UserName, string FullName, string UnitName, IReadOnlyList<string> Roles, bool IsActive, bool MustChangePassword, bool LockedOut, bool Manageable);
+}
