@@ -85,9 +85,10 @@ public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, Time
         }
 
         var result = new Result(meetings.Count, organisations.Count, people.Count, accounts.Count(a => a.UnitId == target.Id), children.Count);
-        audit.Record(nameof(Unit), source.Id, HistoryAction.Merged,
-            $"{source.Name} → {target.Name} ({result.Meetings} hội nghị, {result.Organisations} tổ chức, {result.Accounts} tài khoản, {result.ChildUnits} đơn vị trực thuộc): {reason}",
-            target.Id);
+        string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        audit.Record(nameof(Unit), source.Id, HistoryAction.Merged, movedNote, target.Id, AuditTrail.Diff(
+            ("Meetings", null, Count(result.Meetings)), ("Organisations", null, Count(result.Organisations)), ("People", null, Count(result.People)),
+            ("Accounts", null, Count(result.Accounts)), ("ChildUnits", null, Count(result.ChildUnits))));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;

@@ -13,6 +13,10 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             db.Meetings.Single(m => m.Title.StartsWith("Đảng ủy phường Kỳ Phương")).Id,
             db.Recommendations.First(r => r.Content.StartsWith("Công tác nhân sự")).Id,
             db.Directives.First().Id));
+        var (account, unit, organisation) = fixture.WithDb(db => (
+            db.Users.Single(u => u.UserName == "thuky.kyphuong").Id,
+            db.Units.Single(u => u.Code == "p-ky-phuong").Id,
+            db.Organisations.First(o => o.Unit!.Code == "p-ky-phuong").Id));
         var page = await fixture.SignInAsync("quantri.toanquoc");
 
         string[] urls =
@@ -21,6 +25,8 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             "/Meetings/Create", "/Meetings/Import", "/Recommendations", "/Recommendations?overdue=true", $"/Recommendations/{recommendation}",
             "/Directives", $"/Directives/{directive}", "/Notifications", "/Admin/Calendar", "/Admin/DueRules", "/Account/SignOut", "/Status/404",
             "/Reports/Quarterly?year=2022", "/Reports/Quarterly?year=2022&quarter=2", "/Reports/Snapshots", "/Admin/Audit",
+            "/Admin", "/Admin/Users", "/Admin/Users/Create", $"/Admin/Users/{account}", "/Admin/Units", $"/Admin/Units/{unit}",
+            "/Admin/Organisations", $"/Admin/Organisations/{organisation}", "/Admin/Themes", "/Account/ChangePassword",
         ];
         var failures = new List<string>();
         var sources = new Dictionary<string, string>();
@@ -35,5 +41,29 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
         Assert.Empty(failures);
         var report = await HtmlValidator.ValidateAsync(sources);
         Assert.True(report.Length == 0, string.Join(", ", urls.Select((u, i) => $"page{i:00}={u}")) + "\n" + report);
+    }
+
+    [Fact]
+    public async Task Administration_forms_with_their_messages_stay_accessible_and_valid()
+    {
+        var page = await fixture.SignInAsync("quantri.toanquoc");
+        var sources = new Dictionary<string, string>();
+        var failures = new List<string>();
+        foreach (var (url, button) in new[] { ("/Admin/Users/Create", "Tạo tài khoản"), ("/Admin/Units", "Thêm đơn vị"), ("/Admin/Organisations", "Thêm"), ("/Admin/Themes", "Thêm") })
+        {
+            await page.GotoAsync(url);
+            // Submitted empty with the keyboard: messages appear beside the fields.
+            var submit = page.Locator("main form[method='post']").Last.GetByRole(AriaRole.Button, new() { Name = button, Exact = true });
+            await submit.FocusAsync();
+            var response = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.Method == "POST");
+            Assert.Equal(200, response.Status);
+            await Expect(page.Locator(".field-error:not(:empty)").First).ToBeVisibleAsync();
+            failures.AddRange((await page.SeriousViolationsAsync()).Select(v => $"{url}: {v}"));
+            sources[$"form{sources.Count:00}"] = await response!.TextAsync();
+        }
+
+        Assert.Empty(failures);
+        var report = await HtmlValidator.ValidateAsync(sources);
+        Assert.True(report.Length == 0, report);
     }
 }

@@ -53,7 +53,8 @@ public sealed class CreateModel(
             return Forbid();
         }
 
-        Input.UserName = Input.UserName.Trim().ToLowerInvariant();
+        // Model binding turns an empty field into null.
+        Input.UserName = (Input.UserName ?? string.Empty).Trim().ToLowerInvariant();
         Input.Account.Normalise();
         (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState, nameof(Input));
         var unitPath = await choices.CheckAsync(User, Input.Account, $"{nameof(Input)}.{nameof(NewAccountInput.Account)}", ModelState, cancellationToken);
