@@ -31,6 +31,55 @@ public sealed class UnitTests
         Assert.Equal(Unit.PathOf(42, 436), district.Path);
     }
 
+    private static (Unit Province, Unit District, Unit WardA, Unit WardB, Unit Village) Tree()
+    {
+        Unit Place(Unit unit, Unit? parent)
+        {
+            unit.PlaceUnder(parent);
+            unit.AssignPath();
+            return unit;
+        }
+
+        var province = Place(Saved(new Unit("p", "Tỉnh", 1), 1), null);
+        var district = Place(Saved(new Unit("d", "Huyện", 2), 2), province);
+        var wardA = Place(Saved(new Unit("a", "Phường A", 3), 3), district);
+        var wardB = Place(Saved(new Unit("b", "Phường B", 3), 4), district);
+        var village = Place(Saved(new Unit("v", "Thôn", 4), 5), wardA);
+        return (province, district, wardA, wardB, village);
+    }
+
+    [Fact]
+    public void A_merged_unit_moves_under_its_target_and_its_children_are_rebased()
+    {
+        var (_, _, wardA, wardB, village) = Tree();
+        var at = new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc);
+        var oldVillagePath = village.Path;
+        village.MoveUnder(wardB);
+        wardA.MergeInto(wardB, at);
+
+        Assert.Equal("/1/2/4/3/", wardA.Path);
+        Assert.Equal(4, wardA.MergedIntoId);
+        Assert.Equal(at, wardA.MergedAtUtc);
+        Assert.Equal("/1/2/4/5/", village.Path);
+        Assert.NotEqual(oldVillagePath, village.Path);
+        Assert.True(Unit.IsInScope(wardA.Path, wardB.Path));
+    }
+
+    [Fact]
+    public void Mergers_the_reform_did_not_allow_are_refused()
+    {
+        var (province, district, wardA, wardB, _) = Tree();
+        var at = DateTime.UtcNow;
+        Assert.Equal("unit.merge-self", Assert.Throws<DomainException>(() => wardA.MergeInto(wardA, at)).Code);
+        Assert.Equal("unit.merge-level", Assert.Throws<DomainException>(() => wardA.MergeInto(district, at)).Code);
+        Assert.Equal("unit.merge-root", Assert.Throws<DomainException>(() => province.MergeInto(Saved(new Unit("q", "Tỉnh khác", 1), 9), at)).Code);
+        wardA.MergeInto(wardB, at);
+        Assert.Equal("unit.merge-merged", Assert.Throws<DomainException>(() => wardA.MergeInto(wardB, at)).Code);
+        Assert.Equal("unit.merge-merged", Assert.Throws<DomainException>(() => Saved(new Unit("c", "Phường C", 3), 6).MergeInto(wardA, at)).Code);
+        Assert.Equal("unit.move-into-own-subtree", Assert.Throws<DomainException>(() => district.MoveUnder(wardB)).Code);
+        Assert.Equal("unit.rebase-outside", Assert.Throws<DomainException>(() => wardB.RebasePath("/1/9/", "/1/2/")).Code);
+    }
+
     [Fact]
     public void Unsaved_units_get_no_path()
     {

@@ -95,4 +95,35 @@ public sealed class PayloadTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Contains(Script, docx.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx));
     }
+
+    [Fact]
+    public async Task Payloads_typed_into_the_administration_forms_stay_inert()
+    {
+        await SeedPayloadsAsync();
+        var admin = await factory.SignInAsync("quantri.toanquoc");
+        var (ward, city, wardLevel) = factory.WithDb(db => (
+            db.Units.Single(u => u.Code == "p-tran-phu").Id, db.Units.Single(u => u.Code == "tp-ha-tinh").Id, db.Units.Single(u => u.Code == "p-tran-phu").LevelId));
+        string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var posts = new[]
+        {
+            await admin.PostFieldsAsync("/Admin/Users/Create", "/Admin/Users/Create", ("Input.UserName", "payload.tranphu"), ("Input.Account.FullName", Script + Attribute),
+                ("Input.Account.UnitId", Id(ward)), ("Input.Account.Roles", "Recorder")),
+            await admin.PostFieldsAsync("/Admin/Units", "/Admin/Units", ("Input.ParentId", Id(city)), ("Input.LevelId", Id(wardLevel)), ("Input.Name", Attribute + Link), ("Input.Code", "p-payload")),
+            await admin.PostFieldsAsync("/Admin/Themes", "/Admin/Themes?handler=Add", ("Input.Code", "payload"), ("Input.Name", Script)),
+            await admin.PostFieldsAsync("/Admin/Organisations", "/Admin/Organisations", ("Input.UnitId", Id(ward)), ("Input.Name", Script + Link), ("Input.Kind", "VillageBranch")),
+        };
+        Assert.All(posts, p => Assert.True(p.StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Redirect, p.RequestMessage!.RequestUri!.ToString()));
+
+        var account = factory.WithDb(db => db.Users.Single(u => u.UserName == "payload.tranphu").Id);
+        var organisation = factory.WithDb(db => db.Organisations.Single(o => o.Name == Script + Link).Id);
+        foreach (var url in new[] { "/Admin/Users", $"/Admin/Users/{account}", "/Admin/Units", "/Admin/Themes", "/Admin/Organisations", $"/Admin/Organisations/{organisation}", "/Admin/Audit" })
+        {
+            var page = await admin.GetHtmlAsync(url);
+            Assert.DoesNotContain(page.Nodes("//script"), s => s.InnerText.Contains("xss", StringComparison.Ordinal));
+            Assert.Empty(page.Nodes("//*[@onerror]"));
+            Assert.DoesNotContain(page.Nodes("//*[@href]"), a => a.GetAttributeValue("href", "").Contains("javascript:", StringComparison.OrdinalIgnoreCase));
+            // Shown as text or as a field's value (the theme names are inputs).
+            Assert.Matches("xss-[1-3]", System.Net.WebUtility.HtmlDecode(page.DocumentNode.OuterHtml));
+        }
+    }
 }
