@@ -227,6 +227,14 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
             return;
         }
 
+        // Records of a merged unit belong to the unit it merged into; an old file must say so itself.
+        if (unit.MergedIntoId is { } mergedInto)
+        {
+            var into = await db.Units.AsNoTracking().Where(u => u.Id == mergedInto).Select(u => u.Code).SingleAsync(cancellationToken);
+            result.Errors.Add($"{path}.unit: unit {data.Unit} was merged into {into}; import the meeting under {into} ({label}).");
+            return;
+        }
+
         if (!options.UnitPathAllowed(unit.Path))
         {
             result.Errors.Add($"{path}.unit: unit {data.Unit} is outside your scope ({label}).");

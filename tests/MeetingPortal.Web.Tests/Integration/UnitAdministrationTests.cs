@@ -148,5 +148,23 @@ public sealed class UnitMergeTests(AdministrationFactory factory) : IClassFixtur
 
         // A merged unit takes no further part: its page and a second merger are refused.
         Assert.Equal(HttpStatusCode.Forbidden, (await district.GetAsync($"/Admin/Units/{source}")).StatusCode);
+
+        // No new record goes to the merged unit, by form or by import.
+        var recorder = await factory.SignInAsync("thuky.kyanh");
+        var form = await HtmlForm.LoadAsync(recorder, "/Meetings/Create");
+        form["Input.Title"] = "Hội nghị sau sáp nhập";
+        form.Fields["Input.UnitId"] = Id(source);
+        var refused = await form.PostAsync(recorder, "save");
+        Assert.False(string.IsNullOrWhiteSpace(Html.Parse(await refused.Content.ReadAsStringAsync()).Node("//*[@id='unit-error']").InnerText));
+        Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.UnitId == source)));
+        var token = await recorder.GetAntiforgeryTokenAsync("/Meetings/Import");
+        using var upload = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        upload.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("""
+            {"formatVersion":1,"meetings":[{"unit":"p-ky-phuong","type":"dialogue","title":"Hồ sơ cũ","heldOn":"2025-03-03",
+             "speeches":[{"kind":"opinion","content":"Ý kiến"}]}]}
+            """)), "files", "cu.json");
+        var imported = await (await recorder.PostAsync("/Meetings/Import", upload)).Content.ReadAsStringAsync();
+        Assert.Contains("was merged into p-song-tri", System.Net.WebUtility.HtmlDecode(imported), StringComparison.Ordinal);
+        Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.UnitId == source)));
     }
 }

@@ -52,7 +52,7 @@ public abstract class MeetingFormPage(
     }
 
     protected async Task<bool> UnitInScopeAsync(int? unitId, CancellationToken cancellationToken) =>
-        unitId is { } id && await db.Units.AsNoTracking().InScope(User.GetScopeOrNone()).AnyAsync(u => u.Id == id, cancellationToken);
+        unitId is { } id && await db.Units.AsNoTracking().InScope(User.GetScopeOrNone()).AnyAsync(u => u.Id == id && u.MergedIntoId == null, cancellationToken);
 
     /// <summary>Validates for a draft, or for publishing; failures go beside their fields.</summary>
     protected async Task<bool> ValidateAsync(string op, CancellationToken cancellationToken)
