@@ -18,7 +18,7 @@ namespace MeetingPortal.Web.Pages.Admin;
 /// </summary>
 public sealed class CalendarModel(
     MeetingPortalDbContext db, IValidator<CalendarModel.DayInput> validator, IStringLocalizer<SharedResource> localizer, CalendarService calendar,
-    ICurrentUser currentUser, TimeProvider timeProvider) : PageModel
+    AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -101,10 +101,7 @@ public sealed class CalendarModel(
     }
 
     private void Audit(CalendarDay day, HistoryAction action) =>
-        db.History.Add(new HistoryEntry(nameof(CalendarDay), day.Id, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
-        {
-            Reason = $"{day.Date:yyyy-MM-dd} {day.Kind}: {day.Name}",
-        });
+        audit.Record(nameof(CalendarDay), day.Id, action, $"{day.Date:yyyy-MM-dd} {day.Kind}: {day.Name}");
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

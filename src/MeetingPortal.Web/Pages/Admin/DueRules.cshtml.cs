@@ -15,7 +15,7 @@ namespace MeetingPortal.Web.Pages.Admin;
 /// <summary>How many working days a body has to answer, by theme and by the level of the body.</summary>
 public sealed class DueRulesModel(
     MeetingPortalDbContext db, IValidator<DueRulesModel.RuleInput> validator, IStringLocalizer<SharedResource> localizer,
-    ICurrentUser currentUser, TimeProvider timeProvider) : PageModel
+    AuditTrail audit) : PageModel
 {
     [BindProperty]
     public RuleInput Rule { get; set; } = new();
@@ -105,12 +105,13 @@ public sealed class DueRulesModel(
         return RedirectToPage();
     }
 
-    private void Audit(DueDateRule rule, HistoryAction action, int? before) =>
-        db.History.Add(new HistoryEntry(nameof(DueDateRule), rule.Id, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
-        {
-            Reason = $"theme {rule.ThemeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}, level {rule.LevelRank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}: "
-                + $"{before?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} → {(action == HistoryAction.Removed ? "-" : rule.WorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture))}",
-        });
+    private void Audit(DueDateRule rule, HistoryAction action, int? before)
+    {
+        static string Number(int? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+        var after = action == HistoryAction.Removed ? null : (int?)rule.WorkingDays;
+        audit.Record(nameof(DueDateRule), rule.Id, action,
+            $"theme {(rule.ThemeId is null ? "*" : Number(rule.ThemeId))}, level {(rule.LevelRank is null ? "*" : Number(rule.LevelRank))}: {Number(before)} → {Number(after)}");
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
