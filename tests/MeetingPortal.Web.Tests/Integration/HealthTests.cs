@@ -23,6 +23,8 @@ public sealed class HealthTests : IDisposable
 
         await File.WriteAllBytesAsync(_factory.DatabasePath, new byte[8192]);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+        // Liveness says the process answers; it does not touch the database.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();

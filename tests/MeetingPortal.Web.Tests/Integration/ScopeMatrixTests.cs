@@ -84,6 +84,7 @@ public sealed class ScopeMatrixTests(PortalFactory factory) : IClassFixture<Port
         ["Reports/Snapshots"] = new(Access.SignedIn),
         ["Reports/Snapshots/{id:int}"] = new(Access.Record, "lanhdao.kyphuong"),
         ["health"] = new(Access.Public),
+        ["health/live"] = new(Access.Public),
     };
 
     [Fact]

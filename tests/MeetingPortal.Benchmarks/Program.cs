@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using MeetingPortal.Benchmarks;
+using MeetingPortal.DataGenerator;
+using MeetingPortal.Infrastructure.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+// dotnet run -c Release --project tests/MeetingPortal.Benchmarks -- [--scale province] [--seconds 10] [--smoke]
+var options = BenchmarkOptions.Parse(args);
+if (options is null)
+{
+    await Console.Error.WriteLineAsync("usage: [--scale ward|province|country] [--seed N] [--data <folder>] [--seconds N] [--out <file>] [--smoke]");
+    return 2;
+}
+
+var root = BenchmarkOptions.RepositoryRoot();
+Directory.CreateDirectory(options.DataDirectory);
+var password = await EnsureDatabaseAsync(options);
+Console.WriteLine($"publishing the portal (Release) ...");
+var web = await PortalServer.PublishAsync(root, Path.Combine(options.DataDirectory, "web"));
+var subjects = ReadSubjects(options);
+var scenarios = Scenarios.For(subjects);
+
+await using var server = await PortalServer.StartAsync(web, options.DataDirectory);
+Console.WriteLine($"portal at {server.Address}, working set {server.WorkingSet / 1048576} MB after start");
+var clients = new Dictionary<string, HttpClient>();
+foreach (var user in scenarios.Select(s => s.User).Distinct())
+{
+    clients[user] = await SignInAsync(server.Address, user, password);
+}
+
+using var anonymous = new HttpClient { BaseAddress = server.Address };
+var rows = new List<ReportRow>();
+var ceiling = new Dictionary<int, Figures>();
+foreach (var concurrency in options.Clients)
+{
+    ceiling[concurrency] = await Measurement.RunAsync(async () => (await anonymous.GetAsync("/health/live")).IsSuccessStatusCode, concurrency, options.Duration, options.MinimumRequests, options.Limit);
+}
+
+await using var raw = new SqliteConnection($"Data Source={Path.Combine(options.DataDirectory, "meetingportal.db")};Mode=ReadOnly");
+await raw.OpenAsync();
+foreach (var scenario in scenarios)
+{
+    var client = clients[scenario.User];
+    async Task<bool> OpenAsync()
+    {
+        using var response = await client.GetAsync(scenario.Url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.OK && body.Length > 0;
+    }
+
+    // Warm-up: compiled queries, caches and the JIT, so the figures are steady-state.
+    for (var i = 0; i < options.WarmUp; i++)
+    {
+        if (!await OpenAsync())
+        {
+            throw new InvalidOperationException($"{scenario.Url} as {scenario.User} did not answer 200");
+        }
+    }
+
+    var floor = await Measurement.RunAsync(() => RunRawAsync(raw, scenario.RawSql), 1, options.Duration, options.MinimumRequests, options.Limit);
+    var figures = new Dictionary<int, Figures>();
+    foreach (var concurrency in options.Clients)
+    {
+        figures[concurrency] = await Measurement.RunAsync(OpenAsync, concurrency, options.Duration, options.MinimumRequests, options.Limit);
+    }
+
+    var row = new ReportRow(scenario, figures, floor);
+    rows.Add(row);
+    Console.WriteLine(row.ToConsole());
+}
+
+await Task.Delay(500);
+var after = server.WorkingSet;
+var report = Report.Markdown(options, subjects, rows, ceiling, server.PeakWorkingSet, after, await CountsAsync(raw));
+await File.WriteAllTextAsync(options.Output, report);
+Console.WriteLine($"peak working set {server.PeakWorkingSet / 1048576} MB, {after / 1048576} MB after the run; report in {options.Output}");
+var failed = rows.Sum(r => r.Figures.Values.Sum(f => f.Failures));
+return failed == 0 ? 0 : 1;
+
+static async Task<bool> RunRawAsync(SqliteConnection connection, IReadOnlyList<string> statements)
+{
+    foreach (var sql in statements)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                _ = reader.GetValue(i);
+            }
+        }
+    }
+
+    return true;
+}
+
+static async Task<HttpClient> SignInAsync(Uri address, string userName, string password)
+{
+    var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 64 };
+    var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+    var form = await client.GetStringAsync("/Account/SignIn");
+    var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Input.UserName"] = userName,
+        ["Input.Password"] = password,
+        ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+    }));
+    if (response.StatusCode != HttpStatusCode.Redirect)
+    {
+        throw new InvalidOperationException($"{userName} could not sign in ({(int)response.StatusCode})");
+    }
+
+    return client;
+}
+
+static async Task<string> EnsureDatabaseAsync(BenchmarkOptions options)
+{
+    var database = Path.Combine(options.DataDirectory, "meetingportal.db");
+    var passwordFile = Path.Combine(options.DataDirectory, "generated-password.txt");
+    if (File.Exists(database))
+    {
+        return File.Exists(passwordFile)
+            ? (await File.ReadAllTextAsync(passwordFile)).Trim()
+            : throw new InvalidOperationException($"{database} exists without {passwordFile}; delete the folder to generate again");
+    }
+
+    // A throwaway password for throwaway accounts, kept beside the database it opens.
+    var password = "Bx#" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "a";
+    await File.WriteAllTextAsync(passwordFile, password);
+    Console.WriteLine($"generating the {options.Scale.Name} data set in {options.DataDirectory} ...");
+    var arguments = new GeneratorArguments(new GeneratorOptions(options.Scale, options.Seed, options.AsOf, password), null, null, options.DataDirectory, null);
+    await using var services = GeneratorHost.Build(arguments);
+    await using (var scope = services.CreateAsyncScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    var result = await services.GetRequiredService<PortalDataGenerator>().GenerateAsync(arguments.Options!);
+    Console.WriteLine($"generated {result.Meetings} meetings, {result.Recommendations} recommendations in {result.Elapsed.TotalSeconds:F0} s");
+    SqliteConnection.ClearAllPools();
+    return password;
+}
+
+Subjects ReadSubjects(BenchmarkOptions o)
+{
+    using var connection = new SqliteConnection($"Data Source={Path.Combine(o.DataDirectory, "meetingportal.db")};Mode=ReadOnly");
+    connection.Open();
+    var prefix = $"gen{o.Seed}";
+    (int Id, string Path) Unit(string code)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Path FROM Units WHERE Code = $code";
+        command.Parameters.AddWithValue("$code", code);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt32(0), reader.GetString(1)) : throw new InvalidOperationException($"unit {code} is not in the data set");
+    }
+
+    long Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    var province = Unit($"{prefix}-t1");
+    var district = Unit($"{prefix}-t1-h1");
+    var ward = Unit($"{prefix}-t1-h1-x1");
+    var meeting = (int)Scalar($"SELECT Id FROM Meetings WHERE UnitId = {ward.Id} ORDER BY HeldOn DESC LIMIT 1");
+    var responder = (int)Scalar($"SELECT OrganisationId FROM AspNetUsers WHERE UserName = 'responder.{prefix}-t1-h1'");
+    var lastQuarter = o.AsOf.AddMonths(-3);
+    return new Subjects(province.Path, district.Path, ward.Path, province.Id, district.Id, ward.Id, meeting, responder, prefix,
+        lastQuarter.Year, ((lastQuarter.Month - 1) / 3) + 1, o.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+}
+
+static async Task<IReadOnlyList<(string Table, long Rows)>> CountsAsync(SqliteConnection connection)
+{
+    var counts = new List<(string, long)>();
+    foreach (var table in new[] { "Units", "Meetings", "Speeches", "Recommendations", "Responses", "RecommendationEvents", "Directives", "AspNetUsers" })
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        counts.Add((table, Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture)));
+    }
+
+    return counts;
+}

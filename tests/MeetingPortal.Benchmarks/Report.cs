@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace MeetingPortal.Benchmarks;
+
+public sealed record ReportRow(Scenario Scenario, IReadOnlyDictionary<int, Figures> Figures, Figures Raw)
+{
+    /// <summary>Page over floor at one client, medians: how much the page adds to the SQL it cannot avoid.</summary>
+    public double Ratio => Figures[1].P50 / Math.Max(Raw.P50, 0.001);
+
+    public bool? MeetsTarget => Scenario.TargetP95 is { } target ? Figures[1].P95 <= target : null;
+
+    public string ToConsole() => string.Create(CultureInfo.InvariantCulture,
+        $"{Scenario.Name,-52} 1 client p50 {Figures[1].P50,7:F1} p95 {Figures[1].P95,7:F1} ms | 8 clients p95 {Figures[8].P95,7:F1} ms {Figures[8].PerSecond,6:F1}/s | raw p50 {Raw.P50,6:F1} ms | x{Ratio:F1}");
+}
+
+public static class Report
+{
+    private const long MiB = 1024 * 1024;
+    private const double WorkingSetTargetMiB = 300;
+    private const double RatioTarget = 3;
+
+    public static string Markdown(BenchmarkOptions options, Subjects subjects, IReadOnlyList<ReportRow> rows, IReadOnlyDictionary<int, Figures> ceiling,
+        long peakWorkingSet, long workingSetAfter, IReadOnlyList<(string Table, long Rows)> counts)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine("# Benchmarks").AppendLine();
+        text.AppendLine(c, $"Written by `dotnet run -c Release --project tests/MeetingPortal.Benchmarks{(options.Smoke ? " -- --smoke" : string.Empty)}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Do not edit by hand; run it again.").AppendLine();
+        text.AppendLine("## Machine and data").AppendLine();
+        text.AppendLine(c, $"- {Environment.ProcessorCount} cores ({CpuModel()}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / MiB / 1024.0:F1} GiB memory, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        var rowCounts = string.Join(", ", counts.Select(x => string.Create(c, $"{x.Rows:N0} {x.Table}")));
+        text.AppendLine(c, $"- SQLite (embedded default), scale **{options.Scale.Name}**, seed {options.Seed}, data as of {options.AsOf:yyyy-MM-dd}: {rowCounts}");
+        text.AppendLine(c, $"- Each figure: at least {options.Duration.TotalSeconds:F0} s and {options.MinimumRequests} requests after {options.WarmUp} warm-up requests; summaries are for Q{subjects.Quarter}/{subjects.Year} with the quarter before.");
+        text.AppendLine("- Raw SQL: the statements the page needs, written by hand (benchmark `Scenarios.cs`), read to the last column on a read-only connection to the same file, one client.");
+        text.AppendLine(c, $"- Ceiling: `/health/live` of the same server (no database): p50 {ceiling[1].P50:F2} ms, {ceiling[1].PerSecond:F0}/s at 1 client; {ceiling[8].PerSecond:F0}/s at 8.").AppendLine();
+
+        text.AppendLine("## Pages").AppendLine();
+        text.AppendLine("| Page | p50 ms (1) | p95 ms (1) | req/s (1) | p50 ms (8) | p95 ms (8) | req/s (8) | raw SQL p50 ms | page / raw | p95 target | met |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var row in rows)
+        {
+            var one = row.Figures[1];
+            var eight = row.Figures[8];
+            var target = row.Scenario.TargetP95 is { } t ? $"≤ {t:F0} ms" : "—";
+            var met = row.MeetsTarget switch { true => "yes", false => "**no**", null => "—" };
+            var ratio = row.Ratio <= RatioTarget ? $"{row.Ratio:F1}" : $"**{row.Ratio:F1}**";
+            text.AppendLine(c, $"| {row.Scenario.Name} | {one.P50:F1} | {one.P95:F1} | {one.PerSecond:F1} | {eight.P50:F1} | {eight.P95:F1} | {eight.PerSecond:F1} | {row.Raw.P50:F1} | {ratio} | {target} | {met} |");
+        }
+
+        text.AppendLine();
+        var failures = rows.Sum(r => r.Figures.Values.Sum(f => f.Failures));
+        text.AppendLine(c, $"Server working set: peak **{peakWorkingSet / MiB} MB**, {workingSetAfter / MiB} MB after the run (target ≤ {WorkingSetTargetMiB:F0} MB after the run: {(workingSetAfter / MiB <= WorkingSetTargetMiB ? "met" : "**not met**")}). Failed requests: {failures}.").AppendLine();
+        text.AppendLine(c, $"Pages over {RatioTarget:F0}× their raw SQL and targets not met are in bold.");
+        return text.ToString();
+    }
+
+    private static string CpuModel()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        }
+        catch (IOException)
+        {
+            return "unknown CPU";
+        }
+    }
+}

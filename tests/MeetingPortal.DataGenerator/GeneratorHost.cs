@@ -1,0 +1,37 @@
+using MeetingPortal.Infrastructure;
+using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog;
+using Serilog.Events;
+
+namespace MeetingPortal.DataGenerator;
+
+public static class GeneratorHost
+{
+    /// <summary>The portal's own infrastructure, with the seeds loaded and no demo accounts.</summary>
+    public static ServiceProvider Build(GeneratorArguments arguments)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = arguments.Provider ?? "Sqlite",
+            ["Database:ConnectionString"] = arguments.Connection,
+            ["Storage:DataDirectory"] = arguments.DataDirectory ?? Path.GetTempPath(),
+            ["Seeding:Directory"] = Path.Combine(AppContext.BaseDirectory, "seeds"),
+            ["Seeding:DemoData:Enabled"] = "false",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.AddSerilog(new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger(), dispose: true));
+        services.AddInfrastructure(configuration, Directory.GetCurrentDirectory());
+        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<MeetingPortalDbContext>();
+        services.AddScoped<PortalDataGenerator>();
+        return services.BuildServiceProvider();
+    }
+}
