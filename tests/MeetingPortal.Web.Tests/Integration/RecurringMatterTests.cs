@@ -36,6 +36,12 @@ public sealed class RecurringMatterTests(PortalFactory factory) : IClassFixture<
         Assert.Contains("đã được nêu 2 lần", (await province.GetHtmlAsync($"/Recommendations/{earlier}")).Text(), StringComparison.Ordinal);
         Assert.Contains("đội ngũ cán bộ cơ sở", (await province.GetHtmlAsync($"/Recommendations/{later}")).Node("//section[@aria-labelledby='matter']").InnerText, StringComparison.Ordinal);
 
+        // The province's summary of 2022 counts the matter once, with both raisings, units and quarters.
+        var haTinh = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
+        var summary = await (await factory.SignInAsync("lanhdao.hatinh")).GetHtmlAsync($"/Reports/Quarterly?unit={haTinh}&year=2022");
+        var listed = summary.Nodes("//section[@aria-labelledby='recurring']//li");
+        Assert.Contains("nêu 2 lần, ở 2 đơn vị, trong 2 quý", Assert.Single(listed, li => li.InnerHtml.Contains($"/Recommendations/{earlier}\"", StringComparison.Ordinal)).InnerText, StringComparison.Ordinal);
+
         // The ward sees that the matter was raised elsewhere, not what was said there.
         var ward = await factory.SignInAsync("theodoi.kyphuong");
         var wardPage = await ward.GetHtmlAsync($"/Recommendations/{later}");

@@ -184,19 +184,30 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             .Select(r => new { Body = r.AddressedToOrganisationId!.Value, r.Meeting!.HeldOn, r.FirstAnsweredOn, r.ResolvedOn }).ToListAsync(cancellationToken);
         var ids = counts.Select(c => c.Body).ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var byBody = dates.ToLookup(d => d.Body);
         return counts.Select(c => new Scorecard(
             c.Body, names.GetValueOrDefault(c.Body) ?? string.Empty, c.Items, c.Answered, c.Resolved, c.WithDue, c.OnTime,
-            Statistics.Median(dates.Where(d => d.Body == c.Body && d.FirstAnsweredOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.FirstAnsweredOn!.Value))),
-            Statistics.Median(dates.Where(d => d.Body == c.Body && d.ResolvedOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.ResolvedOn!.Value)))))
+            Statistics.Median(byBody[c.Body].Where(d => d.FirstAnsweredOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.FirstAnsweredOn!.Value))),
+            Statistics.Median(byBody[c.Body].Where(d => d.ResolvedOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.ResolvedOn!.Value)))))
             .ToList();
     }
 
     /// <summary>Matters raised in the period that were raised more than once, each counted once.</summary>
     private async Task<IReadOnlyList<RecurringMatter>> RecurringAsync(IQueryable<Recommendation> inPeriod, CancellationToken cancellationToken)
     {
-        var matterIds = inPeriod.Select(r => r.RecurrenceOfId ?? r.Id);
+        // Two steps that each seek an index: the period's raisings that belong to a recurring matter, then
+        // every raising of those matters. One query matching "same matter" through COALESCE on both sides
+        // cannot use an index and took minutes at province scale.
+        var matterIds = await inPeriod
+            .Where(r => r.RecurrenceOfId != null || db.Recommendations.Any(f => f.RecurrenceOfId == r.Id))
+            .Select(r => r.RecurrenceOfId ?? r.Id).Distinct().ToListAsync(cancellationToken);
+        if (matterIds.Count == 0)
+        {
+            return [];
+        }
+
         var raisings = await db.Recommendations.AsNoTracking()
-            .Where(r => matterIds.Contains(r.RecurrenceOfId ?? r.Id) && (r.RecurrenceOfId != null || db.Recommendations.Any(f => f.RecurrenceOfId == r.Id)))
+            .Where(r => matterIds.Contains(r.Id) || (r.RecurrenceOfId != null && matterIds.Contains(r.RecurrenceOfId.Value)))
             .Select(r => new { Matter = r.RecurrenceOfId ?? r.Id, r.Meeting!.UnitId, r.Meeting.HeldOn })
             .ToListAsync(cancellationToken);
         var groups = raisings.GroupBy(r => r.Matter).Where(g => g.Count() > 1).ToList();
