@@ -14,6 +14,9 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         // The tracker filters by status, theme, raising and addressed body, and due date.
         builder.HasIndex(r => new { r.MeetingId, r.Order });
         builder.HasIndex(r => new { r.Status, r.DueOn });
+        // Scoped lists reach recommendations through their meetings (units → meetings → these):
+        // with status and due date in the index, the tracker's filters never read a row they drop.
+        builder.HasIndex(r => new { r.MeetingId, r.Status, r.DueOn });
         builder.HasIndex(r => r.ThemeId);
         builder.HasIndex(r => r.RaisedByOrganisationId);
         builder.HasIndex(r => new { r.AddressedToOrganisationId, r.Status });

@@ -15,7 +15,15 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 /// </summary>
 public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calendar) : PageModel
 {
+    public const int PageSize = 25;
+
     public IReadOnlyList<Row> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public int OverdueTotal { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
     public string? BodyName { get; private set; }
     public DateOnly Today { get; private set; }
 
@@ -37,9 +45,15 @@ public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calend
         var awaiting = RecommendationFilter.AwaitingAnswer;
         // Addressed to this body wherever it was raised: a body answers for recommendations from
         // units below it, which the scope already covers.
-        Items = await db.Recommendations.AsNoTracking().InScope(User.GetScopeOrNone())
-            .Where(r => r.AddressedToOrganisationId == body && awaiting.Contains(r.Status))
+        var queue = db.Recommendations.AsNoTracking().InScope(User.GetScopeOrNone())
+            .Where(r => r.AddressedToOrganisationId == body && awaiting.Contains(r.Status));
+        // A district's body may have hundreds waiting, each with its answer form: a page at a time.
+        Total = await queue.CountAsync(cancellationToken);
+        OverdueTotal = await queue.CountAsync(r => r.DueOn != null && r.DueOn < today, cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Items = await queue
             .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new Row(r.Id, r.Version, r.Content, r.Meeting!.Title, r.Meeting.HeldOn, r.Meeting.Unit!.Name,
                 r.RaisedByOrganisation!.Name, r.DueOn, r.Status, r.DueOn != null && r.DueOn < today))
             .ToListAsync(cancellationToken);

@@ -712,6 +712,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex("MeetingId", "Status", "DueOn");
+
                     b.ToTable("Recommendations");
                 });
 

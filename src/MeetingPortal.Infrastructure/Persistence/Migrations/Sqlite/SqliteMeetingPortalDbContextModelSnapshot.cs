@@ -680,6 +680,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex("MeetingId", "Status", "DueOn");
+
                     b.ToTable("Recommendations");
                 });
 
