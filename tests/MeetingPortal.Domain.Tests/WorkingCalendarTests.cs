@@ -44,6 +44,26 @@ public sealed class WorkingCalendarTests
     }
 
     [Fact]
+    public void The_running_count_agrees_with_counting_day_by_day_inside_and_outside_its_range()
+    {
+        var random = new Random(5);
+        for (var i = 0; i < 2_000; i++)
+        {
+            // Mostly 2022-2025 (where the holidays are), some pairs reaching outside 2000-2100.
+            var from = i % 50 == 0 ? new DateOnly(1999, 12, 1).AddDays(random.Next(0, 90)) : new DateOnly(2022, 1, 1).AddDays(random.Next(0, 1400));
+            var to = i % 70 == 0 ? new DateOnly(2100, 12, 1).AddDays(random.Next(0, 90)) : from.AddDays(random.Next(-400, 400));
+            var (low, high) = to < from ? (to, from) : (from, to);
+            var expected = 0;
+            for (var d = low.AddDays(1); d <= high; d = d.AddDays(1))
+            {
+                expected += Calendar.IsWorkingDay(d) ? 1 : 0;
+            }
+
+            Assert.Equal(to < from ? -expected : expected, Calendar.WorkingDaysBetween(from, to));
+        }
+    }
+
+    [Fact]
     public void A_worked_saturday_is_a_working_day_and_a_holiday_weekday_is_not()
     {
         Assert.True(Calendar.IsWorkingDay(new DateOnly(2024, 5, 4)));

@@ -6,14 +6,34 @@ namespace MeetingPortal.Domain.Calendar;
 /// </summary>
 public sealed class WorkingCalendar
 {
+    // Counting day by day cost a province summary tens of milliseconds (tens of thousands of date
+    // pairs): a running count per day from 2000 to 2100 makes each count two array reads.
+    private static readonly DateOnly First = new(2000, 1, 1);
+    private static readonly DateOnly Last = new(2100, 12, 31);
+
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _workingWeekendDays;
+    private readonly Lazy<int[]> _runningCount;
 
     public WorkingCalendar(IEnumerable<CalendarDay> days)
     {
         var list = days.ToList();
         _holidays = list.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date).ToHashSet();
         _workingWeekendDays = list.Where(d => d.Kind == CalendarDayKind.WorkingDay).Select(d => d.Date).ToHashSet();
+        _runningCount = new Lazy<int[]>(RunningCount);
+    }
+
+    /// <summary>Element k: working days among the k days from <see cref="First"/>.</summary>
+    private int[] RunningCount()
+    {
+        var days = Last.DayNumber - First.DayNumber + 1;
+        var counts = new int[days + 1];
+        for (var k = 0; k < days; k++)
+        {
+            counts[k + 1] = counts[k] + (IsWorkingDay(First.AddDays(k)) ? 1 : 0);
+        }
+
+        return counts;
     }
 
     public bool IsWorkingDay(DateOnly date) =>
@@ -44,6 +64,12 @@ public sealed class WorkingCalendar
         if (to < from)
         {
             return -WorkingDaysBetween(to, from);
+        }
+
+        if (from >= First && to <= Last)
+        {
+            var counts = _runningCount.Value;
+            return counts[to.DayNumber - First.DayNumber + 1] - counts[from.DayNumber - First.DayNumber + 1];
         }
 
         var count = 0;
