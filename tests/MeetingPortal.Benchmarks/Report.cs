@@ -51,7 +51,7 @@ public static class Report
 
         text.AppendLine();
         var failures = rows.Sum(r => r.Figures.Values.Sum(f => f.Failures));
-        text.AppendLine(c, $"Server working set: peak **{peakWorkingSet / MiB} MB**, {workingSetAfter / MiB} MB after the run (target ≤ {WorkingSetTargetMiB:F0} MB after the run: {(workingSetAfter / MiB <= WorkingSetTargetMiB ? "met" : "**not met**")}). Failed requests: {failures}.").AppendLine();
+        text.AppendLine(c, $"Server working set: peak {peakWorkingSet / MiB} MB, {workingSetAfter / MiB} MB after the run (target ≤ {WorkingSetTargetMiB:F0} MB after the run: {(workingSetAfter / MiB <= WorkingSetTargetMiB ? "met" : "**not met**")}). Failed requests: {failures}.").AppendLine();
         text.AppendLine(c, $"Pages over {RatioTarget:F0}× their raw SQL and targets not met are in bold.").AppendLine();
         text.AppendLine("Reading the ratio: every signed-in page pays a fixed cost the raw SQL does not (cookie decryption, antiforgery,");
         text.AppendLine("the notification count in the layout, rendering the layout), about 1.5–2 ms here. Where the floor is under");
