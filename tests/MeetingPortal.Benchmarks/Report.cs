@@ -30,7 +30,10 @@ public static class Report
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks").AppendLine();
-        text.AppendLine(c, $"Written by `dotnet run -c Release --project tests/MeetingPortal.Benchmarks{(options.Smoke ? " -- --smoke" : string.Empty)}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Do not edit by hand; run it again.").AppendLine();
+        var arguments = options.Smoke ? " -- --smoke"
+            : options.Scale.Name == "province" && options.Duration.TotalSeconds == 10 ? string.Empty
+            : $" -- --scale {options.Scale.Name} --seconds {options.Duration.TotalSeconds:F0}";
+        text.AppendLine(c, $"Written by `dotnet run -c Release --project tests/MeetingPortal.Benchmarks{arguments}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Do not edit by hand; run it again.").AppendLine();
         text.AppendLine("## Machine and data").AppendLine();
         text.AppendLine(c, $"- {Environment.ProcessorCount} cores ({CpuModel()}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / MiB / 1024.0:F1} GiB memory, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         var rowCounts = string.Join(", ", counts.Select(x => string.Create(c, $"{x.Rows:N0} {x.Table}")));
