@@ -69,7 +69,8 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         var (start, end) = (period.Start, period.End);
         var today = calendar.Today;
         var meetings = db.Meetings.AsNoTracking().InScope(unit).Where(m => m.HeldOn >= start && m.HeldOn <= end);
-        var meetingIds = meetings.Select(m => m.Id);
+        // Children are reached from the scoped meetings (a join the planner drives from units down), never
+        // as "MeetingId in (scoped meetings)": SQLite turns that into a scan of every speech in the database.
         var recommendations = db.Recommendations.AsNoTracking().InScope(unit).Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end);
 
         var byType = await meetings.GroupBy(m => m.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -84,7 +85,7 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             Overdue = g.Count(r => AwaitingAnswer.Contains(r.Status) && r.DueOn < today),
         }).SingleOrDefaultAsync(cancellationToken);
         var matters = await recommendations.Select(r => r.RecurrenceOfId ?? r.Id).Distinct().CountAsync(cancellationToken);
-        var directives = await db.Directives.AsNoTracking().Where(d => meetingIds.Contains(d.MeetingId))
+        var directives = await meetings.SelectMany(m => m.Directives)
             .GroupBy(_ => 1).Select(g => new { Total = g.Count(), Done = g.Count(d => d.Status == DirectiveStatus.Done) })
             .SingleOrDefaultAsync(cancellationToken);
 
@@ -102,8 +103,8 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             TooFewToRank = scorecards.Where(s => s.Items < MinimumItemsToRank).OrderBy(s => s.Body).ToList(),
             Meetings = byType.Values.Sum(),
             MeetingsByType = byType,
-            Speeches = details ? await db.Speeches.AsNoTracking().CountAsync(s => meetingIds.Contains(s.MeetingId), cancellationToken) : 0,
-            Organisations = details ? await db.Set<MeetingOrganisation>().AsNoTracking().Where(o => meetingIds.Contains(o.MeetingId)).Select(o => o.OrganisationId).Distinct().CountAsync(cancellationToken) : 0,
+            Speeches = details ? await meetings.SelectMany(m => m.Speeches).CountAsync(cancellationToken) : 0,
+            Organisations = details ? await meetings.SelectMany(m => m.Organisations).Select(o => o.OrganisationId).Distinct().CountAsync(cancellationToken) : 0,
             Recommendations = counts?.Total ?? 0,
             Matters = matters,
             Answered = counts?.Answered ?? 0,
@@ -156,9 +157,12 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         }
 
         var (start, end) = (quarters[0].Start, quarters[^1].End);
-        // One grouped query by meeting date; the dates fold into quarters here.
-        var byDate = await db.Recommendations.AsNoTracking().InScope(unit)
-            .Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end)
+        // One grouped query by meeting date; the dates fold into quarters here. Over two years SQLite
+        // would rather walk the date index through every unit's meetings (34 ms for a ward at country
+        // scale); the scope's unit ids let it seek (unit, date) instead.
+        var unitIds = await db.Units.AsNoTracking().InScope(unit).Select(u => u.Id).ToListAsync(cancellationToken);
+        var byDate = await db.Recommendations.AsNoTracking()
+            .Where(r => unitIds.Contains(r.Meeting!.UnitId) && r.Meeting.HeldOn >= start && r.Meeting.HeldOn <= end)
             .GroupBy(r => r.Meeting!.HeldOn)
             .Select(g => new { HeldOn = g.Key, Total = g.Count(), Answered = g.Count(r => r.FirstAnsweredOn != null) })
             .ToListAsync(cancellationToken);
