@@ -95,7 +95,9 @@ builder.Services.AddRateLimiter(options =>
 
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-    .AddPolicy(Policies.InScope, policy => policy.AddRequirements(new InScopeRequirement()));
+    .AddPolicy(Policies.InScope, policy => policy.AddRequirements(new InScopeRequirement()))
+    .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.TopAdministrator, policy => policy.RequireAssertion(context => context.User.IsTopAdministrator()));
 builder.Services.AddSingleton<IAuthorizationHandler, UnitScopeAuthorizationHandler>();
 
 // Vietnamese letters go out as themselves, not as &#x...; (HTML-significant characters are still encoded).

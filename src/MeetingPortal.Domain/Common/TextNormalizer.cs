@@ -12,6 +12,9 @@ public static class TextNormalizer
     public static string? ToNfc(string? value) =>
         value is null || value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
 
+    /// <summary>A typed value as it is stored: composed, without surrounding spaces, never null.</summary>
+    public static string Clean(string? value) => ToNfc(value)?.Trim() ?? string.Empty;
+
     /// <summary>
     /// Folds text for diacritic- and case-insensitive search: "Hà Tĩnh" and "ha tinh" fold alike,
     /// and đ/Đ fold to d, which Unicode decomposition alone does not do. Punctuation becomes a space,

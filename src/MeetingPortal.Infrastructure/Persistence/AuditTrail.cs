@@ -9,12 +9,12 @@ namespace MeetingPortal.Infrastructure.Persistence;
 /// </summary>
 public sealed class AuditTrail(MeetingPortalDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
 {
-    public string? UserName => currentUser.UserName;
-
-    public HistoryEntry Record(string entityType, int entityId, HistoryAction action, string description, int? unitId = null, IReadOnlyList<FieldChange>? changes = null)
+    public HistoryEntry Record(
+        string entityType, int entityId, HistoryAction action, string description, int? unitId = null, IReadOnlyList<FieldChange>? changes = null, int? version = null)
     {
         var entry = new HistoryEntry(entityType, entityId, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
         {
+            Version = version,
             Reason = description.Length > HistoryEntry.ReasonMaxLength ? description[..HistoryEntry.ReasonMaxLength] : description,
             UnitId = unitId,
             Changes = changes is { Count: > 0 } ? JsonSerializer.Serialize(changes) : null,
@@ -22,6 +22,10 @@ public sealed class AuditTrail(MeetingPortalDbContext db, ICurrentUser currentUs
         db.History.Add(entry);
         return entry;
     }
+
+    /// <summary>The field changes of a history row, as every writer of history stores them.</summary>
+    public static IReadOnlyList<FieldChange> ReadChanges(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<FieldChange>>(json) ?? [];
 
     /// <summary>The fields whose values differ, for the "what changed" column.</summary>
     public static IReadOnlyList<FieldChange> Diff(params (string Field, string? From, string? To)[] fields) =>

@@ -81,7 +81,7 @@ public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, Time
         var movedNote = $"{source.Name} → {target.Name}: {reason}";
         foreach (var meeting in meetings)
         {
-            db.History.Add(new HistoryEntry(nameof(Meeting), meeting.Id, HistoryAction.Merged, audit.UserName, now) { Version = meeting.Version, Reason = Trim(movedNote) });
+            audit.Record(nameof(Meeting), meeting.Id, HistoryAction.Merged, movedNote, version: meeting.Version);
         }
 
         var result = new Result(meetings.Count, organisations.Count, people.Count, accounts.Count(a => a.UnitId == target.Id), children.Count);
@@ -93,6 +93,4 @@ public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, Time
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
-
-    private static string Trim(string text) => text.Length > HistoryEntry.ReasonMaxLength ? text[..HistoryEntry.ReasonMaxLength] : text;
 }

@@ -22,6 +22,9 @@ public readonly record struct UnitScope(int UnitId, string Path)
 #pragma warning disable CA1309
 public static class ScopeQueries
 {
+    /// <summary>Units that take new records: a merged unit keeps its id and frozen reports, nothing more.</summary>
+    public static IQueryable<Unit> TakingRecords(this IQueryable<Unit> units) => units.Where(u => u.MergedIntoId == null);
+
     public static IQueryable<Unit> InScope(this IQueryable<Unit> units, UnitScope scope)
     {
         var (lower, upper) = (scope.Path, scope.UpperBound);

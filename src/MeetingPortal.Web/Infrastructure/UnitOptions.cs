@@ -12,7 +12,7 @@ public static class UnitOptions
     /// </summary>
     public static async Task<IReadOnlyList<(int Id, string Label)>> InScopeAsync(MeetingPortalDbContext db, UnitScope scope, CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().InScope(scope).Where(u => u.MergedIntoId == null).OrderBy(u => u.Path)
+        var units = await db.Units.AsNoTracking().InScope(scope).TakingRecords().OrderBy(u => u.Path)
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
         if (units.Count == 0)
         {
@@ -23,6 +23,10 @@ public static class UnitOptions
         var rootDepth = units.Min(u => Depth(u.Path));
         return units.Select(u => (u.Id, Depth(u.Path) == rootDepth ? u.Name : new string('—', Depth(u.Path) - rootDepth) + " " + u.Name)).ToList();
     }
+
+    /// <summary>The path of a unit chosen for a new or moved record, or null when it is outside the scope or merged.</summary>
+    public static Task<string?> PathTakingRecordsAsync(MeetingPortalDbContext db, UnitScope scope, int unitId, CancellationToken cancellationToken) =>
+        db.Units.AsNoTracking().InScope(scope).TakingRecords().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>A unit chosen by the user, as a scope of its own, only if it lies inside the user's scope.</summary>
     public static async Task<UnitScope?> SubtreeInScopeAsync(MeetingPortalDbContext db, UnitScope scope, int unitId, CancellationToken cancellationToken)

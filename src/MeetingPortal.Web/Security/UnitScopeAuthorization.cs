@@ -8,6 +8,12 @@ public static class Policies
 {
     /// <summary>The record's unit lies in the user's scope (their unit or below).</summary>
     public const string InScope = nameof(InScope);
+
+    /// <summary>An Administrator at any level (what each may change is checked per record).</summary>
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>An Administrator of the top unit: national settings (calendar, due rules, themes).</summary>
+    public const string TopAdministrator = nameof(TopAdministrator);
 }
 
 /// <summary>Any record that belongs to a unit; pages pass its unit's path.</summary>

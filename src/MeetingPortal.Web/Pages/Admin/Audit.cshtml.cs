@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
@@ -18,6 +19,7 @@ namespace MeetingPortal.Web.Pages.Admin;
 /// The audit trail an Administrator may read: meeting history and every recommendation change in
 /// their scope, filtered by who, what, when and unit, newest first.
 /// </summary>
+[Authorize(Policy = Policies.Administrator)]
 public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
 {
     public const int Shown = 200;
@@ -43,11 +45,6 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(Roles.Administrator))
-        {
-            return Forbid();
-        }
-
         var scope = User.GetScopeOrNone();
         UnitChoices = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         var within = Unit is { } unitId ? await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken) ?? new UnitScope(0, "/none/") : scope;
@@ -117,7 +114,7 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
     };
 
     private static string? FormatChanges(string? json) =>
-        json is null ? null : string.Join("; ", Meetings.MeetingEditor.ReadChanges(json).Select(c => $"{c.Field}: {c.From ?? "—"} → {c.To ?? "—"}"));
+        json is null ? null : string.Join("; ", AuditTrail.ReadChanges(json).Select(c => $"{c.Field}: {c.From ?? "—"} → {c.To ?? "—"}"));
 
     public sealed record Row(DateTime AtUtc, string? UserName, string Kind, string Action, string UnitName, string Subject, string? Note, string Link);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Calendar;
@@ -16,6 +17,7 @@ namespace MeetingPortal.Web.Pages.Admin;
 /// The working-day calendar, one year at a time: holidays and days off in compensation, and weekend
 /// days worked in exchange, as the government announces them each year.
 /// </summary>
+[Authorize(Policy = Policies.TopAdministrator)]
 public sealed class CalendarModel(
     MeetingPortalDbContext db, IValidator<CalendarModel.DayInput> validator, IStringLocalizer<SharedResource> localizer, CalendarService calendar,
     AuditTrail audit) : PageModel
@@ -35,22 +37,12 @@ public sealed class CalendarModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsTopAdministrator())
-        {
-            return Forbid();
-        }
-
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsTopAdministrator())
-        {
-            return Forbid();
-        }
-
         (await validator.ValidateAsync(Day, cancellationToken)).AddTo(ModelState, nameof(Day));
         if (Day.Date is { } date && await db.CalendarDays.AnyAsync(d => d.Date == date, cancellationToken))
         {
@@ -82,11 +74,6 @@ public sealed class CalendarModel(
 
     public async Task<IActionResult> OnPostRemoveAsync(int dayId, CancellationToken cancellationToken)
     {
-        if (!User.IsTopAdministrator())
-        {
-            return Forbid();
-        }
-
         var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Id == dayId, cancellationToken);
         if (day is null)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Calendar;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Admin;
 
 /// <summary>How many working days a body has to answer, by theme and by the level of the body.</summary>
+[Authorize(Policy = Policies.TopAdministrator)]
 public sealed class DueRulesModel(
     MeetingPortalDbContext db, IValidator<DueRulesModel.RuleInput> validator, IStringLocalizer<SharedResource> localizer,
     AuditTrail audit) : PageModel
@@ -29,11 +31,6 @@ public sealed class DueRulesModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsTopAdministrator())
-        {
-            return Forbid();
-        }
-
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -41,11 +38,6 @@ public sealed class DueRulesModel(
     /// <summary>Adds a rule, or changes the days of the rule with the same theme and level.</summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsTopAdministrator())
-        {
-            return Forbid();
-        }
-
         (await validator.ValidateAsync(Rule, cancellationToken)).AddTo(ModelState, nameof(Rule));
         await LoadAsync(cancellationToken);
         if (Rule.ThemeId is { } theme && Themes.All(t => t.Id != theme))
@@ -87,11 +79,6 @@ public sealed class DueRulesModel(
 
     public async Task<IActionResult> OnPostRemoveAsync(int ruleId, CancellationToken cancellationToken)
     {
-        if (!User.IsTopAdministrator())
-        {
-            return Forbid();
-        }
-
         var rule = await db.DueDateRules.SingleOrDefaultAsync(r => r.Id == ruleId, cancellationToken);
         if (rule is null)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Common;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Admin;
 
 /// <summary>The national list of recommendation themes: added and renamed, never removed (recommendations keep theirs).</summary>
+[Authorize(Policy = Policies.TopAdministrator)]
 public sealed class ThemesModel(
     MeetingPortalDbContext db, IValidator<ThemesModel.ThemeInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit) : PageModel
 {
@@ -30,22 +32,12 @@ public sealed class ThemesModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsTopAdministrator())
-        {
-            return Forbid();
-        }
-
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsTopAdministrator())
-        {
-            return Forbid();
-        }
-
         Normalise();
         (await validator.ValidateAsync(Input, o => o.IncludeRuleSets("default", "add"), cancellationToken)).AddTo(ModelState, nameof(Input));
         if (ModelState.IsValid && await db.Themes.AnyAsync(t => t.Code == Input.Code, cancellationToken))
@@ -71,11 +63,6 @@ public sealed class ThemesModel(
 
     public async Task<IActionResult> OnPostRenameAsync(int themeId, CancellationToken cancellationToken)
     {
-        if (!User.IsTopAdministrator())
-        {
-            return Forbid();
-        }
-
         var theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
         if (theme is null)
         {
@@ -102,8 +89,8 @@ public sealed class ThemesModel(
 
     private void Normalise()
     {
-        Input.Code = TextNormalizer.ToNfc(Input.Code)?.Trim() ?? string.Empty;
-        Input.Name = TextNormalizer.ToNfc(Input.Name)?.Trim() ?? string.Empty;
+        Input.Code = TextNormalizer.Clean(Input.Code);
+        Input.Name = TextNormalizer.Clean(Input.Name);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

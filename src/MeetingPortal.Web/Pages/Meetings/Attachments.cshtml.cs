@@ -17,7 +17,7 @@ namespace MeetingPortal.Web.Pages.Meetings;
 [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxSizeBytes + (1024 * 1024))]
 public sealed class AttachmentsModel(
     MeetingPortalDbContext db, AttachmentStore store, IAuthorizationService authorization,
-    ICurrentUser currentUser, TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer) : PageModel
+    AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public int MeetingId { get; private set; }
     public string MeetingTitle { get; private set; } = string.Empty;
@@ -68,10 +68,7 @@ public sealed class AttachmentsModel(
             var attachment = new Attachment(id, AttachmentStore.SanitizeFileName(file.FileName, type), type, content.Length, storedName);
             db.Attachments.Add(attachment);
             await db.SaveChangesAsync(cancellationToken);
-            db.History.Add(new HistoryEntry(nameof(Meeting), id, HistoryAction.AttachmentAdded, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
-            {
-                Reason = attachment.FileName,
-            });
+            audit.Record(nameof(Meeting), id, HistoryAction.AttachmentAdded, attachment.FileName);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -104,10 +101,7 @@ public sealed class AttachmentsModel(
         }
 
         db.Attachments.Remove(attachment);
-        db.History.Add(new HistoryEntry(nameof(Meeting), id, HistoryAction.AttachmentRemoved, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
-        {
-            Reason = attachment.FileName,
-        });
+        audit.Record(nameof(Meeting), id, HistoryAction.AttachmentRemoved, attachment.FileName);
         await db.SaveChangesAsync(cancellationToken);
         store.Delete(attachment.StoredName);
         Status = localizer["Attachment.Removed"];

@@ -42,7 +42,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
             .Select(h => new { h.Action, h.UserName, h.AtUtc, h.Reason, h.Changes })
             .ToListAsync(cancellationToken);
         Attachments = await AttachmentsModel.ListAsync(db, id, cancellationToken);
-        History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, MeetingEditor.ReadChanges(h.Changes))).ToList();
+        History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, AuditTrail.ReadChanges(h.Changes))).ToList();
         return Page();
     }
 
@@ -131,7 +131,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
     public sealed record ResponseView(ResponseKind Kind, DateOnly RespondedOn, string? OrganisationName, string? PersonName, string Content);
 
-    public sealed record HistoryView(HistoryAction Action, string? UserName, DateTime AtUtc, string? Reason, IReadOnlyList<MeetingEditor.Change> Changes);
+    public sealed record HistoryView(HistoryAction Action, string? UserName, DateTime AtUtc, string? Reason, IReadOnlyList<FieldChange> Changes);
 
     public sealed record DirectiveView(int Id, string Content, DateOnly? DueOn, List<string> Assignees);
 }

@@ -283,16 +283,12 @@ public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timePr
         };
     }
 
-    public sealed record Change(string Field, string? From, string? To);
-
-    public static IReadOnlyList<Change> Diff(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+    public static IReadOnlyList<FieldChange> Diff(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
         before.Keys.Union(after.Keys)
             .Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
-            .Select(k => new Change(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
+            .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
             .ToList();
 
-    public static IReadOnlyList<Change> ReadChanges(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<Change>>(json) ?? [];
 
     private static void ApplyFacts(Meeting meeting, MeetingForm form, Func<string?, int?> orgId)
     {

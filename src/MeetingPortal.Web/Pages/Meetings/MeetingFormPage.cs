@@ -36,7 +36,7 @@ public abstract class MeetingFormPage(
 
     public IReadOnlyList<ConflictChange> Conflict { get; protected set; } = [];
 
-    public sealed record ConflictChange(string? UserName, DateTime AtUtc, MeetingEditor.Change Change);
+    public sealed record ConflictChange(string? UserName, DateTime AtUtc, FieldChange Change);
 
     protected MeetingPortalDbContext Db => db;
 
@@ -52,7 +52,7 @@ public abstract class MeetingFormPage(
     }
 
     protected async Task<bool> UnitInScopeAsync(int? unitId, CancellationToken cancellationToken) =>
-        unitId is { } id && await db.Units.AsNoTracking().InScope(User.GetScopeOrNone()).AnyAsync(u => u.Id == id && u.MergedIntoId == null, cancellationToken);
+        unitId is { } id && await MeetingPortal.Web.Infrastructure.UnitOptions.PathTakingRecordsAsync(db, User.GetScopeOrNone(), id, cancellationToken) is not null;
 
     /// <summary>Validates for a draft, or for publishing; failures go beside their fields.</summary>
     protected async Task<bool> ValidateAsync(string op, CancellationToken cancellationToken)
@@ -171,7 +171,7 @@ public abstract class MeetingFormPage(
         var entries = await db.History.AsNoTracking()
             .Where(h => h.EntityType == nameof(Meeting) && h.EntityId == meetingId && h.Version > sinceVersion)
             .OrderBy(h => h.AtUtc).ToListAsync(cancellationToken);
-        Conflict = entries.SelectMany(h => MeetingEditor.ReadChanges(h.Changes).Select(c => new ConflictChange(h.UserName, h.AtUtc, c))).ToList();
+        Conflict = entries.SelectMany(h => AuditTrail.ReadChanges(h.Changes).Select(c => new ConflictChange(h.UserName, h.AtUtc, c))).ToList();
         ModelState.AddModelError(string.Empty, Localizer["Form.Conflict"]);
     }
 }

@@ -227,7 +227,7 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
     private async Task<IReadOnlyList<ChildFigures>> ChildrenAsync(UnitScope unit, IQueryable<Meeting> meetings, IQueryable<Recommendation> recommendations, DateOnly today, CancellationToken cancellationToken)
     {
         // A merged unit has handed its records to the unit it merged into; it is not a row of its own.
-        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.UnitId && u.MergedIntoId == null).OrderBy(u => u.Name)
+        var children = await db.Units.AsNoTracking().TakingRecords().Where(u => u.ParentId == unit.UnitId).OrderBy(u => u.Name)
             .Select(u => new { u.Id, u.Name, u.Path, HasChildren = db.Units.Any(c => c.ParentId == u.Id && c.MergedIntoId == null) }).ToListAsync(cancellationToken);
         if (children.Count == 0)
         {

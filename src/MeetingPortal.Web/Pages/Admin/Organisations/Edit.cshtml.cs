@@ -58,7 +58,7 @@ public sealed class EditModel(
 
         // The unit is not editable here: whatever was posted, the organisation stays where it is.
         Input.UnitId = organisation.UnitId;
-        Input.Name = TextNormalizer.ToNfc(Input.Name)?.Trim() ?? string.Empty;
+        Input.Name = TextNormalizer.Clean(Input.Name);
         (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState, nameof(Input));
         if (ModelState.IsValid && await db.Organisations.AnyAsync(o => o.Id != id && o.UnitId == organisation.UnitId && o.Name == Input.Name, cancellationToken))
         {

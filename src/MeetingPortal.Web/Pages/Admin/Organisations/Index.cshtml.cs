@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Common;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Admin.Organisations;
 
 /// <summary>The bodies of the administrator's units: listed by unit and added here; each is changed on its own page.</summary>
+[Authorize(Policy = Policies.Administrator)]
 public sealed class IndexModel(
     MeetingPortalDbContext db, IValidator<IndexModel.OrganisationInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit) : PageModel
 {
@@ -35,26 +37,16 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsAdministrator())
-        {
-            return Forbid();
-        }
-
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsAdministrator())
-        {
-            return Forbid();
-        }
-
-        Input.Name = TextNormalizer.ToNfc(Input.Name)?.Trim() ?? string.Empty;
+        Input.Name = TextNormalizer.Clean(Input.Name);
         (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState, nameof(Input));
         var unitPath = Input.UnitId is { } unitId
-            ? await db.Units.AsNoTracking().InScope(User.GetScopeOrNone()).Where(u => u.Id == unitId && u.MergedIntoId == null).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken)
+            ? await UnitOptions.PathTakingRecordsAsync(db, User.GetScopeOrNone(), unitId, cancellationToken)
             : null;
         if (Input.UnitId is not null && unitPath is null)
         {

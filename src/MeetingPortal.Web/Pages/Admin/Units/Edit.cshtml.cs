@@ -57,8 +57,8 @@ public sealed class EditModel(
         }
 
         var unit = Current!;
-        Details.Code = TextNormalizer.ToNfc(Details.Code)?.Trim() ?? string.Empty;
-        Details.Name = TextNormalizer.ToNfc(Details.Name)?.Trim() ?? string.Empty;
+        Details.Code = TextNormalizer.Clean(Details.Code);
+        Details.Name = TextNormalizer.Clean(Details.Name);
         (await detailsValidator.ValidateAsync(Details, cancellationToken)).AddTo(ModelState, nameof(Details));
         if (ModelState.IsValid && await db.Units.AnyAsync(u => u.Id != id && u.Code == Details.Code, cancellationToken))
         {
@@ -92,7 +92,7 @@ public sealed class EditModel(
 
         var source = Current!;
         Details = new DetailsInput { Code = source.Code, Name = source.Name };
-        Merge.Reason = TextNormalizer.ToNfc(Merge.Reason)?.Trim() ?? string.Empty;
+        Merge.Reason = TextNormalizer.Clean(Merge.Reason);
         (await mergeValidator.ValidateAsync(Merge, cancellationToken)).AddTo(ModelState, nameof(Merge));
         var target = Merge.TargetId is { } targetId && MergeTargets.Any(t => t.Id == targetId)
             ? await db.Units.SingleAsync(u => u.Id == targetId, cancellationToken)
@@ -131,8 +131,8 @@ public sealed class EditModel(
         LevelName = Current.Level?.Name ?? string.Empty;
         Meetings = await db.Meetings.CountAsync(m => m.UnitId == id, cancellationToken);
         var (levelId, path) = (Current.LevelId, Current.Path);
-        var candidates = await db.Units.AsNoTracking().InScope(scope)
-            .Where(u => u.Id != id && u.LevelId == levelId && u.MergedIntoId == null)
+        var candidates = await db.Units.AsNoTracking().InScope(scope).TakingRecords()
+            .Where(u => u.Id != id && u.LevelId == levelId)
             .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
         MergeTargets = candidates.Where(u => User.CanManageUnit(u.Path) && !u.Path.StartsWith(path, StringComparison.Ordinal))
             .Select(u => (u.Id, u.Name)).ToList();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Common;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Admin.Units;
 
 /// <summary>The administrator's units as a tree, with a form to add a unit below one of them.</summary>
+[Authorize(Policy = Policies.Administrator)]
 public sealed class IndexModel(
     MeetingPortalDbContext db, IValidator<IndexModel.UnitInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit) : PageModel
 {
@@ -30,26 +32,16 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsAdministrator())
-        {
-            return Forbid();
-        }
-
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsAdministrator())
-        {
-            return Forbid();
-        }
-
         Input.Normalise();
         (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState, nameof(Input));
         var parent = Input.ParentId is { } parentId
-            ? await db.Units.InScope(User.GetScopeOrNone()).Include(u => u.Level).SingleOrDefaultAsync(u => u.Id == parentId && u.MergedIntoId == null, cancellationToken)
+            ? await db.Units.InScope(User.GetScopeOrNone()).TakingRecords().Include(u => u.Level).SingleOrDefaultAsync(u => u.Id == parentId, cancellationToken)
             : null;
         if (Input.ParentId is not null && parent is null)
         {
@@ -125,8 +117,8 @@ public sealed class IndexModel(
 
         public void Normalise()
         {
-            Code = TextNormalizer.ToNfc(Code)?.Trim() ?? string.Empty;
-            Name = TextNormalizer.ToNfc(Name)?.Trim() ?? string.Empty;
+            Code = TextNormalizer.Clean(Code);
+            Name = TextNormalizer.Clean(Name);
         }
     }
 

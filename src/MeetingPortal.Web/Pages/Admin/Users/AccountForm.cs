@@ -33,7 +33,7 @@ public sealed class AccountInput
 
     public void Normalise()
     {
-        FullName = TextNormalizer.ToNfc(FullName)?.Trim() ?? string.Empty;
+        FullName = TextNormalizer.Clean(FullName);
         Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
         Roles = Roles.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.Ordinal).ToList();
     }
@@ -73,7 +73,7 @@ public sealed class AccountChoices(MeetingPortalDbContext db, IStringLocalizer<S
     {
         var scope = user.GetScopeOrNone();
         var unitPath = input.UnitId is { } unitId
-            ? await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId && u.MergedIntoId == null).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken)
+            ? await UnitOptions.PathTakingRecordsAsync(db, scope, unitId, cancellationToken)
             : null;
         if (input.UnitId is not null && unitPath is null)
         {

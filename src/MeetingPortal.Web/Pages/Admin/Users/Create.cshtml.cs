@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.History;
@@ -17,6 +18,7 @@ namespace MeetingPortal.Web.Pages.Admin.Users;
 /// Creates an account with a one-time password shown once to the administrator; the user must
 /// choose their own at first sign-in. Nothing is e-mailed: the administrator hands it over.
 /// </summary>
+[Authorize(Policy = Policies.Administrator)]
 public sealed class CreateModel(
     MeetingPortalDbContext db,
     UserManager<ApplicationUser> userManager,
@@ -36,11 +38,6 @@ public sealed class CreateModel(
 
     public async Task<IActionResult> OnGetAsync(int? unit, CancellationToken cancellationToken)
     {
-        if (!User.IsAdministrator())
-        {
-            return Forbid();
-        }
-
         Input.Account.UnitId = unit;
         await choices.LoadAsync(User, cancellationToken);
         return Page();
@@ -48,11 +45,6 @@ public sealed class CreateModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsAdministrator())
-        {
-            return Forbid();
-        }
-
         // Model binding turns an empty field into null.
         Input.UserName = (Input.UserName ?? string.Empty).Trim().ToLowerInvariant();
         Input.Account.Normalise();

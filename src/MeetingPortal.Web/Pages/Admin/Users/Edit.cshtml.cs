@@ -52,7 +52,7 @@ public sealed class EditModel(
             OrganisationId = Account.OrganisationId,
             Roles = CurrentRoles.ToList(),
         };
-        return Page();
+        return await FormAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSaveAsync(string id, CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed class EditModel(
         await choices.CheckAsync(User, Input, nameof(Input), ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await FormAsync(cancellationToken);
         }
 
         var organisationId = Input.Roles.Contains(Roles.Responder) ? Input.OrganisationId : null;
@@ -113,7 +113,7 @@ public sealed class EditModel(
         {
             logger.LogWarning("Saving account {UserId} was refused: {Errors}", account.Id, string.Join(", ", result.Errors.Select(e => e.Code)));
             ModelState.AddModelError(string.Empty, localizer["Users.SaveRefused"]);
-            return Page();
+            return await FormAsync(cancellationToken);
         }
 
         audit.Record("User", 0, HistoryAction.Updated, account.UserName!, account.UnitId, changes);
@@ -157,7 +157,7 @@ public sealed class EditModel(
         {
             logger.LogWarning("Resetting the password of {UserId} was refused: {Errors}", account.Id, string.Join(", ", result.Errors.Select(e => e.Code)));
             ModelState.AddModelError(string.Empty, localizer["Users.SaveRefused"]);
-            return Page();
+            return await FormAsync(cancellationToken);
         }
 
         audit.Record("User", 0, HistoryAction.PasswordReset, account.UserName!, account.UnitId);
@@ -165,7 +165,7 @@ public sealed class EditModel(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Password of {UserId} reset by an administrator", account.Id);
         TemporaryPassword = password;
-        return Page();
+        return await FormAsync(cancellationToken);
     }
 
     private async Task<IActionResult> SetActiveAsync(string id, bool active, CancellationToken cancellationToken)
@@ -191,7 +191,7 @@ public sealed class EditModel(
             {
                 FillInputFromAccount();
                 ModelState.AddModelError(string.Empty, localizer["Users.SaveRefused"]);
-                return Page();
+                return await FormAsync(cancellationToken);
             }
 
             audit.Record("User", 0, active ? HistoryAction.Reactivated : HistoryAction.Deactivated, account.UserName!, account.UnitId);
@@ -211,22 +211,22 @@ public sealed class EditModel(
     /// <summary>404 for an account outside the user's scope; 403 for one they may not manage.</summary>
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        var scope = User.GetScopeOrNone();
-        var found = await db.Users.InScope(scope).Where(u => u.Id == id).Select(u => new { u.Id, UnitName = u.Unit!.Name, UnitPath = u.Unit.Path }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        // The tracked account, loaded once: the UserManager calls below share this context.
+        Account = await db.Users.InScope(User.GetScopeOrNone()).Include(u => u.Unit).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (Account is null)
         {
             return NotFound();
         }
 
-        Account = await userManager.FindByIdAsync(found.Id);
-        CurrentRoles = (await userManager.GetRolesAsync(Account!)).Order(StringComparer.Ordinal).ToList();
-        UnitName = found.UnitName;
-        if (!User.CanManageAccount(found.Id, found.UnitPath, CurrentRoles.Contains(Roles.Administrator)))
-        {
-            return Forbid();
-        }
+        CurrentRoles = (await userManager.GetRolesAsync(Account)).Order(StringComparer.Ordinal).ToList();
+        UnitName = Account.Unit!.Name;
+        return User.CanManageAccount(Account.Id, Account.Unit.Path, CurrentRoles.Contains(Roles.Administrator)) ? null : Forbid();
+    }
 
+    /// <summary>The choices are read only when the form is shown, not on posts that redirect.</summary>
+    private async Task<IActionResult> FormAsync(CancellationToken cancellationToken)
+    {
         await choices.LoadAsync(User, cancellationToken);
-        return null;
+        return Page();
     }
 }

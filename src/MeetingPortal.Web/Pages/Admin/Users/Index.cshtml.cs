@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingPortal.Web.Pages.Admin.Users;
 
 /// <summary>The accounts of the administrator's units, filtered by unit, name and state.</summary>
+[Authorize(Policy = Policies.Administrator)]
 public sealed class IndexModel(MeetingPortalDbContext db) : PageModel
 {
     public const int PageSize = 100;
@@ -36,11 +38,6 @@ public sealed class IndexModel(MeetingPortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsAdministrator())
-        {
-            return Forbid();
-        }
-
         var scope = User.GetScopeOrNone();
         UnitChoices = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         var within = Unit is { } unitId ? await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken) ?? new UnitScope(0, "/none/") : scope;
