@@ -104,6 +104,7 @@ builder.Services.AddSingleton<IAuthorizationHandler, UnitScopeAuthorizationHandl
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PasswordChangeFilter()))
+    .AddMvcOptions(options => options.Filters.Add<OpenConnectionFilter>())
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, localizer) =>
