@@ -4,7 +4,7 @@ namespace MeetingPortal.Benchmarks;
 
 public sealed record BenchmarkOptions(
     GeneratorScale Scale, int Seed, DateOnly AsOf, string DataDirectory, TimeSpan Duration, int MinimumRequests, TimeSpan Limit, int WarmUp,
-    IReadOnlyList<int> Clients, string Output, bool Smoke)
+    IReadOnlyList<int> Clients, string Output, bool Smoke, string? Only = null)
 {
     /// <summary>The as-of date of the generated data: fixed, so a data set and its figures can be compared across runs.</summary>
     public static readonly DateOnly DefaultAsOf = new(2026, 11, 21);
@@ -38,9 +38,9 @@ public sealed record BenchmarkOptions(
 
         var data = values.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), "meetingportal-bench", $"{scale.Name}-{seed}");
         var output = values.GetValueOrDefault("out")
-            ?? (smoke ? Path.Combine(data, "benchmarks.md") : Path.Combine(RepositoryRoot(), "docs", "benchmarks.md"));
+            ?? (smoke || values.ContainsKey("only") ? Path.Combine(data, "benchmarks.md") : Path.Combine(RepositoryRoot(), "docs", "benchmarks.md"));
         return new BenchmarkOptions(scale, seed, DefaultAsOf, Path.GetFullPath(data), TimeSpan.FromSeconds(seconds), smoke ? 3 : 40,
-            TimeSpan.FromSeconds(smoke ? 30 : 120), smoke ? 2 : 10, [1, 8], Path.GetFullPath(output), smoke);
+            TimeSpan.FromSeconds(smoke ? 30 : 120), smoke ? 2 : 10, [1, 8], Path.GetFullPath(output), smoke, values.GetValueOrDefault("only"));
     }
 
     /// <summary>The folder holding MeetingPortal.sln, found upwards from where the benchmark runs.</summary>

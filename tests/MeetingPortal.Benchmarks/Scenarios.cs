@@ -4,7 +4,9 @@ namespace MeetingPortal.Benchmarks;
 public sealed record Scenario(string Name, string User, string Url, IReadOnlyList<string> RawSql, double? TargetP95, bool Binary = false);
 
 /// <summary>The ids the scenarios need, read from the generated database.</summary>
-public sealed record Subjects(string ProvincePath, string DistrictPath, string WardPath, int Province, int District, int Ward, int Meeting, int ResponderOrganisation, string Prefix, int Year, int Quarter, string Today);
+public sealed record Subjects(
+    string ProvincePath, string DistrictPath, string WardPath, int Province, int District, int Ward, int Meeting, int ResponderOrganisation, string Prefix, int Year, int Quarter, string Today,
+    IReadOnlyDictionary<string, string> UserIds);
 
 public static class Scenarios
 {
@@ -14,83 +16,177 @@ public static class Scenarios
     private static string Scoped(string sql, string path) =>
         sql.Replace("$lo", $"'{path}'", StringComparison.Ordinal).Replace("$hi", $"'{path[..^1]}0'", StringComparison.Ordinal);
 
-    /// <summary>What the meeting list must read: the count, one page of rows with their recommendation counts, and the filter choices.</summary>
-    private static IReadOnlyList<string> MeetingList(string path, string? search) =>
-    [
-        Scoped($"SELECT COUNT(*) FROM Meetings m JOIN Units u ON u.Id = m.UnitId {Search(search)} WHERE {InScope} {SearchWhere(search)}", path),
-        Scoped($"""
+    /// <summary>Every page's layout: the unread count beside the bell.</summary>
+    private static string Unread(string userId) => $"SELECT COUNT(*) FROM Notifications WHERE UserId = '{userId}' AND ReadAtUtc IS NULL";
+
+    /// <summary>The units a user may pick: their scope without merged units.</summary>
+    private static string UnitChoices(string scopePath) =>
+        Scoped($"SELECT u.Id, u.Name, u.Path FROM Units u WHERE {InScope} AND u.MergedIntoId IS NULL ORDER BY u.Path", scopePath);
+
+    /// <summary>
+    /// What the meeting list reads: the unit choices, the bodies of the chosen unit and the level below,
+    /// the chosen unit's path, the count and one page of rows with their recommendation counts.
+    /// </summary>
+    private static List<string> MeetingList(string scopePath, int around, string path, string? search, string userId)
+    {
+        var statements = new List<string>
+        {
+            UnitChoices(scopePath),
+            Scoped($"SELECT o.Id, o.Name FROM Organisations o JOIN Units u ON u.Id = o.UnitId WHERE {InScope} AND (o.UnitId = {around} OR u.ParentId = {around}) ORDER BY o.Name", scopePath),
+        };
+        if (path != scopePath)
+        {
+            statements.Add($"SELECT Path FROM Units WHERE Id = {around}");
+        }
+
+        statements.Add(Scoped($"SELECT COUNT(*) FROM Meetings m JOIN Units u ON u.Id = m.UnitId {Search(search)} WHERE {InScope} {SearchWhere(search)}", path));
+        statements.Add(Scoped($"""
             SELECT m.Id, m.HeldOn, m.Title, u.Name, m.Type, m.Format, m.Status, (SELECT COUNT(*) FROM Recommendations r WHERE r.MeetingId = m.Id)
             FROM Meetings m JOIN Units u ON u.Id = m.UnitId {Search(search)} WHERE {InScope} {SearchWhere(search)}
             ORDER BY m.HeldOn DESC, m.Id DESC LIMIT 20
-            """, path),
-        Scoped($"SELECT u.Id, u.Name, u.Path FROM Units u WHERE {InScope} ORDER BY u.Path", path),
-        Scoped($"SELECT o.Id, o.Name FROM Organisations o JOIN Units u ON u.Id = o.UnitId WHERE {InScope} ORDER BY o.Name", path),
-    ];
+            """, path));
+        statements.Add(Unread(userId));
+        return statements;
+    }
 
     private static string Search(string? terms) => terms is null ? string.Empty : "JOIN MeetingSearch ms ON ms.MeetingId = m.Id";
 
     private static string SearchWhere(string? terms) =>
         terms is null ? string.Empty : string.Concat(terms.Split(' ').Select(t => $" AND instr(ms.Text, ' {t}') > 0"));
 
-    private static IReadOnlyList<string> MeetingDetail(int meeting) =>
+    /// <summary>The whole record with every name it shows, its attachments and its history.</summary>
+    private static IReadOnlyList<string> MeetingDetail(int meeting, string userId) =>
     [
-        $"SELECT m.*, u.Name, o.Name FROM Meetings m JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = m.HostOrganisationId WHERE m.Id = {meeting}",
-        $"SELECT p.*, pe.FullName, o.Name FROM MeetingParticipants p JOIN People pe ON pe.Id = p.PersonId LEFT JOIN Organisations o ON o.Id = p.OrganisationId WHERE p.MeetingId = {meeting}",
-        $"SELECT s.*, pe.FullName, o.Name FROM Speeches s LEFT JOIN People pe ON pe.Id = s.SpeakerId LEFT JOIN Organisations o ON o.Id = s.OrganisationId WHERE s.MeetingId = {meeting} ORDER BY s.\"Order\"",
+        $"SELECT m.*, u.Path, u.Name, o.Name FROM Meetings m JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = m.HostOrganisationId WHERE m.Id = {meeting}",
+        $"SELECT pe.FullName, p.Title, p.Role FROM MeetingParticipants p JOIN People pe ON pe.Id = p.PersonId WHERE p.MeetingId = {meeting} ORDER BY p.\"Order\"",
+        $"SELECT o.Name FROM MeetingOrganisation mo JOIN Organisations o ON o.Id = mo.OrganisationId WHERE mo.MeetingId = {meeting}",
+        $"SELECT s.Id, s.\"Order\", s.Kind, pe.FullName, s.SpeakerTitle, o.Name, s.Content FROM Speeches s LEFT JOIN People pe ON pe.Id = s.SpeakerId LEFT JOIN Organisations o ON o.Id = s.OrganisationId WHERE s.MeetingId = {meeting} ORDER BY s.\"Order\"",
         $"""
-            SELECT r.*, ra.Name, ad.Name, t.Name FROM Recommendations r LEFT JOIN Organisations ra ON ra.Id = r.RaisedByOrganisationId
+            SELECT r.Id, r.SpeechId, r.Content, ra.Name, ad.Name, t.Name, r.Status FROM Recommendations r LEFT JOIN Organisations ra ON ra.Id = r.RaisedByOrganisationId
             LEFT JOIN Organisations ad ON ad.Id = r.AddressedToOrganisationId LEFT JOIN Themes t ON t.Id = r.ThemeId WHERE r.MeetingId = {meeting} ORDER BY r."Order"
             """,
-        $"SELECT x.* FROM Responses x JOIN Recommendations r ON r.Id = x.RecommendationId WHERE r.MeetingId = {meeting} ORDER BY x.RespondedOn",
-        $"SELECT d.*, a.OrganisationId FROM Directives d LEFT JOIN DirectiveAssignee a ON a.DirectiveId = d.Id WHERE d.MeetingId = {meeting} ORDER BY d.\"Order\"",
-        $"SELECT * FROM Attachments WHERE MeetingId = {meeting}",
-        $"SELECT * FROM History WHERE EntityType = 'Meeting' AND EntityId = {meeting} ORDER BY AtUtc",
-    ];
-
-    private static IReadOnlyList<string> Overdue(string path, string today) =>
-    [
-        Scoped($"SELECT COUNT(*) FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND r.Status IN (1, 2, 3) AND r.DueOn < '{today}'", path),
-        Scoped($"""
-            SELECT r.Id, r.Content, r.Status, r.DueOn, m.HeldOn, u.Name, ra.Name, ad.Name FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId
-            LEFT JOIN Organisations ra ON ra.Id = r.RaisedByOrganisationId LEFT JOIN Organisations ad ON ad.Id = r.AddressedToOrganisationId
-            WHERE {InScope} AND r.Status IN (1, 2, 3) AND r.DueOn < '{today}' ORDER BY r.DueOn, r.Id LIMIT 25
-            """, path),
-        Scoped($"SELECT r.Status, COUNT(*) FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} GROUP BY r.Status", path),
-    ];
-
-    private static IReadOnlyList<string> Queue(int organisation) =>
-    [
         $"""
-            SELECT r.Id, r.Content, r.Status, r.DueOn, m.HeldOn, m.Title FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId
-            WHERE r.AddressedToOrganisationId = {organisation} AND r.Status IN (2, 3) ORDER BY r.DueOn, r.Id LIMIT 50
+            SELECT x.RecommendationId, x.Kind, x.RespondedOn, o.Name, pe.FullName, x.Content FROM Responses x JOIN Recommendations r ON r.Id = x.RecommendationId
+            LEFT JOIN Organisations o ON o.Id = x.OrganisationId LEFT JOIN People pe ON pe.Id = x.PersonId WHERE r.MeetingId = {meeting} ORDER BY x.RespondedOn
             """,
-        $"SELECT COUNT(*) FROM Recommendations r WHERE r.AddressedToOrganisationId = {organisation} AND r.Status IN (2, 3)",
+        $"SELECT d.Id, d.Content, d.DueOn FROM Directives d WHERE d.MeetingId = {meeting} ORDER BY d.\"Order\"",
+        $"SELECT a.DirectiveId, o.Name FROM DirectiveAssignee a JOIN Directives d ON d.Id = a.DirectiveId JOIN Organisations o ON o.Id = a.OrganisationId WHERE d.MeetingId = {meeting}",
+        $"SELECT Action, UserName, AtUtc, Reason, Changes FROM History WHERE EntityType = 'Meeting' AND EntityId = {meeting} ORDER BY AtUtc DESC, Id DESC",
+        $"SELECT Id, FileName, Type, SizeBytes, CreatedBy, CreatedAtUtc FROM Attachments WHERE MeetingId = {meeting} ORDER BY Id",
+        Unread(userId),
     ];
 
-    /// <summary>The figures of a summary for one period and the one before, grouped in SQL as the page does, and the date pairs its medians need.</summary>
-    private static List<string> Summary(string path, int year, int quarter, string today)
+    /// <summary>The tracker's filter choices, its counts per status and one page of overdue items.</summary>
+    private static IReadOnlyList<string> Overdue(string path, string today, string userId)
+    {
+        const string Filter = "r.Status IN (1, 2, 3) AND r.DueOn < '{0}'";
+        var overdue = string.Format(System.Globalization.CultureInfo.InvariantCulture, Filter, today);
+        return
+        [
+            UnitChoices(path),
+            Scoped($"SELECT o.Id, o.Name FROM Organisations o WHERE o.UnitId IN (SELECT u.Id FROM Units u WHERE {InScope}) ORDER BY o.Name", path),
+            "SELECT Id, Name FROM Themes ORDER BY Id",
+            Scoped($"SELECT r.Status, COUNT(*) FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND {overdue} GROUP BY r.Status", path),
+            Scoped($"""
+                SELECT r.Id, r.Content, r.MeetingId, m.Title, m.HeldOn, u.Name, ra.Name, ad.Name, t.Name, r.DueOn, r.Status FROM Recommendations r
+                JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations ra ON ra.Id = r.RaisedByOrganisationId
+                LEFT JOIN Organisations ad ON ad.Id = r.AddressedToOrganisationId LEFT JOIN Themes t ON t.Id = r.ThemeId
+                WHERE {InScope} AND {overdue} ORDER BY r.DueOn, r.Id LIMIT 25
+                """, path),
+            Unread(userId),
+        ];
+    }
+
+    /// <summary>The responder's body, its counts and the first page of its queue.</summary>
+    private static IReadOnlyList<string> Queue(string path, int organisation, string today, string userId)
+    {
+        var awaiting = $"r.AddressedToOrganisationId = {organisation} AND r.Status IN (1, 2, 3)";
+        var scoped = $"FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND {awaiting}";
+        return
+        [
+            $"SELECT Name FROM Organisations WHERE Id = {organisation}",
+            Scoped($"SELECT COUNT(*) {scoped}", path),
+            Scoped($"SELECT COUNT(*) {scoped} AND r.DueOn < '{today}'", path),
+            Scoped($"""
+                SELECT r.Id, r.Version, r.Content, m.Title, m.HeldOn, u.Name, o.Name, r.DueOn, r.Status, r.DueOn < '{today}'
+                FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = r.RaisedByOrganisationId
+                WHERE {InScope} AND {awaiting} ORDER BY r.DueOn IS NULL, r.DueOn, r.Id LIMIT 25
+                """, path),
+            Unread(userId),
+        ];
+    }
+
+    /// <summary>
+    /// Everything the summary shows for a period and the one before, grouped in SQL as the page does: counts,
+    /// the date pairs its working-day medians need, breakdowns with their names, scorecards, recurring matters,
+    /// the child units' rows, the eight-quarter trend, the calendar, the unit choices and the trail.
+    /// </summary>
+    private static List<string> Summary(string scopePath, int unit, string path, bool hasChildren, int year, int quarter, string today, string? userId)
     {
         var (from, to) = Quarter(year, quarter);
         var (previousFrom, previousTo) = quarter == 1 ? Quarter(year - 1, 4) : Quarter(year, quarter - 1);
-        IEnumerable<string> Period(string start, string end)
+        var (trendFrom, _) = Quarter(quarter == 4 ? year - 1 : year - 2, (quarter % 4) + 1);
+        IEnumerable<string> Period(string start, string end, bool details)
         {
-            var meetings = $"FROM Meetings m JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND m.HeldOn >= '{start}' AND m.HeldOn < '{end}'";
-            var recommendations = $"FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND m.HeldOn >= '{start}' AND m.HeldOn < '{end}'";
+            var held = $"m.HeldOn >= '{start}' AND m.HeldOn < '{end}'";
+            var meetings = $"FROM Meetings m JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND {held}";
+            var recommendations = $"FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND {held}";
             yield return Scoped($"SELECT m.Type, COUNT(*) {meetings} GROUP BY m.Type", path);
-            yield return Scoped($"SELECT COUNT(*) FROM Speeches s JOIN Meetings m ON m.Id = s.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND m.HeldOn >= '{start}' AND m.HeldOn < '{end}'", path);
             yield return Scoped($"""
-                SELECT COUNT(*), COUNT(DISTINCT COALESCE(r.RecurrenceOfId, r.Id)), SUM(r.FirstAnsweredOn IS NOT NULL), SUM(r.ResolvedOn IS NOT NULL),
-                SUM(r.Status IN (1, 2, 3) AND r.DueOn < '{today}') {recommendations}
+                SELECT COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL), SUM(r.ResolvedOn IS NOT NULL), SUM(r.DueOn IS NOT NULL),
+                SUM(r.FirstAnsweredOn <= r.DueOn), SUM(r.Status IN (1, 2, 3, 4)), SUM(r.Status IN (1, 2, 3) AND r.DueOn < '{today}') {recommendations}
                 """, path);
-            yield return Scoped($"SELECT m.UnitId, COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL), SUM(r.ResolvedOn IS NOT NULL) {recommendations} GROUP BY m.UnitId", path);
-            yield return Scoped($"SELECT r.ThemeId, COUNT(*) {recommendations} GROUP BY r.ThemeId", path);
-            yield return Scoped($"SELECT r.RaisedByOrganisationId, COUNT(*) {recommendations} GROUP BY r.RaisedByOrganisationId", path);
-            yield return Scoped($"SELECT r.AddressedToOrganisationId, COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL) {recommendations} GROUP BY r.AddressedToOrganisationId", path);
-            yield return Scoped($"SELECT m.HeldOn, r.FirstAnsweredOn, r.ResolvedOn, r.DueOn {recommendations} AND r.FirstAnsweredOn IS NOT NULL", path);
-            yield return Scoped($"SELECT d.Status, COUNT(*) FROM Directives d JOIN Meetings m ON m.Id = d.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND m.HeldOn >= '{start}' AND m.HeldOn < '{end}' GROUP BY d.Status", path);
+            yield return Scoped($"SELECT COUNT(DISTINCT COALESCE(r.RecurrenceOfId, r.Id)) {recommendations}", path);
+            yield return Scoped($"SELECT COUNT(*), SUM(d.Status = 2) FROM Directives d JOIN Meetings m ON m.Id = d.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND {held}", path);
+            yield return Scoped($"SELECT m.HeldOn, r.FirstAnsweredOn {recommendations} AND r.FirstAnsweredOn IS NOT NULL", path);
+            yield return Scoped($"SELECT m.HeldOn, r.ResolvedOn {recommendations} AND r.ResolvedOn IS NOT NULL", path);
+            if (!details)
+            {
+                yield break;
+            }
+
+            yield return Scoped($"""
+                SELECT r.AddressedToOrganisationId, o.Name, COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL), SUM(r.ResolvedOn IS NOT NULL), SUM(r.DueOn IS NOT NULL), SUM(r.FirstAnsweredOn <= r.DueOn)
+                FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId JOIN Organisations o ON o.Id = r.AddressedToOrganisationId
+                WHERE {InScope} AND {held} GROUP BY r.AddressedToOrganisationId
+                """, path);
+            yield return Scoped($"SELECT r.AddressedToOrganisationId, m.HeldOn, r.FirstAnsweredOn, r.ResolvedOn {recommendations} AND r.AddressedToOrganisationId IS NOT NULL AND (r.FirstAnsweredOn IS NOT NULL OR r.ResolvedOn IS NOT NULL)", path);
+            yield return Scoped($"SELECT COUNT(*) FROM Speeches s JOIN Meetings m ON m.Id = s.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND {held}", path);
+            yield return Scoped($"SELECT COUNT(DISTINCT mo.OrganisationId) FROM MeetingOrganisation mo JOIN Meetings m ON m.Id = mo.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND {held}", path);
+            yield return Scoped($"SELECT r.ThemeId, t.Name, COUNT(*) FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId LEFT JOIN Themes t ON t.Id = r.ThemeId WHERE {InScope} AND {held} GROUP BY r.ThemeId ORDER BY COUNT(*) DESC LIMIT 10", path);
+            yield return Scoped($"SELECT r.RaisedByOrganisationId, o.Name, COUNT(*) FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = r.RaisedByOrganisationId WHERE {InScope} AND {held} GROUP BY r.RaisedByOrganisationId ORDER BY COUNT(*) DESC LIMIT 10", path);
+            yield return Scoped($"SELECT r.AddressedToOrganisationId, o.Name, COUNT(*) FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = r.AddressedToOrganisationId WHERE {InScope} AND {held} GROUP BY r.AddressedToOrganisationId ORDER BY COUNT(*) DESC LIMIT 10", path);
+            // Recurring matters: the period's raisings that belong to one, then every raising of those matters with the first one's text.
+            var matters = $"SELECT COALESCE(r.RecurrenceOfId, r.Id) {recommendations} AND (r.RecurrenceOfId IS NOT NULL OR EXISTS (SELECT 1 FROM Recommendations f WHERE f.RecurrenceOfId = r.Id))";
+            yield return Scoped($"""
+                SELECT COALESCE(x.RecurrenceOfId, x.Id), xm.UnitId, xm.HeldOn, first.Content FROM Recommendations x JOIN Meetings xm ON xm.Id = x.MeetingId
+                JOIN Recommendations first ON first.Id = COALESCE(x.RecurrenceOfId, x.Id)
+                WHERE x.Id IN ({matters}) OR x.RecurrenceOfId IN ({matters})
+                """, path);
+            yield return $"SELECT u.Id, u.Name, u.Path, EXISTS (SELECT 1 FROM Units c WHERE c.ParentId = u.Id AND c.MergedIntoId IS NULL) FROM Units u WHERE u.MergedIntoId IS NULL AND u.ParentId = {unit} ORDER BY u.Name";
+            if (hasChildren)
+            {
+                yield return Scoped($"SELECT u.Id, u.Path FROM Units u WHERE {InScope}", path);
+                yield return Scoped($"SELECT m.UnitId, COUNT(*) {meetings} GROUP BY m.UnitId", path);
+                yield return Scoped($"SELECT m.UnitId, COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL), SUM(r.ResolvedOn IS NOT NULL), SUM(r.Status IN (1, 2, 3) AND r.DueOn < '{today}') {recommendations} GROUP BY m.UnitId", path);
+            }
         }
 
-        return Period(from, to).Concat(Period(previousFrom, previousTo)).ToList();
+        var lineage = string.Join(", ", path.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        return
+        [
+            Scoped($"SELECT u.Id, u.Name, u.Path FROM Units u WHERE {InScope} AND u.Id = {unit}", scopePath),
+            "SELECT Id, Date, Kind, Name FROM CalendarDays",
+            .. Period(from, to, details: true),
+            .. Period(previousFrom, previousTo, details: false),
+            Scoped($"""
+                SELECT m.HeldOn, COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL) FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId
+                WHERE m.UnitId IN (SELECT u.Id FROM Units u WHERE {InScope}) AND m.HeldOn >= '{trendFrom}' AND m.HeldOn < '{to}' GROUP BY m.HeldOn
+                """, path),
+            UnitChoices(scopePath),
+            Scoped($"SELECT u.Id, u.Name, u.Path FROM Units u WHERE {InScope} AND u.Id IN ({lineage})", scopePath),
+            .. userId is null ? Array.Empty<string>() : [Unread(userId)],
+        ];
     }
 
     private static (string From, string To) Quarter(int year, int quarter)
@@ -105,18 +201,19 @@ public static class Scenarios
         var tracker = $"tracker.{s.Prefix}-t1-h1";
         var recorder = $"recorder.{s.Prefix}-t1-h1-x1";
         var responder = $"responder.{s.Prefix}-t1-h1";
+        var (leaderId, trackerId, recorderId, responderId) = (s.UserIds[leader], s.UserIds[tracker], s.UserIds[recorder], s.UserIds[responder]);
         var period = $"year={s.Year}&quarter={s.Quarter}";
         return
         [
-            new("Meeting list, first page (province)", leader, "/Meetings", MeetingList(s.ProvincePath, null), 50),
-            new("Meeting list, filtered by a district", leader, $"/Meetings?unit={s.District}", MeetingList(s.DistrictPath, null), 50),
-            new("Meeting list, search \"kinh phi\" (no diacritics)", leader, "/Meetings?q=kinh+phi", MeetingList(s.ProvincePath, "kinh phi"), 100),
-            new("Meeting detail (ward recorder)", recorder, $"/Meetings/{s.Meeting}", MeetingDetail(s.Meeting), 50),
-            new("Tracker, overdue (district tracker)", tracker, "/Recommendations?overdue=true", Overdue(s.DistrictPath, s.Today), 50),
-            new("Responder queue (district)", responder, "/Recommendations/Queue", Queue(s.ResponderOrganisation), 50),
-            new("Quarterly summary (province)", leader, $"/Reports/Quarterly?unit={s.Province}&{period}", Summary(s.ProvincePath, s.Year, s.Quarter, s.Today), 250),
-            new("Quarterly summary (ward)", recorder, $"/Reports/Quarterly?unit={s.Ward}&{period}", Summary(s.WardPath, s.Year, s.Quarter, s.Today), null),
-            new("Quarterly summary XLSX (province)", leader, $"/Reports/Quarterly?handler=Export&format=xlsx&unit={s.Province}&{period}", Summary(s.ProvincePath, s.Year, s.Quarter, s.Today), null, Binary: true),
+            new("Meeting list, first page (province)", leader, "/Meetings", MeetingList(s.ProvincePath, s.Province, s.ProvincePath, null, leaderId), 50),
+            new("Meeting list, filtered by a district", leader, $"/Meetings?unit={s.District}", MeetingList(s.ProvincePath, s.District, s.DistrictPath, null, leaderId), 50),
+            new("Meeting list, search \"kinh phi\" (no diacritics)", leader, "/Meetings?q=kinh+phi", MeetingList(s.ProvincePath, s.Province, s.ProvincePath, "kinh phi", leaderId), 100),
+            new("Meeting detail (ward recorder)", recorder, $"/Meetings/{s.Meeting}", MeetingDetail(s.Meeting, recorderId), 50),
+            new("Tracker, overdue (district tracker)", tracker, "/Recommendations?overdue=true", Overdue(s.DistrictPath, s.Today, trackerId), 50),
+            new("Responder queue (district)", responder, "/Recommendations/Queue", Queue(s.DistrictPath, s.ResponderOrganisation, s.Today, responderId), 50),
+            new("Quarterly summary (province)", leader, $"/Reports/Quarterly?unit={s.Province}&{period}", Summary(s.ProvincePath, s.Province, s.ProvincePath, true, s.Year, s.Quarter, s.Today, leaderId), 250),
+            new("Quarterly summary (ward)", recorder, $"/Reports/Quarterly?unit={s.Ward}&{period}", Summary(s.WardPath, s.Ward, s.WardPath, false, s.Year, s.Quarter, s.Today, recorderId), null),
+            new("Quarterly summary XLSX (province)", leader, $"/Reports/Quarterly?handler=Export&format=xlsx&unit={s.Province}&{period}", Summary(s.ProvincePath, s.Province, s.ProvincePath, true, s.Year, s.Quarter, s.Today, null), null, Binary: true),
         ];
     }
 }
