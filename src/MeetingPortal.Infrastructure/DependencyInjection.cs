@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Notifier>();
         services.Configure<MonitoringOptions>(configuration.GetSection(MonitoringOptions.SectionName));
         services.AddScoped<RecommendationMonitor>();
+        services.AddScoped<PlannerStatistics>();
         services.AddHostedService<RecommendationMonitorService>();
 
         switch (database.Provider)

@@ -134,6 +134,8 @@ public sealed class RecommendationMonitorService(IServiceScopeFactory scopes, IO
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<RecommendationMonitor>().RunOnceAsync(stoppingToken);
+                // Statistics are taken at start; a portal that runs for months while its tables grow needs them again.
+                await scope.ServiceProvider.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

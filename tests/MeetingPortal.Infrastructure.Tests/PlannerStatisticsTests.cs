@@ -1,0 +1,76 @@
+using System.Globalization;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MeetingPortal.Infrastructure.Tests;
+
+public sealed class PlannerStatisticsTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private async Task<bool> RefreshAsync()
+    {
+        await using var db = _database.NewContext();
+        return await new PlannerStatistics(db, NullLogger<PlannerStatistics>.Instance).RefreshIfStaleAsync(CancellationToken.None);
+    }
+
+    private async Task<long?> CountedMeetingsAsync()
+    {
+        await using var db = _database.NewContext();
+        var stat = await db.Database.SqlQueryRaw("SELECT stat AS Value FROM sqlite_stat1 WHERE tbl = 'Meetings' LIMIT 1");
+        return stat is null ? null : long.Parse(stat.Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var db = _database.NewContext();
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    [Fact]
+    public async Task Fresh_statistics_are_left_alone()
+    {
+        await _database.LoadSeedsAsync();
+        await ExecuteAsync("ANALYZE;");
+
+        Assert.False(await RefreshAsync());
+        Assert.Equal(5, await CountedMeetingsAsync());
+    }
+
+    [Fact]
+    public async Task Statistics_taken_at_another_size_are_taken_again()
+    {
+        await _database.LoadSeedsAsync();
+        await ExecuteAsync("ANALYZE;");
+        // As if ANALYZE had last run when the table held 100,000 meetings.
+        await ExecuteAsync("UPDATE sqlite_stat1 SET stat = '100000' || substr(stat, instr(stat, ' ')) WHERE tbl = 'Meetings'");
+        Assert.Equal(100_000, await CountedMeetingsAsync());
+
+        Assert.True(await RefreshAsync());
+        Assert.Equal(5, await CountedMeetingsAsync());
+    }
+
+    [Fact]
+    public async Task A_small_database_without_statistics_is_not_analysed_every_hour()
+    {
+        await _database.LoadSeedsAsync();
+
+        Assert.False(await RefreshAsync());
+    }
+}
+
+internal static class RawScalar
+{
+    /// <summary>One text value by raw SQL on the context's connection (EF Core 6 has no SqlQuery for scalars).</summary>
+    public static async Task<string?> SqlQueryRaw(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string sql)
+    {
+        var connection = database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync() as string;
+    }
+}
