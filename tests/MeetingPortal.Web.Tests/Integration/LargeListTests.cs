@@ -48,6 +48,42 @@ public sealed class LargeListTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task The_pager_keeps_the_filter_from_page_to_page()
+    {
+        var theme = factory.WithDb(db =>
+        {
+            var ward = db.Units.Single(u => u.Code == "p-ky-phuong");
+            var body = db.Organisations.First(o => o.UnitId == ward.Id).Id;
+            var themeId = db.Themes.OrderBy(t => t.Id).First().Id;
+            var meeting = new Meeting(ward.Id, MeetingType.Dialogue, "Hội nghị phân trang", new DateOnly(2026, 3, 10));
+            for (var i = 0; i < 30; i++)
+            {
+                meeting.RaiseRecommendation(null, $"Kiến nghị phân trang {i:00}", body, null).ThemeId = themeId;
+            }
+
+            meeting.RefreshSearchText();
+            db.Meetings.Add(meeting);
+            db.SaveChanges();
+            return themeId;
+        });
+        var inTheme = factory.WithDb(db => db.Recommendations.Count(r => r.ThemeId == theme && r.Meeting!.Unit!.Code == "p-ky-phuong"));
+        var tracker = await factory.SignInAsync("theodoi.kyphuong");
+
+        var first = await tracker.GetHtmlAsync($"/Recommendations?theme={theme}");
+        Assert.Contains($"Trang 1/{(inTheme + 24) / 25}", first.Text(), StringComparison.Ordinal);
+        Assert.Empty(first.Nodes("//nav[@class='pager']/a[@rel='prev']"));
+        var next = System.Net.WebUtility.HtmlDecode(first.Node("//nav[@class='pager']/a[@rel='next']").GetAttributeValue("href", ""));
+        Assert.Contains($"theme={theme}", next, StringComparison.Ordinal);
+        Assert.Contains("p=2", next, StringComparison.Ordinal);
+
+        var second = await tracker.GetHtmlAsync(next);
+        Assert.Contains($"Trang 2/{(inTheme + 24) / 25}", second.Text(), StringComparison.Ordinal);
+        var previous = System.Net.WebUtility.HtmlDecode(second.Node("//nav[@class='pager']/a[@rel='prev']").GetAttributeValue("href", ""));
+        Assert.Contains($"theme={theme}", previous, StringComparison.Ordinal);
+        Assert.Contains("p=1", previous, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_meeting_lists_organisation_choice_follows_the_chosen_unit()
     {
         var leader = await factory.SignInAsync("lanhdao.hatinh");

@@ -77,6 +77,8 @@ public sealed class IndexModel(
             : File(TableExport.Csv(table), "text/csv; charset=utf-8", $"kien-nghi-{stamp}.csv");
     }
 
+    public Dictionary<string, string> PageRoute(int page) => RouteWith("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public Dictionary<string, string> RouteWith(string key, string? value)
     {
         var values = Filter.RouteValues();

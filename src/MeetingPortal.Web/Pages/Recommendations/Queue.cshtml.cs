@@ -25,6 +25,8 @@ public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calend
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
     public string? BodyName { get; private set; }
+
+    public Dictionary<string, string> PageRoute(int page) => new() { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace MeetingPortal.Web.Pages.Admin.Users;
 
 /// <summary>The accounts of the administrator's units, filtered by unit, name and state.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(MeetingPortalDbContext db) : PageModel
+public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvider) : PageModel
 {
     public const int PageSize = 100;
 
@@ -31,10 +31,33 @@ public sealed class IndexModel(MeetingPortalDbContext db) : PageModel
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public IReadOnlyList<(int Id, string Label)> UnitChoices { get; private set; } = [];
 
     [TempData]
     public string? Status { get; set; }
+
+    /// <summary>The list's filters with another page number.</summary>
+    public Dictionary<string, string> PageRoute(int page)
+    {
+        var route = new Dictionary<string, string> { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (!string.IsNullOrEmpty(Q))
+        {
+            route["q"] = Q;
+        }
+
+        if (Unit is { } unit)
+        {
+            route["unit"] = unit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (!string.IsNullOrEmpty(State))
+        {
+            route["state"] = State;
+        }
+
+        return route;
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -65,9 +88,10 @@ public sealed class IndexModel(MeetingPortalDbContext db) : PageModel
         var roles = (await db.UserRoles.AsNoTracking().Where(ur => ids.Contains(ur.UserId))
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
             .ToLookup(x => x.UserId, x => x.Name!);
+        var now = timeProvider.GetUtcNow();
         Items = accounts.Select(a => new Row(
             a.Id, a.UserName ?? string.Empty, a.FullName, a.UnitName, roles[a.Id].Order(StringComparer.Ordinal).ToList(), a.IsActive, a.MustChangePassword,
-            a.LockoutEnd is { } end && end > DateTimeOffset.UtcNow,
+            a.LockoutEnd is { } end && end > now,
             User.CanManageAccount(a.Id, a.UnitPath, roles[a.Id].Contains(Roles.Administrator)))).ToList();
         return Page();
     }
