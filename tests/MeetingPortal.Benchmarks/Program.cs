@@ -23,7 +23,7 @@ Console.WriteLine($"publishing the portal (Release) ...");
 var web = await PortalServer.PublishAsync(root, Path.Combine(options.DataDirectory, "web"));
 var subjects = ReadSubjects(options);
 // --only measures some pages while working on them; the report then holds just those rows.
-var scenarios = Scenarios.For(subjects).Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList();
+var scenarios = Scenarios.For(subjects, national: options.Scale.Name == "country").Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList();
 
 await using var server = await PortalServer.StartAsync(web, options.DataDirectory);
 Console.WriteLine($"portal at {server.Address}, working set {server.WorkingSet / 1048576} MB after start");
@@ -135,9 +135,18 @@ static async Task<string> EnsureDatabaseAsync(BenchmarkOptions options)
     var passwordFile = Path.Combine(options.DataDirectory, "generated-password.txt");
     if (File.Exists(database))
     {
-        return File.Exists(passwordFile)
+        var existing = File.Exists(passwordFile)
             ? (await File.ReadAllTextAsync(passwordFile)).Trim()
             : throw new InvalidOperationException($"{database} exists without {passwordFile}; delete the folder to generate again");
+        // Data sets generated before the generator made a national leader get one now.
+        var options1 = new GeneratorOptions(options.Scale, options.Seed, options.AsOf, existing);
+        await using (var existingServices = GeneratorHost.Build(new GeneratorArguments(options1, null, null, options.DataDirectory, null)))
+        {
+            await existingServices.GetRequiredService<PortalDataGenerator>().EnsureRootLeaderAsync(options1);
+        }
+
+        SqliteConnection.ClearAllPools();
+        return existing;
     }
 
     // A throwaway password for throwaway accounts, kept beside the database it opens.
@@ -178,6 +187,8 @@ Subjects ReadSubjects(BenchmarkOptions o)
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    var country = (Id: (int)Scalar("SELECT Id FROM Units WHERE ParentId IS NULL"), Path: string.Empty);
+    country.Path = $"/{country.Id}/";
     var province = Unit($"{prefix}-t1");
     var district = Unit($"{prefix}-t1-h1");
     var ward = Unit($"{prefix}-t1-h1-x1");
@@ -187,7 +198,7 @@ Subjects ReadSubjects(BenchmarkOptions o)
     var users = new Dictionary<string, string>(StringComparer.Ordinal);
     using (var command = connection.CreateCommand())
     {
-        command.CommandText = $"SELECT UserName, Id FROM AspNetUsers WHERE UserName IN ('leader.{prefix}-t1', 'tracker.{prefix}-t1-h1', 'recorder.{prefix}-t1-h1-x1', 'responder.{prefix}-t1-h1')";
+        command.CommandText = $"SELECT UserName, Id FROM AspNetUsers WHERE UserName IN ('leader.{prefix}', 'leader.{prefix}-t1', 'tracker.{prefix}-t1-h1', 'recorder.{prefix}-t1-h1-x1', 'responder.{prefix}-t1-h1')";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -195,8 +206,18 @@ Subjects ReadSubjects(BenchmarkOptions o)
         }
     }
 
-    return new Subjects(province.Path, district.Path, ward.Path, province.Id, district.Id, ward.Id, meeting, responder, prefix,
-        lastQuarter.Year, ((lastQuarter.Month - 1) / 3) + 1, o.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), users);
+    string UnitIds(string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(Id, ', ') FROM Units WHERE Path >= $lo AND Path < $hi";
+        command.Parameters.AddWithValue("$lo", path);
+        command.Parameters.AddWithValue("$hi", path[..^1] + "0");
+        return (string)command.ExecuteScalar()!;
+    }
+
+    var unitIds = new[] { country.Path, province.Path, ward.Path }.ToDictionary(p => p, UnitIds, StringComparer.Ordinal);
+    return new Subjects(country.Path, province.Path, district.Path, ward.Path, country.Id, province.Id, district.Id, ward.Id, meeting, responder, prefix,
+        lastQuarter.Year, ((lastQuarter.Month - 1) / 3) + 1, o.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), users, unitIds);
 }
 
 static async Task<IReadOnlyList<(string Table, long Rows)>> CountsAsync(SqliteConnection connection)

@@ -5,8 +5,8 @@ public sealed record Scenario(string Name, string User, string Url, IReadOnlyLis
 
 /// <summary>The ids the scenarios need, read from the generated database.</summary>
 public sealed record Subjects(
-    string ProvincePath, string DistrictPath, string WardPath, int Province, int District, int Ward, int Meeting, int ResponderOrganisation, string Prefix, int Year, int Quarter, string Today,
-    IReadOnlyDictionary<string, string> UserIds);
+    string RootPath, string ProvincePath, string DistrictPath, string WardPath, int Root, int Province, int District, int Ward, int Meeting, int ResponderOrganisation, string Prefix, int Year, int Quarter, string Today,
+    IReadOnlyDictionary<string, string> UserIds, IReadOnlyDictionary<string, string> UnitIdsByPath);
 
 public static class Scenarios
 {
@@ -121,7 +121,7 @@ public static class Scenarios
     /// the date pairs its working-day medians need, breakdowns with their names, scorecards, recurring matters,
     /// the child units' rows, the eight-quarter trend, the calendar, the unit choices and the trail.
     /// </summary>
-    private static List<string> Summary(string scopePath, int unit, string path, bool hasChildren, int year, int quarter, string today, string? userId)
+    private static List<string> Summary(string scopePath, int unit, string path, string unitIds, bool hasChildren, int year, int quarter, string today, string? userId)
     {
         var (from, to) = Quarter(year, quarter);
         var (previousFrom, previousTo) = quarter == 1 ? Quarter(year - 1, 4) : Quarter(year, quarter - 1);
@@ -179,10 +179,12 @@ public static class Scenarios
             "SELECT Id, Date, Kind, Name FROM CalendarDays",
             .. Period(from, to, details: true),
             .. Period(previousFrom, previousTo, details: false),
-            Scoped($"""
+            // The trend seeks (unit, date) through the scope's unit ids, read first, as the page does.
+            Scoped($"SELECT u.Id FROM Units u WHERE {InScope}", path),
+            $"""
                 SELECT m.HeldOn, COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL) FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId
-                WHERE m.UnitId IN (SELECT u.Id FROM Units u WHERE {InScope}) AND m.HeldOn >= '{trendFrom}' AND m.HeldOn < '{to}' GROUP BY m.HeldOn
-                """, path),
+                WHERE m.UnitId IN ({unitIds}) AND m.HeldOn >= '{trendFrom}' AND m.HeldOn < '{to}' GROUP BY m.HeldOn
+                """,
             UnitChoices(scopePath),
             Scoped($"SELECT u.Id, u.Name, u.Path FROM Units u WHERE {InScope} AND u.Id IN ({lineage})", scopePath),
             .. userId is null ? Array.Empty<string>() : [Unread(userId)],
@@ -195,7 +197,8 @@ public static class Scenarios
         return (start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), start.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public static IReadOnlyList<Scenario> For(Subjects s)
+    /// <summary>The issue's pages; with <paramref name="national"/> also the summary of the whole country (country scale only).</summary>
+    public static IReadOnlyList<Scenario> For(Subjects s, bool national)
     {
         var leader = $"leader.{s.Prefix}-t1";
         var tracker = $"tracker.{s.Prefix}-t1-h1";
@@ -211,9 +214,12 @@ public static class Scenarios
             new("Meeting detail (ward recorder)", recorder, $"/Meetings/{s.Meeting}", MeetingDetail(s.Meeting, recorderId), 50),
             new("Tracker, overdue (district tracker)", tracker, "/Recommendations?overdue=true", Overdue(s.DistrictPath, s.Today, trackerId), 50),
             new("Responder queue (district)", responder, "/Recommendations/Queue", Queue(s.DistrictPath, s.ResponderOrganisation, s.Today, responderId), 50),
-            new("Quarterly summary (province)", leader, $"/Reports/Quarterly?unit={s.Province}&{period}", Summary(s.ProvincePath, s.Province, s.ProvincePath, true, s.Year, s.Quarter, s.Today, leaderId), 250),
-            new("Quarterly summary (ward)", recorder, $"/Reports/Quarterly?unit={s.Ward}&{period}", Summary(s.WardPath, s.Ward, s.WardPath, false, s.Year, s.Quarter, s.Today, recorderId), null),
-            new("Quarterly summary XLSX (province)", leader, $"/Reports/Quarterly?handler=Export&format=xlsx&unit={s.Province}&{period}", Summary(s.ProvincePath, s.Province, s.ProvincePath, true, s.Year, s.Quarter, s.Today, null), null, Binary: true),
+            new("Quarterly summary (province)", leader, $"/Reports/Quarterly?unit={s.Province}&{period}", Summary(s.ProvincePath, s.Province, s.ProvincePath, s.UnitIdsByPath[s.ProvincePath], true, s.Year, s.Quarter, s.Today, leaderId), 250),
+            new("Quarterly summary (ward)", recorder, $"/Reports/Quarterly?unit={s.Ward}&{period}", Summary(s.WardPath, s.Ward, s.WardPath, s.UnitIdsByPath[s.WardPath], false, s.Year, s.Quarter, s.Today, recorderId), null),
+            .. national
+                ? [new Scenario("Quarterly summary (national)", $"leader.{s.Prefix}", $"/Reports/Quarterly?unit={s.Root}&{period}", Summary(s.RootPath, s.Root, s.RootPath, s.UnitIdsByPath[s.RootPath], true, s.Year, s.Quarter, s.Today, s.UserIds[$"leader.{s.Prefix}"]), null)]
+                : Array.Empty<Scenario>(),
+            new("Quarterly summary XLSX (province)", leader, $"/Reports/Quarterly?handler=Export&format=xlsx&unit={s.Province}&{period}", Summary(s.ProvincePath, s.Province, s.ProvincePath, s.UnitIdsByPath[s.ProvincePath], true, s.Year, s.Quarter, s.Today, null), null, Binary: true),
         ];
     }
 }

@@ -64,7 +64,44 @@ public sealed class PortalDataGenerator(IServiceProvider services, ILogger<Porta
             }
         }
 
-        return new GeneratorResult(units.Count, totals[0], totals[1], totals[2], totals[3], units.Count * Roles.All.Count, clock.Elapsed);
+        await EnsureRootLeaderAsync(options, cancellationToken);
+        return new GeneratorResult(units.Count, totals[0], totals[1], totals[2], totals[3], (units.Count * Roles.All.Count) + 1, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// A leader at the root unit, "leader.gen{seed}", who opens the national summary. Data sets generated
+    /// before it existed get it here without being generated again.
+    /// </summary>
+    public async Task EnsureRootLeaderAsync(GeneratorOptions options, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
+        var userName = $"{Roles.Leader.ToLowerInvariant()}.gen{options.Seed}";
+        var normalized = userName.ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, cancellationToken))
+        {
+            return;
+        }
+
+        var root = await db.Units.AsNoTracking().SingleAsync(u => u.ParentId == null, cancellationToken);
+        var leader = await db.Roles.Where(r => r.Name == Roles.Leader).Select(r => r.Id).SingleAsync(cancellationToken);
+        // Its own stream, so adding it later gives the same account as generating it in the first place.
+        var random = new Random(options.Seed + 1);
+        var user = new ApplicationUser
+        {
+            Id = NewGuid(random),
+            UserName = userName,
+            NormalizedUserName = normalized,
+            FullName = $"{Roles.Leader} {root.Name}",
+            UnitId = root.Id,
+            PasswordHash = new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), options.Password),
+            SecurityStamp = NewGuid(random),
+            ConcurrencyStamp = NewGuid(random),
+            LockoutEnabled = true,
+        };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = leader });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<(Dictionary<string, int> Levels, Unit Root, IReadOnlyList<int> Themes, WorkingCalendar Calendar)> ReferenceAsync(CancellationToken cancellationToken)
