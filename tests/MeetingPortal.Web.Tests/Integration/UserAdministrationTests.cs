@@ -52,6 +52,59 @@ public sealed class UserAdministrationTests(AdministrationFactory factory) : ICl
     }
 
     [Fact]
+    public async Task The_answering_body_choice_lists_the_chosen_units_bodies_and_the_level_below()
+    {
+        var admin = await factory.SignInAsync("quantri.hatinh");
+        static IReadOnlyList<int> Bodies(string html) =>
+            Html.Parse(html).Nodes("//select[@id='account-organisation']/option[@value!='']").Select(o => int.Parse(o.GetAttributeValue("value", ""), System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        List<int> BodiesAround(string unitCode) => factory.WithDb(db =>
+        {
+            var unit = db.Units.Single(u => u.Code == unitCode).Id;
+            return db.Organisations.Where(o => o.UnitId == unit || o.Unit!.ParentId == unit).Select(o => o.Id).OrderBy(id => id).ToList();
+        });
+
+        // Before a unit is chosen: the province's own bodies and its districts', not every ward's.
+        var form = Bodies(await admin.GetStringAsync("/Admin/Users/Create"));
+        Assert.Equal(BodiesAround("ha-tinh"), form);
+        var wardBody = factory.WithDb(db => db.Organisations.First(o => o.Unit!.Code == "p-ky-phuong").Id);
+        Assert.DoesNotContain(wardBody, form);
+
+        // Choosing a ward and asking for its bodies keeps what was typed, checks nothing and saves nothing.
+        var ward = factory.WithDb(db => db.Units.Single(u => u.Code == "p-ky-phuong").Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var before = factory.WithDb(db => db.Users.Count());
+        var shown = await admin.PostFieldsAsync("/Admin/Users/Create", "/Admin/Users/Create?handler=Bodies",
+            ("Input.UserName", "traloi2.kyphuong"), ("Input.Account.FullName", "Lê Văn Tâm"), ("Input.Account.UnitId", ward), ("Input.Account.Roles", "Responder"));
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        var html = await shown.Content.ReadAsStringAsync();
+        Assert.Equal(BodiesAround("p-ky-phuong"), Bodies(html));
+        var page = Html.Parse(html);
+        Assert.Equal("traloi2.kyphuong", page.Node("//input[@id='account-username']").GetAttributeValue("value", ""));
+        Assert.Equal("Lê Văn Tâm", WebUtility.HtmlDecode(page.Node("//input[@id='account-fullname']").GetAttributeValue("value", "")));
+        Assert.Equal(ward, page.Node("//select[@id='account-unit']/option[@selected]").GetAttributeValue("value", ""));
+        Assert.Empty(page.Nodes("//*[contains(@class,'field-error') and normalize-space(text())!='']"));
+        Assert.Equal(before, factory.WithDb(db => db.Users.Count()));
+
+        // An account's body stays listed on its page even when it lies outside that set (a ward account answering for another district's body).
+        var responder = AccountId("traloi.tranphu");
+        var current = factory.WithDb(db => db.Organisations.First(o => o.Unit!.Code == "tx-ky-anh").Id);
+        factory.WithDb(db =>
+        {
+            db.Users.Single(u => u.Id == responder).OrganisationId = current;
+            return db.SaveChanges();
+        });
+        Assert.DoesNotContain(current, BodiesAround(factory.WithDb(db => db.Users.Where(u => u.Id == responder).Select(u => u.Unit!.Code).Single())));
+        Assert.Contains(current, Bodies(await admin.GetStringAsync($"/Admin/Users/{responder}")));
+        var selected = Html.Parse(await admin.GetStringAsync($"/Admin/Users/{responder}")).Node("//select[@id='account-organisation']/option[@selected]");
+        Assert.Equal(current.ToString(System.Globalization.CultureInfo.InvariantCulture), selected.GetAttributeValue("value", ""));
+
+        // The account page asks for another unit's bodies the same way, keeping the chosen body and changing nothing.
+        var moved = await admin.PostFieldsAsync($"/Admin/Users/{responder}", $"/Admin/Users/{responder}?handler=Bodies",
+            ("Input.FullName", "Trả lời Trần Phú"), ("Input.UnitId", ward), ("Input.OrganisationId", current.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Roles", "Responder"));
+        Assert.Equal(BodiesAround("p-ky-phuong").Append(current).Order().ToList(), Bodies(await moved.Content.ReadAsStringAsync()));
+        Assert.NotEqual(ward, factory.WithDb(db => db.Users.Single(u => u.Id == responder).UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Bad_account_input_is_a_message_beside_the_field_and_creates_nothing()
     {
         var admin = await factory.SignInAsync("quantri.kyphuong");

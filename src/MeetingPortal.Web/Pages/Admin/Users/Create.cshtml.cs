@@ -39,7 +39,17 @@ public sealed class CreateModel(
     public async Task<IActionResult> OnGetAsync(int? unit, CancellationToken cancellationToken)
     {
         Input.Account.UnitId = unit;
-        await choices.LoadAsync(User, cancellationToken);
+        await choices.LoadAsync(User, Input.Account, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Shows the answering bodies of the unit now chosen; nothing is checked or saved, nothing typed is lost.</summary>
+    public async Task<IActionResult> OnPostBodiesAsync(CancellationToken cancellationToken)
+    {
+        Input.UserName = (Input.UserName ?? string.Empty).Trim();
+        Input.Account.Normalise();
+        ModelState.Clear();
+        await choices.LoadAsync(User, Input.Account, cancellationToken);
         return Page();
     }
 
@@ -57,7 +67,7 @@ public sealed class CreateModel(
 
         if (!ModelState.IsValid || unitPath is null)
         {
-            await choices.LoadAsync(User, cancellationToken);
+            await choices.LoadAsync(User, Input.Account, cancellationToken);
             return Page();
         }
 
@@ -83,7 +93,7 @@ public sealed class CreateModel(
             // Identity's own checks (e.g. characters it refuses in user names) answer beside the field, in Vietnamese.
             logger.LogWarning("Creating account {UserName} was refused: {Errors}", Input.UserName, string.Join(", ", created.Errors.Select(e => e.Code)));
             ModelState.AddModelError($"{nameof(Input)}.{nameof(NewAccountInput.UserName)}", localizer["Users.CreateRefused"]);
-            await choices.LoadAsync(User, cancellationToken);
+            await choices.LoadAsync(User, Input.Account, cancellationToken);
             return Page();
         }
 

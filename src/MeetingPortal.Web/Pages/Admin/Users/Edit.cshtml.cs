@@ -126,6 +126,19 @@ public sealed class EditModel(
     public Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken) =>
         SetActiveAsync(id, false, cancellationToken);
 
+    /// <summary>Shows the answering bodies of the unit now chosen; nothing is checked or saved, nothing typed is lost.</summary>
+    public async Task<IActionResult> OnPostBodiesAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Input.Normalise();
+        ModelState.Clear();
+        return await FormAsync(cancellationToken);
+    }
+
     public Task<IActionResult> OnPostReactivateAsync(string id, CancellationToken cancellationToken) =>
         SetActiveAsync(id, true, cancellationToken);
 
@@ -226,7 +239,7 @@ public sealed class EditModel(
     /// <summary>The choices are read only when the form is shown, not on posts that redirect.</summary>
     private async Task<IActionResult> FormAsync(CancellationToken cancellationToken)
     {
-        await choices.LoadAsync(User, cancellationToken);
+        await choices.LoadAsync(User, Input, cancellationToken);
         return Page();
     }
 }
