@@ -94,13 +94,7 @@ public sealed class MeetingFilter
         }
 
         // Every term must start a word somewhere in the record; order and distance do not matter.
-        foreach (var term in SearchTerms)
-        {
-            var wordStart = " " + term;
-            query = query.Where(m => m.Search.Text.Contains(wordStart));
-        }
-
-        return query;
+        return query.Matching(db, SearchTerms);
     }
 
     /// <summary>Words, or "quoted phrases" kept whole, each folded like the stored text.</summary>
