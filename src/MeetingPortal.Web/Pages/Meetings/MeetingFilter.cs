@@ -49,7 +49,8 @@ public sealed class MeetingFilter
     /// </summary>
     public async Task<IQueryable<Meeting>> ApplyAsync(MeetingPortalDbContext db, UnitScope scope, CancellationToken cancellationToken)
     {
-        var query = db.Meetings.AsNoTracking().InScope(scope);
+        // Every term must start a word somewhere in the record; order and distance do not matter.
+        var query = MeetingSearch.Matching(db, SearchTerms).AsNoTracking().InScope(scope);
         if (Unit is { } unitId)
         {
             var subtree = await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken);
@@ -93,8 +94,7 @@ public sealed class MeetingFilter
             query = query.Where(m => m.HostOrganisationId == organisationId || m.Organisations.Any(o => o.OrganisationId == organisationId));
         }
 
-        // Every term must start a word somewhere in the record; order and distance do not matter.
-        return query.Matching(db, SearchTerms);
+        return query;
     }
 
     /// <summary>Words, or "quoted phrases" kept whole, each folded like the stored text.</summary>

@@ -4,7 +4,7 @@
 
 namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 {
-    /// <summary>Only the model's raw-query row type changes here; SQL Server searches by scanning the folded text.</summary>
+    /// <summary>Nothing changes on SQL Server, which searches by scanning the folded text; the migration keeps both providers' lists alike (SQLite adds its FTS5 index here).</summary>
     public partial class MeetingSearchIndex : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1151,14 +1151,6 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("MeetingPortal.Infrastructure.Persistence.MeetingSearchHit", b =>
-                {
-                    b.Property<int>("MeetingId")
-                        .HasColumnType("int");
-
-                    b.ToTable((string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

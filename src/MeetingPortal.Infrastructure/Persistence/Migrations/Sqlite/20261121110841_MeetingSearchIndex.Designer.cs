@@ -1104,14 +1104,6 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("MeetingPortal.Infrastructure.Persistence.MeetingSearchHit", b =>
-                {
-                    b.Property<int>("MeetingId")
-                        .HasColumnType("INTEGER");
-
-                    b.ToTable((string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
