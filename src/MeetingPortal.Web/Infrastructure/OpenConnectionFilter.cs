@@ -6,9 +6,8 @@ namespace MeetingPortal.Web.Infrastructure;
 
 /// <summary>
 /// Opens the request's database connection once, before the handler, and leaves it open until the
-/// context is disposed with the request. EF Core otherwise opens and closes it around every query, and
-/// with SQLite each reopen re-registers EF's functions: about 60 µs a query, most of a small page's
-/// database time and 2 ms of a summary's 34 queries (docs/benchmarks.md).
+/// context is disposed with the request. EF Core otherwise opens and closes it around every query:
+/// on SQLite that measured about 60 µs a query, 2 ms of a ward summary's 34 queries (docs/benchmarks.md).
 /// </summary>
 public sealed class OpenConnectionFilter(MeetingPortalDbContext db) : IAsyncPageFilter
 {
