@@ -51,7 +51,7 @@ public static class Scenarios
 
     /// <summary>Words found through the FTS5 index, each from a word's start, as the page asks for them.</summary>
     private static string SearchWhere(string? terms) =>
-        terms is null ? string.Empty : $" AND m.Id IN (SELECT rowid FROM MeetingSearchIndex WHERE MeetingSearchIndex MATCH '{string.Join(' ', terms.Split(' ').Select(t => $"\"{t}\"*"))}')";
+        terms is null ? string.Empty : $" AND +m.Id IN (SELECT rowid FROM MeetingSearchIndex WHERE MeetingSearchIndex MATCH '{string.Join(' ', terms.Split(' ').Select(t => $"\"{t}\"*"))}')";
 
     /// <summary>The whole record with every name it shows, its attachments and its history.</summary>
     private static IReadOnlyList<string> MeetingDetail(int meeting, string userId) =>
