@@ -133,35 +133,37 @@ static async Task<string> EnsureDatabaseAsync(BenchmarkOptions options)
 {
     var database = Path.Combine(options.DataDirectory, "meetingportal.db");
     var passwordFile = Path.Combine(options.DataDirectory, "generated-password.txt");
-    if (File.Exists(database))
+    var exists = File.Exists(database);
+    if (exists && !File.Exists(passwordFile))
     {
-        var existing = File.Exists(passwordFile)
-            ? (await File.ReadAllTextAsync(passwordFile)).Trim()
-            : throw new InvalidOperationException($"{database} exists without {passwordFile}; delete the folder to generate again");
-        // Data sets generated before the generator made a national leader get one now.
-        var options1 = new GeneratorOptions(options.Scale, options.Seed, options.AsOf, existing);
-        await using (var existingServices = GeneratorHost.Build(new GeneratorArguments(options1, null, null, options.DataDirectory, null)))
-        {
-            await existingServices.GetRequiredService<PortalDataGenerator>().EnsureRootLeaderAsync(options1);
-        }
-
-        SqliteConnection.ClearAllPools();
-        return existing;
+        throw new InvalidOperationException($"{database} exists without {passwordFile}; delete the folder to generate again");
     }
 
     // A throwaway password for throwaway accounts, kept beside the database it opens.
-    var password = "Bx#" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "a";
-    await File.WriteAllTextAsync(passwordFile, password);
-    Console.WriteLine($"generating the {options.Scale.Name} data set in {options.DataDirectory} ...");
-    var arguments = new GeneratorArguments(new GeneratorOptions(options.Scale, options.Seed, options.AsOf, password), null, null, options.DataDirectory, null);
-    await using var services = GeneratorHost.Build(arguments);
-    await using (var scope = services.CreateAsyncScope())
+    var password = exists ? (await File.ReadAllTextAsync(passwordFile)).Trim() : "Bx#" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "a";
+    var generatorOptions = new GeneratorOptions(options.Scale, options.Seed, options.AsOf, password);
+    await using (var services = GeneratorHost.Build(new GeneratorArguments(generatorOptions, null, null, options.DataDirectory, null)))
     {
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var generator = services.GetRequiredService<PortalDataGenerator>();
+        if (exists)
+        {
+            // Data sets generated before the generator made a national leader get one now.
+            await generator.EnsureRootLeaderAsync(generatorOptions);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(passwordFile, password);
+            Console.WriteLine($"generating the {options.Scale.Name} data set in {options.DataDirectory} ...");
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            }
+
+            var result = await generator.GenerateAsync(generatorOptions);
+            Console.WriteLine($"generated {result.Meetings} meetings, {result.Recommendations} recommendations in {result.Elapsed.TotalSeconds:F0} s");
+        }
     }
 
-    var result = await services.GetRequiredService<PortalDataGenerator>().GenerateAsync(arguments.Options!);
-    Console.WriteLine($"generated {result.Meetings} meetings, {result.Recommendations} recommendations in {result.Elapsed.TotalSeconds:F0} s");
     SqliteConnection.ClearAllPools();
     return password;
 }
@@ -171,13 +173,14 @@ Subjects ReadSubjects(BenchmarkOptions o)
     using var connection = new SqliteConnection($"Data Source={Path.Combine(o.DataDirectory, "meetingportal.db")};Mode=ReadOnly");
     connection.Open();
     var prefix = $"gen{o.Seed}";
-    (int Id, string Path) Unit(string code)
+    // A unit by its code, or the root unit without one.
+    (int Id, string Path) Unit(string? code)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Path FROM Units WHERE Code = $code";
-        command.Parameters.AddWithValue("$code", code);
+        command.CommandText = "SELECT Id, Path FROM Units WHERE Code = $code OR ($code IS NULL AND ParentId IS NULL)";
+        command.Parameters.AddWithValue("$code", (object?)code ?? DBNull.Value);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt32(0), reader.GetString(1)) : throw new InvalidOperationException($"unit {code} is not in the data set");
+        return reader.Read() ? (reader.GetInt32(0), reader.GetString(1)) : throw new InvalidOperationException($"unit {code ?? "(root)"} is not in the data set");
     }
 
     long Scalar(string sql)
@@ -187,8 +190,7 @@ Subjects ReadSubjects(BenchmarkOptions o)
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    var country = (Id: (int)Scalar("SELECT Id FROM Units WHERE ParentId IS NULL"), Path: string.Empty);
-    country.Path = $"/{country.Id}/";
+    var country = Unit(null);
     var province = Unit($"{prefix}-t1");
     var district = Unit($"{prefix}-t1-h1");
     var ward = Unit($"{prefix}-t1-h1-x1");

@@ -104,8 +104,7 @@ public static class Scenarios
         return
         [
             $"SELECT Name FROM Organisations WHERE Id = {organisation}",
-            Scoped($"SELECT COUNT(*) {scoped}", path),
-            Scoped($"SELECT COUNT(*) {scoped} AND r.DueOn < '{today}'", path),
+            Scoped($"SELECT COUNT(*), SUM(r.DueOn < '{today}') {scoped}", path),
             Scoped($"""
                 SELECT r.Id, r.Version, r.Content, m.Title, m.HeldOn, u.Name, o.Name, r.DueOn, r.Status, r.DueOn < '{today}'
                 FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = r.RaisedByOrganisationId

@@ -11,16 +11,16 @@ public sealed class PlannerStatisticsTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private async Task<bool> RefreshAsync()
+    private async Task<bool> RefreshAsync(bool atStart = false)
     {
         await using var db = _database.NewContext();
-        return await new PlannerStatistics(db, NullLogger<PlannerStatistics>.Instance).RefreshIfStaleAsync(CancellationToken.None);
+        return await new PlannerStatistics(db, NullLogger<PlannerStatistics>.Instance).RefreshIfStaleAsync(CancellationToken.None, whenMissing: atStart);
     }
 
     private async Task<long?> CountedMeetingsAsync()
     {
         await using var db = _database.NewContext();
-        var stat = await db.Database.SqlQueryRaw("SELECT stat AS Value FROM sqlite_stat1 WHERE tbl = 'Meetings' LIMIT 1");
+        var stat = await db.Database.ScalarTextAsync("SELECT stat AS Value FROM sqlite_stat1 WHERE tbl = 'Meetings' LIMIT 1");
         return stat is null ? null : long.Parse(stat.Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
@@ -54,6 +54,16 @@ public sealed class PlannerStatisticsTests : IDisposable
     }
 
     [Fact]
+    public async Task At_start_a_database_without_statistics_gets_them_and_one_with_them_is_left_alone()
+    {
+        await _database.LoadSeedsAsync();
+
+        Assert.True(await RefreshAsync(atStart: true));
+        Assert.Equal(5, await CountedMeetingsAsync());
+        Assert.False(await RefreshAsync(atStart: true));
+    }
+
+    [Fact]
     public async Task A_small_database_without_statistics_is_not_analysed_every_hour()
     {
         await _database.LoadSeedsAsync();
@@ -65,7 +75,7 @@ public sealed class PlannerStatisticsTests : IDisposable
 internal static class RawScalar
 {
     /// <summary>One text value by raw SQL on the context's connection (EF Core 6 has no SqlQuery for scalars).</summary>
-    public static async Task<string?> SqlQueryRaw(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string sql)
+    public static async Task<string?> ScalarTextAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string sql)
     {
         var connection = database.GetDbConnection();
         await connection.OpenAsync();

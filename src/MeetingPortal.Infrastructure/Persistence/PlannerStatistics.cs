@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,8 +20,12 @@ public sealed class PlannerStatistics(MeetingPortalDbContext db, ILogger<Planner
 
     public const long MinimumChange = 500;
 
-    /// <summary>Runs ANALYZE when a table has no statistics or they no longer match its size; true when it ran.</summary>
-    public async Task<bool> RefreshIfStaleAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs ANALYZE when a table's statistics no longer match its size; true when it ran. At start
+    /// (<paramref name="whenMissing"/>) a table with rows and no statistics at all counts as stale too: a
+    /// new, restored or bulk-loaded database gets them once, an analysed one is not analysed again.
+    /// </summary>
+    public async Task<bool> RefreshIfStaleAsync(CancellationToken cancellationToken, bool whenMissing = false)
     {
         if (!db.Database.IsSqlite())
         {
@@ -33,15 +38,15 @@ public sealed class PlannerStatistics(MeetingPortalDbContext db, ILogger<Planner
             foreach (var table in Tables)
             {
                 var rows = await ScalarAsync($"SELECT COUNT(*) FROM \"{table}\"", cancellationToken) ?? 0;
-                // A table analysed while empty has no statistics: it counts as analysed at zero rows.
-                var counted = await CountedRowsAsync(table, cancellationToken) ?? 0;
-                var change = Math.Abs(rows - counted);
-                if (change >= MinimumChange && change > counted * StaleShare)
+                // Between starts a table analysed while empty (no statistics) counts as analysed at zero rows.
+                var counted = await CountedRowsAsync(table, cancellationToken);
+                var change = Math.Abs(rows - (counted ?? 0));
+                if ((whenMissing && counted is null && rows > 0) || (change >= MinimumChange && change > (counted ?? 0) * StaleShare))
                 {
-                    var started = DateTime.UtcNow;
+                    var started = Stopwatch.GetTimestamp();
                     await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
                     logger.LogInformation("Planner statistics refreshed ({Table}: {Counted} rows when last analysed, {Rows} now) in {Elapsed} ms",
-                        table, counted, rows, (int)(DateTime.UtcNow - started).TotalMilliseconds);
+                        table, counted, rows, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     return true;
                 }
             }

@@ -14,6 +14,7 @@ public sealed class DatabaseInitializer(
     IOptions<SeedingOptions> seedingOptions,
     InterchangeImporter importer,
     DemoDataSeeder demoData,
+    PlannerStatistics plannerStatistics,
     RoleManager<IdentityRole> roleManager,
     ILogger<DatabaseInitializer> logger)
 {
@@ -55,12 +56,9 @@ public sealed class DatabaseInitializer(
             await demoData.SeedAsync(options.DemoData, cancellationToken);
         }
 
-        if (db.Database.IsSqlite())
-        {
-            // Without statistics SQLite's planner starts scoped queries from the wrong index (30× slower at
-            // province scale). ANALYZE takes a fraction of a second at that size; SQL Server keeps its own.
-            await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
-        }
+        // Without statistics SQLite's planner starts scoped queries from the wrong index (30× slower at
+        // province scale); a database that has them is not analysed again at every start.
+        await plannerStatistics.RefreshIfStaleAsync(cancellationToken, whenMissing: true);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,17 @@ public static class UnitOptions
         static int Depth(string path) => path.Count(c => c == '/');
         var rootDepth = units.Min(u => Depth(u.Path));
         return units.Select(u => (u.Id, Depth(u.Path) == rootDepth ? u.Name : new string('—', Depth(u.Path) - rootDepth) + " " + u.Name)).ToList();
+    }
+
+    /// <summary>
+    /// The bodies a choice offers: those of the chosen unit and the level below it (the user's own unit
+    /// while none of <paramref name="units"/> is chosen), plus the body already chosen. A province has some
+    /// 1,700 bodies, too many for one list.
+    /// </summary>
+    public static IQueryable<Organisation> BodiesAround(MeetingPortalDbContext db, UnitScope scope, IReadOnlyList<(int Id, string Label)> units, int? chosenUnit, int? chosenBody)
+    {
+        var around = chosenUnit is { } unit && units.Any(u => u.Id == unit) ? unit : scope.UnitId;
+        return db.Organisations.AsNoTracking().InScope(scope).Where(o => o.UnitId == around || o.Unit!.ParentId == around || o.Id == chosenBody);
     }
 
     /// <summary>The path of a unit chosen for a new or moved record, or null when it is outside the scope or merged.</summary>

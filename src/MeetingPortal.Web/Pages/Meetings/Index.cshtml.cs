@@ -59,12 +59,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
     {
         var units = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         UnitChoices = units.Select(u => new Choice(u.Id, u.Label)).ToList();
-        // A province has thousands of bodies: the choice lists those of the chosen unit and the level
-        // below it (the user's own unit when none is chosen), plus the one already chosen.
-        var around = Filter.Unit is { } chosen && units.Any(u => u.Id == chosen) ? chosen : scope.UnitId;
-        var chosenOrganisation = Filter.Organisation;
-        OrganisationOptions = await db.Organisations.AsNoTracking().InScope(scope)
-            .Where(o => o.UnitId == around || o.Unit!.ParentId == around || o.Id == chosenOrganisation)
+        OrganisationOptions = await UnitOptions.BodiesAround(db, scope, units, Filter.Unit, Filter.Organisation)
             .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(cancellationToken);
     }
 

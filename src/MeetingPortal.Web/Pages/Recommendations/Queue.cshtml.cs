@@ -25,9 +25,9 @@ public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calend
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
     public string? BodyName { get; private set; }
+    public DateOnly Today { get; private set; }
 
     public Dictionary<string, string> PageRoute(int page) => new() { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -50,8 +50,10 @@ public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calend
         var queue = db.Recommendations.AsNoTracking().InScope(User.GetScopeOrNone())
             .Where(r => r.AddressedToOrganisationId == body && awaiting.Contains(r.Status));
         // A district's body may have hundreds waiting, each with its answer form: a page at a time.
-        Total = await queue.CountAsync(cancellationToken);
-        OverdueTotal = await queue.CountAsync(r => r.DueOn != null && r.DueOn < today, cancellationToken);
+        var counts = await queue.GroupBy(_ => 1)
+            .Select(g => new { Total = g.Count(), Overdue = g.Count(r => r.DueOn != null && r.DueOn < today) })
+            .SingleOrDefaultAsync(cancellationToken);
+        (Total, OverdueTotal) = (counts?.Total ?? 0, counts?.Overdue ?? 0);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Items = await queue
             .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.Id)

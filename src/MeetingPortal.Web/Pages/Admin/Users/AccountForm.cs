@@ -60,19 +60,15 @@ public sealed class AccountChoices(MeetingPortalDbContext db, IStringLocalizer<S
     public IReadOnlyList<(int Id, string Label)> Organisations { get; private set; } = [];
 
     /// <summary>
-    /// The units in scope, and as answering bodies those of the account's unit and the level below it
-    /// (the administrator's own unit while none is chosen) plus the one already chosen: a province has
-    /// some 1,700 bodies, too many for one list. The form's "show bodies" button reloads them for
-    /// another unit without saving.
+    /// The units in scope and, as answering bodies, those around the account's unit
+    /// (<see cref="UnitOptions.BodiesAround"/>). The form's "show bodies" button reloads them for another
+    /// unit without saving.
     /// </summary>
     public async Task LoadAsync(ClaimsPrincipal user, AccountInput input, CancellationToken cancellationToken)
     {
         var scope = user.GetScopeOrNone();
         Units = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
-        var around = input.UnitId is { } chosen && Units.Any(u => u.Id == chosen) ? chosen : scope.UnitId;
-        var chosenBody = input.OrganisationId;
-        Organisations = (await db.Organisations.AsNoTracking().InScope(scope)
-                .Where(o => o.UnitId == around || o.Unit!.ParentId == around || o.Id == chosenBody)
+        Organisations = (await UnitOptions.BodiesAround(db, scope, Units, input.UnitId, input.OrganisationId)
                 .OrderBy(o => o.Unit!.Path).ThenBy(o => o.Name)
                 .Select(o => new { o.Id, o.Name, Unit = o.Unit!.Name }).ToListAsync(cancellationToken))
             .Select(o => (o.Id, $"{o.Name} ({o.Unit})")).ToList();
