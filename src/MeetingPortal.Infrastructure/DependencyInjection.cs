@@ -1,3 +1,4 @@
+using MeetingPortal.Infrastructure.Coordination;
 using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Health;
 using MeetingPortal.Infrastructure.Monitoring;
@@ -31,6 +32,9 @@ public static class DependencyInjection
         services.AddScoped<RecommendationMonitor>();
         services.AddScoped<PlannerStatistics>();
         services.AddHostedService<RecommendationMonitorService>();
+        services.AddHostedService<PlannerStatisticsService>();
+        services.AddSingleton<ServerIdentity>();
+        services.AddScoped<Leases>();
 
         switch (database.Provider)
         {
@@ -57,7 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddPortalHealthChecks();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using MeetingPortal.Infrastructure;
+using MeetingPortal.Infrastructure.Health;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Seeding;
@@ -9,6 +10,7 @@ using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,16 +24,17 @@ using System.Text.Unicode;
 
 var builder = WebApplication.CreateBuilder(args);
 
-ConfigureLogging(builder);
+var serilog = ConfigureLogging(builder);
 
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
-// Keys live in the data folder so sign-ins survive restarts; several servers share them through that folder.
+// Keys live in the database, so sign-ins survive restarts and every server on that database shares them
+// (keys of the old <data>/keys folder are copied in at the first start: DatabaseInitializer).
 var dataProtection = builder.Services.AddDataProtection()
     .SetApplicationName("MeetingPortal")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory(builder), "keys")));
+    .PersistKeysToDbContext<MeetingPortalDbContext>();
 
-// On Linux the key files are plain XML; with a certificate configured they are encrypted at rest.
+// Stored keys are plain XML; with a certificate configured they are encrypted at rest.
 if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
 {
     dataProtection.ProtectKeysWithCertificate(
@@ -124,7 +127,8 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
     messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer["Binding.UnknownInvalidNoField"]);
     messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Binding.RequiredNoField"]);
 });
-builder.Services.AddValidatorsFrom(typeof(Program).Assembly);
+// Validators are called by the pages (FluentValidation.AspNetCore's auto-validation is not used: ADR 0007).
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.MeetingEditor>();
 builder.Services.AddScoped<NotificationCounter>();
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Admin.Users.AccountChoices>();
@@ -154,7 +158,12 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseMiddleware<RequestLoggingMiddleware>();
+// One line per request; the path only (IncludeQueryInRequestPath stays false): query strings carry names and search words.
+app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = serilog;
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+});
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseMiddleware<DatabaseUnavailableMiddleware>();
@@ -165,9 +174,11 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
+// Liveness runs no check (the process answers; a restart would not mend the database); readiness is what
+// a load balancer asks: the database answers and has no pending migration. /health is every check.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
-// Liveness without the database: a load balancer's probe, and the benchmark's ceiling for this server.
-app.MapGet("/health/live", () => Results.Text("Healthy")).AllowAnonymous();
 app.MapRazorPages();
 
 await using (var scope = app.Services.CreateAsyncScope())
@@ -183,7 +194,7 @@ if (CommandLine.IsCommand(args))
 await app.RunAsync();
 return 0;
 
-static void ConfigureLogging(WebApplicationBuilder builder)
+static Serilog.ILogger ConfigureLogging(WebApplicationBuilder builder)
 {
     // Relative log paths in appsettings are made relative to the data directory, not the shell's folder.
     var dataDirectory = DataDirectory(builder);
@@ -196,9 +207,10 @@ static void ConfigureLogging(WebApplicationBuilder builder)
         }
     }
 
+    // The request logging is handed this logger itself: without it, it wrote no line (PACKAGES.md, issue 12).
     var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
-    builder.Logging.ClearProviders();
-    builder.Logging.AddSerilog(logger, dispose: true);
+    builder.Services.AddSerilog(logger, dispose: true);
+    return logger;
 }
 
 static string DataDirectory(WebApplicationBuilder builder) =>

@@ -20,7 +20,7 @@ public sealed class PlannerStatisticsTests : IDisposable
     private async Task<long?> CountedMeetingsAsync()
     {
         await using var db = _database.NewContext();
-        var stat = await db.Database.ScalarTextAsync("SELECT stat AS Value FROM sqlite_stat1 WHERE tbl = 'Meetings' LIMIT 1");
+        var stat = await db.Database.SqlQuery<string>($"SELECT stat AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'Meetings'").FirstOrDefaultAsync();
         return stat is null ? null : long.Parse(stat.Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
@@ -69,18 +69,5 @@ public sealed class PlannerStatisticsTests : IDisposable
         await _database.LoadSeedsAsync();
 
         Assert.False(await RefreshAsync());
-    }
-}
-
-internal static class RawScalar
-{
-    /// <summary>One text value by raw SQL on the context's connection (EF Core 6 has no SqlQuery for scalars).</summary>
-    public static async Task<string?> ScalarTextAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string sql)
-    {
-        var connection = database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync() as string;
     }
 }

@@ -17,6 +17,8 @@ public class Notification
 {
     public const int SummaryMaxLength = 300;
 
+    /// <summary>A notification of a change (assigned, answered, ...): said every time the change happens.</summary>
+    /// <param name="createdAtUtc">UTC.</param>
     public Notification(string userId, NotificationKind kind, int recommendationId, string summary, DateTime createdAtUtc)
     {
         UserId = userId;
@@ -25,6 +27,15 @@ public class Notification
         Summary = summary.Length > SummaryMaxLength ? summary[..(SummaryMaxLength - 1)] + "…" : summary;
         CreatedAtUtc = createdAtUtc;
     }
+
+    /// <summary>
+    /// A reminder about a due date (due soon, overdue, escalated): said once per recommendation, kind,
+    /// user and due date; a new assignment or forward with another due date starts a new count.
+    /// </summary>
+    /// <param name="dueOn">The due date (Vietnam calendar date) the reminder is about.</param>
+    /// <param name="createdAtUtc">UTC.</param>
+    public static Notification Reminder(string userId, NotificationKind kind, int recommendationId, string summary, DateOnly dueOn, DateTime createdAtUtc) =>
+        new(userId, kind, recommendationId, summary, createdAtUtc) { DueOn = dueOn };
 
     public long Id { get; private set; }
     public string UserId { get; private set; }
@@ -37,8 +48,28 @@ public class Notification
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? ReadAtUtc { get; private set; }
 
-    /// <summary>Set by the mail sender; null while email is off or not yet sent.</summary>
-    public DateTime? EmailedAtUtc { get; set; }
+    /// <summary>
+    /// For reminders, the due date they are about; null for notifications of a change. A unique index on
+    /// (recommendation, kind, user, due date) keeps a reminder from being said twice, even by two servers.
+    /// </summary>
+    public DateOnly? DueOn { get; private set; }
+
+    /// <summary>Set by the mail sender (UTC); null while email is off or not yet sent.</summary>
+    public DateTime? EmailedAtUtc { get; private set; }
+
+    /// <summary>The server that claimed this notification for mailing (so that only it sends it); null when unclaimed.</summary>
+    public string? EmailClaimedBy { get; private set; }
+
+    /// <summary>When that claim was taken (UTC); a claim older than the mail sender's timeout is taken over.</summary>
+    public DateTime? EmailClaimedAtUtc { get; private set; }
 
     public void MarkRead(DateTime atUtc) => ReadAtUtc ??= atUtc;
+
+    /// <summary>The message went to the mail server (UTC); the claim is done with.</summary>
+    public void MarkEmailed(DateTime atUtc)
+    {
+        EmailedAtUtc ??= atUtc;
+        EmailClaimedBy = null;
+        EmailClaimedAtUtc = null;
+    }
 }

@@ -1,5 +1,6 @@
 using MeetingPortal.Domain.Notifications;
 using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Coordination;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingPortal.Infrastructure.Monitoring;
 
-/// <summary>Bound from "Monitoring".</summary>
+/// <summary>Bound from "Monitoring": the due-date check and the periodic upkeep of the database.</summary>
 public sealed class MonitoringOptions
 {
     public const string SectionName = "Monitoring";
@@ -23,59 +24,122 @@ public sealed class MonitoringOptions
     /// <summary>After this many working days overdue, the level above hears of it.</summary>
     public int EscalateAfterWorkingDays { get; set; } = 5;
 
+    /// <summary>How often the due-date check runs (across all servers together).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the planner statistics are looked at (across all servers together); runs whether or not <see cref="Enabled"/>.</summary>
+    public TimeSpan StatisticsInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
 /// Watches due dates: the body hears when an answer is due soon and when it is overdue; the raising
 /// unit hears of the overdue; the unit above hears once it is overdue by the configured working days.
-/// Each is said once per due date: a new assignment or forward starts a new count.
+/// Each is said once per recommendation, kind, user and due date (a unique index holds that even when
+/// two servers run the check at once); a new assignment or forward with another due date starts a new count.
 /// </summary>
 public sealed class RecommendationMonitor(
     MeetingPortalDbContext db, CalendarService calendar, TimeProvider timeProvider, IOptions<MonitoringOptions> options, ILogger<RecommendationMonitor> logger)
 {
-    private static readonly List<RecommendationStatus> AwaitingAnswer = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
+    private static readonly RecommendationStatus[] AwaitingAnswer = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
 
-    private static readonly List<RecommendationEventKind> DueDateSetters =
-        [RecommendationEventKind.Assigned, RecommendationEventKind.Forwarded, RecommendationEventKind.Returned, RecommendationEventKind.Reopened];
+    private static readonly string[] RolesHeard = [Roles.Responder, Roles.Tracker, Roles.Leader];
 
+    /// <summary>
+    /// One round of the check, in four queries whatever the number of recommendations (candidates,
+    /// recipients, reminders already said, then one save). Returns the number of notifications added.
+    /// "Today" is the Vietnam calendar date (<see cref="CalendarService.Today"/>); "due soon" and
+    /// "escalate after" count working days of the portal's calendar.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AddRemindersAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another server's round saved some of the same reminders first (the unique index refused ours):
+            // start again from what is now in the database, which leaves out what it said.
+            logger.LogInformation(ex, "Due-date check met reminders saved by another run; checking again");
+            db.ChangeTracker.Clear();
+            return await AddRemindersAsync(cancellationToken);
+        }
+    }
+
+    private async Task<int> AddRemindersAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var today = calendar.Today;
         var working = await calendar.CalendarAsync(cancellationToken);
         var soonLimit = working.AddWorkingDays(today, settings.DueSoonWorkingDays);
-        var candidates = await db.Recommendations.AsNoTracking()
-            .Where(r => AwaitingAnswer.Contains(r.Status) && r.DueOn != null && r.DueOn <= soonLimit && r.AddressedToOrganisationId != null)
+        var due = db.Recommendations
+            .Where(r => AwaitingAnswer.Contains(r.Status) && r.DueOn != null && r.DueOn <= soonLimit && r.AddressedToOrganisationId != null);
+
+        var candidates = await due.AsNoTracking()
             .Select(r => new
             {
                 r.Id,
                 r.Content,
-                r.DueOn,
+                DueOn = r.DueOn!.Value,
                 Body = r.AddressedToOrganisationId!.Value,
                 UnitId = r.Meeting!.UnitId,
                 ParentId = r.Meeting.Unit!.ParentId,
-                Since = r.Events.Where(e => DueDateSetters.Contains(e.Kind)).Max(e => (DateTime?)e.AtUtc) ?? DateTime.MinValue,
             })
             .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var users = await (
+                from userRole in db.UserRoles
+                join role in db.Roles on userRole.RoleId equals role.Id
+                join user in db.Users on userRole.UserId equals user.Id
+                where user.IsActive && RolesHeard.Contains(role.Name!)
+                select new { user.Id, user.UnitId, user.OrganisationId, Role = role.Name! })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var responders = users.Where(u => u.Role == Roles.Responder && u.OrganisationId != null).ToLookup(u => u.OrganisationId!.Value, u => u.Id);
+        var trackers = users.Where(u => u.Role == Roles.Tracker).ToLookup(u => u.UnitId, u => u.Id);
+        var leadersAndTrackers = users.Where(u => u.Role is Roles.Leader or Roles.Tracker).ToLookup(u => u.UnitId, u => u.Id);
+
+        var said = (await (
+                from r in due
+                join n in db.Notifications on r.Id equals n.RecommendationId
+                where n.DueOn == r.DueOn
+                select new { n.RecommendationId, n.Kind, n.UserId })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken))
+            .Select(n => (n.RecommendationId, n.Kind, n.UserId))
+            .ToHashSet();
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var added = 0;
         foreach (var r in candidates)
         {
-            var due = r.DueOn!.Value;
-            var overdueBy = due < today ? working.WorkingDaysBetween(due, today) : 0;
-            if (due >= today)
+            void Say(NotificationKind kind, IEnumerable<string> recipients)
             {
-                added += await NotifyOnceAsync(r.Id, r.Content, r.Since, NotificationKind.DueSoon, Responders(r.Body), now, cancellationToken);
+                foreach (var userId in recipients)
+                {
+                    if (said.Add((r.Id, kind, userId)))
+                    {
+                        db.Notifications.Add(Notification.Reminder(userId, kind, r.Id, r.Content, r.DueOn, now));
+                        added++;
+                    }
+                }
+            }
+
+            if (r.DueOn >= today)
+            {
+                Say(NotificationKind.DueSoon, responders[r.Body]);
                 continue;
             }
 
-            added += await NotifyOnceAsync(r.Id, r.Content, r.Since, NotificationKind.Overdue, Responders(r.Body), now, cancellationToken);
-            added += await NotifyOnceAsync(r.Id, r.Content, r.Since, NotificationKind.Overdue, InUnit(r.UnitId, Roles.Tracker), now, cancellationToken);
-            if (overdueBy >= settings.EscalateAfterWorkingDays && r.ParentId is { } parent)
+            Say(NotificationKind.Overdue, responders[r.Body]);
+            Say(NotificationKind.Overdue, trackers[r.UnitId]);
+            if (r.ParentId is { } parent && working.WorkingDaysBetween(r.DueOn, today) >= settings.EscalateAfterWorkingDays)
             {
-                added += await NotifyOnceAsync(r.Id, r.Content, r.Since, NotificationKind.Escalated, InUnit(parent, Roles.Leader, Roles.Tracker), now, cancellationToken);
+                Say(NotificationKind.Escalated, leadersAndTrackers[parent]);
             }
         }
 
@@ -87,62 +151,32 @@ public sealed class RecommendationMonitor(
 
         return added;
     }
-
-    private IQueryable<string> Responders(int body) =>
-        UsersInRole(Roles.Responder).Where(u => u.OrganisationId == body).Select(u => u.Id);
-
-    private IQueryable<string> InUnit(int unitId, params string[] roles) =>
-        UsersInRole(roles).Where(u => u.UnitId == unitId).Select(u => u.Id);
-
-    private IQueryable<ApplicationUser> UsersInRole(params string[] roles)
-    {
-        var roleList = roles.ToList();
-        var roleIds = db.Roles.Where(r => roleList.Contains(r.Name!)).Select(r => r.Id);
-        var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
-        return db.Users.Where(u => u.IsActive && userIds.Contains(u.Id));
-    }
-
-    private async Task<int> NotifyOnceAsync(int recommendationId, string content, DateTime since, NotificationKind kind, IQueryable<string> users, DateTime now, CancellationToken cancellationToken)
-    {
-        var already = db.Notifications.Where(n => n.RecommendationId == recommendationId && n.Kind == kind && n.CreatedAtUtc >= since).Select(n => n.UserId);
-        var recipients = await users.Where(u => !already.Contains(u)).Distinct().ToListAsync(cancellationToken);
-        foreach (var userId in recipients)
-        {
-            db.Notifications.Add(new Notification(userId, kind, recommendationId, content, now));
-        }
-
-        // Saved as we go so that the next query of this run sees them (the same user may be in two lists).
-        await db.SaveChangesAsync(cancellationToken);
-        return recipients.Count;
-    }
 }
 
-/// <summary>Runs the monitor at start and then at the configured interval, outside any request.</summary>
-public sealed class RecommendationMonitorService(IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, ILogger<RecommendationMonitorService> logger) : BackgroundService
+/// <summary>
+/// Runs the due-date check at start and then at the configured interval, outside any request. With
+/// several servers on one database, the one that takes the <see cref="Lease.DueDateCheck"/> lease runs it;
+/// the others skip that round.
+/// </summary>
+public sealed class RecommendationMonitorService(
+    IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, ILogger<RecommendationMonitorService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.Enabled
+        ? Task.CompletedTask
+        : PeriodicJob.RunAsync(scopes, Lease.DueDateCheck, options.Value.Interval, logger,
+            (services, cancellationToken) => services.GetRequiredService<RecommendationMonitor>().RunOnceAsync(cancellationToken), stoppingToken);
+}
 
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RecommendationMonitor>().RunOnceAsync(stoppingToken);
-                // Statistics are taken at start; a portal that runs for months while its tables grow needs them again.
-                await scope.ServiceProvider.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failed round is retried at the next tick; the portal keeps serving.
-                logger.LogError(ex, "The due-date check failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+/// <summary>
+/// Refreshes SQLite's planner statistics when they are stale (<see cref="PlannerStatistics"/>), once per
+/// interval across servers; independent of whether the due-date check is on. Does nothing on SQL Server.
+/// </summary>
+public sealed class PlannerStatisticsService(
+    IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, ILogger<PlannerStatisticsService> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicJob.RunAsync(scopes, Lease.PlannerStatistics, options.Value.StatisticsInterval, logger,
+            (services, cancellationToken) => services.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(cancellationToken), stoppingToken);
 }

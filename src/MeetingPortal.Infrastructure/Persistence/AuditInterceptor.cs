@@ -2,6 +2,7 @@ using MeetingPortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace MeetingPortal.Infrastructure.Persistence;
 
@@ -11,6 +12,20 @@ namespace MeetingPortal.Infrastructure.Persistence;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider timeProvider, ICurrentUser currentUser) : SaveChangesInterceptor
 {
+    /// <summary>
+    /// The same stamp for rows changed in bulk by ExecuteUpdate, which no interceptor sees: changed at
+    /// now (UTC) by the current user, version + 1 (so an editor holding the old version is told of the change).
+    /// </summary>
+    public void StampBulkUpdate<T>(UpdateSettersBuilder<T> set)
+        where T : Entity
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var user = currentUser.UserName;
+        set.SetProperty(e => e.ChangedAtUtc, now)
+            .SetProperty(e => e.ChangedBy, user)
+            .SetProperty(e => e.Version, e => e.Version + 1);
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Stamp(eventData.Context);

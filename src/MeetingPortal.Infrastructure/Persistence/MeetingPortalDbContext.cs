@@ -8,7 +8,9 @@ using MeetingPortal.Domain.People;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Domain.Reports;
 using MeetingPortal.Domain.Units;
+using MeetingPortal.Infrastructure.Coordination;
 using MeetingPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -19,7 +21,7 @@ namespace MeetingPortal.Infrastructure.Persistence;
 /// The one context pages use. Each provider has a derived context only so that its migrations live
 /// apart (EF binds migrations to a context type); the model is the same.
 /// </summary>
-public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>
+public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
     public MeetingPortalDbContext(DbContextOptions<MeetingPortalDbContext> options)
         : base(options)
@@ -50,6 +52,10 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SummarySnapshot> Snapshots => Set<SummarySnapshot>();
     public DbSet<DueDateRule> DueDateRules => Set<DueDateRule>();
+    public DbSet<Lease> Leases => Set<Lease>();
+
+    /// <summary>The data-protection key ring (sign-in cookies, antiforgery), shared by every server on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -59,7 +65,9 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // EF Core 6 maps neither DateOnly nor TimeOnly by itself.
+        // Dates and times are stored as the first build stored them (DateTime/TimeSpan text in SQLite):
+        // EF Core 10 would map DateOnly natively, but as "2026-11-30" where every existing row says
+        // "2026-11-30 00:00:00", so switching would rewrite every date column of every installation (ADR 0007).
         configurationBuilder.Properties<DateOnly>().HaveConversion<DateOnlyConverter>();
         configurationBuilder.Properties<TimeOnly>().HaveConversion<TimeOnlyConverter>();
     }

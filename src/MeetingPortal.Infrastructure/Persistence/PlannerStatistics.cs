@@ -37,7 +37,9 @@ public sealed class PlannerStatistics(MeetingPortalDbContext db, ILogger<Planner
         {
             foreach (var table in Tables)
             {
-                var rows = await ScalarAsync($"SELECT COUNT(*) FROM \"{table}\"", cancellationToken) ?? 0;
+                // The name comes from Tables above, never from input.
+                var countRows = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"";
+                var rows = await db.Database.SqlQueryRaw<long>(countRows).SingleAsync(cancellationToken);
                 // Between starts a table analysed while empty (no statistics) counts as analysed at zero rows.
                 var counted = await CountedRowsAsync(table, cancellationToken);
                 var change = Math.Abs(rows - (counted ?? 0));
@@ -59,31 +61,17 @@ public sealed class PlannerStatistics(MeetingPortalDbContext db, ILogger<Planner
         }
     }
 
-    /// <summary>The table's row count as ANALYZE saw it: the first number of any of its rows in sqlite_stat1.</summary>
+    /// <summary>The table's row count as ANALYZE saw it: the first number of any of its rows in sqlite_stat1; null before any ANALYZE.</summary>
     private async Task<long?> CountedRowsAsync(string table, CancellationToken cancellationToken)
     {
-        if (await ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'", cancellationToken) == 0)
+        if (!await db.Database.SqlQuery<long>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'").AnyAsync(n => n > 0, cancellationToken))
         {
             return null;
         }
 
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT stat FROM sqlite_stat1 WHERE tbl = $table LIMIT 1";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "$table";
-        parameter.Value = table;
-        command.Parameters.Add(parameter);
-        return await command.ExecuteScalarAsync(cancellationToken) is string stat
-            && long.TryParse(stat.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var counted)
+        var stat = await db.Database.SqlQuery<string>($"SELECT stat AS \"Value\" FROM sqlite_stat1 WHERE tbl = {table}").FirstOrDefaultAsync(cancellationToken);
+        return stat is not null && long.TryParse(stat.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var counted)
             ? counted
             : null;
-    }
-
-    private async Task<long?> ScalarAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : null;
     }
 }

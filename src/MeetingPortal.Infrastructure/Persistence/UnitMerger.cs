@@ -12,7 +12,7 @@ namespace MeetingPortal.Infrastructure.Persistence;
 /// accounts move to the target; child units move under it; the merged unit stays, marked, under
 /// the target so its frozen reports remain readable there. All of it commits together or not at all.
 /// </summary>
-public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, TimeProvider timeProvider)
+public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, AuditInterceptor stamp, TimeProvider timeProvider)
 {
     public sealed record Result(int Meetings, int Organisations, int People, int Accounts, int ChildUnits);
 
@@ -38,11 +38,14 @@ public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, Time
 
         source.MergeInto(target, now);
 
-        var meetings = await db.Meetings.Where(m => m.UnitId == source.Id).ToListAsync(cancellationToken);
-        foreach (var meeting in meetings)
+        // Meetings and people move in one UPDATE each (a ward may hold hundreds of meetings); each moved
+        // meeting still gets its history row below, with the version the move gave it.
+        var meetings = await db.Meetings.Where(m => m.UnitId == source.Id).Select(m => new { m.Id, Version = m.Version + 1 }).ToListAsync(cancellationToken);
+        await db.Meetings.Where(m => m.UnitId == source.Id).ExecuteUpdateAsync(set =>
         {
-            meeting.UnitId = target.Id;
-        }
+            set.SetProperty(m => m.UnitId, target.Id);
+            stamp.StampBulkUpdate(set);
+        }, cancellationToken);
 
         // Two bodies of the same name ("Ủy ban MTTQ") cannot share a unit: the moved one keeps its origin in its name.
         var targetNames = await db.Organisations.Where(o => o.UnitId == target.Id).Select(o => o.Name).ToListAsync(cancellationToken);
@@ -58,11 +61,11 @@ public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, Time
             organisation.UnitId = target.Id;
         }
 
-        var people = await db.People.Where(p => p.UnitId == source.Id).ToListAsync(cancellationToken);
-        foreach (var person in people)
+        var people = await db.People.Where(p => p.UnitId == source.Id).ExecuteUpdateAsync(set =>
         {
-            person.UnitId = target.Id;
-        }
+            set.SetProperty(p => p.UnitId, target.Id);
+            stamp.StampBulkUpdate(set);
+        }, cancellationToken);
 
         // Sign-in cookies carry the unit's path: a new security stamp makes every affected user sign in again with the new one.
         var accounts = await db.Users.Where(u => subtreeIds.Contains(u.UnitId)).ToListAsync(cancellationToken);
@@ -84,7 +87,7 @@ public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, Time
             audit.Record(nameof(Meeting), meeting.Id, HistoryAction.Merged, movedNote, version: meeting.Version);
         }
 
-        var result = new Result(meetings.Count, organisations.Count, people.Count, accounts.Count(a => a.UnitId == target.Id), children.Count);
+        var result = new Result(meetings.Count, organisations.Count, people, accounts.Count(a => a.UnitId == target.Id), children.Count);
         string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         audit.Record(nameof(Unit), source.Id, HistoryAction.Merged, movedNote, target.Id, AuditTrail.Diff(
             ("Meetings", null, Count(result.Meetings)), ("Organisations", null, Count(result.Organisations)), ("People", null, Count(result.People)),

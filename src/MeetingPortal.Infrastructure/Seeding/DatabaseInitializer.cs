@@ -1,5 +1,6 @@
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ namespace MeetingPortal.Infrastructure.Seeding;
 public sealed class DatabaseInitializer(
     MeetingPortalDbContext db,
     DatabaseOptions databaseOptions,
+    StorageOptions storageOptions,
     IOptions<SeedingOptions> seedingOptions,
     InterchangeImporter importer,
     DemoDataSeeder demoData,
@@ -30,6 +32,8 @@ public sealed class DatabaseInitializer(
             // WAL lets readers go on while one writer saves, and survives a killed process cleanly.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await CarryOverKeyFilesAsync(cancellationToken);
 
         foreach (var role in Roles.All)
         {
@@ -59,6 +63,37 @@ public sealed class DatabaseInitializer(
         // Without statistics SQLite's planner starts scoped queries from the wrong index (30× slower at
         // province scale); a database that has them is not analysed again at every start.
         await plannerStatistics.RefreshIfStaleAsync(cancellationToken, whenMissing: true);
+    }
+
+    /// <summary>
+    /// Sign-in keys moved from &lt;data&gt;/keys into the database (issue 12, docs/operations.md): at the
+    /// first start on a database without keys, the key files of the folder are copied in as they are
+    /// (encrypted ones stay encrypted), so nobody is signed out by the upgrade. Later starts change nothing.
+    /// </summary>
+    private async Task CarryOverKeyFilesAsync(CancellationToken cancellationToken)
+    {
+        var folder = new DirectoryInfo(Path.Combine(storageOptions.DataDirectory, "keys"));
+        if (!folder.Exists || await db.DataProtectionKeys.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var files = folder.GetFiles("*.xml");
+        foreach (var file in files)
+        {
+            var xml = System.Xml.Linq.XElement.Load(file.FullName);
+            db.DataProtectionKeys.Add(new DataProtectionKey
+            {
+                FriendlyName = Path.GetFileNameWithoutExtension(file.Name),
+                Xml = xml.ToString(System.Xml.Linq.SaveOptions.DisableFormatting),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (files.Length > 0)
+        {
+            logger.LogInformation("Copied {Count} data-protection keys from {Folder} into the database", files.Length, folder.FullName);
+        }
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
         {
             schemaErrors = InterchangeSchema.Validate(json);
         }
-        catch (Newtonsoft.Json.JsonException ex)
+        catch (System.Text.Json.JsonException ex)
         {
             schemaErrors = [$"#: {ex.Message}"];
         }

@@ -1,10 +1,14 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MeetingPortal.Domain.Notifications;
+using MeetingPortal.Infrastructure.Coordination;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 
 namespace MeetingPortal.Web.Infrastructure;
 
@@ -28,17 +32,26 @@ public sealed class EmailOptions
 
     /// <summary>Notifications older than this are not mailed when email is first switched on.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>A batch claimed by a server that has not finished it within this time is taken over by another.</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>
 /// Mails notifications that have not been mailed yet, outside any request: a slow or absent mail
-/// server never slows a page. A message that fails is tried again at the next round.
+/// server never slows a page. With several servers, each round first claims its batch in one UPDATE,
+/// so a notification is mailed by one server only; a claim left by a server that died is taken over
+/// after <see cref="EmailOptions.ClaimTimeout"/>. A message the server refuses is tried again at the next round.
 /// </summary>
 public sealed class EmailNotificationSender(
-    MeetingPortalDbContext db, IOptions<EmailOptions> options, IStringLocalizerFactory localizers, TimeProvider timeProvider, ILogger<EmailNotificationSender> logger)
+    MeetingPortalDbContext db, IOptions<EmailOptions> options, IStringLocalizerFactory localizers, ServerIdentity server,
+    TimeProvider timeProvider, ILogger<EmailNotificationSender> logger)
 {
+    /// <summary>At most this many messages a round.</summary>
     public const int Batch = 50;
 
+    /// <summary>Claims and mails one batch; returns how many messages the mail server accepted.</summary>
+    /// <exception cref="IOException">The mail server cannot be reached (the claims are released first).</exception>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -47,61 +60,99 @@ public sealed class EmailNotificationSender(
             return 0;
         }
 
+        var me = server.Name;
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var oldest = now - settings.MaxAge;
-        var pending = await db.Notifications
-            .Where(n => n.EmailedAtUtc == null && n.CreatedAtUtc >= oldest)
-            .Join(db.Users.Where(u => u.Email != null && u.EmailConfirmed), n => n.UserId, u => u.Id, (n, u) => new { Notification = n, u.Email })
-            .OrderBy(x => x.Notification.Id).Take(Batch)
-            .ToListAsync(cancellationToken);
-        if (pending.Count == 0)
+        var claimLapsed = now - settings.ClaimTimeout;
+        var claimable = db.Notifications
+            .Where(n => n.EmailedAtUtc == null && n.CreatedAtUtc >= oldest && (n.EmailClaimedAtUtc == null || n.EmailClaimedAtUtc < claimLapsed))
+            .Where(n => db.Users.Any(u => u.Id == n.UserId && u.Email != null && u.EmailConfirmed))
+            .OrderBy(n => n.Id).Take(Batch).Select(n => n.Id);
+        // The condition is repeated outside the subquery: it is what the database checks again on each row
+        // it updates, after another server's claim of the same row has committed.
+        var claimed = await db.Notifications
+            .Where(n => claimable.Contains(n.Id) && n.EmailedAtUtc == null && (n.EmailClaimedAtUtc == null || n.EmailClaimedAtUtc < claimLapsed))
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.EmailClaimedBy, me).SetProperty(n => n.EmailClaimedAtUtc, now), cancellationToken);
+        if (claimed == 0)
         {
             return 0;
         }
 
-        var uiCulture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
+        var pending = await db.Notifications
+            .Where(n => n.EmailClaimedBy == me && n.EmailedAtUtc == null)
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { Notification = n, u.Email })
+            .OrderBy(x => x.Notification.Id)
+            .ToListAsync(cancellationToken);
+
         var sent = 0;
         try
         {
             var localizer = localizers.Create(typeof(SharedResource));
-            using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl };
+            using var client = new SmtpClient();
+            var security = !settings.EnableSsl ? SecureSocketOptions.None
+                : settings.Port == 465 ? SecureSocketOptions.SslOnConnect
+                : SecureSocketOptions.StartTls;
+            await client.ConnectAsync(settings.Host, settings.Port, security, cancellationToken);
             if (!string.IsNullOrEmpty(settings.UserName))
             {
-                client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
+                await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
             }
 
             foreach (var item in pending)
             {
                 var n = item.Notification;
-                var title = localizer.Label(n.Kind);
-                using var message = new MailMessage(settings.From, item.Email!)
-                {
-                    Subject = $"[{localizer["App.Name"]}] {title}",
-                    Body = $"{title}:\n\n{n.Summary}\n\n{settings.BaseUrl.TrimEnd('/')}/Recommendations/{n.RecommendationId.ToString(CultureInfo.InvariantCulture)}\n",
-                    SubjectEncoding = System.Text.Encoding.UTF8,
-                    BodyEncoding = System.Text.Encoding.UTF8,
-                };
                 try
                 {
-                    await client.SendMailAsync(message, cancellationToken);
-                    n.EmailedAtUtc = timeProvider.GetUtcNow().UtcDateTime;
-                    sent++;
+                    await client.SendAsync(Message(settings, localizer, n, item.Email!), cancellationToken);
                 }
-                catch (SmtpException ex)
+                catch (SmtpCommandException ex)
                 {
                     // The address is not logged: it is personal data.
                     logger.LogWarning(ex, "Mailing notification {NotificationId} failed; it is tried again later", n.Id);
+                    continue;
                 }
+
+                // Saved one by one: a server that stops half-way has marked what it sent.
+                n.MarkEmailed(timeProvider.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(cancellationToken);
+                sent++;
             }
+
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        finally
+        {
+            // What was not sent is free for the next round, on this server or another.
+            await db.Notifications
+                .Where(n => n.EmailClaimedBy == me && n.EmailedAtUtc == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.EmailClaimedBy, (string?)null).SetProperty(n => n.EmailClaimedAtUtc, (DateTime?)null), CancellationToken.None);
+        }
+
+        return sent;
+    }
+
+    // Always in Vietnamese, whatever culture the background thread has.
+    private static MimeMessage Message(EmailOptions settings, IStringLocalizer localizer, Notification n, string to)
+    {
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
+        try
+        {
+            var title = localizer.Label(n.Kind);
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse(settings.From));
+            message.To.Add(MailboxAddress.Parse(to));
+            message.Subject = $"[{localizer["App.Name"]}] {title}";
+            message.Body = new TextPart(TextFormat.Plain)
+            {
+                Text = $"{title}:\n\n{n.Summary}\n\n{settings.BaseUrl.TrimEnd('/')}/Recommendations/{n.RecommendationId.ToString(CultureInfo.InvariantCulture)}\n",
+            };
+            return message;
         }
         finally
         {
             CultureInfo.CurrentUICulture = uiCulture;
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return sent;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -7,25 +6,6 @@ namespace MeetingPortal.Web.Infrastructure;
 
 public static class ValidationExtensions
 {
-    /// <summary>
-    /// Registers every validator in the assembly. FluentValidation.DependencyInjectionExtensions does
-    /// this too but cannot restore here (PACKAGES.md).
-    /// </summary>
-    public static IServiceCollection AddValidatorsFrom(this IServiceCollection services, Assembly assembly)
-    {
-        var validators = assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
-            .SelectMany(t => t.GetInterfaces()
-                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-                .Select(i => (Service: i, Implementation: t)));
-        foreach (var (service, implementation) in validators)
-        {
-            services.AddScoped(service, implementation);
-        }
-
-        return services;
-    }
-
     /// <summary>The first message for a field, for forms whose inputs are named by hand.</summary>
     public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
         modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

@@ -62,13 +62,10 @@ public sealed class EmailTests(EmailTests.MailingFactory factory) : IClassFixtur
         return await scope.ServiceProvider.GetRequiredService<EmailNotificationSender>().RunOnceAsync(CancellationToken.None);
     }
 
-    /// <summary>SmtpClient sends UTF-8 bodies base64-encoded; decode the body part.</summary>
+    /// <summary>The text of the message as a mail reader shows it, whatever transfer encoding was chosen.</summary>
     private static string BodyOf(string raw)
     {
-        var parts = raw.ReplaceLineEndings("\n").Split("\n\n", 2);
-        var content = parts.Length > 1 ? parts[1] : string.Empty;
-        return parts[0].Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase)
-            ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(content.Split('\n', StringSplitOptions.RemoveEmptyEntries))))
-            : content;
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw));
+        return MimeKit.MimeMessage.Load(stream).TextBody ?? string.Empty;
     }
 }

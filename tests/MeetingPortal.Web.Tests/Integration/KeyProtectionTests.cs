@@ -32,16 +32,16 @@ public sealed class CertificateKeysFactory : PortalFactory
 public sealed class KeyProtectionTests(CertificateKeysFactory factory) : IClassFixture<CertificateKeysFactory>
 {
     [Fact]
-    public async Task With_a_certificate_configured_the_key_files_hold_no_plain_master_key()
+    public async Task With_a_certificate_configured_the_stored_keys_hold_no_plain_master_key()
     {
         var client = await factory.SignInAsync("thuky.kyphuong");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/Meetings")).StatusCode);
 
-        var keys = Directory.GetFiles(Path.Combine(factory.DataDirectory, "keys"), "key-*.xml");
+        var keys = factory.WithDb(db => db.DataProtectionKeys.Select(k => k.Xml!).ToList());
         Assert.NotEmpty(keys);
-        foreach (var key in keys)
+        Assert.False(Directory.Exists(Path.Combine(factory.DataDirectory, "keys")), "keys belong in the database, not in a folder");
+        foreach (var xml in keys)
         {
-            var xml = await File.ReadAllTextAsync(key);
             Assert.Contains("EncryptedXml", xml, StringComparison.Ordinal);
             Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
         }
@@ -52,7 +52,7 @@ public sealed class KeyProtectionTests(CertificateKeysFactory factory) : IClassF
     {
         using var plain = new PortalFactory();
         await plain.SignInAsync("thuky.kyphuong");
-        var xml = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(plain.DataDirectory, "keys"), "key-*.xml").Single());
+        var xml = plain.WithDb(db => db.DataProtectionKeys.Select(k => k.Xml!).Single());
         Assert.Contains("<value>", xml, StringComparison.Ordinal);
     }
 }

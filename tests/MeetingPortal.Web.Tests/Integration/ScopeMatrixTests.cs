@@ -85,6 +85,7 @@ public sealed class ScopeMatrixTests(PortalFactory factory) : IClassFixture<Port
         ["Reports/Snapshots/{id:int}"] = new(Access.Record, "lanhdao.kyphuong"),
         ["health"] = new(Access.Public),
         ["health/live"] = new(Access.Public),
+        ["health/ready"] = new(Access.Public),
     };
 
     [Fact]

@@ -15,6 +15,14 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The bell counts a user's unread notifications on every page.
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
         builder.HasIndex(n => new { n.RecommendationId, n.Kind });
+        // A reminder is said once per recommendation, kind, user and due date, whichever server runs the check.
+        builder.HasIndex(n => new { n.RecommendationId, n.Kind, n.UserId, n.DueOn })
+            .IsUnique()
+            .HasFilter("DueOn IS NOT NULL")
+            .HasDatabaseName("IX_Notifications_Reminder");
+        builder.Property(n => n.EmailClaimedBy).HasMaxLength(Coordination.Lease.HolderMaxLength);
+        // The mail sender looks for what is not mailed yet.
+        builder.HasIndex(n => new { n.EmailedAtUtc, n.CreatedAtUtc });
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Recommendation>().WithMany().HasForeignKey(n => n.RecommendationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -22,19 +22,12 @@ public enum RecommendationSort
 public sealed class RecommendationFilter
 {
     /// <summary>Statuses in which the body still owes an answer: only these can be overdue.</summary>
-    /// <remarks>
-    /// Not an array: with C# 14, array.Contains(x) in a query binds to the span overload, which EF Core 6
-    /// cannot evaluate ("invalid program"); a list binds to Enumerable.Contains, which it translates to IN.
-    /// </remarks>
-    public static readonly IReadOnlyList<RecommendationStatus> AwaitingAnswer = new List<RecommendationStatus>
-    {
-        RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress,
-    };
+    public static readonly IReadOnlyList<RecommendationStatus> AwaitingAnswer =
+        [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
 
-    public static readonly IReadOnlyList<RecommendationStatus> OpenStatuses = new List<RecommendationStatus>
-    {
-        RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered,
-    };
+    /// <summary>Statuses of a recommendation not yet resolved, closed or declined.</summary>
+    public static readonly IReadOnlyList<RecommendationStatus> OpenStatuses =
+        [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
 
     [Display(Name = "Meetings.Status")]
     public RecommendationStatus? Status { get; set; }

@@ -61,8 +61,8 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
     /// <summary>A body with two items is not "the best": below this many it is listed but not ranked.</summary>
     public const int MinimumItemsToRank = 5;
 
-    private static readonly List<RecommendationStatus> AwaitingAnswer = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
-    private static readonly List<RecommendationStatus> OpenStatuses = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
+    private static readonly RecommendationStatus[] AwaitingAnswer = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
+    private static readonly RecommendationStatus[] OpenStatuses = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
 
     public async Task<SummaryFigures> CalculateAsync(UnitScope unit, ReviewPeriod period, bool details, CancellationToken cancellationToken)
     {

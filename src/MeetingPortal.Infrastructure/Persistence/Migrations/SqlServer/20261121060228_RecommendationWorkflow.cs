@@ -128,8 +128,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                 table: "RecommendationEvents",
                 columns: new[] { "RecommendationId", "AtUtc" });
             // Recommendations answered before this migration get the dates their responses give.
-            migrationBuilder.Sql("UPDATE Recommendations SET FirstAnsweredOn = (SELECT MIN(r.RespondedOn) FROM Responses r WHERE r.RecommendationId = Recommendations.Id AND r.Kind <> 3)");
-            migrationBuilder.Sql("UPDATE Recommendations SET ResolvedOn = (SELECT MIN(r.RespondedOn) FROM Responses r WHERE r.RecommendationId = Recommendations.Id AND r.Kind = 4) WHERE Status IN (5, 6)");
+            // EXEC compiles the statement when it runs: in the idempotent script it shares a batch with the
+            // ALTER TABLE that adds these columns, and SQL Server compiles a whole batch before running it.
+            migrationBuilder.Sql("EXEC(N'UPDATE Recommendations SET FirstAnsweredOn = (SELECT MIN(r.RespondedOn) FROM Responses r WHERE r.RecommendationId = Recommendations.Id AND r.Kind <> 3)')");
+            migrationBuilder.Sql("EXEC(N'UPDATE Recommendations SET ResolvedOn = (SELECT MIN(r.RespondedOn) FROM Responses r WHERE r.RecommendationId = Recommendations.Id AND r.Kind = 4) WHERE Status IN (5, 6)')");
         }
 
         protected override void Down(MigrationBuilder migrationBuilder)

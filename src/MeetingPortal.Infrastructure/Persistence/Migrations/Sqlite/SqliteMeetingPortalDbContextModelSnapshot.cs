@@ -15,7 +15,7 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("MeetingPortal.Domain.Calendar.CalendarDay", b =>
                 {
@@ -477,6 +477,16 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EmailedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -501,9 +511,16 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailedAtUtc", "CreatedAtUtc");
+
                     b.HasIndex("RecommendationId", "Kind");
 
                     b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.HasIndex("RecommendationId", "Kind", "UserId", "DueOn")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_Reminder")
+                        .HasFilter("DueOn IS NOT NULL");
 
                     b.ToTable("Notifications");
                 });
@@ -1017,6 +1034,36 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("UnitLevels");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Infrastructure.Coordination.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "due-date-check",
+                            ExpiresAtUtc = new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified)
+                        },
+                        new
+                        {
+                            Name = "planner-statistics",
+                            ExpiresAtUtc = new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified)
+                        });
+                });
+
             modelBuilder.Entity("MeetingPortal.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1100,6 +1147,23 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using MeetingPortal.Infrastructure.Monitoring;
+using MeetingPortal.Web.Tests.Support;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingPortal.Web.Tests.Upgrade;
+
+/// <summary>
+/// An installation made by the portal before the EF Core 10 upgrade (Fixtures/BeforeEfCore10, made by
+/// main at c8492f7) is started by today's portal: it migrates with every meeting, recommendation and
+/// date reading as before, its key files move into the database, and the sign-in cookie it issued still works.
+/// </summary>
+public sealed class UpgradeFromEfCore6Tests : IDisposable
+{
+    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "BeforeEfCore10");
+
+    /// <summary>Half an hour after the fixture's cookie was issued (2026-11-29T19:00:30Z), inside its 8 hours.</summary>
+    private static readonly DateTimeOffset FixtureNow = new(2026, 11, 29, 19, 30, 0, TimeSpan.Zero);
+
+    private readonly string _before = Path.Combine(Path.GetTempPath(), "meetingportal-tests", "before-" + Guid.NewGuid().ToString("N") + ".db");
+    private readonly UpgradedPortal _portal = new();
+
+    public void Dispose()
+    {
+        _portal.Dispose();
+        SqliteConnection.ClearAllPools();
+        File.Delete(_before);
+    }
+
+    [Fact]
+    public async Task A_database_made_before_the_upgrade_migrates_with_its_records_and_dates_intact()
+    {
+        Unpack(_before);
+        var meetingsBefore = Rows(_before, "SELECT Id, Title, HeldOn, UnitId, Status FROM Meetings ORDER BY Id");
+        var recommendationsBefore = Rows(_before, "SELECT Id, MeetingId, Status, Content, DueOn, FirstAnsweredOn, ResolvedOn, AddressedToOrganisationId FROM Recommendations ORDER BY Id");
+        var countsBefore = Counts(_before);
+        Assert.Equal(43, meetingsBefore.Count);
+        Assert.True(recommendationsBefore.Count > 700);
+
+        var meetingsAfter = _portal.WithDb(db => db.Meetings.AsNoTracking().OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Title, m.HeldOn, m.UnitId, m.Status }).ToList()
+            .Select(m => Row(m.Id, m.Title, Date(m.HeldOn), m.UnitId, (int)m.Status)).ToList());
+        var recommendationsAfter = _portal.WithDb(db => db.Recommendations.AsNoTracking().OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.MeetingId, r.Status, r.Content, r.DueOn, r.FirstAnsweredOn, r.ResolvedOn, r.AddressedToOrganisationId }).ToList()
+            .Select(r => Row(r.Id, r.MeetingId, (int)r.Status, r.Content, Date(r.DueOn), Date(r.FirstAnsweredOn), Date(r.ResolvedOn), r.AddressedToOrganisationId)).ToList());
+
+        Assert.Equal(meetingsBefore.Select(Normalise), meetingsAfter);
+        Assert.Equal(recommendationsBefore.Select(Normalise), recommendationsAfter);
+        Assert.Equal(countsBefore, Counts(_portal.DatabasePath));
+        Assert.Empty(_portal.WithDb(db => db.Database.GetPendingMigrations().ToList()));
+        Assert.Equal(HttpStatusCode.OK, (await _portal.CreateClient().GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_of_the_old_portal_still_opens_a_meeting_after_its_keys_moved_into_the_database()
+    {
+        var client = _portal.CreateBrowserLikeClient();
+        var cookie = (await File.ReadAllTextAsync(Path.Combine(Fixture, "auth-cookie.txt"))).Trim();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Meetings/21");
+        request.Headers.Add("Cookie", "MeetingPortal.Auth=" + cookie);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Xã Thủy Lộc quý 1/2025", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var keyFile = Path.GetFileNameWithoutExtension(Directory.GetFiles(Path.Combine(Fixture, "keys"), "key-*.xml").Single());
+        Assert.Equal([keyFile], _portal.WithDb(db => db.DataProtectionKeys.Select(k => k.FriendlyName).ToList()));
+    }
+
+    [Fact]
+    public async Task The_due_date_check_does_not_repeat_the_reminders_the_old_portal_sent()
+    {
+        var notificationsBefore = _portal.WithDb(db => db.Notifications.Count());
+        Assert.True(notificationsBefore > 500);
+
+        using var scope = _portal.Services.CreateScope();
+        var added = await scope.ServiceProvider.GetRequiredService<RecommendationMonitor>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, added);
+        Assert.Equal(notificationsBefore, _portal.WithDb(db => db.Notifications.Count()));
+    }
+
+    private static void Unpack(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var source = new GZipStream(File.OpenRead(Path.Combine(Fixture, "meetingportal.db.gz")), CompressionMode.Decompress);
+        using var target = File.Create(path);
+        source.CopyTo(target);
+    }
+
+    private static List<string> Rows(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    private static Dictionary<string, string> Counts(string path)
+    {
+        string[] tables = ["Units", "Meetings", "Speeches", "MeetingParticipants", "Recommendations", "Responses", "RecommendationEvents", "RecommendationHops", "Directives", "Notifications", "History", "AspNetUsers", "AspNetUserRoles", "CalendarDays", "DueDateRules"];
+        return tables.ToDictionary(t => t, t => Rows(path, $"SELECT COUNT(*) FROM \"{t}\"").Single());
+    }
+
+    // The old file keeps dates as "2026-11-30 00:00:00"; the comparison is of the calendar date they stand for.
+    private static string Normalise(string row) => string.Join("|", row.Split('|').Select(field =>
+        DateTime.TryParseExact(field, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : field));
+
+    private static string Row(params object?[] fields) => string.Join("|", fields.Select(f => f is null ? "∅" : Convert.ToString(f, CultureInfo.InvariantCulture)));
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The portal started on a copy of the fixture: its database and its key folder, with the clock at <see cref="FixtureNow"/>.</summary>
+    private sealed class UpgradedPortal : PortalFactory
+    {
+        private readonly FakeTimeProvider _clock = new(FixtureNow);
+
+        public UpgradedPortal()
+        {
+            Unpack(DatabasePath);
+            var keys = Directory.CreateDirectory(Path.Combine(DataDirectory, "keys"));
+            foreach (var file in Directory.GetFiles(Path.Combine(Fixture, "keys")))
+            {
+                File.Copy(file, Path.Combine(keys.FullName, Path.GetFileName(file)));
+            }
+        }
+
+        protected override bool DemoData => false;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(_clock);
+                services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.TimeProvider = _clock);
+                services.PostConfigure<SecurityStampValidatorOptions>(options => options.TimeProvider = _clock);
+            });
+        }
+    }
+}
