@@ -18,10 +18,19 @@ public class PortalFactory : WebApplicationFactory<Program>
     public const string DemoPassword = "Test#Portal-2026";
 
     public PortalFactory()
+        : this(Path.Combine(Path.GetTempPath(), "meetingportal-tests", Guid.NewGuid().ToString("N")), keepData: false)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "meetingportal-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>A portal on <paramref name="dataDirectory"/>, left in place at the end when <paramref name="keepData"/> (for a test that goes on with the files).</summary>
+    internal PortalFactory(string dataDirectory, bool keepData)
+    {
+        DataDirectory = dataDirectory;
+        _keepData = keepData;
         Directory.CreateDirectory(DataDirectory);
     }
+
+    private readonly bool _keepData;
 
     public string DataDirectory { get; }
 
@@ -71,6 +80,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
