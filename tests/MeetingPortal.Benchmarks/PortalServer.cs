@@ -129,8 +129,17 @@ public sealed class PortalServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private bool _disposed;
+
+    /// <summary>Stops the server; a second call does nothing (the benchmark stops it before timing the due-date check).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _sampling.CancelAsync();
         await _sampler;
         if (!_process.HasExited)

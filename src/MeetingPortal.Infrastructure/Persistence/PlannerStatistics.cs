@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -47,6 +48,9 @@ public sealed class PlannerStatistics(MeetingPortalDbContext db, ILogger<Planner
                 {
                     var started = Stopwatch.GetTimestamp();
                     await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+                    // A SQLite connection loads the statistics when it first reads the schema and keeps them:
+                    // pooled connections opened before this ANALYZE would go on planning without it.
+                    SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
                     logger.LogInformation("Planner statistics refreshed ({Table}: {Counted} rows when last analysed, {Rows} now) in {Elapsed} ms",
                         table, counted, rows, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     return true;

@@ -26,6 +26,14 @@ public sealed class DatabaseInitializer(
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
+        else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() is { Count: > 0 } pending)
+        {
+            // A server of a new version started before the DBA applied its script (a rolling upgrade): it
+            // serves /health/ready as 503 until the migrations are there, and touches nothing meanwhile.
+            logger.LogWarning("The database lacks {Count} migrations of this version ({Migrations}); not ready until they are applied",
+                pending.Count, string.Join(", ", pending));
+            return;
+        }
 
         if (db.Database.IsSqlite())
         {

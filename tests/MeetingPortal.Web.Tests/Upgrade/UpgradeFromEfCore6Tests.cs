@@ -88,7 +88,7 @@ public sealed class UpgradeFromEfCore6Tests : IDisposable
         Assert.Equal(notificationsBefore, _portal.WithDb(db => db.Notifications.Count()));
     }
 
-    private static void Unpack(string path)
+    internal static void Unpack(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var source = new GZipStream(File.OpenRead(Path.Combine(Fixture, "meetingportal.db.gz")), CompressionMode.Decompress);
@@ -152,6 +152,44 @@ public sealed class UpgradeFromEfCore6Tests : IDisposable
                 services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.TimeProvider = _clock);
                 services.PostConfigure<SecurityStampValidatorOptions>(options => options.TimeProvider = _clock);
             });
+        }
+    }
+}
+
+/// <summary>
+/// A server of this version on a database that still lacks its migrations (a rolling upgrade before the
+/// DBA ran the script): it starts, says it is alive, and is not ready, so the load balancer sends it nothing.
+/// </summary>
+public sealed class NotYetMigratedTests : IDisposable
+{
+    private readonly NotMigratedPortal _portal = new();
+
+    public void Dispose() => _portal.Dispose();
+
+    [Fact]
+    public async Task Live_answers_and_ready_refuses_until_the_migrations_are_applied()
+    {
+        var client = _portal.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains(_portal.WithDb(db => db.Database.GetPendingMigrations().ToList()), m => m.EndsWith("_SeveralServers", StringComparison.Ordinal));
+    }
+
+    private sealed class NotMigratedPortal : PortalFactory
+    {
+        public NotMigratedPortal()
+        {
+            UpgradeFromEfCore6Tests.Unpack(DatabasePath);
+        }
+
+        protected override bool DemoData => false;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Database:MigrateOnStartup", "false");
         }
     }
 }
