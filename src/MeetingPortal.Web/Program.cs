@@ -127,7 +127,7 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
     messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer["Binding.UnknownInvalidNoField"]);
     messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Binding.RequiredNoField"]);
 });
-// Validators are called by the pages (FluentValidation.AspNetCore's auto-validation is not used: ADR 0007).
+// Validators are called by the pages (FluentValidation.AspNetCore's auto-validation is not used: ADR 0009).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.MeetingEditor>();
 builder.Services.AddScoped<NotificationCounter>();
@@ -163,6 +163,11 @@ app.UseSerilogRequestLogging(options =>
 {
     options.Logger = serilog;
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+    // A load balancer asks /health/* every few seconds on every server: those lines are Debug, not Information.
+    options.GetLevel = (context, _, exception) =>
+        exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
+        : context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) ? Serilog.Events.LogEventLevel.Debug
+        : Serilog.Events.LogEventLevel.Information;
 });
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
