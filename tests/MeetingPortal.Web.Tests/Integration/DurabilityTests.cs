@@ -9,13 +9,13 @@ namespace MeetingPortal.Web.Tests.Integration;
 /// </summary>
 public sealed class DurabilityTests : IDisposable
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "meetingportal-tests", "kill-" + Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDataDirectory _data = new("kill");
 
     [Fact]
     public async Task A_saved_meeting_survives_a_sigkill_of_the_portal()
     {
         const string title = "Hội nghị lưu trước khi máy mất điện";
-        await using (var portal = await PortalProcess.StartAsync(_dataDirectory))
+        await using (var portal = await PortalProcess.StartAsync(_data.Path))
         {
             using var client = portal.NewClient();
             Assert.Equal(HttpStatusCode.Redirect, (await client.PostSignInAsync("thuky.kyphuong", PortalFactory.DemoPassword)).StatusCode);
@@ -27,23 +27,12 @@ public sealed class DurabilityTests : IDisposable
             await portal.KillAsync();
         }
 
-        await using var again = await PortalProcess.StartAsync(_dataDirectory);
+        await using var again = await PortalProcess.StartAsync(_data.Path);
         using var second = again.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await second.PostSignInAsync("thuky.kyphuong", PortalFactory.DemoPassword)).StatusCode);
         var found = (await second.GetHtmlAsync("/Meetings?q=" + Uri.EscapeDataString(title))).MeetingTitles();
         Assert.Contains(title, found);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS cleans the temp folder later.
-        }
-    }
+    public void Dispose() => _data.Dispose();
 }

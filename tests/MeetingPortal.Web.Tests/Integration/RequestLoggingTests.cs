@@ -11,13 +11,13 @@ namespace MeetingPortal.Web.Tests.Integration;
 /// </summary>
 public sealed class RequestLoggingTests : IDisposable
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "meetingportal-tests", "log-" + Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDataDirectory _data = new("log");
 
     [Fact]
     public async Task A_request_is_logged_with_its_path_status_and_time_but_not_its_query_string()
     {
         const string searched = "Nguyễn Thị Bí Mật";
-        await using var portal = await PortalProcess.StartAsync(_dataDirectory);
+        await using var portal = await PortalProcess.StartAsync(_data.Path);
         using var client = portal.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostSignInAsync("thuky.kyphuong", PortalFactory.DemoPassword)).StatusCode);
 
@@ -33,16 +33,5 @@ public sealed class RequestLoggingTests : IDisposable
             || line.Contains("Bí Mật", StringComparison.Ordinal) || line.Contains(Uri.EscapeDataString("Bí"), StringComparison.Ordinal));
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS cleans the temp folder later.
-        }
-    }
+    public void Dispose() => _data.Dispose();
 }

@@ -11,14 +11,14 @@ namespace MeetingPortal.Web.Tests.Integration;
 /// </summary>
 public sealed class TwoServersTests : IDisposable
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "meetingportal-tests", "two-" + Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDataDirectory _data = new("two");
     private readonly FakeSmtpServer _smtp = new();
 
     [Fact]
     public async Task Two_servers_share_sign_ins_and_say_and_mail_each_reminder_once()
     {
         // Three recommendations due soon, overdue and overdue long enough to escalate: seven reminders in all.
-        using (var setup = new PortalFactory(_dataDirectory, keepData: true))
+        using (var setup = new PortalFactory(_data.Path, keepData: true))
         {
             await DueDates.SetAllThreeAsync(setup.Services);
         }
@@ -33,7 +33,7 @@ public sealed class TwoServersTests : IDisposable
             ["Email:EnableSsl"] = "false",
             ["Email:Interval"] = "00:00:01",
         };
-        var servers = await Task.WhenAll(PortalProcess.StartAsync(_dataDirectory, settings), PortalProcess.StartAsync(_dataDirectory, settings));
+        var servers = await Task.WhenAll(PortalProcess.StartAsync(_data.Path, settings), PortalProcess.StartAsync(_data.Path, settings));
         await using var serverA = servers[0];
         await using var serverB = servers[1];
 
@@ -78,7 +78,7 @@ public sealed class TwoServersTests : IDisposable
 
     private List<(long Id, int RecommendationId, int Kind, string UserId, bool Mailed)> Reminders()
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dataDirectory, "meetingportal.db")};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "meetingportal.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT Id, RecommendationId, Kind, UserId, EmailedAtUtc IS NOT NULL FROM Notifications WHERE DueOn IS NOT NULL";
@@ -95,14 +95,6 @@ public sealed class TwoServersTests : IDisposable
     public void Dispose()
     {
         _smtp.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS cleans the temp folder later.
-        }
+        _data.Dispose();
     }
 }
