@@ -61,6 +61,8 @@ public static class DependencyInjection
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<StartupState>();
+        services.AddHostedService<DeferredInitializationService>();
         services.AddPortalHealthChecks();
         return services;
     }

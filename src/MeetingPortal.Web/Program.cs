@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -181,18 +182,27 @@ app.UseAuthorization();
 
 // Liveness runs no check (the process answers; a restart would not mend the database); readiness is what
 // a load balancer asks: the database answers and has no pending migration. /health is every check.
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+// GET and HEAD only, as the probes use them; other methods answer 405.
+string[] probeMethods = [HttpMethods.Get, HttpMethods.Head];
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(probeMethods));
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(probeMethods));
+app.MapHealthChecks("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata(probeMethods));
 app.MapRazorPages();
 
+bool initialized;
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    initialized = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
 if (CommandLine.IsCommand(args))
 {
+    if (!initialized)
+    {
+        await Console.Error.WriteLineAsync("The database lacks migrations of this version; apply them first (README, \"SQL Server\").");
+        return 1;
+    }
+
     return await CommandLine.RunAsync(app.Services, args, Console.Out);
 }
 

@@ -1,4 +1,5 @@
 using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -44,16 +45,24 @@ public static class PeriodicJob
     /// <summary>
     /// Runs <paramref name="job"/> in a new scope at start and at every tick of <paramref name="interval"/>
     /// when this server takes the lease <paramref name="leaseName"/>. The lease is held for nine tenths of
-    /// the interval, so the holder's next tick finds it free and no other server's tick in between does;
-    /// a holder that dies frees it at that expiry. A failed round is logged and retried at the next tick.
+    /// the interval, so that the holder's own next tick finds it free; another server whose tick falls in
+    /// the last tenth may take it instead, so a job runs about once per interval, never twice within nine
+    /// tenths of it. Expiry is compared with each server's clock: servers keep their clocks in step (NTP).
+    /// A holder that dies frees it at that expiry. Rounds wait until the server has finished its start work;
+    /// a failed round is logged and retried at the next tick.
     /// </summary>
     public static async Task RunAsync<T>(
-        IServiceScopeFactory scopes, string leaseName, TimeSpan interval, ILogger logger,
+        IServiceScopeFactory scopes, StartupState startup, string leaseName, TimeSpan interval, ILogger logger,
         Func<IServiceProvider, CancellationToken, Task<T>> job, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval);
         do
         {
+            if (!startup.Initialized)
+            {
+                continue;
+            }
+
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

@@ -1,4 +1,5 @@
 using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -20,12 +21,14 @@ public static class HealthCheckRegistration
     /// succeeds even when the file is gone or spoiled: it would be recreated empty).
     /// "migrations": every migration of this build is applied, so a server of a newer build is not
     /// sent traffic before the database is upgraded (docs/operations.md, rolling an upgrade).
+    /// "startup": this server has finished its start work (<see cref="StartupState"/>).
     /// </summary>
     public static IHealthChecksBuilder AddPortalHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddDbContextCheck<MeetingPortalDbContext>("database", tags: [HealthTags.Ready],
                 customTestQuery: (db, cancellationToken) => db.UnitLevels.AsNoTracking().AnyAsync(cancellationToken))
-            .AddCheck<PendingMigrationsHealthCheck>("migrations", tags: [HealthTags.Ready]);
+            .AddCheck<PendingMigrationsHealthCheck>("migrations", tags: [HealthTags.Ready])
+            .AddCheck<StartupHealthCheck>("startup", tags: [HealthTags.Ready]);
 }
 
 /// <summary>Unhealthy while the database lacks a migration this build has.</summary>
@@ -46,4 +49,12 @@ public sealed class PendingMigrationsHealthCheck(MeetingPortalDbContext db) : IH
             return HealthCheckResult.Unhealthy("The migration history cannot be read.", ex);
         }
     }
+}
+
+/// <summary>Unhealthy until this server has finished its start work on the database.</summary>
+public sealed class StartupHealthCheck(StartupState state) : IHealthCheck
+{
+    /// <inheritdoc />
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.Initialized ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The start work on the database is not finished."));
 }

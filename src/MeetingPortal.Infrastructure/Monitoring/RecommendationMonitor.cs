@@ -3,6 +3,7 @@ using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Coordination;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -159,12 +160,12 @@ public sealed class RecommendationMonitor(
 /// the others skip that round.
 /// </summary>
 public sealed class RecommendationMonitorService(
-    IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, ILogger<RecommendationMonitorService> logger) : BackgroundService
+    IServiceScopeFactory scopes, StartupState startup, IOptions<MonitoringOptions> options, ILogger<RecommendationMonitorService> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.Enabled
         ? Task.CompletedTask
-        : PeriodicJob.RunAsync(scopes, Lease.DueDateCheck, options.Value.Interval, logger,
+        : PeriodicJob.RunAsync(scopes, startup, Lease.DueDateCheck, options.Value.Interval, logger,
             (services, cancellationToken) => services.GetRequiredService<RecommendationMonitor>().RunOnceAsync(cancellationToken), stoppingToken);
 }
 
@@ -173,10 +174,10 @@ public sealed class RecommendationMonitorService(
 /// interval across servers; independent of whether the due-date check is on. Does nothing on SQL Server.
 /// </summary>
 public sealed class PlannerStatisticsService(
-    IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, ILogger<PlannerStatisticsService> logger) : BackgroundService
+    IServiceScopeFactory scopes, StartupState startup, IOptions<MonitoringOptions> options, ILogger<PlannerStatisticsService> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicJob.RunAsync(scopes, Lease.PlannerStatistics, options.Value.StatisticsInterval, logger,
+        PeriodicJob.RunAsync(scopes, startup, Lease.PlannerStatistics, options.Value.StatisticsInterval, logger,
             (services, cancellationToken) => services.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(cancellationToken), stoppingToken);
 }

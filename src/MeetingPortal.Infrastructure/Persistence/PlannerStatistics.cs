@@ -73,7 +73,8 @@ public sealed class PlannerStatistics(MeetingPortalDbContext db, ILogger<Planner
             return null;
         }
 
-        var stat = await db.Database.SqlQuery<string>($"SELECT stat AS \"Value\" FROM sqlite_stat1 WHERE tbl = {table}").FirstOrDefaultAsync(cancellationToken);
+        // LIMIT in the statement itself: composing FirstOrDefault on it makes EF warn of an unordered First.
+        var stat = (await db.Database.SqlQuery<string>($"SELECT stat AS \"Value\" FROM sqlite_stat1 WHERE tbl = {table} LIMIT 1").ToListAsync(cancellationToken)).FirstOrDefault();
         return stat is not null && long.TryParse(stat.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var counted)
             ? counted
             : null;

@@ -17,10 +17,16 @@ public sealed class DatabaseInitializer(
     InterchangeImporter importer,
     DemoDataSeeder demoData,
     PlannerStatistics plannerStatistics,
+    StartupState startupState,
     RoleManager<IdentityRole> roleManager,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The start work on the database. Returns false, having changed nothing, when migrations are pending and
+    /// this server does not apply them (a rolling upgrade before the DBA's script): call again later
+    /// (<see cref="DeferredInitializationService"/> does). Returns true when done.
+    /// </summary>
+    public async Task<bool> InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (databaseOptions.MigrateOnStartup)
         {
@@ -32,7 +38,7 @@ public sealed class DatabaseInitializer(
             // serves /health/ready as 503 until the migrations are there, and touches nothing meanwhile.
             logger.LogWarning("The database lacks {Count} migrations of this version ({Migrations}); not ready until they are applied",
                 pending.Count, string.Join(", ", pending));
-            return;
+            return false;
         }
 
         if (db.Database.IsSqlite())
@@ -71,23 +77,32 @@ public sealed class DatabaseInitializer(
         // Without statistics SQLite's planner starts scoped queries from the wrong index (30× slower at
         // province scale); a database that has them is not analysed again at every start.
         await plannerStatistics.RefreshIfStaleAsync(cancellationToken, whenMissing: true);
+        startupState.MarkInitialized();
+        return true;
     }
 
     /// <summary>
-    /// Sign-in keys moved from &lt;data&gt;/keys into the database (issue 12, docs/operations.md): at the
-    /// first start on a database without keys, the key files of the folder are copied in as they are
-    /// (encrypted ones stay encrypted), so nobody is signed out by the upgrade. Later starts change nothing.
+    /// Sign-in keys moved from &lt;data&gt;/keys into the database (issue 12, docs/operations.md): at every start,
+    /// each key file of the folder whose key the database lacks is copied in as it is (encrypted ones stay
+    /// encrypted), so nobody is signed out by the upgrade, whichever server or script applied the migration.
+    /// Two servers copying at once: the unique key name refuses the second copy, which is then left alone.
     /// </summary>
     private async Task CarryOverKeyFilesAsync(CancellationToken cancellationToken)
     {
         var folder = new DirectoryInfo(Path.Combine(storageOptions.DataDirectory, "keys"));
-        if (!folder.Exists || await db.DataProtectionKeys.AnyAsync(cancellationToken))
+        if (!folder.Exists)
         {
             return;
         }
 
-        var files = folder.GetFiles("*.xml");
-        foreach (var file in files)
+        var stored = (await db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var missing = folder.GetFiles("*.xml").Where(file => !stored.Contains(Path.GetFileNameWithoutExtension(file.Name))).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var file in missing)
         {
             var xml = System.Xml.Linq.XElement.Load(file.FullName);
             db.DataProtectionKeys.Add(new DataProtectionKey
@@ -97,10 +112,15 @@ public sealed class DatabaseInitializer(
             });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (files.Length > 0)
+        try
         {
-            logger.LogInformation("Copied {Count} data-protection keys from {Folder} into the database", files.Length, folder.FullName);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Copied {Count} data-protection keys from {Folder} into the database", missing.Count, folder.FullName);
+        }
+        catch (DbUpdateException ex)
+        {
+            db.ChangeTracker.Clear();
+            logger.LogInformation(ex, "Another server copied the data-protection keys of {Folder} at the same time", folder.FullName);
         }
     }
 

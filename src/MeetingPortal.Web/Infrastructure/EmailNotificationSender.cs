@@ -101,20 +101,30 @@ public sealed class EmailNotificationSender(
             foreach (var item in pending)
             {
                 var n = item.Notification;
+                // Still ours? A batch slower than the claim timeout may have been taken over by another server;
+                // renewing the claim here also keeps it ours while this message is sent.
+                var renewedAt = timeProvider.GetUtcNow().UtcDateTime;
+                if (await db.Notifications.Where(x => x.Id == n.Id && x.EmailClaimedBy == me && x.EmailedAtUtc == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(x => x.EmailClaimedAtUtc, renewedAt), CancellationToken.None) == 0)
+                {
+                    continue;
+                }
+
                 try
                 {
                     await client.SendAsync(Message(settings, localizer, n, item.Email!), cancellationToken);
                 }
-                catch (SmtpCommandException ex)
+                catch (Exception ex) when (ex is SmtpCommandException or ParseException)
                 {
-                    // The address is not logged: it is personal data.
+                    // Refused by the server, or an address that does not parse: the others still go. The
+                    // address is not logged: it is personal data.
                     logger.LogWarning(ex, "Mailing notification {NotificationId} failed; it is tried again later", n.Id);
                     continue;
                 }
 
-                // Saved one by one: a server that stops half-way has marked what it sent.
+                // Saved one by one, and even when the server is stopping: what went out is marked as sent.
                 n.MarkEmailed(timeProvider.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(CancellationToken.None);
                 sent++;
             }
 

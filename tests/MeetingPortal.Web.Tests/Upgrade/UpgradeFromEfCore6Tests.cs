@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using MeetingPortal.Infrastructure.Monitoring;
+using MeetingPortal.Infrastructure.Seeding;
 using MeetingPortal.Web.Tests.Support;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
@@ -20,7 +21,7 @@ namespace MeetingPortal.Web.Tests.Upgrade;
 /// </summary>
 public sealed class UpgradeFromEfCore6Tests : IDisposable
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "BeforeEfCore10");
+    internal static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "BeforeEfCore10");
 
     /// <summary>Half an hour after the fixture's cookie was issued (2026-11-29T19:00:30Z), inside its 8 hours.</summary>
     private static readonly DateTimeOffset FixtureNow = new(2026, 11, 29, 19, 30, 0, TimeSpan.Zero);
@@ -76,6 +77,27 @@ public sealed class UpgradeFromEfCore6Tests : IDisposable
     }
 
     [Fact]
+    public async Task The_old_keys_are_copied_even_when_a_server_without_the_key_folder_migrated_first()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "meetingportal-tests", "elsewhere-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        Unpack(Path.Combine(folder, "meetingportal.db"));
+        using (var first = new PortalFactory(folder, keepData: true))
+        {
+            // Starting it migrates the copy and makes a key of its own: the database is no longer without keys.
+            Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/Account/SignIn")).StatusCode);
+            Assert.NotEmpty(first.WithDb(db => db.DataProtectionKeys.ToList()));
+        }
+
+        using var upgraded = new UpgradedPortal(folder);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Meetings/21");
+        request.Headers.Add("Cookie", "MeetingPortal.Auth=" + (await File.ReadAllTextAsync(Path.Combine(Fixture, "auth-cookie.txt"))).Trim());
+
+        Assert.Equal(HttpStatusCode.OK, (await upgraded.CreateBrowserLikeClient().SendAsync(request)).StatusCode);
+        Assert.Equal(2, upgraded.WithDb(db => db.DataProtectionKeys.Count()));
+    }
+
+    [Fact]
     public async Task The_due_date_check_does_not_repeat_the_reminders_the_old_portal_sent()
     {
         var notificationsBefore = _portal.WithDb(db => db.Notifications.Count());
@@ -127,13 +149,24 @@ public sealed class UpgradeFromEfCore6Tests : IDisposable
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The portal started on a copy of the fixture: its database and its key folder, with the clock at <see cref="FixtureNow"/>.</summary>
-    private sealed class UpgradedPortal : PortalFactory
+    internal sealed class UpgradedPortal : PortalFactory
     {
         private readonly FakeTimeProvider _clock = new(FixtureNow);
 
         public UpgradedPortal()
+            : this(null)
         {
-            Unpack(DatabasePath);
+        }
+
+        /// <param name="migratedElsewhere">A folder whose database another server (without the key folder) already migrated; null for a fresh copy.</param>
+        public UpgradedPortal(string? migratedElsewhere)
+            : base(migratedElsewhere ?? Path.Combine(Path.GetTempPath(), "meetingportal-tests", Guid.NewGuid().ToString("N")), keepData: false)
+        {
+            if (migratedElsewhere is null)
+            {
+                Unpack(DatabasePath);
+            }
+
             var keys = Directory.CreateDirectory(Path.Combine(DataDirectory, "keys"));
             foreach (var file in Directory.GetFiles(Path.Combine(Fixture, "keys")))
             {
@@ -175,6 +208,22 @@ public sealed class NotYetMigratedTests : IDisposable
         var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains(_portal.WithDb(db => db.Database.GetPendingMigrations().ToList()), m => m.EndsWith("_SeveralServers", StringComparison.Ordinal));
+
+        // The DBA applies the script; the server notices within its poll interval, finishes its start work
+        // (the old key files go into the database) and becomes ready.
+        _portal.WithDb(db =>
+        {
+            db.Database.Migrate();
+            return 0;
+        });
+        var deadline = DateTime.UtcNow + DeferredInitializationService.PollInterval * 3;
+        while (DateTime.UtcNow < deadline && (await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            await Task.Delay(500);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Single(_portal.WithDb(db => db.DataProtectionKeys.Select(k => k.FriendlyName).ToList()), n => n!.StartsWith("key-e4f9e3e1", StringComparison.Ordinal));
     }
 
     private sealed class NotMigratedPortal : PortalFactory
@@ -182,6 +231,11 @@ public sealed class NotYetMigratedTests : IDisposable
         public NotMigratedPortal()
         {
             UpgradeFromEfCore6Tests.Unpack(DatabasePath);
+            var keys = Directory.CreateDirectory(Path.Combine(DataDirectory, "keys"));
+            foreach (var file in Directory.GetFiles(Path.Combine(UpgradeFromEfCore6Tests.Fixture, "keys")))
+            {
+                File.Copy(file, Path.Combine(keys.FullName, Path.GetFileName(file)));
+            }
         }
 
         protected override bool DemoData => false;

@@ -38,7 +38,7 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -84,6 +84,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "RecommendationId", "Kind", "UserId", "DueOn" },
                 unique: true,
                 filter: "DueOn IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataProtectionKeys_FriendlyName",
+                table: "DataProtectionKeys",
+                column: "FriendlyName",
+                unique: true,
+                filter: "FriendlyName IS NOT NULL");
         }
 
         /// <inheritdoc />

@@ -38,7 +38,7 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    FriendlyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
@@ -85,6 +85,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "RecommendationId", "Kind", "UserId", "DueOn" },
                 unique: true,
                 filter: "DueOn IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataProtectionKeys_FriendlyName",
+                table: "DataProtectionKeys",
+                column: "FriendlyName",
+                unique: true,
+                filter: "FriendlyName IS NOT NULL");
         }
 
         /// <inheritdoc />
