@@ -182,7 +182,7 @@ app.UseAuthorization();
 
 // Liveness runs no check (the process answers; a restart would not mend the database); readiness is what
 // a load balancer asks: the database answers and has no pending migration. /health is every check.
-// GET and HEAD only, as the probes use them; other methods answer 405.
+// GET and HEAD only, as the probes use them; another method finds no endpoint here (405, or sign-in for an anonymous caller).
 string[] probeMethods = [HttpMethods.Get, HttpMethods.Head];
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(probeMethods));
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(probeMethods));
