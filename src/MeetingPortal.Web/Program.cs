@@ -181,12 +181,12 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 // Liveness runs no check (the process answers; a restart would not mend the database); readiness is what
-// a load balancer asks: the database answers and has no pending migration. /health is every check.
+// a load balancer asks: the database answers and this server has finished its start work. /health is every check.
 // GET and HEAD only, as the probes use them; another method finds no endpoint here (405, or sign-in for an anonymous caller).
-string[] probeMethods = [HttpMethods.Get, HttpMethods.Head];
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(probeMethods));
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(probeMethods));
-app.MapHealthChecks("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata(probeMethods));
+var health = app.MapGroup("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+health.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false });
+health.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+health.MapHealthChecks(string.Empty);
 app.MapRazorPages();
 
 bool initialized;

@@ -37,7 +37,8 @@ public static class DueDateCheckTiming
         {
             var db = scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Persistence.MeetingPortalDbContext>();
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("ANALYZE;");
+            // The backup carries sqlite_stat1 with it; the portal's own rule analyses only where it is missing.
+            await scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Persistence.PlannerStatistics>().RefreshIfStaleAsync(CancellationToken.None, whenMissing: true);
         }
 
         async Task<(double, int)> RunAsync()

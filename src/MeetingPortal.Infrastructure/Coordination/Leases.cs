@@ -43,7 +43,8 @@ public sealed class Leases(MeetingPortalDbContext db, ServerIdentity server, Tim
 public static class PeriodicJob
 {
     /// <summary>
-    /// Runs <paramref name="job"/> in a new scope at start and at every tick of <paramref name="interval"/>
+    /// Runs <paramref name="job"/> in a new scope at start (unless <paramref name="firstRoundAtStart"/> is false:
+    /// the start work already did it) and at every tick of <paramref name="interval"/>
     /// when this server takes the lease <paramref name="leaseName"/>. The lease is held for nine tenths of
     /// the interval, so that the holder's own next tick finds it free; another server whose tick falls in
     /// the last tenth may take it instead, so a job runs about once per interval, never twice within nine
@@ -53,9 +54,14 @@ public static class PeriodicJob
     /// </summary>
     public static async Task RunAsync<T>(
         IServiceScopeFactory scopes, StartupState startup, string leaseName, TimeSpan interval, ILogger logger,
-        Func<IServiceProvider, CancellationToken, Task<T>> job, CancellationToken stoppingToken)
+        Func<IServiceProvider, CancellationToken, Task<T>> job, CancellationToken stoppingToken, bool firstRoundAtStart = true)
     {
         using var timer = new PeriodicTimer(interval);
+        if (!firstRoundAtStart && !await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            return;
+        }
+
         do
         {
             if (!startup.Initialized)

@@ -13,42 +13,21 @@ public static class HealthTags
     public const string Ready = "ready";
 }
 
-/// <summary>The portal's health checks: the framework's EF Core check and a pending-migration check.</summary>
+/// <summary>The portal's health checks: the framework's EF Core check and this server's start work.</summary>
 public static class HealthCheckRegistration
 {
     /// <summary>
     /// "database": a query on the portal's own schema answers (opening a SQLite connection alone
     /// succeeds even when the file is gone or spoiled: it would be recreated empty).
-    /// "migrations": every migration of this build is applied, so a server of a newer build is not
-    /// sent traffic before the database is upgraded (docs/operations.md, rolling an upgrade).
-    /// "startup": this server has finished its start work (<see cref="StartupState"/>).
+    /// "startup": this server has finished its start work (<see cref="StartupState"/>), which it does only
+    /// once every migration of this build is applied: a server of a newer build is not sent traffic before
+    /// the database is upgraded (docs/operations.md, rolling an upgrade). Being a flag, it costs a probe no query.
     /// </summary>
     public static IHealthChecksBuilder AddPortalHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddDbContextCheck<MeetingPortalDbContext>("database", tags: [HealthTags.Ready],
                 customTestQuery: (db, cancellationToken) => db.UnitLevels.AsNoTracking().AnyAsync(cancellationToken))
-            .AddCheck<PendingMigrationsHealthCheck>("migrations", tags: [HealthTags.Ready])
             .AddCheck<StartupHealthCheck>("startup", tags: [HealthTags.Ready]);
-}
-
-/// <summary>Unhealthy while the database lacks a migration this build has.</summary>
-public sealed class PendingMigrationsHealthCheck(MeetingPortalDbContext db) : IHealthCheck
-{
-    /// <inheritdoc />
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            return pending.Count == 0
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("The migration history cannot be read.", ex);
-        }
-    }
 }
 
 /// <summary>Unhealthy until this server has finished its start work on the database.</summary>

@@ -171,7 +171,8 @@ public sealed class RecommendationMonitorService(
 
 /// <summary>
 /// Refreshes SQLite's planner statistics when they are stale (<see cref="PlannerStatistics"/>), once per
-/// interval across servers; independent of whether the due-date check is on. Does nothing on SQL Server.
+/// interval across servers, from one interval after start (the start work looks at them itself);
+/// independent of whether the due-date check is on. Does nothing on SQL Server.
 /// </summary>
 public sealed class PlannerStatisticsService(
     IServiceScopeFactory scopes, StartupState startup, IOptions<MonitoringOptions> options, ILogger<PlannerStatisticsService> logger) : BackgroundService
@@ -179,5 +180,6 @@ public sealed class PlannerStatisticsService(
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PeriodicJob.RunAsync(scopes, startup, Lease.PlannerStatistics, options.Value.StatisticsInterval, logger,
-            (services, cancellationToken) => services.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(cancellationToken), stoppingToken);
+            (services, cancellationToken) => services.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(cancellationToken), stoppingToken,
+            firstRoundAtStart: false);
 }

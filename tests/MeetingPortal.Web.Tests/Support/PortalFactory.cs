@@ -79,20 +79,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
         if (_keepData)
         {
+            SqliteConnection.ClearAllPools();
             return;
         }
 
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A log file may still be flushing; the temp folder is cleaned by the OS later.
-        }
+        TemporaryDataDirectory.Delete(DataDirectory);
     }
 }
 

@@ -12,12 +12,15 @@ public sealed class TemporaryDataDirectory : IDisposable
     /// <summary>The folder (not created here: the portal creates it at start).</summary>
     public string Path { get; }
 
-    public void Dispose()
+    public void Dispose() => Delete(Path);
+
+    /// <summary>Closes pooled SQLite connections to it, then removes the folder if it can.</summary>
+    public static void Delete(string path)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(Path, recursive: true);
+            Directory.Delete(path, recursive: true);
         }
         catch (IOException)
         {
