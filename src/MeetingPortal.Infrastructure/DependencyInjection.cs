@@ -1,4 +1,5 @@
 using MeetingPortal.Infrastructure.Coordination;
+using MeetingPortal.Infrastructure.Events;
 using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Health;
 using MeetingPortal.Infrastructure.Monitoring;
@@ -24,6 +25,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<DomainEventInterceptor>();
+        services.TryAddScoped<IDomainEventDispatcher, NotifyingDispatcher>();
         services.AddScoped<CalendarService>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<UnitMerger>();
@@ -42,7 +45,7 @@ public static class DependencyInjection
                 services.AddDbContext<SqlServerMeetingPortalDbContext>((sp, options) => options
                     .UseSqlServer(database.ConnectionString)
                     .ConfigureWarnings(ThrowOnCartesianQueries)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
                 services.AddScoped<MeetingPortalDbContext>(sp => sp.GetRequiredService<SqlServerMeetingPortalDbContext>());
                 break;
             default:
@@ -50,7 +53,7 @@ public static class DependencyInjection
                 services.AddDbContext<SqliteMeetingPortalDbContext>((sp, options) => options
                     .UseSqlite(database.ConnectionString)
                     .ConfigureWarnings(ThrowOnCartesianQueries)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
                 services.AddScoped<MeetingPortalDbContext>(sp => sp.GetRequiredService<SqliteMeetingPortalDbContext>());
                 break;
         }

@@ -30,6 +30,8 @@ public static class GeneratorHost
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger(), dispose: true));
         services.AddInfrastructure(configuration, Directory.GetCurrentDirectory());
+        // The generator writes past records with the notifications it chooses; live notifications would be noise.
+        services.AddScoped<MeetingPortal.Infrastructure.Events.IDomainEventDispatcher, MeetingPortal.Infrastructure.Events.DiscardingDispatcher>();
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<MeetingPortalDbContext>();
         services.AddScoped<PortalDataGenerator>();
         return services.BuildServiceProvider();

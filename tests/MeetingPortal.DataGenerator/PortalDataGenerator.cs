@@ -301,7 +301,7 @@ public sealed class PortalDataGenerator(IServiceProvider services, ILogger<Porta
         if (parent is not null && addressee != parent.PeoplesCommittee && random.Next(100) < 5)
         {
             var forwardedOn = assignedOn.AddDays(random.Next(3, 15));
-            recommendation.Forward(parent.PeoplesCommittee, calendar.AddWorkingDays(forwardedOn, 30), "Vượt thẩm quyền cấp cơ sở", by with { AtUtc = At(forwardedOn) });
+            recommendation.Forward(parent.PeoplesCommittee, Deadline.Given(calendar.AddWorkingDays(forwardedOn, 30)), "Vượt thẩm quyền cấp cơ sở", by with { AtUtc = At(forwardedOn) });
             addressee = parent.PeoplesCommittee;
         }
 

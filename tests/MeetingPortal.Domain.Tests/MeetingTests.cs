@@ -48,12 +48,37 @@ public sealed class MeetingTests
         Assert.Equal(MeetingStatus.Draft, meeting.Status);
 
         meeting.AddSpeech(SpeechKind.Conclusion, "Kết luận", null, null, null);
+        meeting.HostOrganisationId = 7;
         var at = new DateTime(2022, 3, 17, 8, 0, 0, DateTimeKind.Utc);
         meeting.Publish(at);
         Assert.Equal(MeetingStatus.Published, meeting.Status);
         Assert.Equal(at, meeting.PublishedAtUtc);
         Assert.Throws<DomainException>(() => meeting.Publish(at));
     }
+
+    /// <summary>Issue 13, fault 3: the import published a meeting without a host that the form refused.</summary>
+    [Fact]
+    public void Publishing_needs_a_host_and_says_so_by_its_code()
+    {
+        var meeting = NewMeeting();
+        meeting.AddSpeech(SpeechKind.Opinion, "Ý kiến", null, null, null);
+        var refused = Assert.Throws<DomainException>(() => meeting.Publish(DateTime.UtcNow));
+        Assert.Equal(PublishRule.HostMissing, refused.Code);
+        Assert.Equal(MeetingStatus.Draft, meeting.Status);
+        Assert.Empty(meeting.TakeDomainEvents());
+
+        meeting.HostOrganisationId = 3;
+        meeting.Publish(DateTime.UtcNow);
+        Assert.Equal(meeting, Assert.IsType<MeetingPublished>(Assert.Single(meeting.TakeDomainEvents())).Meeting);
+    }
+
+    [Theory]
+    [InlineData(false, 0, new[] { PublishRule.HostMissing, PublishRule.SpeechMissing })]
+    [InlineData(true, 0, new[] { PublishRule.SpeechMissing })]
+    [InlineData(false, 2, new[] { PublishRule.HostMissing })]
+    [InlineData(true, 1, new string[0])]
+    public void The_publish_rule_lists_what_is_missing(bool hasHost, int speeches, string[] expected) =>
+        Assert.Equal(expected, PublishRule.Check(hasHost, speeches));
 
     [Fact]
     public void Period_round_trips_through_its_columns()

@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
@@ -26,24 +27,24 @@ public sealed class RecommendationTests
                 r.AssignTo(9, Day.AddDays(30), By);
                 break;
             case RecommendationStatus.InProgress:
-                r.AssignTo(9, null, By);
+                r.AssignTo(9, Deadline.None, By);
                 r.Respond(ResponseKind.InProgress, Day, 9, null, "Đang xử lý", By);
                 break;
             case RecommendationStatus.Answered:
-                r.AssignTo(9, null, By);
+                r.AssignTo(9, Deadline.None, By);
                 r.Respond(ResponseKind.Accepted, Day, 9, null, "Tiếp thu", By);
                 break;
             case RecommendationStatus.Resolved:
-                r.AssignTo(9, null, By);
+                r.AssignTo(9, Deadline.None, By);
                 r.Respond(ResponseKind.Resolved, Day, 9, null, "Đã bố trí", By);
                 break;
             case RecommendationStatus.Closed:
-                r.AssignTo(9, null, By);
+                r.AssignTo(9, Deadline.None, By);
                 r.Respond(ResponseKind.Resolved, Day, 9, null, "Đã bố trí", By);
                 r.Close(By, null);
                 break;
             case RecommendationStatus.Declined:
-                r.AssignTo(9, null, By);
+                r.AssignTo(9, Deadline.None, By);
                 r.Respond(ResponseKind.Declined, Day, 9, null, "Vượt thẩm quyền", By);
                 break;
         }
@@ -120,7 +121,7 @@ public sealed class RecommendationTests
         var events = r.Events.Count;
         Action act = action switch
         {
-            "assign" => () => r.AssignTo(10, null, By),
+            "assign" => () => r.AssignTo(10, Deadline.None, By),
             "respond" => () => r.Respond(ResponseKind.Accepted, Day, 9, null, "x", By),
             "close" => () => r.Close(By, null),
             "reopen" => () => r.Reopen("lý do", By),
@@ -178,6 +179,145 @@ public sealed class RecommendationTests
         Assert.Equal(RecommendationStatus.New, r.Status);
         Assert.Throws<DomainException>(() => InStatus(RecommendationStatus.Answered).Unassign(By));
     }
+
+    public static TheoryData<RecommendationStatus, RecommendationAction> EveryStatusAndAction()
+    {
+        var data = new TheoryData<RecommendationStatus, RecommendationAction>();
+        foreach (var status in Enum.GetValues<RecommendationStatus>())
+        {
+            foreach (var action in Enum.GetValues<RecommendationAction>())
+            {
+                data.Add(status, action);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Issue 13, fault 6: the page restated the state machine and offered no reply to a resolved matter the
+    /// domain accepts one for. Pages now ask <see cref="RecommendationState"/>; this holds it to the methods.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryStatusAndAction))]
+    public void What_the_state_allows_is_exactly_what_the_methods_accept(RecommendationStatus status, RecommendationAction action)
+    {
+        var r = InStatus(status);
+        var allowed = r.State.Allows(action);
+        Action act = action switch
+        {
+            RecommendationAction.Assign => () => r.AssignTo(10, Deadline.None, By),
+            RecommendationAction.Respond => () => r.Respond(ResponseKind.Explained, Day, 9, null, "x", By),
+            RecommendationAction.Forward => () => r.Forward(20, Deadline.None, "lý do", By),
+            RecommendationAction.Return => () => r.ReturnToSender("lý do", By),
+            RecommendationAction.Close => () => r.Close(By, null),
+            RecommendationAction.Reopen => () => r.Reopen("lý do", By),
+            _ => () => r.MarkSatisfaction(true, null, By),
+        };
+        var refused = Record.Exception(act);
+        Assert.True(allowed == refused is null, $"{status}/{action}: allowed {allowed}, refused {refused?.Message}");
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryStatusAndAction))]
+    public void Every_reply_kind_the_state_offers_is_accepted_and_no_other(RecommendationStatus status, RecommendationAction _)
+    {
+        foreach (var kind in Enum.GetValues<ResponseKind>())
+        {
+            var r = InStatus(status);
+            var offered = r.State.Takes(kind);
+            var refused = Record.Exception(() => r.Respond(kind, Day, 9, null, "nội dung", By));
+            Assert.True(offered == refused is null, $"{status}/{kind}: offered {offered}, refused {refused?.Message}");
+        }
+    }
+
+    [Fact]
+    public void A_resolved_matter_takes_an_explanation_but_no_new_decision()
+    {
+        var state = InStatus(RecommendationStatus.Resolved).State;
+        Assert.Equal([ResponseKind.Accepted, ResponseKind.Explained], state.ResponseKinds);
+        Assert.True(state.Allows(RecommendationAction.Respond));
+    }
+
+    [Fact]
+    public void Changes_others_must_hear_of_raise_events_and_taking_them_empties_the_list()
+    {
+        var r = NewRecommendation();
+        r.AssignTo(9, Day.AddDays(30), By);
+        r.Respond(ResponseKind.InProgress, Day, 9, null, "Đang xử lý", By);
+        r.Forward(20, Deadline.None, "Vượt thẩm quyền", By);
+        r.ReturnToSender("Không thuộc thẩm quyền", By);
+        r.Respond(ResponseKind.Accepted, Day, 9, null, "Tiếp thu", By);
+        r.MarkSatisfaction(false, "Chung chung", By);
+        Assert.Equal(
+            [typeof(RecommendationAssigned), typeof(RecommendationForwarded), typeof(RecommendationReturned), typeof(RecommendationAnswered), typeof(RecommendationReopened)],
+            r.TakeDomainEvents().Select(e => e.GetType()));
+        Assert.Empty(r.TakeDomainEvents());
+    }
+
+    /// <summary>Issue 13, fault 8 (decision record 0010): a rule-counted due date follows the calendar; a given one stays.</summary>
+    [Fact]
+    public void A_counted_due_date_moves_with_a_holiday_declared_later_and_a_given_one_stays()
+    {
+        var assignedOn = new DateOnly(2026, 11, 30);
+        var before = new WorkingCalendar([]);
+        var policy = new DueDatePolicy(before, [new DueDateRule(null, null, 15)]);
+        var counted = NewRecommendation();
+        counted.AssignTo(9, policy.Resolve(null, assignedOn, null, null), By);
+        var given = NewRecommendation();
+        given.AssignTo(9, policy.Resolve(new DateOnly(2026, 12, 21), assignedOn, null, null), By);
+        Assert.Equal(new DateOnly(2026, 12, 21), counted.DueOn);
+        Assert.Equal(15, before.WorkingDaysBetween(assignedOn, counted.DueOn!.Value));
+
+        var after = new WorkingCalendar([new CalendarDay(new DateOnly(2026, 12, 10), CalendarDayKind.Holiday, "Nghỉ bù")]);
+        Assert.True(counted.RecountDueDate(after));
+        Assert.False(given.RecountDueDate(after));
+        Assert.Equal(new DateOnly(2026, 12, 22), counted.DueOn);
+        Assert.Equal(15, after.WorkingDaysBetween(assignedOn, counted.DueOn!.Value));
+        Assert.Equal(new DateOnly(2026, 12, 21), given.DueOn);
+    }
+
+    [Fact]
+    public void An_answered_matter_keeps_its_due_date_when_the_calendar_changes()
+    {
+        var policy = new DueDatePolicy(new WorkingCalendar([]), [new DueDateRule(null, null, 15)]);
+        var r = NewRecommendation();
+        r.AssignTo(9, policy.Resolve(null, new DateOnly(2026, 11, 30), null, null), By);
+        r.Respond(ResponseKind.Accepted, Day, 9, null, "Tiếp thu", By);
+        Assert.False(r.RecountDueDate(new WorkingCalendar([new CalendarDay(new DateOnly(2026, 12, 10), CalendarDayKind.Holiday, "Nghỉ")])));
+        Assert.Equal(new DateOnly(2026, 12, 21), r.DueOn);
+    }
+
+    [Fact]
+    public void With_no_rule_and_no_date_there_is_no_due_date()
+    {
+        var policy = new DueDatePolicy(new WorkingCalendar([]), []);
+        Assert.Equal(Deadline.None, policy.Resolve(null, Day, 1, 2));
+    }
+
+    [Fact]
+    public void Overdue_is_one_definition_in_queries_and_in_memory()
+    {
+        var day = new DateOnly(2026, 12, 1);
+        var overdue = RecommendationStatuses.OverdueOn(day).Compile();
+        foreach (var status in Enum.GetValues<RecommendationStatus>())
+        {
+            foreach (var due in new DateOnly?[] { null, day.AddDays(-1), day, day.AddDays(1) })
+            {
+                var r = InStatus(status);
+                if (due is { } date && RecommendationStatuses.AwaitingAnswer.Contains(status) && status != RecommendationStatus.New)
+                {
+                    r.AssignTo(9, date, By);
+                }
+
+                Assert.Equal(RecommendationStatuses.IsOverdue(r.Status, r.DueOn, day), overdue(r));
+            }
+        }
+
+        Assert.True(RecommendationStatuses.IsOverdue(RecommendationStatus.Assigned, day.AddDays(-1), day));
+        Assert.False(RecommendationStatuses.IsOverdue(RecommendationStatus.Assigned, day, day));
+        Assert.False(RecommendationStatuses.IsOverdue(RecommendationStatus.Answered, day.AddDays(-1), day));
+    }
 }
 
 public sealed class ForwardingTests
@@ -196,9 +336,9 @@ public sealed class ForwardingTests
     public void A_forward_moves_the_matter_with_its_own_due_date_and_a_return_brings_it_back()
     {
         var r = Assigned();
-        r.Forward(20, new DateOnly(2024, 4, 15), "Vượt thẩm quyền cấp phường", By);
+        r.Forward(20, Deadline.Given(new DateOnly(2024, 4, 15)), "Vượt thẩm quyền cấp phường", By);
         Assert.Equal((20, new DateOnly(2024, 4, 15), RecommendationStatus.Assigned), (r.AddressedToOrganisationId!.Value, r.DueOn!.Value, r.Status));
-        r.Forward(30, new DateOnly(2024, 5, 15), "Thuộc thẩm quyền tỉnh", By);
+        r.Forward(30, Deadline.Given(new DateOnly(2024, 5, 15)), "Thuộc thẩm quyền tỉnh", By);
         Assert.Equal(2, r.Hops.Count);
 
         r.ReturnToSender("Không thuộc thẩm quyền của Sở", By);
@@ -213,11 +353,11 @@ public sealed class ForwardingTests
     public void Forwarding_needs_an_assigned_unanswered_matter_another_body_and_a_reason()
     {
         var r = Assigned();
-        Assert.Throws<DomainException>(() => r.Forward(10, null, "x", By));
-        Assert.Throws<DomainException>(() => r.Forward(20, null, " ", By));
+        Assert.Throws<DomainException>(() => r.Forward(10, Deadline.None, "x", By));
+        Assert.Throws<DomainException>(() => r.Forward(20, Deadline.None, " ", By));
         Assert.Throws<DomainException>(() => r.ReturnToSender("chưa chuyển", By));
         r.Respond(ResponseKind.Accepted, new DateOnly(2024, 3, 5), 10, null, "Tiếp thu", By);
-        Assert.Throws<DomainException>(() => r.Forward(20, null, "x", By));
+        Assert.Throws<DomainException>(() => r.Forward(20, Deadline.None, "x", By));
         Assert.Empty(r.Hops);
     }
 }

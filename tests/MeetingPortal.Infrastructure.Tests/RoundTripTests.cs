@@ -82,7 +82,7 @@ public sealed class RoundTripTests
             var options = new ImportOptions(path => path.StartsWith(kyPhuongPath, StringComparison.Ordinal), AllowReferenceData: false);
             var result = await second.NewImporter(db).ImportJsonAsync(exported, "export.json", options);
             Assert.False(result.Succeeded);
-            Assert.Contains(result.Errors, e => e.StartsWith("#/meetings[0].unit", StringComparison.Ordinal) && e.Contains("outside your scope", StringComparison.Ordinal));
+            Assert.Contains(result.Errors, e => e.StartsWith("#/meetings[0].unit", StringComparison.Ordinal) && e.Contains("nằm ngoài phạm vi của bạn", StringComparison.Ordinal));
             Assert.Empty(result.Created);
         }
 

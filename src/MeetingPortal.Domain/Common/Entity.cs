@@ -15,4 +15,18 @@ public abstract class Entity
 
     /// <summary>Optimistic concurrency token; incremented on every save of a changed row.</summary>
     public int Version { get; set; }
+
+    // A field, not a property, so the model never maps it.
+    private List<IDomainEvent>? _domainEvents;
+
+    /// <summary>Records an event to be dispatched after the next successful save.</summary>
+    protected void Raise(IDomainEvent domainEvent) => (_domainEvents ??= []).Add(domainEvent);
+
+    /// <summary>The events raised since the last call, in order; the list is emptied.</summary>
+    public IReadOnlyList<IDomainEvent> TakeDomainEvents()
+    {
+        var events = (IReadOnlyList<IDomainEvent>?)_domainEvents ?? [];
+        _domainEvents = null;
+        return events;
+    }
 }

@@ -225,7 +225,12 @@ public class Meeting : Entity
         Search.Text = " " + TextNormalizer.FoldForSearch(string.Join('\n', parts.Where(p => !string.IsNullOrWhiteSpace(p))));
     }
 
-    /// <summary>A published record is what leaders count; it needs at least the facts and one speech.</summary>
+    /// <summary>
+    /// A published record is what leaders count: it names its host (the body that convened the
+    /// dialogue, as every seed report does in its first line) and holds at least one speech. Raises
+    /// <see cref="MeetingPublished"/>. Throws <see cref="DomainException"/> "meeting.already-published",
+    /// "meeting.incomplete" (no title), or the first code of <see cref="PublishRule.Check"/>.
+    /// </summary>
     public void Publish(DateTime atUtc)
     {
         if (Status == MeetingStatus.Published)
@@ -233,15 +238,48 @@ public class Meeting : Entity
             throw new DomainException("meeting.already-published", "The meeting is already published.");
         }
 
-        if (string.IsNullOrWhiteSpace(Title) || _speeches.Count == 0)
+        if (string.IsNullOrWhiteSpace(Title))
         {
-            throw new DomainException("meeting.incomplete", "A meeting is published with a title and at least one speech.");
+            throw new DomainException("meeting.incomplete", "A meeting is published with a title.");
+        }
+
+        if (PublishRule.Check(HostOrganisationId is not null, _speeches.Count).FirstOrDefault() is { } problem)
+        {
+            throw new DomainException(problem, "A meeting is published with its host and at least one speech.");
         }
 
         Status = MeetingStatus.Published;
         PublishedAtUtc = atUtc;
+        Raise(new MeetingPublished(this));
     }
 }
+
+/// <summary>What a record needs before it is published; forms ask it to put each message beside its field.</summary>
+public static class PublishRule
+{
+    /// <summary>No host (cơ quan tổ chức hội nghị) is named.</summary>
+    public const string HostMissing = "meeting.publish-host";
+
+    /// <summary>No speech is recorded.</summary>
+    public const string SpeechMissing = "meeting.publish-speech";
+
+    /// <summary>The codes of what is missing, host first; empty when the record may be published.</summary>
+    public static IEnumerable<string> Check(bool hasHost, int speechCount)
+    {
+        if (!hasHost)
+        {
+            yield return HostMissing;
+        }
+
+        if (speechCount == 0)
+        {
+            yield return SpeechMissing;
+        }
+    }
+}
+
+/// <summary>The meeting became official; the bodies its recommendations are addressed to are told.</summary>
+public sealed record MeetingPublished(Meeting Meeting) : IDomainEvent;
 
 /// <summary>The searchable form of a meeting: lower case, no diacritics, đ as d.</summary>
 public class MeetingSearchDocument

@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
@@ -17,9 +18,6 @@ public class Recommendation : Entity
 {
     public const int ContentMaxLength = 10_000;
     public const int ReasonMaxLength = 2_000;
-
-    private static readonly RecommendationStatus[] Open =
-        [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
 
     private readonly List<Response> _responses = [];
     private readonly List<RecommendationEvent> _events = [];
@@ -59,7 +57,17 @@ public class Recommendation : Entity
     public int? AddressedToOrganisationId { get; private set; }
     public Organisation? AddressedToOrganisation { get; private set; }
 
+    /// <summary>The last day to answer (Vietnam date); see <see cref="Deadline"/> for how it is kept.</summary>
     public DateOnly? DueOn { get; private set; }
+
+    /// <summary>The day a rule-counted due date was counted from; null when a person gave the date.</summary>
+    public DateOnly? DueCountedFrom { get; private set; }
+
+    /// <summary>The rule's period in working days behind <see cref="DueOn"/>; null when a person gave the date.</summary>
+    public int? DueWorkingDays { get; private set; }
+
+    /// <summary>The due date with its origin.</summary>
+    public Deadline Deadline => new(DueOn, DueCountedFrom, DueWorkingDays);
 
     public RecommendationStatus Status { get; private set; }
 
@@ -85,18 +93,59 @@ public class Recommendation : Entity
 
     public IReadOnlyList<RecommendationHop> Hops => _hops;
 
-    public bool IsOpen => Open.Contains(Status);
+    public bool IsOpen => RecommendationStatuses.Open.Contains(Status);
+
+    /// <summary>What the state machine reads; <see cref="RecommendationState.Allows"/> says which actions it permits.</summary>
+    public RecommendationState State => new(Status, AddressedToOrganisationId is not null, CanBeReturned);
+
+    private bool CanBeReturned => _hops.LastOrDefault() is { IsReturned: false, FromOrganisationId: not null } hop && hop.ToOrganisationId == AddressedToOrganisationId;
 
     public void MoveTo(Speech speech) => Speech = speech;
 
-    /// <summary>Gives the matter to a body with a due date; an open matter may be given to another.</summary>
-    public void AssignTo(int organisationId, DateOnly? dueOn, Actor by)
+    /// <summary>
+    /// Gives the matter to a body with its deadline (from <see cref="DueDatePolicy.Resolve"/>: the date a
+    /// person gave, else the rules' working days); an unanswered matter may be given to another. Raises
+    /// <see cref="RecommendationAssigned"/>. Throws <see cref="DomainException"/> "recommendation.settled" once answered.
+    /// </summary>
+    public void AssignTo(int organisationId, Deadline deadline, Actor by)
     {
-        Require(Status is RecommendationStatus.New or RecommendationStatus.Assigned or RecommendationStatus.InProgress,
-            "recommendation.settled", "Only an unanswered recommendation is (re)assigned.");
+        Require(State.Allows(RecommendationAction.Assign), "recommendation.settled", "Only an unanswered recommendation is (re)assigned.");
         AddressedToOrganisationId = organisationId;
-        DueOn = dueOn;
+        AddressedToOrganisation = null;
+        SetDeadline(deadline);
         Change(RecommendationEventKind.Assigned, RecommendationStatus.Assigned, by, organisationId, null);
+        Raise(new RecommendationAssigned(this));
+    }
+
+    /// <summary>Gives the matter to a body with a date a person chose.</summary>
+    public void AssignTo(int organisationId, DateOnly dueOn, Actor by) => AssignTo(organisationId, Deadline.Given(dueOn), by);
+
+    /// <summary>
+    /// Counts a rule-counted due date again on a changed calendar while the matter awaits an answer
+    /// (decision record 0010). Returns true when the date moved; a date a person gave never moves.
+    /// </summary>
+    public bool RecountDueDate(WorkingCalendar calendar)
+    {
+        if (!RecommendationStatuses.AwaitingAnswer.Contains(Status) || !Deadline.IsCounted)
+        {
+            return false;
+        }
+
+        var recounted = Deadline.RecountOn(calendar);
+        if (recounted.DueOn == DueOn)
+        {
+            return false;
+        }
+
+        DueOn = recounted.DueOn;
+        return true;
+    }
+
+    private void SetDeadline(Deadline deadline)
+    {
+        DueOn = deadline.DueOn;
+        DueCountedFrom = deadline.CountedFrom;
+        DueWorkingDays = deadline.WorkingDays;
     }
 
     /// <summary>Editing a draft may take the addressee away again while nothing has answered.</summary>
@@ -105,15 +154,14 @@ public class Recommendation : Entity
         Require(_responses.Count == 0, "recommendation.answered", "An answered recommendation keeps its addressee.");
         AddressedToOrganisationId = null;
         AddressedToOrganisation = null;
-        DueOn = null;
+        SetDeadline(Deadline.None);
         Change(RecommendationEventKind.Unassigned, RecommendationStatus.New, by, null, null);
     }
 
     /// <summary>Records a reply or an action of the addressed body; the status follows from its kind.</summary>
     public Response Respond(ResponseKind kind, DateOnly respondedOn, int? organisationId, int? personId, string content, Actor by)
     {
-        Require(IsOpen || (Status == RecommendationStatus.Resolved && kind is ResponseKind.Accepted or ResponseKind.Explained),
-            "recommendation.not-open", "Only an open recommendation takes responses.");
+        Require(State.Takes(kind), "recommendation.not-open", "Only an open recommendation takes responses.");
         Require(kind != ResponseKind.Declined || !string.IsNullOrWhiteSpace(content), "recommendation.decline-reason", "Declining needs a reason.");
 
         var response = new Response(kind, respondedOn, content) { OrganisationId = organisationId, PersonId = personId };
@@ -139,6 +187,11 @@ public class Recommendation : Entity
 
         Satisfied = null;
         Change(RecommendationEventKind.Responded, status, by, organisationId, kind.ToString());
+        if (kind != ResponseKind.InProgress)
+        {
+            Raise(new RecommendationAnswered(this));
+        }
+
         return response;
     }
 
@@ -146,18 +199,19 @@ public class Recommendation : Entity
     /// Passes an unanswered matter from its body to another (up a level, or to the competent body),
     /// with the receiver's own due date. The raising unit keeps seeing it.
     /// </summary>
-    public RecommendationHop Forward(int toOrganisationId, DateOnly? dueOn, string reason, Actor by)
+    public RecommendationHop Forward(int toOrganisationId, Deadline deadline, string reason, Actor by)
     {
-        Require(Status is RecommendationStatus.Assigned or RecommendationStatus.InProgress && AddressedToOrganisationId is not null,
+        Require(State.Allows(RecommendationAction.Forward),
             "recommendation.forward-unassigned", "Only an assigned, unanswered recommendation is forwarded.");
         Require(toOrganisationId != AddressedToOrganisationId, "recommendation.forward-same", "A recommendation is forwarded to another body.");
         Require(!string.IsNullOrWhiteSpace(reason), "recommendation.forward-reason", "Forwarding needs a reason.");
-        var hop = new RecommendationHop(AddressedToOrganisationId, toOrganisationId, DueOn, dueOn, reason, by.UserName, by.AtUtc);
+        var hop = new RecommendationHop(AddressedToOrganisationId, toOrganisationId, DueOn, deadline.DueOn, reason, by.UserName, by.AtUtc);
         _hops.Add(hop);
         AddressedToOrganisationId = toOrganisationId;
         AddressedToOrganisation = null;
-        DueOn = dueOn;
+        SetDeadline(deadline);
         Change(RecommendationEventKind.Forwarded, RecommendationStatus.Assigned, by, toOrganisationId, reason);
+        Raise(new RecommendationForwarded(this));
         return hop;
     }
 
@@ -165,15 +219,16 @@ public class Recommendation : Entity
     public void ReturnToSender(string reason, Actor by)
     {
         var hop = _hops.LastOrDefault();
-        Require(hop is not null && !hop.IsReturned && hop.ToOrganisationId == AddressedToOrganisationId && hop.FromOrganisationId is not null,
-            "recommendation.return-nothing", "Only a forwarded recommendation is returned, by its receiver.");
-        Require(Status is RecommendationStatus.Assigned or RecommendationStatus.InProgress, "recommendation.return-answered", "An answered recommendation is not returned.");
+        Require(CanBeReturned, "recommendation.return-nothing", "Only a forwarded recommendation is returned, by its receiver.");
+        Require(State.Allows(RecommendationAction.Return), "recommendation.return-answered", "An answered recommendation is not returned.");
         Require(!string.IsNullOrWhiteSpace(reason), "recommendation.return-reason", "Returning needs a reason.");
         hop!.MarkReturned(reason, by.UserName, by.AtUtc);
         AddressedToOrganisationId = hop.FromOrganisationId;
         AddressedToOrganisation = null;
-        DueOn = hop.PreviousDueOn;
+        // The hop keeps only the sender's date, so it comes back as a given date (it no longer follows the calendar).
+        SetDeadline(hop.PreviousDueOn is { } previous ? Deadline.Given(previous) : Deadline.None);
         Change(RecommendationEventKind.Returned, RecommendationStatus.Assigned, by, hop.FromOrganisationId, reason);
+        Raise(new RecommendationReturned(this));
     }
 
     /// <summary>Links this recommendation to the matter of an earlier one; each keeps its own answers.</summary>
@@ -193,7 +248,7 @@ public class Recommendation : Entity
     /// <summary>A resolved matter is closed when nothing more is to be done.</summary>
     public void Close(Actor by, string? note)
     {
-        Require(Status == RecommendationStatus.Resolved, "recommendation.close-unresolved", "Only a resolved recommendation is closed.");
+        Require(State.Allows(RecommendationAction.Close), "recommendation.close-unresolved", "Only a resolved recommendation is closed.");
         Change(RecommendationEventKind.Closed, RecommendationStatus.Closed, by, null, note);
     }
 
@@ -201,10 +256,10 @@ public class Recommendation : Entity
     public void Reopen(string reason, Actor by)
     {
         Require(!string.IsNullOrWhiteSpace(reason), "recommendation.reopen-reason", "Reopening needs a reason.");
-        Require(Status is RecommendationStatus.Answered or RecommendationStatus.Resolved or RecommendationStatus.Closed or RecommendationStatus.Declined,
-            "recommendation.reopen-open", "Only an answered or settled recommendation is reopened.");
+        Require(State.Allows(RecommendationAction.Reopen), "recommendation.reopen-open", "Only an answered or settled recommendation is reopened.");
         ResolvedOn = null;
         Change(RecommendationEventKind.Reopened, AddressedToOrganisationId is null ? RecommendationStatus.New : RecommendationStatus.Assigned, by, null, reason);
+        Raise(new RecommendationReopened(this));
     }
 
     /// <summary>
@@ -213,7 +268,7 @@ public class Recommendation : Entity
     /// </summary>
     public void MarkSatisfaction(bool satisfied, string? reason, Actor by)
     {
-        Require(Status is RecommendationStatus.Answered or RecommendationStatus.Resolved, "recommendation.nothing-to-judge", "Only an answer is judged.");
+        Require(State.Allows(RecommendationAction.Judge), "recommendation.nothing-to-judge", "Only an answer is judged.");
         if (satisfied)
         {
             Satisfied = true;

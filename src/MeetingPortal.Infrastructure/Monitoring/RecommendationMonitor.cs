@@ -41,7 +41,7 @@ public sealed class MonitoringOptions
 public sealed class RecommendationMonitor(
     MeetingPortalDbContext db, CalendarService calendar, TimeProvider timeProvider, IOptions<MonitoringOptions> options, ILogger<RecommendationMonitor> logger)
 {
-    private static readonly RecommendationStatus[] AwaitingAnswer = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
+    private static readonly RecommendationStatus[] AwaitingAnswer = [.. RecommendationStatuses.AwaitingAnswer];
 
     private static readonly string[] RolesHeard = [Roles.Responder, Roles.Tracker, Roles.Leader];
 
@@ -53,6 +53,9 @@ public sealed class RecommendationMonitor(
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        // One-time form tokens only matter while someone might resend a form: a day is plenty.
+        var expired = timeProvider.GetUtcNow().UtcDateTime.AddDays(-1);
+        await db.FormSubmissions.Where(s => s.CreatedAtUtc < expired).ExecuteDeleteAsync(cancellationToken);
         try
         {
             return await AddRemindersAsync(cancellationToken);

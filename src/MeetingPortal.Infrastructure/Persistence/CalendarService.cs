@@ -1,24 +1,45 @@
 using MeetingPortal.Domain.Calendar;
+using MeetingPortal.Domain.Recommendations;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingPortal.Infrastructure.Persistence;
 
-/// <summary>Today in Vietnam (UTC+7, no daylight saving) and the working-day calendar as the administrators keep it.</summary>
+/// <summary>Today in Vietnam (UTC+7, no daylight saving) and the working-day calendar and due-date rules as the top administrator keeps them.</summary>
 public sealed class CalendarService(MeetingPortalDbContext db, TimeProvider timeProvider)
 {
     private WorkingCalendar? _calendar;
+    private DueDatePolicy? _policy;
 
+    /// <summary>Today's date in Vietnam.</summary>
     public DateOnly Today => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime.AddHours(7));
 
+    /// <summary>The working-day calendar, read once per request.</summary>
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken) =>
         _calendar ??= new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken));
 
-    /// <summary>The due date the rules give a recommendation of this theme addressed to a body at this level, counted from <paramref name="from"/>.</summary>
-    public async Task<DateOnly?> DefaultDueDateAsync(DateOnly from, int? themeId, int? levelRank, CancellationToken cancellationToken)
+    /// <summary>The due-date rules on the calendar: what every assignment and forward resolves its deadline with.</summary>
+    public async Task<DueDatePolicy> PolicyAsync(CancellationToken cancellationToken) =>
+        _policy ??= new DueDatePolicy(await CalendarAsync(cancellationToken), await db.DueDateRules.AsNoTracking().ToListAsync(cancellationToken));
+
+    /// <summary>
+    /// After the calendar changed (and was saved): counts every rule-counted due date of a recommendation
+    /// awaiting an answer again on the new calendar (decision record 0010) and saves. Returns how many moved.
+    /// </summary>
+    public async Task<int> RecountOpenDueDatesAsync(CancellationToken cancellationToken)
     {
-        var rules = await db.DueDateRules.AsNoTracking().ToListAsync(cancellationToken);
-        return DueDateRule.WorkingDaysFor(rules, themeId, levelRank) is { } days
-            ? (await CalendarAsync(cancellationToken)).AddWorkingDays(from, days)
-            : null;
+        _calendar = null;
+        _policy = null;
+        var calendar = await CalendarAsync(cancellationToken);
+        var awaiting = RecommendationStatuses.AwaitingAnswer.ToArray();
+        var counted = await db.Recommendations
+            .Where(r => awaiting.Contains(r.Status) && r.DueWorkingDays != null && r.DueCountedFrom != null)
+            .ToListAsync(cancellationToken);
+        var moved = counted.Count(r => r.RecountDueDate(calendar));
+        if (moved > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return moved;
     }
 }

@@ -10,6 +10,7 @@ using MeetingPortal.Domain.Reports;
 using MeetingPortal.Domain.Units;
 using MeetingPortal.Infrastructure.Coordination;
 using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Submissions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,7 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<SummarySnapshot> Snapshots => Set<SummarySnapshot>();
     public DbSet<DueDateRule> DueDateRules => Set<DueDateRule>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     /// <summary>The data-protection key ring (sign-in cookies, antiforgery), shared by every server on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -13,10 +13,20 @@ using Microsoft.Extensions.Logging;
 
 namespace MeetingPortal.Infrastructure.Seeding;
 
-/// <summary>What an import may do: start-up and the command line may do everything; a web user only within their scope.</summary>
-public sealed record ImportOptions(Func<string, bool> UnitPathAllowed, bool AllowReferenceData)
+/// <summary>
+/// What an import may do, decided by the same authorization as the forms (the web page and the command
+/// line build it from the importing user): start-up seeding may do everything.
+/// </summary>
+/// <param name="UnitPathAllowed">Whether records (meetings, organisations, people) may be written in the unit with this path.</param>
+/// <param name="AllowReferenceData">Whether levels, themes, units, the calendar and due-date rules may be written (national settings: the top administrator only).</param>
+/// <param name="UnitParentAllowed">Whether a new unit may be placed under the unit with this path (null: a root unit); by default a parent in scope, never a root.</param>
+public sealed record ImportOptions(Func<string, bool> UnitPathAllowed, bool AllowReferenceData, Func<string?, bool>? UnitParentAllowed = null)
 {
-    public static readonly ImportOptions Unrestricted = new(_ => true, true);
+    public static readonly ImportOptions Unrestricted = new(_ => true, true, _ => true);
+
+    /// <summary>Whether a new unit may go under <paramref name="parentPath"/>.</summary>
+    public bool MayPlaceUnitUnder(string? parentPath) =>
+        UnitParentAllowed?.Invoke(parentPath) ?? (parentPath is not null && UnitPathAllowed(parentPath));
 }
 
 public sealed class ImportResult(string source)
@@ -33,7 +43,8 @@ public sealed class ImportResult(string source)
 /// a meeting already present (same unit, date and title) is skipped, and any error rolls back the
 /// whole document so nothing is half-imported.
 /// </summary>
-public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, ILogger<InterchangeImporter> logger)
+public sealed class InterchangeImporter(
+    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, ILogger<InterchangeImporter> logger)
 {
     public async Task<ImportResult> ImportJsonAsync(string json, string source, CancellationToken cancellationToken = default) =>
         await ImportJsonAsync(json, source, ImportOptions.Unrestricted, cancellationToken);
@@ -80,18 +91,17 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
         if (!options.AllowReferenceData && (document.Levels?.Count > 0 || document.Themes?.Count > 0 || document.Units?.Count > 0
             || document.Calendar?.Count > 0 || document.DueDateRules?.Count > 0))
         {
-            result.Errors.Add("#: levels, themes and units are imported by administrators only.");
+            result.Errors.Add("#: cấp, lĩnh vực, đơn vị, lịch làm việc và quy tắc thời hạn là dữ liệu dùng chung toàn quốc, chỉ quản trị viên cấp cao nhất được nhập.");
             return result;
         }
-
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await ImportLevelsAsync(document.Levels ?? [], cancellationToken);
-            await ImportThemesAsync(document.Themes ?? [], cancellationToken);
-            await ImportUnitsAsync(document.Units ?? [], result, cancellationToken);
-            await ImportCalendarAsync(document.Calendar ?? [], cancellationToken);
+            await ImportLevelsAsync(document.Levels ?? [], result, cancellationToken);
+            await ImportThemesAsync(document.Themes ?? [], result, cancellationToken);
+            await ImportUnitsAsync(document.Units ?? [], options, result, cancellationToken);
+            await ImportCalendarAsync(document.Calendar ?? [], result, cancellationToken);
             await ImportDueDateRulesAsync(document.DueDateRules ?? [], result, cancellationToken);
             foreach (var (meeting, index) in (document.Meetings ?? []).Select((m, i) => (m, i)))
             {
@@ -123,38 +133,49 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
         return result;
     }
 
-    private async Task ImportLevelsAsync(List<LevelData> levels, CancellationToken cancellationToken)
+    private async Task ImportLevelsAsync(List<LevelData> levels, ImportResult result, CancellationToken cancellationToken)
     {
         var known = (await db.UnitLevels.Select(l => l.Rank).ToListAsync(cancellationToken)).ToHashSet();
-        foreach (var level in levels.Where(l => known.Add(l.Rank)))
-        {
-            db.UnitLevels.Add(new UnitLevel(level.Rank, level.Name));
-        }
-
+        var added = levels.Where(l => known.Add(l.Rank)).Select(l => db.UnitLevels.Add(new UnitLevel(l.Rank, l.Name)).Entity).ToList();
         await db.SaveChangesAsync(cancellationToken);
+        RecordReferenceData(added, nameof(UnitLevel), l => l.Id, l => $"cấp {l.Rank}: {l.Name}", result);
     }
 
-    private async Task ImportThemesAsync(List<ThemeData> themes, CancellationToken cancellationToken)
+    private async Task ImportThemesAsync(List<ThemeData> themes, ImportResult result, CancellationToken cancellationToken)
     {
         var known = (await db.Themes.Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
-        foreach (var theme in themes.Where(t => known.Add(t.Code)))
-        {
-            db.Themes.Add(new Theme(theme.Code, theme.Name));
-        }
-
+        var added = themes.Where(t => known.Add(t.Code)).Select(t => db.Themes.Add(new Theme(t.Code, t.Name)).Entity).ToList();
         await db.SaveChangesAsync(cancellationToken);
+        RecordReferenceData(added, nameof(Theme), t => t.Id, t => $"lĩnh vực {t.Code}: {t.Name}", result);
     }
 
-    /// <summary>Days already in the calendar keep what an administrator may have changed.</summary>
-    private async Task ImportCalendarAsync(List<CalendarDayData> days, CancellationToken cancellationToken)
+    /// <summary>Days already in the calendar keep what an administrator may have changed; new days move the due dates counted on the calendar.</summary>
+    private async Task ImportCalendarAsync(List<CalendarDayData> days, ImportResult result, CancellationToken cancellationToken)
     {
         var known = (await db.CalendarDays.Select(d => d.Date).ToListAsync(cancellationToken)).ToHashSet();
-        foreach (var day in days.Where(d => !known.Contains(d.Date)))
-        {
-            db.CalendarDays.Add(new CalendarDay(day.Date, day.Kind, day.Name));
-        }
-
+        var added = days.Where(d => known.Add(d.Date)).Select(d => db.CalendarDays.Add(new CalendarDay(d.Date, d.Kind, d.Name)).Entity).ToList();
         await db.SaveChangesAsync(cancellationToken);
+        RecordReferenceData(added, nameof(CalendarDay), d => d.Id, d => $"{d.Date:yyyy-MM-dd} {d.Kind}: {d.Name}", result);
+        if (added.Count > 0)
+        {
+            await calendar.RecountOpenDueDatesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// National settings written by an import reach the audit log like the same change made on the
+    /// administration pages (one history row each, action "Imported", the file as the reason).
+    /// </summary>
+    private void RecordReferenceData<T>(IReadOnlyList<T> added, string entityType, Func<T, int> id, Func<T, string> describe, ImportResult result)
+    {
+        foreach (var item in added)
+        {
+            var description = $"{describe(item)} ({result.Source})";
+            db.History.Add(new HistoryEntry(entityType, id(item), HistoryAction.Imported, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
+            {
+                Reason = description.Length > HistoryEntry.ReasonMaxLength ? description[..HistoryEntry.ReasonMaxLength] : description,
+            });
+        }
     }
 
     private async Task ImportDueDateRulesAsync(List<DueDateRuleData> rules, ImportResult result, CancellationToken cancellationToken)
@@ -174,14 +195,17 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
 
             if (!await db.DueDateRules.AnyAsync(r => r.ThemeId == themeId && r.LevelRank == rule.Level, cancellationToken))
             {
-                db.DueDateRules.Add(new DueDateRule(themeId, rule.Level, rule.WorkingDays));
+                var added = db.DueDateRules.Add(new DueDateRule(themeId, rule.Level, rule.WorkingDays)).Entity;
+                await db.SaveChangesAsync(cancellationToken);
+                RecordReferenceData([added], nameof(DueDateRule), r => r.Id,
+                    r => $"thời hạn {rule.Theme ?? "*"}/{rule.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}: {r.WorkingDays} ngày làm việc", result);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ImportUnitsAsync(List<UnitData> units, ImportResult result, CancellationToken cancellationToken)
+    private async Task ImportUnitsAsync(List<UnitData> units, ImportOptions options, ImportResult result, CancellationToken cancellationToken)
     {
         // Parents come before children in the file; a unit already present keeps its place.
         // Known codes are read once: every start runs this over the whole reference file.
@@ -202,7 +226,16 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
 
             if (level is null || (data.Parent is not null && parent is null))
             {
-                result.Errors.Add($"Unit {data.Code}: level {data.Level} or parent {data.Parent} is unknown.");
+                result.Errors.Add($"Đơn vị {data.Code}: không có cấp {data.Level} hoặc đơn vị cấp trên {data.Parent}.");
+                continue;
+            }
+
+            // The administration pages' rule: a unit is created strictly below the administrator's own unit, never as a root.
+            if (!options.MayPlaceUnitUnder(parent?.Path))
+            {
+                result.Errors.Add(data.Parent is null
+                    ? $"Đơn vị {data.Code}: không được tạo đơn vị gốc (không có cấp trên)."
+                    : $"Đơn vị {data.Code}: đơn vị cấp trên {data.Parent} nằm ngoài phạm vi quản trị của bạn.");
                 continue;
             }
 
@@ -211,6 +244,7 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
             db.Units.Add(unit);
             await db.SaveChangesAsync(cancellationToken);
             unit.AssignPath();
+            RecordReferenceData([unit], nameof(Unit), u => u.Id, u => $"đơn vị {u.Code}: {u.Name}", result);
             await db.SaveChangesAsync(cancellationToken);
             known.Add(data.Code);
             result.Created.Add($"unit {data.Code}");
@@ -223,7 +257,7 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == data.Unit, cancellationToken);
         if (unit is null)
         {
-            result.Errors.Add($"{path}.unit: unit {data.Unit} is unknown ({label}).");
+            result.Errors.Add($"{path}.unit: không có đơn vị {data.Unit} ({label}).");
             return;
         }
 
@@ -231,41 +265,76 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
         if (unit.MergedIntoId is { } mergedInto)
         {
             var into = await db.Units.AsNoTracking().Where(u => u.Id == mergedInto).Select(u => u.Code).SingleAsync(cancellationToken);
-            result.Errors.Add($"{path}.unit: unit {data.Unit} was merged into {into}; import the meeting under {into} ({label}).");
+            result.Errors.Add($"{path}.unit: đơn vị {data.Unit} đã được hợp nhất vào {into}; hãy nhập hội nghị dưới đơn vị {into} ({label}).");
             return;
         }
 
         if (!options.UnitPathAllowed(unit.Path))
         {
-            result.Errors.Add($"{path}.unit: unit {data.Unit} is outside your scope ({label}).");
+            result.Errors.Add($"{path}.unit: đơn vị {data.Unit} nằm ngoài phạm vi của bạn ({label}).");
             return;
         }
 
         if (await db.Meetings.AnyAsync(m => m.UnitId == unit.Id && m.HeldOn == data.HeldOn && m.Title == data.Title, cancellationToken))
         {
-            result.Skipped.Add($"{label}: a meeting of this unit with this date and title already exists.");
+            result.Skipped.Add($"{label}: đơn vị đã có hội nghị cùng ngày và cùng tên.");
             return;
+        }
+
+        // The form's rule: a record names organisations and people of its unit and the units above it,
+        // and creates new ones only where the importer may write.
+        var lineage = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet();
+        var refused = new List<string>();
+        async Task<int?> OwnerAsync(string? code, string what, bool exists)
+        {
+            var owner = await ResolveUnitAsync(code, unit, cancellationToken);
+            if (owner is null || !lineage.Contains(owner.Value.Id))
+            {
+                refused.Add($"{what}: đơn vị {code} không phải đơn vị của hội nghị hoặc cấp trên của nó");
+                return null;
+            }
+
+            if (!exists && !options.UnitPathAllowed(owner.Value.Path))
+            {
+                refused.Add($"{what}: không được tạo mới ở đơn vị {code}, nằm ngoài phạm vi của bạn");
+                return null;
+            }
+
+            return owner.Value.Id;
         }
 
         var organisations = new Dictionary<string, Organisation>();
         foreach (var o in data.Organisations ?? [])
         {
-            var unitId = await ResolveUnitIdAsync(o.Unit, unit, cancellationToken);
-            organisations[o.Key] = await db.Organisations.SingleOrDefaultAsync(x => x.UnitId == unitId && x.Name == o.Name, cancellationToken)
-                ?? db.Organisations.Add(new Organisation(unitId, o.Name, o.Kind)).Entity;
+            var ownerId = (await ResolveUnitAsync(o.Unit, unit, cancellationToken))?.Id;
+            var existing = ownerId is null ? null : await db.Organisations.SingleOrDefaultAsync(x => x.UnitId == ownerId && x.Name == o.Name, cancellationToken);
+            if (await OwnerAsync(o.Unit ?? unit.Code, $"tổ chức {o.Key}", existing is not null) is { } unitId)
+            {
+                organisations[o.Key] = existing ?? db.Organisations.Add(new Organisation(unitId, o.Name, o.Kind)).Entity;
+            }
         }
 
         var people = new Dictionary<string, Person>();
         foreach (var p in data.People ?? [])
         {
-            var unitId = await ResolveUnitIdAsync(p.Unit, unit, cancellationToken);
-            people[p.Key] = await db.People.FirstOrDefaultAsync(x => x.UnitId == unitId && x.FullName == p.FullName, cancellationToken)
-                ?? db.People.Add(new Person(unitId, p.FullName)).Entity;
+            var ownerId = (await ResolveUnitAsync(p.Unit, unit, cancellationToken))?.Id;
+            var existing = ownerId is null ? null : await db.People.FirstOrDefaultAsync(x => x.UnitId == ownerId && x.FullName == p.FullName, cancellationToken);
+            if (await OwnerAsync(p.Unit ?? unit.Code, $"người {p.Key}", existing is not null) is { } unitId)
+            {
+                people[p.Key] = existing ?? db.People.Add(new Person(unitId, p.FullName)).Entity;
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            result.Errors.Add($"{path}: {string.Join("; ", refused)} ({label}).");
+            return;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
 
+        var policy = await calendar.PolicyAsync(cancellationToken);
         var missing = new List<string>();
         var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
         int? Org(string? key) => Lookup(organisations, key, missing)?.Id;
@@ -320,9 +389,11 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
                     }
                 }
 
-                if (Org(r.AddressedTo) is { } addressedTo)
+                if (Lookup(organisations, r.AddressedTo, missing) is { } body)
                 {
-                    recommendation.AssignTo(addressedTo, r.DueOn, by);
+                    // A file records what happened at the meeting: without its own due date the rules count from the meeting day.
+                    var level = await db.Units.Where(u => u.Id == body.UnitId).Select(u => (int?)u.Level!.Rank).SingleOrDefaultAsync(cancellationToken);
+                    recommendation.AssignTo(body.Id, policy.Resolve(r.DueOn, data.HeldOn, recommendation.ThemeId, level), by);
                 }
 
                 foreach (var response in r.Responses ?? [])
@@ -340,13 +411,21 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
 
         if (missing.Count > 0)
         {
-            result.Errors.Add($"{path}: unknown keys {string.Join(", ", missing.Distinct())} ({label}).");
+            result.Errors.Add($"{path}: không có các khoá {string.Join(", ", missing.Distinct())} ({label}).");
             return;
         }
 
         if (data.Status == MeetingStatus.Published)
         {
-            meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
+            try
+            {
+                meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
+            }
+            catch (DomainException ex)
+            {
+                result.Errors.Add($"{path}.status: {PublishRefusal(ex.Code)} ({label}).");
+                return;
+            }
         }
 
         meeting.RefreshSearchText();
@@ -361,15 +440,23 @@ public sealed class InterchangeImporter(MeetingPortalDbContext db, TimeProvider 
         result.Created.Add(label);
     }
 
-    private async Task<int> ResolveUnitIdAsync(string? code, Unit meetingUnit, CancellationToken cancellationToken)
+    private static string PublishRefusal(string code) => code switch
+    {
+        PublishRule.HostMissing => "để công bố, hãy nêu cơ quan tổ chức hội nghị (host)",
+        PublishRule.SpeechMissing => "để công bố, hồ sơ cần ít nhất một phát biểu",
+        _ => "hồ sơ chưa đủ để công bố",
+    };
+
+    private async Task<(int Id, string Path)?> ResolveUnitAsync(string? code, Unit meetingUnit, CancellationToken cancellationToken)
     {
         if (code is null || code == meetingUnit.Code)
         {
-            return meetingUnit.Id;
+            return (meetingUnit.Id, meetingUnit.Path);
         }
 
-        return await db.Units.Where(u => u.Code == code).Select(u => (int?)u.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("import.unknown-unit", $"Unit {code} is unknown.");
+        var found = await db.Units.Where(u => u.Code == code).Select(u => new { u.Id, u.Path }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new DomainException("import.unknown-unit", $"Không có đơn vị {code}.");
+        return (found.Id, found.Path);
     }
 
     private static T? Lookup<T>(Dictionary<string, T> map, string? key, List<string> missing)

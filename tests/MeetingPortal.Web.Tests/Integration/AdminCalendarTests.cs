@@ -68,8 +68,9 @@ public sealed class AdminCalendarTests(PortalFactory factory) : IClassFixture<Po
         var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
         var from = new DateOnly(2025, 6, 2);
         var working = await calendar.CalendarAsync(CancellationToken.None);
-        Assert.Equal(working.AddWorkingDays(from, 7), await calendar.DefaultDueDateAsync(from, theme, 4, CancellationToken.None));
-        Assert.Equal(working.AddWorkingDays(from, 15), await calendar.DefaultDueDateAsync(from, null, 4, CancellationToken.None));
+        var policy = await calendar.PolicyAsync(CancellationToken.None);
+        Assert.Equal(working.AddWorkingDays(from, 7), policy.Resolve(null, from, theme, 4).DueOn);
+        Assert.Equal(working.AddWorkingDays(from, 15), policy.Resolve(null, from, null, 4).DueOn);
     }
 
     private async Task<DateOnly> AddWorkingDaysAsync(DateOnly from, int days)

@@ -76,9 +76,9 @@ public sealed class ImportExportTests(PortalFactory factory) : IClassFixture<Por
         Assert.Contains("đã nhập", reports[0], StringComparison.Ordinal);
         Assert.Contains("Đối thoại nhập từ tệp", reports[0], StringComparison.Ordinal);
         Assert.Contains("Bỏ qua", reports[1], StringComparison.Ordinal);
-        Assert.Contains("outside your scope", reports[2], StringComparison.Ordinal);
+        Assert.Contains("nằm ngoài phạm vi của bạn", reports[2], StringComparison.Ordinal);
         Assert.Contains("#/meetings[0].type", reports[3], StringComparison.Ordinal);
-        Assert.Contains("administrators only", reports[4], StringComparison.Ordinal);
+        Assert.Contains("chỉ quản trị viên cấp cao nhất được nhập", reports[4], StringComparison.Ordinal);
         Assert.Equal(1, factory.WithDb(db => db.Meetings.Count(m => m.Title == "Đối thoại nhập từ tệp")));
         Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.Title == "Đối thoại ngoài phạm vi")));
         Assert.False(factory.WithDb(db => db.Units.Any(u => u.Code == "p-moi")));

@@ -17,7 +17,7 @@ public sealed class MonitorTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     private List<(string User, NotificationKind Kind)> NotificationsFor(string contentStart) => factory.WithDb(db =>
-        db.Notifications.Where(n => db.Recommendations.Any(r => r.Id == n.RecommendationId && r.Content.StartsWith(contentStart)))
+        db.Notifications.Where(n => n.DueOn != null && db.Recommendations.Any(r => r.Id == n.RecommendationId && r.Content.StartsWith(contentStart)))
             .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { u.UserName, n.Kind }).ToList()
             .Select(x => (x.UserName!, x.Kind)).ToList());
 

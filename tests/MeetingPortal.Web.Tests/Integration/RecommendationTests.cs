@@ -60,6 +60,7 @@ public sealed class RecommendationTests(PortalFactory factory) : IClassFixture<P
     {
         var overdue = RecommendationId("Đề nghị huyện xem xét thành lập quỹ khuyến học");
         var soon = RecommendationId("Hiện tại điều kiện cơ sở vật chất");
+        await DueDates.PutOthersOutOfReachAsync(factory.Services, "Đề nghị huyện xem xét thành lập quỹ khuyến học", "Hiện tại điều kiện cơ sở vật chất");
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Persistence.MeetingPortalDbContext>();

@@ -164,7 +164,7 @@ public sealed class UnitMergeTests(AdministrationFactory factory) : IClassFixtur
              "speeches":[{"kind":"opinion","content":"Ý kiến"}]}]}
             """)), "files", "cu.json");
         var imported = await (await recorder.PostAsync("/Meetings/Import", upload)).Content.ReadAsStringAsync();
-        Assert.Contains("was merged into p-song-tri", System.Net.WebUtility.HtmlDecode(imported), StringComparison.Ordinal);
+        Assert.Contains("đã được hợp nhất vào p-song-tri", System.Net.WebUtility.HtmlDecode(imported), StringComparison.Ordinal);
         Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.UnitId == source)));
     }
 }

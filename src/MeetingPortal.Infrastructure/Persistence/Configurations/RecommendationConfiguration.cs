@@ -31,6 +31,8 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(r => r.IsOpen);
+        builder.Ignore(r => r.State);
+        builder.Ignore(r => r.Deadline);
         builder.Ignore(r => r.MatterId);
         builder.HasIndex(r => r.RecurrenceOfId);
         builder.HasOne<MeetingPortal.Domain.Recommendations.Recommendation>().WithMany().HasForeignKey(r => r.RecurrenceOfId).OnDelete(DeleteBehavior.Restrict);

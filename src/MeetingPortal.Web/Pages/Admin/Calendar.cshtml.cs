@@ -67,6 +67,7 @@ public sealed class CalendarModel(
         await db.SaveChangesAsync(cancellationToken);
         Audit(added, HistoryAction.Created);
         await db.SaveChangesAsync(cancellationToken);
+        await calendar.RecountOpenDueDatesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Status = localizer["Calendar.Added"];
         return RedirectToPage(new { year = Day.Date.Value.Year });
@@ -82,7 +83,10 @@ public sealed class CalendarModel(
 
         db.CalendarDays.Remove(day);
         Audit(day, HistoryAction.Removed);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await calendar.RecountOpenDueDatesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         Status = localizer["Calendar.Removed"];
         return RedirectToPage(new { year = day.Date.Year });
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.History;
@@ -17,7 +18,8 @@ namespace MeetingPortal.Web.Pages.Meetings;
 /// Maps a meeting to its form and back. Applying a form goes through the domain's methods and keeps
 /// the identity of speeches, recommendations and directives, because responses and progress hang on them.
 /// </summary>
-public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, IStringLocalizer<SharedResource> localizer)
+public sealed class MeetingEditor(
+    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, IStringLocalizer<SharedResource> localizer)
 {
     public const string FormPrefix = "Input";
 
@@ -253,12 +255,17 @@ public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timePr
         int? OrgId(string? name) => string.IsNullOrWhiteSpace(name) ? null : organisationIds[Key(name)];
         int? PersonId(string? name) => string.IsNullOrWhiteSpace(name) ? null : peopleIds[Key(name)];
         var themeIds = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        var bodyIds = form.Speeches.SelectMany(sp => sp.Recommendations).Select(r => OrgId(r.AddressedTo)).OfType<int>().Distinct().ToList();
+        var bodyLevels = await db.Organisations.AsNoTracking().Where(o => bodyIds.Contains(o.Id))
+            .Select(o => new { o.Id, Rank = (int?)o.Unit!.Level!.Rank })
+            .ToDictionaryAsync(o => o.Id, o => o.Rank, cancellationToken);
+        var assigning = new Assigning(await calendar.PolicyAsync(cancellationToken), calendar.Today, bodyLevels);
 
         try
         {
             ApplyFacts(meeting, form, OrgId);
             ApplyPeopleAndOrganisations(meeting, form, OrgId, PersonId);
-            ApplySpeechesAndRecommendations(meeting, form, OrgId, PersonId, themeIds, new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime));
+            ApplySpeechesAndRecommendations(meeting, form, OrgId, PersonId, themeIds, assigning, new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime));
             ApplyDirectives(meeting, form, OrgId);
         }
         catch (DomainException ex)
@@ -323,8 +330,11 @@ public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timePr
         }
     }
 
+    /// <summary>What an assignment made in the form needs: the rules, today (Vietnam date) and each addressed body's level.</summary>
+    private sealed record Assigning(DueDatePolicy Policy, DateOnly Today, IReadOnlyDictionary<int, int?> BodyLevels);
+
     private static void ApplySpeechesAndRecommendations(
-        Meeting meeting, MeetingForm form, Func<string?, int?> orgId, Func<string?, int?> personId, Dictionary<string, int> themeIds, Actor by)
+        Meeting meeting, MeetingForm form, Func<string?, int?> orgId, Func<string?, int?> personId, Dictionary<string, int> themeIds, Assigning assigning, Actor by)
     {
         var existingSpeeches = meeting.Speeches.ToDictionary(s => s.Id);
         var existingRecommendations = meeting.Recommendations.ToDictionary(r => r.Id);
@@ -371,7 +381,9 @@ public sealed class MeetingEditor(MeetingPortalDbContext db, TimeProvider timePr
                 {
                     if (bodyId != recommendation.AddressedToOrganisationId || r.DueOn != recommendation.DueOn)
                     {
-                        recommendation.AssignTo(bodyId, r.DueOn, by);
+                        // A counted date shown in the form and sent back unchanged is still the rules' date, not one the recorder chose.
+                        var given = r.DueOn == recommendation.DueOn && recommendation.Deadline.IsCounted ? null : r.DueOn;
+                        recommendation.AssignTo(bodyId, assigning.Policy.Resolve(given, assigning.Today, recommendation.ThemeId, assigning.BodyLevels.GetValueOrDefault(bodyId)), by);
                     }
                 }
                 else if (recommendation.AddressedToOrganisationId is not null)

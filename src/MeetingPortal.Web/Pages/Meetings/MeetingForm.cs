@@ -322,8 +322,13 @@ public sealed class MeetingForm
 
             RuleSet(PublishRuleSet, () =>
             {
-                RuleFor(f => f.Host).NotEmpty().WithMessage(_ => L("Form.PublishNeedsHost"));
-                RuleFor(f => f.Speeches).NotEmpty().WithMessage(_ => L("Form.PublishNeedsSpeech"));
+                // The rule is the domain's (PublishRule); the form only places each message beside its field.
+                RuleFor(f => f.Host)
+                    .Must((f, _) => !PublishRule.Check(!string.IsNullOrWhiteSpace(f.Host), f.Speeches.Count).Contains(PublishRule.HostMissing))
+                    .WithMessage(_ => L("Domain." + PublishRule.HostMissing));
+                RuleFor(f => f.Speeches)
+                    .Must((f, _) => !PublishRule.Check(!string.IsNullOrWhiteSpace(f.Host), f.Speeches.Count).Contains(PublishRule.SpeechMissing))
+                    .WithMessage(_ => L("Domain." + PublishRule.SpeechMissing));
             });
         }
 

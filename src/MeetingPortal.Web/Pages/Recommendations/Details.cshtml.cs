@@ -28,7 +28,7 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxSizeBytes + (1024 * 1024))]
 public sealed class DetailsModel(
     MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, MeetingEditor editor,
-    ICurrentUser currentUser, TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer, Notifier notifier, AttachmentStore store,
+    ICurrentUser currentUser, TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer, AttachmentStore store,
     IValidator<DetailsModel.RespondInput> respondValidator, IValidator<DetailsModel.ReasonInput> reasonValidator) : PageModel
 {
     [BindProperty]
@@ -85,8 +85,7 @@ public sealed class DetailsModel(
             }
 
             var level = await db.Organisations.Where(o => o.Id == body).Select(o => (int?)o.Unit!.Level!.Rank).SingleAsync(cancellationToken);
-            r.AssignTo(body, Assign.DueOn ?? await calendar.DefaultDueDateAsync(Today, r.ThemeId, level, cancellationToken), by);
-            await notifier.ToBodyAsync(r, NotificationKind.Assigned, cancellationToken);
+            r.AssignTo(body, (await calendar.PolicyAsync(cancellationToken)).Resolve(Assign.DueOn, Today, r.ThemeId, level), by);
             return true;
         }, cancellationToken);
 
@@ -140,11 +139,6 @@ public sealed class DetailsModel(
                 });
             }
 
-            if (Respond.Kind != ResponseKind.InProgress)
-            {
-                await notifier.ToRaisingUnitAsync(r, NotificationKind.Answered, cancellationToken);
-            }
-
             return true;
         }, cancellationToken);
 
@@ -164,7 +158,6 @@ public sealed class DetailsModel(
             }
 
             r.Reopen(Reason.Text!.Trim(), by);
-            await notifier.ToBodyAsync(r, NotificationKind.Reopened, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -177,11 +170,6 @@ public sealed class DetailsModel(
             }
 
             r.MarkSatisfaction(satisfied, string.IsNullOrWhiteSpace(Reason.Text) ? null : Reason.Text.Trim(), by);
-            if (!satisfied)
-            {
-                await notifier.ToBodyAsync(r, NotificationKind.Reopened, cancellationToken);
-            }
-
             return true;
         }, cancellationToken);
 
@@ -214,8 +202,7 @@ public sealed class DetailsModel(
 
             var target = Forward.OrganisationId!.Value;
             var level = await db.Organisations.Where(o => o.Id == target).Select(o => (int?)o.Unit!.Level!.Rank).SingleAsync(cancellationToken);
-            r.Forward(target, Forward.DueOn ?? await calendar.DefaultDueDateAsync(Today, r.ThemeId, level, cancellationToken), Forward.Reason!.Trim(), by);
-            await notifier.ToBodyAsync(r, NotificationKind.Forwarded, cancellationToken);
+            r.Forward(target, (await calendar.PolicyAsync(cancellationToken)).Resolve(Forward.DueOn, Today, r.ThemeId, level), Forward.Reason!.Trim(), by);
             return true;
         }, cancellationToken);
 
@@ -228,8 +215,6 @@ public sealed class DetailsModel(
             }
 
             r.ReturnToSender(Reason.Text!.Trim(), by);
-            await notifier.ToBodyAsync(r, NotificationKind.Returned, cancellationToken);
-            await notifier.ToRaisingUnitAsync(r, NotificationKind.Returned, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -406,7 +391,7 @@ public sealed class DetailsModel(
         await LoadMatterAsync(item, cancellationToken);
         var known = await editor.KnownAsync(item.UnitId, cancellationToken);
         Bodies = known.Organisations.Select(o => (o.Id, o.Name)).OrderBy(o => o.Name).ToList();
-        DefaultDueOn = await calendar.DefaultDueDateAsync(Today, null, null, cancellationToken);
+        DefaultDueOn = (await calendar.PolicyAsync(cancellationToken)).Resolve(null, Today, null, null).DueOn;
         return true;
     }
 

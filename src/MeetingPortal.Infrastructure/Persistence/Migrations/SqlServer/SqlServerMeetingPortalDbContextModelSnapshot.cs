@@ -667,8 +667,14 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTime?>("DueCountedFrom")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("DueWorkingDays")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("FirstAnsweredOn")
                         .HasColumnType("date");
@@ -1196,6 +1202,33 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MeetingPortal.Infrastructure.Submissions.FormSubmission", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OutcomeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Token", "UserName");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("FormSubmissions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -635,8 +635,14 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DueCountedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DueOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DueWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FirstAnsweredOn")
                         .HasColumnType("TEXT");
@@ -1147,6 +1153,33 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MeetingPortal.Infrastructure.Submissions.FormSubmission", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token", "UserName");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("FormSubmissions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -1,0 +1,93 @@
+using System.Linq.Expressions;
+
+namespace MeetingPortal.Domain.Recommendations;
+
+/// <summary>What a user may do to a recommendation; each is one method of <see cref="Recommendation"/>.</summary>
+public enum RecommendationAction
+{
+    /// <summary>Give it to a body (giao), or to another body while unanswered.</summary>
+    Assign = 1,
+
+    /// <summary>Record a reply or an action of the body (trả lời, đang giải quyết, đã giải quyết...).</summary>
+    Respond = 2,
+
+    /// <summary>Pass it from its body to another (chuyển).</summary>
+    Forward = 3,
+
+    /// <summary>Send a forwarded matter back to its sender (trả lại).</summary>
+    Return = 4,
+
+    /// <summary>Close a resolved matter (đóng).</summary>
+    Close = 5,
+
+    /// <summary>Take an answered or settled matter up again (mở lại).</summary>
+    Reopen = 6,
+
+    /// <summary>The raising side says whether the answer satisfies it.</summary>
+    Judge = 7,
+}
+
+/// <summary>
+/// The part of a recommendation the state machine reads: its status, whether a body holds it, and
+/// whether its last forward can still be returned. Pages build it from a projection and ask it which
+/// actions to offer; the entity asks it before every change, so the two cannot disagree.
+/// </summary>
+public readonly record struct RecommendationState(RecommendationStatus Status, bool IsAddressed, bool CanBeReturned)
+{
+    private static readonly IReadOnlyList<ResponseKind> AllKinds =
+        [ResponseKind.Accepted, ResponseKind.Explained, ResponseKind.InProgress, ResponseKind.Resolved, ResponseKind.Declined];
+
+    // A later acceptance or explanation of a resolved matter adds to the record without undoing the resolution.
+    private static readonly IReadOnlyList<ResponseKind> AfterResolution = [ResponseKind.Accepted, ResponseKind.Explained];
+
+    /// <summary>The kinds of reply this state takes; empty when it takes none.</summary>
+    public IReadOnlyList<ResponseKind> ResponseKinds => Status switch
+    {
+        _ when RecommendationStatuses.Open.Contains(Status) => AllKinds,
+        RecommendationStatus.Resolved => AfterResolution,
+        _ => [],
+    };
+
+    /// <summary>Whether the workflow allows <paramref name="action"/> now (roles are the authorization's business, not this).</summary>
+    public bool Allows(RecommendationAction action) => action switch
+    {
+        RecommendationAction.Assign => RecommendationStatuses.AwaitingAnswer.Contains(Status),
+        RecommendationAction.Respond => ResponseKinds.Count > 0,
+        RecommendationAction.Forward => IsAddressed && Status is RecommendationStatus.Assigned or RecommendationStatus.InProgress,
+        RecommendationAction.Return => CanBeReturned && Status is RecommendationStatus.Assigned or RecommendationStatus.InProgress,
+        RecommendationAction.Close => Status == RecommendationStatus.Resolved,
+        RecommendationAction.Reopen => Status is RecommendationStatus.Answered or RecommendationStatus.Resolved
+            or RecommendationStatus.Closed or RecommendationStatus.Declined,
+        RecommendationAction.Judge => Status is RecommendationStatus.Answered or RecommendationStatus.Resolved,
+        _ => false,
+    };
+
+    /// <summary>Whether a reply of <paramref name="kind"/> is taken now.</summary>
+    public bool Takes(ResponseKind kind) => ResponseKinds.Contains(kind);
+}
+
+/// <summary>The status groups every list, count and check uses; each is defined here once.</summary>
+public static class RecommendationStatuses
+{
+    /// <summary>
+    /// Awaiting an answer (chờ trả lời): nothing but "in progress" has come back yet. Only these can be
+    /// overdue; an answered matter is waiting for the raising side, not for the body.
+    /// </summary>
+    public static readonly IReadOnlyList<RecommendationStatus> AwaitingAnswer =
+        [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
+
+    /// <summary>Open (chưa kết thúc): awaiting an answer, or answered and not yet settled.</summary>
+    public static readonly IReadOnlyList<RecommendationStatus> Open =
+        [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
+
+    /// <summary>
+    /// Overdue on <paramref name="day"/> (Vietnam date): awaiting an answer with a due date before that day
+    /// (the due date itself is still in time). For queries; <see cref="IsOverdue"/> is the same test in memory.
+    /// </summary>
+    public static Expression<Func<Recommendation, bool>> OverdueOn(DateOnly day) =>
+        r => AwaitingAnswer.Contains(r.Status) && r.DueOn != null && r.DueOn < day;
+
+    /// <summary>The in-memory form of <see cref="OverdueOn"/>, for rows already read.</summary>
+    public static bool IsOverdue(RecommendationStatus status, DateOnly? dueOn, DateOnly day) =>
+        AwaitingAnswer.Contains(status) && dueOn is { } due && due < day;
+}
