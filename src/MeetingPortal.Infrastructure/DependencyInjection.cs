@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddHostedService<PlannerStatisticsService>();
         services.AddSingleton<ServerIdentity>();
         services.AddScoped<Leases>();
+        services.AddScoped<MeetingPortal.Infrastructure.Submissions.FormSubmissions>();
 
         switch (database.Provider)
         {

@@ -98,17 +98,18 @@ builder.Services.AddRateLimiter(options =>
 });
 
 builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-    .AddPolicy(Policies.InScope, policy => policy.AddRequirements(new InScopeRequirement()))
-    .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
-    .AddPolicy(Policies.TopAdministrator, policy => policy.RequireAssertion(context => context.User.IsTopAdministrator()));
-builder.Services.AddSingleton<IAuthorizationHandler, UnitScopeAuthorizationHandler>();
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddApplication();
 
 // Vietnamese letters go out as themselves, not as &#x...; (HTML-significant characters are still encoded).
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PasswordChangeFilter()))
-    .AddMvcOptions(options => options.Filters.Add<OpenConnectionFilter>())
+    .AddMvcOptions(options =>
+    {
+        options.Filters.Add<OpenConnectionFilter>();
+        options.Filters.Add<OneTimeFormFilter>();
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, localizer) =>
@@ -130,7 +131,6 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
 });
 // Validators are called by the pages (FluentValidation.AspNetCore's auto-validation is not used: ADR 0009).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
-builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.MeetingEditor>();
 builder.Services.AddScoped<NotificationCounter>();
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Admin.Users.AccountChoices>();
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Reports.SummaryCalculator>();

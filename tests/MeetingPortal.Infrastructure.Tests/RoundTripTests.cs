@@ -79,7 +79,7 @@ public sealed class RoundTripTests
         await using (var db = second.NewContext())
         {
             var kyPhuongPath = await db.Units.Where(u => u.Code == "p-ky-phuong").Select(u => u.Path).SingleAsync();
-            var options = new ImportOptions(path => path.StartsWith(kyPhuongPath, StringComparison.Ordinal), AllowReferenceData: false);
+            var options = new ImportOptions(path => Task.FromResult(path.StartsWith(kyPhuongPath, StringComparison.Ordinal)), AllowReferenceData: false);
             var result = await second.NewImporter(db).ImportJsonAsync(exported, "export.json", options);
             Assert.False(result.Succeeded);
             Assert.Contains(result.Errors, e => e.StartsWith("#/meetings[0].unit", StringComparison.Ordinal) && e.Contains("nằm ngoài phạm vi của bạn", StringComparison.Ordinal));

@@ -20,13 +20,13 @@ namespace MeetingPortal.Infrastructure.Seeding;
 /// <param name="UnitPathAllowed">Whether records (meetings, organisations, people) may be written in the unit with this path.</param>
 /// <param name="AllowReferenceData">Whether levels, themes, units, the calendar and due-date rules may be written (national settings: the top administrator only).</param>
 /// <param name="UnitParentAllowed">Whether a new unit may be placed under the unit with this path (null: a root unit); by default a parent in scope, never a root.</param>
-public sealed record ImportOptions(Func<string, bool> UnitPathAllowed, bool AllowReferenceData, Func<string?, bool>? UnitParentAllowed = null)
+public sealed record ImportOptions(Func<string, Task<bool>> UnitPathAllowed, bool AllowReferenceData, Func<string?, Task<bool>>? UnitParentAllowed = null)
 {
-    public static readonly ImportOptions Unrestricted = new(_ => true, true, _ => true);
+    public static readonly ImportOptions Unrestricted = new(_ => Task.FromResult(true), true, _ => Task.FromResult(true));
 
     /// <summary>Whether a new unit may go under <paramref name="parentPath"/>.</summary>
-    public bool MayPlaceUnitUnder(string? parentPath) =>
-        UnitParentAllowed?.Invoke(parentPath) ?? (parentPath is not null && UnitPathAllowed(parentPath));
+    public async Task<bool> MayPlaceUnitUnderAsync(string? parentPath) =>
+        UnitParentAllowed is { } allowed ? await allowed(parentPath) : parentPath is not null && await UnitPathAllowed(parentPath);
 }
 
 public sealed class ImportResult(string source)
@@ -231,7 +231,7 @@ public sealed class InterchangeImporter(
             }
 
             // The administration pages' rule: a unit is created strictly below the administrator's own unit, never as a root.
-            if (!options.MayPlaceUnitUnder(parent?.Path))
+            if (!await options.MayPlaceUnitUnderAsync(parent?.Path))
             {
                 result.Errors.Add(data.Parent is null
                     ? $"Đơn vị {data.Code}: không được tạo đơn vị gốc (không có cấp trên)."
@@ -269,7 +269,7 @@ public sealed class InterchangeImporter(
             return;
         }
 
-        if (!options.UnitPathAllowed(unit.Path))
+        if (!await options.UnitPathAllowed(unit.Path))
         {
             result.Errors.Add($"{path}.unit: đơn vị {data.Unit} nằm ngoài phạm vi của bạn ({label}).");
             return;
@@ -294,7 +294,7 @@ public sealed class InterchangeImporter(
                 return null;
             }
 
-            if (!exists && !options.UnitPathAllowed(owner.Value.Path))
+            if (!exists && !await options.UnitPathAllowed(owner.Value.Path))
             {
                 refused.Add($"{what}: không được tạo mới ở đơn vị {code}, nằm ngoài phạm vi của bạn");
                 return null;

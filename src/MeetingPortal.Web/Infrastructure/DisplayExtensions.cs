@@ -22,6 +22,11 @@ public static class DisplayExtensions
     };
 
     /// <summary>Options for a select of an enum, labelled in the UI language.</summary>
+    /// <summary>Options for the given values only (what a status allows), in their order.</summary>
+    public static IEnumerable<SelectListItem> EnumOptions<TEnum>(this IStringLocalizer localizer, IEnumerable<TEnum> values, TEnum? selected)
+        where TEnum : struct, Enum =>
+        values.Select(value => new SelectListItem(localizer.Label(value), value.ToString(), selected is { } s && s.Equals(value)));
+
     public static IEnumerable<SelectListItem> EnumOptions<TEnum>(this IStringLocalizer localizer, TEnum? selected = null, bool includeEmpty = false)
         where TEnum : struct, Enum
     {

@@ -129,12 +129,28 @@ public sealed class ImportExportTests(PortalFactory factory) : IClassFixture<Por
         await File.WriteAllTextAsync(file, Meeting("p-ky-phuong", "Đối thoại nhập bằng dòng lệnh"));
         var output = new StringWriter();
 
-        Assert.Equal(0, await CommandLine.RunAsync(factory.Services, ["import", file], output));
-        Assert.Equal(0, await CommandLine.RunAsync(factory.Services, ["import", file], output));
-        Assert.Equal(1, await CommandLine.RunAsync(factory.Services, ["import", file + ".missing"], output));
+        Assert.Equal(0, await CommandLine.RunAsync(factory.Services, ["import", "--as", "thuky.kyphuong", file], output));
+        Assert.Equal(0, await CommandLine.RunAsync(factory.Services, ["import", "--as", "thuky.kyphuong", file], output));
+        Assert.Equal(1, await CommandLine.RunAsync(factory.Services, ["import", "--as", "thuky.kyphuong", file + ".missing"], output));
+        Assert.Equal(2, await CommandLine.RunAsync(factory.Services, ["import", file], output));
+        Assert.Equal(2, await CommandLine.RunAsync(factory.Services, ["import", "--as", "khong.co.ai", file], output));
 
         Assert.Contains("1 created", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("1 skipped", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, factory.WithDb(db => db.Meetings.Count(m => m.Title == "Đối thoại nhập bằng dòng lệnh")));
+        Assert.Equal("thuky.kyphuong", factory.WithDb(db => db.Meetings.Single(m => m.Title == "Đối thoại nhập bằng dòng lệnh").CreatedBy));
+    }
+
+    /// <summary>The command line is a door like the page: a ward recorder cannot write another ward's records through it.</summary>
+    [Fact]
+    public async Task The_command_line_import_applies_the_named_users_scope()
+    {
+        var file = Path.Combine(factory.DataDirectory, "cli-outside.json");
+        await File.WriteAllTextAsync(file, Meeting("p-tran-phu", "Đối thoại của phường khác qua dòng lệnh"));
+        var output = new StringWriter();
+
+        Assert.Equal(1, await CommandLine.RunAsync(factory.Services, ["import", "--as", "thuky.kyphuong", file], output));
+        Assert.Contains("nằm ngoài phạm vi của bạn", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.Title == "Đối thoại của phường khác qua dòng lệnh")));
     }
 }

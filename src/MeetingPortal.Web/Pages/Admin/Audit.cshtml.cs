@@ -8,7 +8,6 @@ using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +18,8 @@ namespace MeetingPortal.Web.Pages.Admin;
 /// The audit trail an Administrator may read: meeting history and every recommendation change in
 /// their scope, filtered by who, what, when and unit, newest first.
 /// </summary>
-[Authorize(Policy = Policies.Administrator)]
-public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
+[Authorize(Policy = Policies.Administration)]
+public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService authorization) : PageModel
 {
     public const int Shown = 200;
 
@@ -43,9 +42,13 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> UnitChoices { get; private set; } = [];
 
+    /// <summary>Whether changes to the national settings are listed: the top unit's administrators.</summary>
+    public bool SeesNationalSettings { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var scope = User.GetScopeOrNone();
+        SeesNationalSettings = await authorization.MayAsync(User, NationalSettings.Instance, AdministrationOperations.ManageNationalSettings);
         UnitChoices = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         var within = Unit is { } unitId ? await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken) ?? new UnitScope(0, "/none/") : scope;
         var meetings = db.Meetings.AsNoTracking().InScope(within);
@@ -67,12 +70,12 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
         }
 
         // Calendar and due-rule changes are national settings: only top-unit administrators see them.
-        if ((What is null or "settings") && User.IsTopAdministrator())
+        if ((What is null or "settings") && SeesNationalSettings)
         {
-            var changes = history.Where(h => h.EntityType == nameof(CalendarDay) || h.EntityType == nameof(DueDateRule));
+            var changes = history.Where(h => h.EntityType == nameof(CalendarDay) || h.EntityType == nameof(DueDateRule) || h.EntityType == nameof(Domain.Units.UnitLevel));
             rows.AddRange((await changes.OrderByDescending(h => h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
                 .Select(h => new Row(h.AtUtc, h.UserName, "settings", h.Action.ToString(), "—", h.Reason ?? h.EntityType, null,
-                    h.EntityType == nameof(CalendarDay) ? "/Admin/Calendar" : "/Admin/DueRules")));
+                    h.EntityType == nameof(CalendarDay) ? "/Admin/Calendar" : h.EntityType == nameof(DueDateRule) ? "/Admin/DueRules" : "/Admin/Units")));
         }
 
         // Units, organisations and accounts carry the unit they concern; themes are national.
@@ -83,7 +86,7 @@ public sealed class AuditModel(MeetingPortalDbContext db) : PageModel
                 .Join(units, h => h.UnitId, u => (int?)u.Id, (h, u) => new { h, UnitName = u.Name });
             rows.AddRange((await changes.OrderByDescending(x => x.h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
                 .Select(x => new Row(x.h.AtUtc, x.h.UserName, "administration", x.h.Action.ToString(), x.UnitName, x.h.Reason ?? x.h.EntityType, FormatChanges(x.h.Changes), AdministrationLink(x.h))));
-            if (User.IsTopAdministrator() && Unit is null)
+            if (SeesNationalSettings && Unit is null)
             {
                 var themes = history.Where(h => h.EntityType == nameof(Theme));
                 rows.AddRange((await themes.OrderByDescending(h => h.AtUtc).Take(Shown).ToListAsync(cancellationToken))

@@ -17,7 +17,7 @@ namespace MeetingPortal.Web.Pages.Admin;
 /// The working-day calendar, one year at a time: holidays and days off in compensation, and weekend
 /// days worked in exchange, as the government announces them each year.
 /// </summary>
-[Authorize(Policy = Policies.TopAdministrator)]
+[Authorize(Policy = Policies.NationalSettings)]
 public sealed class CalendarModel(
     MeetingPortalDbContext db, IValidator<CalendarModel.DayInput> validator, IStringLocalizer<SharedResource> localizer, CalendarService calendar,
     AuditTrail audit) : PageModel

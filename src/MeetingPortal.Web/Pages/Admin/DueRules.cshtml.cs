@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Admin;
 
 /// <summary>How many working days a body has to answer, by theme and by the level of the body.</summary>
-[Authorize(Policy = Policies.TopAdministrator)]
+[Authorize(Policy = Policies.NationalSettings)]
 public sealed class DueRulesModel(
     MeetingPortalDbContext db, IValidator<DueRulesModel.RuleInput> validator, IStringLocalizer<SharedResource> localizer,
     AuditTrail audit) : PageModel

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Admin;
 
 /// <summary>The national list of recommendation themes: added and renamed, never removed (recommendations keep theirs).</summary>
-[Authorize(Policy = Policies.TopAdministrator)]
+[Authorize(Policy = Policies.NationalSettings)]
 public sealed class ThemesModel(
     MeetingPortalDbContext db, IValidator<ThemesModel.ThemeInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit) : PageModel
 {

@@ -2,10 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Directives;
-using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,8 +26,7 @@ public sealed class DetailsModel(
     [TempData]
     public string? Status { get; set; }
 
-    public bool MayAct => User.IsInRole(Roles.Tracker) || User.IsInRole(Roles.Administrator)
-        || (User.IsInRole(Roles.Responder) && User.GetOrganisationId() is { } body && Item.AssigneeIds.Contains(body));
+    public bool MayAct { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -119,12 +116,13 @@ public sealed class DetailsModel(
                 Reports = d.Progress.OrderBy(p => p.ReportedOn).ThenBy(p => p.Id)
                     .Select(p => new ReportView(p.ReportedOn, p.Text, p.ReportedBy)).ToList(),
             }).SingleOrDefaultAsync(cancellationToken);
-        if (item is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(item.UnitPath), Policies.InScope)).Succeeded)
+        if (item is null || !await authorization.MayAsync(User, new DirectiveResource(item.UnitPath, item.AssigneeIds), DirectiveOperations.Read))
         {
             return false;
         }
 
         Item = item;
+        MayAct = await authorization.MayAsync(User, new DirectiveResource(item.UnitPath, item.AssigneeIds), DirectiveOperations.Act);
         Today = calendar.Today;
         return true;
     }

@@ -1,6 +1,5 @@
 using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +16,7 @@ public sealed class AttachmentFileModel(MeetingPortalDbContext db, AttachmentSto
             .Where(a => a.Id == attachmentId && a.MeetingId == id)
             .Join(db.Meetings, a => a.MeetingId, m => m.Id, (a, m) => new { a.FileName, a.Type, a.StoredName, m.Unit!.Path })
             .SingleOrDefaultAsync(cancellationToken);
-        if (attachment is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(attachment.Path), Policies.InScope)).Succeeded)
+        if (attachment is null || !await authorization.MayAsync(User, new AttachmentResource(attachment.Path), AttachmentOperations.Read))
         {
             return NotFound();
         }

@@ -3,7 +3,6 @@ using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -112,14 +111,14 @@ public sealed class AttachmentsModel(
     {
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new { m.Title, m.Unit!.Path }).SingleOrDefaultAsync(cancellationToken);
-        if (meeting is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(meeting.Path), Policies.InScope)).Succeeded)
+        if (meeting is null || !await authorization.MayAsync(User, new AttachmentResource(meeting.Path), AttachmentOperations.Read))
         {
             return false;
         }
 
         MeetingId = id;
         MeetingTitle = meeting.Title;
-        MayEdit = User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Administrator);
+        MayEdit = await authorization.MayAsync(User, new AttachmentResource(meeting.Path), AttachmentOperations.Manage);
         Files = await ListAsync(db, id, cancellationToken);
         return true;
     }

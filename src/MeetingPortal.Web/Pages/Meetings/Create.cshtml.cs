@@ -1,21 +1,20 @@
-using FluentValidation;
-using MeetingPortal.Domain.History;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Application.Meetings;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Meetings;
 
-/// <summary>A Recorder logs a meeting: saved as a draft at any time, or published when complete.</summary>
+/// <summary>A Recorder logs a meeting: saved as a draft at any time, or published when complete (use case <see cref="SaveMeeting"/>).</summary>
 public sealed class CreateModel(
-    MeetingPortalDbContext db, MeetingEditor editor, IValidator<MeetingForm> validator, IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider)
-    : MeetingFormPage(db, editor, validator, localizer)
+    MeetingPortalDbContext db, MeetingChoices choices, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider)
+    : MeetingFormPage(db, choices, authorization, localizer)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!MayEdit)
+        if (!await MayWriteRecordsAsync())
         {
             return Forbid();
         }
@@ -30,44 +29,38 @@ public sealed class CreateModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? op, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string? op, [FromServices] SaveMeeting saveMeeting, CancellationToken cancellationToken)
     {
-        if (!MayEdit)
+        if (!await MayWriteRecordsAsync())
         {
             return Forbid();
         }
 
-        if (ApplyRowOperation(op) || !await ValidateAsync(op!, cancellationToken))
+        if (ApplyRowOperation(op))
         {
             await LoadOptionsAsync(cancellationToken);
             return Page();
         }
 
-        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-        var meeting = new Meeting(Input.UnitId!.Value, Input.Type, Input.Title!, Input.HeldOn!.Value);
-        if (!await Editor.ApplyAsync(meeting, Input, ModelState, cancellationToken))
+        if (!ModelState.IsValid)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            await LoadOptionsAsync(cancellationToken);
-            return Page();
+            // A value that could not be read (a time "25:99", a number too large) is a message beside its field; the rest is checked too.
+            return await ShowAgainAsync(UseCaseResult.Invalid(await saveMeeting.CheckAsync(Input, op == Publish, cancellationToken)), cancellationToken);
         }
 
-        if (op == Publish)
+        var publish = op == Publish;
+        var saved = await saveMeeting.CreateAsync(User, Input, publish, cancellationToken);
+        switch (saved.Result.Status)
         {
-            meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
+            case UseCaseStatus.Done:
+                TempData["Status"] = (string)Localizer[publish ? "Form.Published" : "Form.SavedDraft"];
+                return RedirectToPage("/Meetings/Details", new { id = saved.Result.Id });
+            case UseCaseStatus.Forbidden:
+                return Forbid();
+            case UseCaseStatus.NotFound:
+                return NotFound();
+            default:
+                return await ShowAgainAsync(saved, cancellationToken);
         }
-
-        Db.Meetings.Add(meeting);
-        await Db.SaveChangesAsync(cancellationToken);
-        Db.History.Add(Editor.HistoryFor(meeting, HistoryAction.Created, null, Input, null));
-        if (op == Publish)
-        {
-            Db.History.Add(Editor.HistoryFor(meeting, HistoryAction.Published, Input, Input, null));
-        }
-
-        await Db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        TempData["Status"] = (string)Localizer[op == Publish ? "Form.Published" : "Form.SavedDraft"];
-        return RedirectToPage("/Meetings/Details", new { id = meeting.Id });
     }
 }

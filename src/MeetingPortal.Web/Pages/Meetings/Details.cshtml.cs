@@ -3,7 +3,6 @@ using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,13 +28,13 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
     {
         var meeting = await LoadViewAsync(db, id, cancellationToken);
 
-        if (meeting is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(meeting.UnitPath), Policies.InScope)).Succeeded)
+        if (meeting is null || !await authorization.MayAsync(User, new MeetingResource(meeting.UnitPath), MeetingOperations.Read))
         {
             return NotFound();
         }
 
         Meeting = meeting;
-        MayEdit = User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Administrator);
+        MayEdit = await authorization.MayAsync(User, new MeetingResource(meeting.UnitPath), MeetingOperations.Edit);
         var history = await db.History.AsNoTracking()
             .Where(h => h.EntityType == nameof(Domain.Meetings.Meeting) && h.EntityId == id)
             .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)

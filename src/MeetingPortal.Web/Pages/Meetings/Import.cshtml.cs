@@ -1,6 +1,8 @@
-using MeetingPortal.Infrastructure.Identity;
+using System.Text.Json;
+using MeetingPortal.Application.Meetings;
 using MeetingPortal.Infrastructure.Seeding;
-using MeetingPortal.Web.Security;
+using MeetingPortal.Infrastructure.Submissions;
+using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,24 +10,38 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>
-/// Administrators and Recorders upload interchange files; each file is imported in its own
-/// transaction and reported: what was created, what was skipped as a duplicate, what was refused and why.
+/// Administrators and Recorders upload interchange files (use case <see cref="ImportMeetings"/>); each file is
+/// imported in its own transaction and reported: what was created, what was skipped as a duplicate, what was
+/// refused and why. The report is kept with the form's one-time token and shown after a redirect, so sending
+/// the same upload again (a double click, a reload) shows the same report and imports nothing twice.
 /// </summary>
 [RequestSizeLimit(MaxFiles * MaxFileBytes)]
-public sealed class ImportModel(InterchangeImporter importer, IStringLocalizer<SharedResource> localizer, ILogger<ImportModel> logger) : PageModel
+public sealed class ImportModel(ImportMeetings importMeetings, FormSubmissions submissions, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxFiles = 20;
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
     public IReadOnlyList<ImportResult> Results { get; private set; } = [];
 
-    private bool MayImport => User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Administrator);
+    public async Task<IActionResult> OnGetAsync(string? report, CancellationToken cancellationToken)
+    {
+        if (!await importMeetings.MayImportAsync(User))
+        {
+            return Forbid();
+        }
 
-    public IActionResult OnGet() => MayImport ? Page() : Forbid();
+        if (!string.IsNullOrEmpty(report) && User.Identity?.Name is { } userName
+            && await submissions.PayloadAsync(report, userName, cancellationToken) is { } payload)
+        {
+            Results = JsonSerializer.Deserialize<List<ReportedFile>>(payload)!.Select(f => f.ToResult()).ToList();
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(List<IFormFile>? files, CancellationToken cancellationToken)
     {
-        if (!MayImport)
+        if (!await importMeetings.MayImportAsync(User))
         {
             return Forbid();
         }
@@ -43,8 +59,6 @@ public sealed class ImportModel(InterchangeImporter importer, IStringLocalizer<S
             return Page();
         }
 
-        var scope = User.GetScopeOrNone();
-        var options = new ImportOptions(scope.Covers, AllowReferenceData: User.IsInRole(Roles.Administrator));
         var results = new List<ImportResult>();
         foreach (var file in files)
         {
@@ -58,13 +72,32 @@ public sealed class ImportModel(InterchangeImporter importer, IStringLocalizer<S
             }
 
             using var reader = new StreamReader(file.OpenReadStream());
-            var json = await reader.ReadToEndAsync(cancellationToken);
-            results.Add(await importer.ImportJsonAsync(json, name, options, cancellationToken));
+            results.Add(await importMeetings.ImportAsync(User, await reader.ReadToEndAsync(cancellationToken), name, cancellationToken));
         }
 
-        logger.LogInformation("User {UserName} imported {Files} files: {Created} meetings created",
-            User.Identity?.Name, results.Count, results.Sum(r => r.Created.Count(c => !c.StartsWith("unit ", StringComparison.Ordinal))));
+        if (HttpContext.Items[OneTimeFormFilter.ItemKey] is string token && User.Identity?.Name is { } user)
+        {
+            await submissions.SavePayloadAsync(token, user, JsonSerializer.Serialize(results.Select(ReportedFile.From).ToList()), cancellationToken);
+            return RedirectToPage(new { report = token });
+        }
+
+        // A post without a token (not from this page) gets its report at once.
         Results = results;
         return Page();
+    }
+
+    /// <summary>The report of one file as kept between the upload and its redirect.</summary>
+    public sealed record ReportedFile(string Source, List<string> Created, List<string> Skipped, List<string> Errors)
+    {
+        public static ReportedFile From(ImportResult result) => new(result.Source, result.Created, result.Skipped, result.Errors);
+
+        public ImportResult ToResult()
+        {
+            var result = new ImportResult(Source);
+            result.Created.AddRange(Created);
+            result.Skipped.AddRange(Skipped);
+            result.Errors.AddRange(Errors);
+            return result;
+        }
     }
 }

@@ -1,11 +1,10 @@
 using System.Globalization;
-using FluentValidation;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Application.Meetings;
 using MeetingPortal.Domain.Meetings;
-using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -17,15 +16,18 @@ namespace MeetingPortal.Web.Pages.Meetings;
 /// which post the whole form back so nothing typed is lost and no JavaScript is needed.
 /// </summary>
 public abstract class MeetingFormPage(
-    MeetingPortalDbContext db, MeetingEditor editor, IValidator<MeetingForm> validator, IStringLocalizer<SharedResource> localizer) : PageModel
+    MeetingPortalDbContext db, MeetingChoices choices, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string Save = "save";
     public const string Publish = "publish";
 
+    /// <summary>The prefix of the form's fields ("Input.Title"...), where messages go.</summary>
+    public const string FormPrefix = "Input";
+
     [Microsoft.AspNetCore.Mvc.BindProperty]
     public MeetingForm Input { get; set; } = new();
 
-    public MeetingEditor.Known Known { get; private set; } = new([], [], []);
+    public KnownNames Known { get; private set; } = KnownNames.None;
 
     public IReadOnlyList<(int Id, string Label)> UnitOptions { get; private set; } = [];
 
@@ -36,44 +38,48 @@ public abstract class MeetingFormPage(
 
     public IReadOnlyList<ConflictChange> Conflict { get; protected set; } = [];
 
-    public sealed record ConflictChange(string? UserName, DateTime AtUtc, FieldChange Change);
-
     protected MeetingPortalDbContext Db => db;
 
-    protected MeetingEditor Editor => editor;
+    protected IStringLocalizer<SharedResource> Localizer => localizer;
 
-    protected bool MayEdit => User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Administrator);
+    protected IAuthorizationService Authorization => authorization;
 
+    /// <summary>Whether the user writes records at all (their own unit is asked): the form is not shown to others.</summary>
+    protected Task<bool> MayWriteRecordsAsync() =>
+        User.GetScope() is { } scope
+            ? authorization.MayAsync(User, new MeetingResource(scope.Path), MeetingOperations.Create)
+            : Task.FromResult(false);
+
+    /// <summary>
+    /// The units and the names the form suggests. The names are those of the chosen unit only if the user may
+    /// write records there; a posted unit id of another unit shows nothing of it.
+    /// </summary>
     protected async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
         var scope = User.GetScopeOrNone();
         UnitOptions = await Infrastructure.UnitOptions.InScopeAsync(db, scope, cancellationToken);
-        Known = await editor.KnownAsync(Input.UnitId ?? scope.UnitId, cancellationToken);
+        Known = await choices.ForUserAsync(User, Input.UnitId ?? scope.UnitId, cancellationToken);
     }
 
-    protected async Task<bool> UnitInScopeAsync(int? unitId, CancellationToken cancellationToken) =>
-        unitId is { } id && await MeetingPortal.Web.Infrastructure.UnitOptions.PathTakingRecordsAsync(db, User.GetScopeOrNone(), id, cancellationToken) is not null;
-
-    /// <summary>Validates for a draft, or for publishing; failures go beside their fields.</summary>
-    protected async Task<bool> ValidateAsync(string op, CancellationToken cancellationToken)
+    /// <summary>Puts a use case's messages beside their fields and shows the form again, everything typed kept.</summary>
+    protected async Task<Microsoft.AspNetCore.Mvc.IActionResult> ShowAgainAsync(SaveMeetingResult saved, CancellationToken cancellationToken)
     {
-        var result = await validator.ValidateAsync(Input, options =>
+        foreach (var error in saved.Result.Errors)
         {
-            if (op == Publish)
-            {
-                options.IncludeRuleSets(MeetingForm.Validator.PublishRuleSet).IncludeRulesNotInRuleSet();
-            }
-        }, cancellationToken);
-        result.AddTo(ModelState, MeetingEditor.FormPrefix);
-        if (!await UnitInScopeAsync(Input.UnitId, cancellationToken) && Input.UnitId is not null)
-        {
-            ModelState.AddModelError($"{MeetingEditor.FormPrefix}.{nameof(MeetingForm.UnitId)}", Localizer["Form.UnitOutOfScope"]);
+            ModelState.AddModelError(string.IsNullOrEmpty(error.Field) ? string.Empty : $"{FormPrefix}.{error.Field}", error.Message);
         }
 
-        return ModelState.IsValid;
-    }
+        if (saved.Result.Status == UseCaseStatus.Stale && saved.CurrentVersion is { } current)
+        {
+            Conflict = saved.Conflict;
+            // Saving again now deliberately replaces the other user's version with this one.
+            Input.Version = current;
+            ModelState.Remove($"{FormPrefix}.{nameof(MeetingForm.Version)}");
+        }
 
-    protected IStringLocalizer<SharedResource> Localizer => localizer;
+        await LoadOptionsAsync(cancellationToken);
+        return Page();
+    }
 
     /// <summary>Applies a row button to the posted form. Returns false for "save" and "publish".</summary>
     protected bool ApplyRowOperation(string? op)
@@ -163,15 +169,5 @@ public abstract class MeetingFormPage(
             (speeches[a], speeches[b]) = (speeches[b], speeches[a]);
             (speeches[a].Order, speeches[b].Order) = (speeches[b].Order, speeches[a].Order);
         }
-    }
-
-    /// <summary>What others saved after the version this user started from, for the conflict message.</summary>
-    protected async Task LoadConflictAsync(int meetingId, int sinceVersion, CancellationToken cancellationToken)
-    {
-        var entries = await db.History.AsNoTracking()
-            .Where(h => h.EntityType == nameof(Meeting) && h.EntityId == meetingId && h.Version > sinceVersion)
-            .OrderBy(h => h.AtUtc).ToListAsync(cancellationToken);
-        Conflict = entries.SelectMany(h => AuditTrail.ReadChanges(h.Changes).Select(c => new ConflictChange(h.UserName, h.AtUtc, c))).ToList();
-        ModelState.AddModelError(string.Empty, Localizer["Form.Conflict"]);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +13,7 @@ public sealed class MinutesModel(MeetingPortalDbContext db, IAuthorizationServic
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var meeting = await DetailsModel.LoadViewAsync(db, id, cancellationToken);
-        if (meeting is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(meeting.UnitPath), Policies.InScope)).Succeeded)
+        if (meeting is null || !await authorization.MayAsync(User, new MeetingResource(meeting.UnitPath), MeetingOperations.Read))
         {
             return NotFound();
         }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using FluentValidation;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Files;
@@ -9,8 +8,9 @@ using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Pages.Meetings;
-using MeetingPortal.Web.Security;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Application.Meetings;
+using MeetingPortal.Application.Recommendations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,9 +27,8 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 [RequestSizeLimit(Attachment.MaxSizeBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxSizeBytes + (1024 * 1024))]
 public sealed class DetailsModel(
-    MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, MeetingEditor editor,
-    ICurrentUser currentUser, TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer, AttachmentStore store,
-    IValidator<DetailsModel.RespondInput> respondValidator, IValidator<DetailsModel.ReasonInput> reasonValidator) : PageModel
+    MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, MeetingChoices choices,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public AssignInput Assign { get; set; } = new();
@@ -60,280 +59,81 @@ public sealed class DetailsModel(
     /// <summary>The action just tried, so its messages show beside its own form.</summary>
     public string? ActiveAction { get; private set; }
 
-    public bool MayTrack => User.IsInRole(Roles.Tracker) || User.IsInRole(Roles.Administrator);
-    public bool MayRespond => MayTrack || (User.IsInRole(Roles.Responder) && Item.AddressedToId is { } body && body == User.GetOrganisationId());
-    public bool IsResponderOfBody => User.IsInRole(Roles.Responder) && Item.AddressedToId is { } body && body == User.GetOrganisationId();
-    public bool MayForward => MayTrack || IsResponderOfBody;
-    public bool MayJudge => User.IsInRole(Roles.Recorder) || User.IsInRole(Roles.Tracker) || User.IsInRole(Roles.Administrator);
+    /// <summary>Which actions the user's roles allow on this recommendation; the view also asks <see cref="View.State"/> what its status allows.</summary>
+    public Permissions May { get; private set; } = new(false, false, false, false, false, false);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => MayTrack, "Assign", Assign.Version, async (r, by) =>
-        {
-            if (Assign.OrganisationId is not { } body || Bodies.All(b => b.Id != body))
-            {
-                ModelState.AddModelError($"{nameof(Assign)}.{nameof(AssignInput.OrganisationId)}", localizer["Action.ChooseBody"]);
-                return false;
-            }
+    public async Task<IActionResult> OnPostAssignAsync(int id, [FromServices] AssignRecommendation useCase, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Assign", nameof(Assign),
+            await useCase.ExecuteAsync(User, new AssignCommand(id, Assign.Version, Assign.OrganisationId, Assign.DueOn), cancellationToken), cancellationToken);
 
-            if (Assign.DueOn is { } due && due < Today)
-            {
-                ModelState.AddModelError($"{nameof(Assign)}.{nameof(AssignInput.DueOn)}", localizer["Action.DueInPast"]);
-                return false;
-            }
-
-            var level = await db.Organisations.Where(o => o.Id == body).Select(o => (int?)o.Unit!.Level!.Rank).SingleAsync(cancellationToken);
-            r.AssignTo(body, (await calendar.PolicyAsync(cancellationToken)).Resolve(Assign.DueOn, Today, r.ThemeId, level), by);
-            return true;
-        }, cancellationToken);
-
-    /// <summary>A file stored for a response that is not yet saved; removed again if the save fails.</summary>
-    private string? _storedFile;
-
-    public Task<IActionResult> OnPostRespondAsync(int id, IFormFile? responseFile, CancellationToken cancellationToken) =>
-        ActAsync(id, () => MayRespond, "Respond", Respond.Version, async (r, by) =>
-        {
-            var result = await respondValidator.ValidateAsync(Respond, cancellationToken);
-            result.AddTo(ModelState, nameof(Respond));
-            await using var content = new MemoryStream();
-            AttachmentType? fileType = null;
-            if (responseFile is { Length: > 0 })
-            {
-                if (responseFile.Length > Attachment.MaxSizeBytes)
-                {
-                    ModelState.AddModelError("responseFile", localizer["Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024]);
-                }
-                else
-                {
-                    await responseFile.CopyToAsync(content, cancellationToken);
-                    fileType = AttachmentStore.Detect(content);
-                    if (fileType is null)
-                    {
-                        ModelState.AddModelError("responseFile", localizer["Attachment.WrongType"]);
-                    }
-                }
-            }
-
-            if (Respond.RespondedOn is { } on && (on > Today || on < Item.HeldOn))
-            {
-                ModelState.AddModelError($"{nameof(Respond)}.{nameof(RespondInput.RespondedOn)}", localizer["Action.ResponseDate"]);
-            }
-
-            if (!ModelState.IsValid)
-            {
-                return false;
-            }
-
-            var organisationId = User.IsInRole(Roles.Responder) && User.GetOrganisationId() == r.AddressedToOrganisationId
-                ? User.GetOrganisationId()
-                : r.AddressedToOrganisationId;
-            var response = r.Respond(Respond.Kind, Respond.RespondedOn ?? Today, organisationId, null, Respond.Content!.Trim(), by);
-            if (fileType is { } type)
-            {
-                _storedFile = await store.SaveAsync(content, cancellationToken);
-                db.Attachments.Add(new Attachment(r.MeetingId, AttachmentStore.SanitizeFileName(responseFile!.FileName, type), type, content.Length, _storedFile)
-                {
-                    Response = response,
-                });
-            }
-
-            return true;
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => MayTrack, "Close", Reason.Version, (r, by) =>
-        {
-            r.Close(by, string.IsNullOrWhiteSpace(Reason.Text) ? null : Reason.Text.Trim());
-            return Task.FromResult(true);
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => MayTrack, "Reopen", Reason.Version, async (r, by) =>
-        {
-            if (!await ReasonGivenAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            r.Reopen(Reason.Text!.Trim(), by);
-            return true;
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostJudgeAsync(int id, bool satisfied, CancellationToken cancellationToken) =>
-        ActAsync(id, () => MayJudge, "Judge", Reason.Version, async (r, by) =>
-        {
-            if (!satisfied && !await ReasonGivenAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            r.MarkSatisfaction(satisfied, string.IsNullOrWhiteSpace(Reason.Text) ? null : Reason.Text.Trim(), by);
-            return true;
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostForwardAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => MayForward, "Forward", Forward.Version, async (r, by) =>
-        {
-            if (Forward.OrganisationId is not { } body || Bodies.All(b => b.Id != body))
-            {
-                ModelState.AddModelError($"{nameof(Forward)}.{nameof(ForwardInput.OrganisationId)}", localizer["Action.ChooseBody"]);
-            }
-
-            if (Forward.DueOn is { } due && due < Today)
-            {
-                ModelState.AddModelError($"{nameof(Forward)}.{nameof(ForwardInput.DueOn)}", localizer["Action.DueInPast"]);
-            }
-
-            if (string.IsNullOrWhiteSpace(Forward.Reason))
-            {
-                ModelState.AddModelError($"{nameof(Forward)}.{nameof(ForwardInput.Reason)}", localizer["Action.ReasonRequired"]);
-            }
-            else if (Forward.Reason.Length > RecommendationHop.ReasonMaxLength)
-            {
-                ModelState.AddModelError($"{nameof(Forward)}.{nameof(ForwardInput.Reason)}", localizer["Action.ReasonTooLong"]);
-            }
-
-            if (!ModelState.IsValid)
-            {
-                return false;
-            }
-
-            var target = Forward.OrganisationId!.Value;
-            var level = await db.Organisations.Where(o => o.Id == target).Select(o => (int?)o.Unit!.Level!.Rank).SingleAsync(cancellationToken);
-            r.Forward(target, (await calendar.PolicyAsync(cancellationToken)).Resolve(Forward.DueOn, Today, r.ThemeId, level), Forward.Reason!.Trim(), by);
-            return true;
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => MayForward, "Return", Reason.Version, async (r, by) =>
-        {
-            if (!await ReasonGivenAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            r.ReturnToSender(Reason.Text!.Trim(), by);
-            return true;
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostLinkAsync(int id, int earlierId, CancellationToken cancellationToken) =>
-        ActAsync(id, () => MayTrack, "Link", Reason.Version, async (r, _) =>
-        {
-            var earlier = await db.Recommendations.InScope(User.GetScopeOrNone()).Where(x => x.Id == earlierId)
-                .Select(x => new { Entity = x, x.Meeting!.HeldOn }).SingleOrDefaultAsync(cancellationToken);
-            if (earlier is null)
-            {
-                ModelState.AddModelError(string.Empty, localizer["Matter.NotFound"]);
-                return false;
-            }
-
-            var followers = r.RecurrenceOfId is null
-                ? await db.Recommendations.Where(x => x.RecurrenceOfId == r.Id).ToListAsync(cancellationToken)
-                : [];
-            r.LinkAsRecurrenceOf(earlier.Entity, earlier.HeldOn, Item.HeldOn);
-            // Chains stay flat: whatever repeated this one now repeats the earlier matter.
-            followers.ForEach(f => f.Reroot(r.MatterId));
-            return true;
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostUnlinkAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => MayTrack, "Unlink", Reason.Version, async (r, _) =>
-        {
-            if (r.RecurrenceOfId is not null)
-            {
-                r.Unlink();
-                return true;
-            }
-
-            // The first raising leaves: the earliest of the others becomes the matter's first.
-            var followers = await db.Recommendations.Where(x => x.RecurrenceOfId == r.Id)
-                .OrderBy(x => x.Meeting!.HeldOn).ThenBy(x => x.Id).ToListAsync(cancellationToken);
-            if (followers.Count == 0)
-            {
-                ModelState.AddModelError(string.Empty, localizer["Matter.NotLinked"]);
-                return false;
-            }
-
-            followers.ForEach(f => f.Reroot(followers[0].Id));
-            return true;
-        }, cancellationToken);
-
-    private async Task<bool> ReasonGivenAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRespondAsync(int id, IFormFile? responseFile, [FromServices] RespondToRecommendation useCase, CancellationToken cancellationToken)
     {
-        var result = await reasonValidator.ValidateAsync(Reason, cancellationToken);
-        result.AddTo(ModelState, nameof(Reason));
-        if (string.IsNullOrWhiteSpace(Reason.Text))
-        {
-            ModelState.AddModelError($"{nameof(Reason)}.{nameof(ReasonInput.Text)}", localizer["Action.ReasonRequired"]);
-        }
-
-        return ModelState.IsValid;
+        var file = responseFile is { Length: > 0 } f ? new UploadedFile(f.FileName, f.Length, f.OpenReadStream) : null;
+        var command = new RespondCommand(id, Respond.Version, Respond.Kind, Respond.RespondedOn, Respond.Content, file);
+        return await ShowAsync(id, "Respond", nameof(Respond), await useCase.ExecuteAsync(User, command, cancellationToken), cancellationToken);
     }
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, [FromServices] CloseRecommendation useCase, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Close", nameof(Reason),
+            await useCase.ExecuteAsync(User, new CloseCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostReopenAsync(int id, [FromServices] ReopenRecommendation useCase, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Reopen", nameof(Reason),
+            await useCase.ExecuteAsync(User, new ReopenCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostJudgeAsync(int id, bool satisfied, [FromServices] JudgeAnswer useCase, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Judge", nameof(Reason),
+            await useCase.ExecuteAsync(User, new JudgeCommand(id, Reason.Version, satisfied, Reason.Text), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostForwardAsync(int id, [FromServices] ForwardRecommendation useCase, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Forward", nameof(Forward),
+            await useCase.ExecuteAsync(User, new ForwardCommand(id, Forward.Version, Forward.OrganisationId, Forward.DueOn, Forward.Reason), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostReturnAsync(int id, [FromServices] ReturnRecommendation useCase, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Return", nameof(Reason),
+            await useCase.ExecuteAsync(User, new ReturnCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostLinkAsync(int id, int earlierId, [FromServices] LinkRecommendation useCase, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Link", nameof(Reason), await useCase.LinkAsync(User, new LinkCommand(id, Reason.Version, earlierId), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostUnlinkAsync(int id, [FromServices] LinkRecommendation useCase, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Unlink", nameof(Reason), await useCase.UnlinkAsync(User, new UnlinkCommand(id, Reason.Version), cancellationToken), cancellationToken);
 
     /// <summary>
-    /// The shape of every action: load, check scope (404) then role (403), check the version the user
-    /// saw, call the domain, save. A refused rule or a stale version is a message on the page.
+    /// After a use case: done goes back to the page with its message; refused is 404 or 403; a refused input
+    /// shows the page again with each message beside its field in the action's own form, everything typed kept.
     /// </summary>
-    private async Task<IActionResult> ActAsync(
-        int id, Func<bool> allowed, string form, int version, Func<Recommendation, Actor, Task<bool>> act, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(int id, string form, string prefix, UseCaseResult result, CancellationToken cancellationToken)
     {
+        switch (result.Status)
+        {
+            case UseCaseStatus.Done:
+                Status = localizer["Action.Done." + form];
+                return RedirectToPage(new { id });
+            case UseCaseStatus.NotFound:
+                return NotFound();
+            case UseCaseStatus.Forbidden:
+                return Forbid();
+        }
+
         ActiveAction = form;
-        if (!await LoadAsync(id, cancellationToken))
+        foreach (var error in result.Errors)
         {
-            return NotFound();
-        }
-
-        if (!allowed())
-        {
-            return Forbid();
-        }
-
-        var recommendation = await db.Recommendations.Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
-            .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
-        if (recommendation.Version != version)
-        {
-            ModelState.AddModelError(string.Empty, localizer["Action.Stale"]);
-            return Page();
-        }
-
-        try
-        {
-            if (!await act(recommendation, new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)))
+            var key = error.Field switch
             {
-                return Page();
-            }
-
-            var entry = db.Entry(recommendation);
-            entry.Property(r => r.Version).OriginalValue = version;
-            entry.Property(r => r.ChangedAtUtc).IsModified = true;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException ex)
-        {
-            DiscardStoredFile();
-            ModelState.AddModelError(string.Empty, localizer["Domain." + ex.Code] is { ResourceNotFound: false } message ? message : localizer["Form.CannotApply"]);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            DiscardStoredFile();
-            ModelState.AddModelError(string.Empty, localizer["Action.Stale"]);
-            return Page();
+                "" => string.Empty,
+                RespondToRecommendation.FileField => "responseFile",
+                "Note" => $"{prefix}.{nameof(ReasonInput.Text)}",
+                "Reason" when prefix == nameof(Reason) => $"{prefix}.{nameof(ReasonInput.Text)}",
+                _ => $"{prefix}.{error.Field}",
+            };
+            ModelState.AddModelError(key, error.Message);
         }
 
-        Status = localizer["Action.Done." + form];
-        return RedirectToPage(new { id });
-    }
-
-    private void DiscardStoredFile()
-    {
-        if (_storedFile is not null)
-        {
-            store.Delete(_storedFile);
-            _storedFile = null;
-        }
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
@@ -367,30 +167,37 @@ public sealed class DetailsModel(
                 .Select(h => new HopView(
                     db.Organisations.Where(o => o.Id == h.FromOrganisationId).Select(o => o.Name).FirstOrDefault(),
                     db.Organisations.Where(o => o.Id == h.ToOrganisationId).Select(o => o.Name).First(),
-                    h.DueOn, h.Reason, h.ForwardedBy, h.ForwardedAtUtc, h.ReturnReason, h.ReturnedAtUtc)).ToList(),
+                    h.DueOn, h.Reason, h.ForwardedBy, h.ForwardedAtUtc, h.ReturnReason, h.ReturnedAtUtc, h.FromOrganisationId, h.ToOrganisationId)).ToList(),
             Events = r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
                 .Select(e => new EventView(e.Kind, e.FromStatus, e.ToStatus, e.UserName, e.AtUtc, e.Note)).ToList(),
         }).SingleOrDefaultAsync(cancellationToken);
 
-        if (item is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(item.UnitPath), Policies.InScope)).Succeeded)
+        var resource = item is null ? null : new RecommendationResource(item.UnitPath, item.AddressedToId);
+        if (item is null || resource is null || !await authorization.MayAsync(User, resource, RecommendationOperations.Read))
         {
             return false;
         }
 
         Item = item;
+        May = new Permissions(
+            await authorization.MayAsync(User, resource, RecommendationOperations.Assign),
+            await authorization.MayAsync(User, resource, RecommendationOperations.Respond),
+            await authorization.MayAsync(User, resource, RecommendationOperations.Forward),
+            await authorization.MayAsync(User, resource, RecommendationOperations.Close),
+            await authorization.MayAsync(User, resource, RecommendationOperations.Judge),
+            await authorization.MayAsync(User, resource, RecommendationOperations.Link));
         Today = calendar.Today;
         var responseIds = item.Responses.Select(x => x.Id).ToList();
         ResponseFiles = (await db.Attachments.AsNoTracking().Where(a => a.ResponseId != null && responseIds.Contains(a.ResponseId.Value))
                 .Select(a => new { a.Id, a.FileName, ResponseId = a.ResponseId!.Value }).ToListAsync(cancellationToken))
             .ToLookup(a => a.ResponseId, a => (a.Id, a.FileName));
-        if (item.DueOn is { } due && RecommendationFilter.AwaitingAnswer.Contains(item.Status))
+        if (item.DueOn is { } due && RecommendationStatuses.AwaitingAnswer.Contains(item.Status))
         {
             WorkingDaysLeft = (await calendar.CalendarAsync(cancellationToken)).WorkingDaysBetween(Today, due);
         }
 
         await LoadMatterAsync(item, cancellationToken);
-        var known = await editor.KnownAsync(item.UnitId, cancellationToken);
-        Bodies = known.Organisations.Select(o => (o.Id, o.Name)).OrderBy(o => o.Name).ToList();
+        Bodies = May.Assign || May.Forward ? await choices.BodiesAsync(User, resource, item.UnitId, cancellationToken) : [];
         DefaultDueOn = (await calendar.PolicyAsync(cancellationToken)).Resolve(null, Today, null, null).DueOn;
         return true;
     }
@@ -407,7 +214,7 @@ public sealed class DetailsModel(
         Matter = await Rows(members.InScope(scope).OrderBy(r => r.Meeting!.HeldOn)).ToListAsync(cancellationToken);
         MatterOutsideScope = await members.CountAsync(cancellationToken) - Matter.Count;
         IsLinked = item.RecurrenceOfId is not null || Matter.Count + MatterOutsideScope > 0;
-        if (!MayTrack)
+        if (!May.Link)
         {
             return;
         }
@@ -459,10 +266,18 @@ public sealed class DetailsModel(
         public required List<EventView> Events { get; init; }
         public required List<HopView> Hops { get; init; }
 
-        public bool CanBeReturned => Hops.Count > 0 && Hops[^1].ReturnedAtUtc is null && Hops[^1].From is not null;
+        /// <summary>The same test as the domain's: the last forward, not yet returned, came from a body and is held by its receiver.</summary>
+        public bool CanBeReturned => Hops.Count > 0 && Hops[^1] is { ReturnedAtUtc: null, FromId: not null } last && last.ToId == AddressedToId;
+
+        /// <summary>What the state machine reads, for the view to ask which actions the status allows.</summary>
+        public RecommendationState State => new(Status, AddressedToId is not null, CanBeReturned);
     }
 
-    public sealed record HopView(string? From, string To, DateOnly? DueOn, string Reason, string? ForwardedBy, DateTime ForwardedAtUtc, string? ReturnReason, DateTime? ReturnedAtUtc);
+    /// <summary>Which operations the user's roles allow on this recommendation (its status aside).</summary>
+    public sealed record Permissions(bool Assign, bool Respond, bool Forward, bool Close, bool Judge, bool Link);
+
+    public sealed record HopView(
+        string? From, string To, DateOnly? DueOn, string Reason, string? ForwardedBy, DateTime ForwardedAtUtc, string? ReturnReason, DateTime? ReturnedAtUtc, int? FromId, int ToId);
 
     public sealed class ForwardInput
     {
@@ -513,22 +328,5 @@ public sealed class DetailsModel(
 
         [Display(Name = "Action.Reason")]
         public string? Text { get; set; }
-    }
-
-    public sealed class RespondValidator : AbstractValidator<RespondInput>
-    {
-        public RespondValidator(IStringLocalizer<SharedResource> localizer)
-        {
-            RuleFor(x => x.Content).NotEmpty().MaximumLength(MeetingPortal.Domain.Recommendations.Response.ContentMaxLength).WithName(_ => localizer["Action.ResponseContent"]);
-            RuleFor(x => x.Kind).IsInEnum().WithName(_ => localizer["Action.ResponseKind"]);
-        }
-    }
-
-    public sealed class ReasonValidator : AbstractValidator<ReasonInput>
-    {
-        public ReasonValidator(IStringLocalizer<SharedResource> localizer)
-        {
-            RuleFor(x => x.Text).MaximumLength(Recommendation.ReasonMaxLength).WithName(_ => localizer["Action.Reason"]);
-        }
     }
 }

@@ -2,7 +2,6 @@ using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +12,7 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 /// A Responder's work: what is addressed to their body and still awaits an answer, overdue first.
 /// Each item is answered in place with the recommendation page's Respond action.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.AnswerQueue)]
 public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calendar) : PageModel
 {
     public const int PageSize = 25;
@@ -31,11 +31,6 @@ public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calend
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(Roles.Responder))
-        {
-            return Forbid();
-        }
-
         Today = calendar.Today;
         if (User.GetOrganisationId() is not { } body)
         {

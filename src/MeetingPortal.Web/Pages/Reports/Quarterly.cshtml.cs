@@ -4,7 +4,6 @@ using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +17,13 @@ namespace MeetingPortal.Web.Pages.Reports;
 /// <summary>What a frozen report keeps: the names as they were and both periods' figures.</summary>
 public sealed record SnapshotContent(string UnitName, string Period, string PreviousPeriod, SummaryFigures Current, SummaryFigures Previous);
 
-public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator calculator, CalendarService calendar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class QuarterlyModel(
+    MeetingPortalDbContext db, SummaryCalculator calculator, CalendarService calendar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
+    Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
 {
+    /// <summary>Whether the user may freeze this summary as an official report.</summary>
+    public bool MayFreeze { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Meetings.Unit")]
     public int? Unit { get; set; }
@@ -107,14 +111,23 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
     /// <summary>A Leader or Administrator freezes this summary as an official report dated today.</summary>
     public async Task<IActionResult> OnPostFreezeAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        // Scope and role first, from one small query: the figures are calculated only for someone who may freeze them.
+        var scope = User.GetScopeOrNone();
+        var unitId = Unit ?? scope.UnitId;
+        var unitPath = await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
+        if (unitPath is null)
         {
             return NotFound();
         }
 
-        if (!User.IsInRole(MeetingPortal.Infrastructure.Identity.Roles.Leader) && !User.IsInRole(MeetingPortal.Infrastructure.Identity.Roles.Administrator))
+        if (!await authorization.MayAsync(User, new ReportResource(unitPath), ReportOperations.Freeze))
         {
             return Forbid();
+        }
+
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
         }
 
         var content = new SnapshotContent(UnitName, localizer.Label(Period), localizer.Label(Period.Previous()), Current, Previous);
@@ -150,6 +163,7 @@ public sealed class QuarterlyModel(MeetingPortalDbContext db, SummaryCalculator 
 
         UnitId = unit.Id;
         UnitName = unit.Name;
+        MayFreeze = await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Freeze);
         var unitScope = new UnitScope(unit.Id, unit.Path);
         Current = await calculator.CalculateAsync(unitScope, Period, details: true, cancellationToken);
         Previous = await calculator.CalculateAsync(unitScope, Period.Previous(), details: false, cancellationToken);

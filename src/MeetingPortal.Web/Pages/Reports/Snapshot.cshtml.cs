@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +21,7 @@ public sealed class SnapshotModel(MeetingPortalDbContext db, IAuthorizationServi
     {
         var snapshot = await db.Snapshots.Include(s => s.Receipts).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         var unitPath = snapshot is null ? null : await db.Units.Where(u => u.Id == snapshot.UnitId).Select(u => u.Path).SingleAsync(cancellationToken);
-        if (snapshot is null || !(await authorization.AuthorizeAsync(User, new ScopedResource(unitPath!), Policies.InScope)).Succeeded)
+        if (snapshot is null || !await authorization.MayAsync(User, new ReportResource(unitPath!), ReportOperations.Read))
         {
             return NotFound();
         }

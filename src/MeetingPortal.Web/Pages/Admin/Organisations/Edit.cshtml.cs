@@ -5,7 +5,6 @@ using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,8 @@ namespace MeetingPortal.Web.Pages.Admin.Organisations;
 
 /// <summary>Renames an organisation or corrects its kind; the unit it belongs to changes only through a unit merger.</summary>
 public sealed class EditModel(
-    MeetingPortalDbContext db, IValidator<IndexModel.OrganisationInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit) : PageModel
+    MeetingPortalDbContext db, IValidator<IndexModel.OrganisationInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit,
+    IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public IndexModel.OrganisationInput Input { get; set; } = new();
@@ -34,7 +34,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        if (!User.IsAdministrator())
+        if (!await authorization.MayAsync(User, new UnitResource(organisation.Unit!.Path), AdministrationOperations.ManageOrganisations))
         {
             return Forbid();
         }
@@ -51,7 +51,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        if (!User.IsAdministrator())
+        if (!await authorization.MayAsync(User, new UnitResource(organisation.Unit!.Path), AdministrationOperations.ManageOrganisations))
         {
             return Forbid();
         }

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Admin.Organisations;
 
 /// <summary>The bodies of the administrator's units: listed by unit and added here; each is changed on its own page.</summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administration)]
 public sealed class IndexModel(
     MeetingPortalDbContext db, IValidator<IndexModel.OrganisationInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit) : PageModel
 {

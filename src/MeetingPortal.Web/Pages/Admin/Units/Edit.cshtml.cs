@@ -6,7 +6,6 @@ using MeetingPortal.Domain.Units;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +16,7 @@ namespace MeetingPortal.Web.Pages.Admin.Units;
 /// <summary>Renames a unit or merges it into another unit of the same level.</summary>
 public sealed class EditModel(
     MeetingPortalDbContext db,
+    IAuthorizationService authorization,
     IValidator<EditModel.DetailsInput> detailsValidator,
     IValidator<EditModel.MergeInput> mergeValidator,
     IStringLocalizer<SharedResource> localizer,
@@ -123,7 +123,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        if (!User.CanManageUnit(Current.Path) || Current.IsMerged)
+        if (!await authorization.MayAsync(User, new UnitResource(Current.Path), AdministrationOperations.ManageUnit) || Current.IsMerged)
         {
             return Forbid();
         }
@@ -134,8 +134,16 @@ public sealed class EditModel(
         var candidates = await db.Units.AsNoTracking().InScope(scope).TakingRecords()
             .Where(u => u.Id != id && u.LevelId == levelId)
             .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
-        MergeTargets = candidates.Where(u => User.CanManageUnit(u.Path) && !u.Path.StartsWith(path, StringComparison.Ordinal))
-            .Select(u => (u.Id, u.Name)).ToList();
+        var targets = new List<(int, string)>();
+        foreach (var u in candidates.Where(u => !u.Path.StartsWith(path, StringComparison.Ordinal)))
+        {
+            if (await authorization.MayAsync(User, new UnitResource(u.Path), AdministrationOperations.ManageUnit))
+            {
+                targets.Add((u.Id, u.Name));
+            }
+        }
+
+        MergeTargets = targets;
         return null;
     }
 

@@ -7,7 +7,6 @@ using MeetingPortal.Domain.Units;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +15,10 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Admin.Units;
 
 /// <summary>The administrator's units as a tree, with a form to add a unit below one of them.</summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administration)]
 public sealed class IndexModel(
-    MeetingPortalDbContext db, IValidator<IndexModel.UnitInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit) : PageModel
+    MeetingPortalDbContext db, IValidator<IndexModel.UnitInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit,
+    IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public UnitInput Input { get; set; } = new();
@@ -94,7 +94,14 @@ public sealed class IndexModel(
             })
             .ToListAsync(cancellationToken);
         var rootDepth = units.Count == 0 ? 0 : units.Min(u => Depth(u.Path));
-        Items = units.Select(u => new Row(u.Id, u.Code, u.Name, u.Level, Depth(u.Path) - rootDepth, u.MergedInto, u.Meetings, u.Accounts, User.CanManageUnit(u.Path))).ToList();
+        var rows = new List<Row>(units.Count);
+        foreach (var u in units)
+        {
+            var manageable = await authorization.MayAsync(User, new UnitResource(u.Path), AdministrationOperations.ManageUnit);
+            rows.Add(new Row(u.Id, u.Code, u.Name, u.Level, Depth(u.Path) - rootDepth, u.MergedInto, u.Meetings, u.Accounts, manageable));
+        }
+
+        Items = rows;
     }
 
     private static int Depth(string path) => path.Count(c => c == '/');

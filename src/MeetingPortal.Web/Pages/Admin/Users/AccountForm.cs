@@ -5,7 +5,6 @@ using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -54,7 +53,7 @@ public sealed class AccountInputValidator : AbstractValidator<AccountInput>
 }
 
 /// <summary>The checks that need the database: the unit and organisation must be the administrator's, and only some may grant Administrator.</summary>
-public sealed class AccountChoices(MeetingPortalDbContext db, IStringLocalizer<SharedResource> localizer)
+public sealed class AccountChoices(MeetingPortalDbContext db, IStringLocalizer<SharedResource> localizer, IAuthorizationService authorization)
 {
     public IReadOnlyList<(int Id, string Label)> Units { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> Organisations { get; private set; } = [];
@@ -91,7 +90,7 @@ public sealed class AccountChoices(MeetingPortalDbContext db, IStringLocalizer<S
             modelState.AddModelError($"{prefix}.{nameof(AccountInput.OrganisationId)}", localizer["Users.OrganisationOutOfScope"]);
         }
 
-        if (unitPath is not null && input.Roles.Contains(Roles.Administrator) && !user.CanGrantAdministratorAt(unitPath))
+        if (unitPath is not null && input.Roles.Contains(Roles.Administrator) && !await authorization.MayAsync(user, new UnitResource(unitPath), AdministrationOperations.GrantAdministrator))
         {
             modelState.AddModelError($"{prefix}.{nameof(AccountInput.Roles)}", localizer["Users.CannotGrantAdministrator"]);
         }

@@ -18,7 +18,7 @@ namespace MeetingPortal.Web.Pages.Admin.Users;
 /// Creates an account with a one-time password shown once to the administrator; the user must
 /// choose their own at first sign-in. Nothing is e-mailed: the administrator hands it over.
 /// </summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administration)]
 public sealed class CreateModel(
     MeetingPortalDbContext db,
     UserManager<ApplicationUser> userManager,

@@ -4,7 +4,6 @@ using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +16,7 @@ namespace MeetingPortal.Web.Pages.Admin.Users;
 public sealed class EditModel(
     MeetingPortalDbContext db,
     UserManager<ApplicationUser> userManager,
+    IAuthorizationService authorization,
     IValidator<AccountInput> validator,
     AccountChoices choices,
     IStringLocalizer<SharedResource> localizer,
@@ -233,7 +233,9 @@ public sealed class EditModel(
 
         CurrentRoles = (await userManager.GetRolesAsync(Account)).Order(StringComparer.Ordinal).ToList();
         UnitName = Account.Unit!.Name;
-        return User.CanManageAccount(Account.Id, Account.Unit.Path, CurrentRoles.Contains(Roles.Administrator)) ? null : Forbid();
+        return await authorization.MayAsync(User, new AccountResource(Account.Id, Account.Unit.Path, CurrentRoles.Contains(Roles.Administrator)), AdministrationOperations.ManageAccount)
+            ? null
+            : Forbid();
     }
 
     /// <summary>The choices are read only when the form is shown, not on posts that redirect.</summary>

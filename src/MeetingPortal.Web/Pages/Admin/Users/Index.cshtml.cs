@@ -3,7 +3,6 @@ using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
-using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingPortal.Web.Pages.Admin.Users;
 
 /// <summary>The accounts of the administrator's units, filtered by unit, name and state.</summary>
-[Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvider) : PageModel
+[Authorize(Policy = Policies.Administration)]
+public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvider, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 100;
 
@@ -89,10 +88,16 @@ public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvi
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
             .ToLookup(x => x.UserId, x => x.Name!);
         var now = timeProvider.GetUtcNow();
-        Items = accounts.Select(a => new Row(
-            a.Id, a.UserName ?? string.Empty, a.FullName, a.UnitName, roles[a.Id].Order(StringComparer.Ordinal).ToList(), a.IsActive, a.MustChangePassword,
-            a.LockoutEnd is { } end && end > now,
-            User.CanManageAccount(a.Id, a.UnitPath, roles[a.Id].Contains(Roles.Administrator)))).ToList();
+        var rows = new List<Row>(accounts.Count);
+        foreach (var a in accounts)
+        {
+            var manageable = await authorization.MayAsync(User, new AccountResource(a.Id, a.UnitPath, roles[a.Id].Contains(Roles.Administrator)), AdministrationOperations.ManageAccount);
+            rows.Add(new Row(
+                a.Id, a.UserName ?? string.Empty, a.FullName, a.UnitName, roles[a.Id].Order(StringComparer.Ordinal).ToList(), a.IsActive, a.MustChangePassword,
+                a.LockoutEnd is { } end && end > now, manageable));
+        }
+
+        Items = rows;
         return Page();
     }
 

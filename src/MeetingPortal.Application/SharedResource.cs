@@ -1,4 +1,4 @@
-namespace MeetingPortal.Web;
+namespace MeetingPortal.Application;
 
 /// <summary>Marker for the UI strings in Resources/SharedResource*.resx (Vietnamese is the neutral culture).</summary>
 public sealed class SharedResource;

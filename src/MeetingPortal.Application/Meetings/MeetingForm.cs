@@ -8,7 +8,7 @@ using MeetingPortal.Domain.People;
 using MeetingPortal.Domain.Recommendations;
 using Microsoft.Extensions.Localization;
 
-namespace MeetingPortal.Web.Pages.Meetings;
+namespace MeetingPortal.Application.Meetings;
 
 /// <summary>
 /// The whole meeting record as one form, shared by Create and Edit. Everything is nullable so that

@@ -7,45 +7,21 @@ using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.People;
 using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Application.Common;
 using MeetingPortal.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace MeetingPortal.Web.Pages.Meetings;
+namespace MeetingPortal.Application.Meetings;
 
 /// <summary>
 /// Maps a meeting to its form and back. Applying a form goes through the domain's methods and keeps
 /// the identity of speeches, recommendations and directives, because responses and progress hang on them.
 /// </summary>
 public sealed class MeetingEditor(
-    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, IStringLocalizer<SharedResource> localizer)
+    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, MeetingChoices choices,
+    IStringLocalizer<SharedResource> localizer)
 {
-    public const string FormPrefix = "Input";
-
-    /// <summary>Organisations and people a form may name: those of the unit and of the units above it.</summary>
-    public sealed record Known(
-        IReadOnlyList<(int Id, string Name, int UnitId)> Organisations,
-        IReadOnlyList<(int Id, string Name, int UnitId)> People,
-        IReadOnlyList<(string Code, string Name)> Themes);
-
-    public async Task<Known> KnownAsync(int unitId, CancellationToken cancellationToken)
-    {
-        var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        var lineage = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => lineage.Contains(o.UnitId))
-            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.UnitId }).ToListAsync(cancellationToken);
-        var people = await db.People.AsNoTracking().Where(p => lineage.Contains(p.UnitId))
-            .OrderBy(p => p.FullName).Select(p => new { p.Id, p.FullName, p.UnitId }).ToListAsync(cancellationToken);
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Code, t.Name }).ToListAsync(cancellationToken);
-        // The nearest unit wins when two units know the same name: the path lists ancestors first.
-        int Nearness(int id) => -lineage.IndexOf(id);
-        return new Known(
-            organisations.OrderBy(o => Nearness(o.UnitId)).Select(o => (o.Id, o.Name, o.UnitId)).ToList(),
-            people.OrderBy(p => Nearness(p.UnitId)).Select(p => (p.Id, p.FullName, p.UnitId)).ToList(),
-            themes.Select(t => (t.Code, t.Name)).ToList());
-    }
-
     public static Task<Meeting?> LoadForEditAsync(MeetingPortalDbContext db, int id, CancellationToken cancellationToken) =>
         db.Meetings
             .Include(m => m.Unit)
@@ -141,12 +117,13 @@ public sealed class MeetingEditor(
     /// <summary>
     /// Writes the form into the meeting. Names that match nothing known are errors beside their
     /// field, except organisations listed with a kind and people, which are created in the unit.
-    /// Returns false, having changed nothing that will be saved, when the form cannot be applied.
+    /// Returns the messages (field names relative to the form), having changed nothing that will be saved, when
+    /// the form cannot be applied; an empty list when it was. The caller has authorized the unit.
     /// </summary>
-    public async Task<bool> ApplyAsync(Meeting meeting, MeetingForm form, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<UseCaseError>> ApplyAsync(Meeting meeting, MeetingForm form, CancellationToken cancellationToken)
     {
         var unitId = form.UnitId!.Value;
-        var known = await KnownAsync(unitId, cancellationToken);
+        var known = await choices.ForUnitAsync(unitId, cancellationToken);
         var organisationIds = known.Organisations.GroupBy(o => Key(o.Name), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var newOrganisations = new Dictionary<string, Organisation>(StringComparer.OrdinalIgnoreCase);
@@ -212,8 +189,7 @@ public sealed class MeetingEditor(
         if (errors.Count > 0)
         {
             DiscardNew(newOrganisations.Values);
-            AddErrors(modelState, errors);
-            return false;
+            return errors.Select(e => new UseCaseError(e.Field, e.Message)).ToList();
         }
 
         // People named but unknown are added to the unit on the spot.
@@ -248,8 +224,7 @@ public sealed class MeetingEditor(
         var removedIds = meeting.Recommendations.Select(r => r.Id).Where(rid => rid != 0 && !keptIds.Contains(rid)).ToList();
         if (removedIds.Count > 0 && await db.Recommendations.AnyAsync(r => r.RecurrenceOfId != null && removedIds.Contains(r.RecurrenceOfId.Value), cancellationToken))
         {
-            AddErrors(modelState, [(string.Empty, localizer["Domain.recommendation.has-followers"])]);
-            return false;
+            return [new UseCaseError(string.Empty, localizer["Domain.recommendation.has-followers"])];
         }
 
         int? OrgId(string? name) => string.IsNullOrWhiteSpace(name) ? null : organisationIds[Key(name)];
@@ -270,16 +245,15 @@ public sealed class MeetingEditor(
         }
         catch (DomainException ex)
         {
-            AddErrors(modelState, [(string.Empty, DomainMessage(ex))]);
-            return false;
+            return [new UseCaseError(string.Empty, localizer.For(ex))];
         }
 
         meeting.RefreshSearchText();
-        return true;
+        return [];
     }
 
     /// <summary>The history entry for a save; "what changed" is the difference of the two flattened forms.</summary>
-    public HistoryEntry HistoryFor(Meeting meeting, HistoryAction action, MeetingForm? before, MeetingForm after, string? reason)
+    internal HistoryEntry HistoryFor(Meeting meeting, HistoryAction action, MeetingForm? before, MeetingForm after, string? reason)
     {
         var changes = Diff(before?.Flatten() ?? [], after.Flatten());
         return new HistoryEntry(nameof(Meeting), meeting.Id, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
@@ -439,23 +413,11 @@ public sealed class MeetingEditor(
         meeting.Renumber(meeting.Speeches.OrderBy(s => s.Order), meeting.Recommendations.OrderBy(r => r.Order), inOrder);
     }
 
-    private string DomainMessage(DomainException ex) => localizer["Domain." + ex.Code] is { ResourceNotFound: false } message
-        ? message
-        : localizer["Form.CannotApply"];
-
     private void DiscardNew(IEnumerable<Organisation> organisations)
     {
         foreach (var organisation in organisations)
         {
             db.Entry(organisation).State = EntityState.Detached;
-        }
-    }
-
-    private static void AddErrors(ModelStateDictionary modelState, IEnumerable<(string Field, string Message)> errors)
-    {
-        foreach (var (field, message) in errors)
-        {
-            modelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{FormPrefix}.{field}", message);
         }
     }
 

@@ -1,0 +1,46 @@
+using MeetingPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace MeetingPortal.Application.Authorization;
+
+/// <summary>A task the conclusion assigned, known by its meeting's unit path and the bodies it is assigned to.</summary>
+public sealed record DirectiveResource(string UnitPath, IReadOnlyCollection<int> AssigneeIds);
+
+/// <summary>What may be done to a directive.</summary>
+public static class DirectiveOperations
+{
+    /// <summary>Read it and its progress: anyone in scope.</summary>
+    public static readonly OperationAuthorizationRequirement Read = new() { Name = "Directive.Read" };
+
+    /// <summary>Report progress, complete it or reopen it: Trackers, Administrators, and Responders of an assigned body.</summary>
+    public static readonly OperationAuthorizationRequirement Act = new() { Name = "Directive.Act" };
+}
+
+/// <summary>Scope by the unit tree (404 outside it); Trackers and Administrators act, and a Responder for a body it names.</summary>
+public sealed class DirectiveAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, DirectiveResource>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, DirectiveResource resource)
+    {
+        var user = context.User;
+        if (!user.Covers(resource.UnitPath))
+        {
+            context.FailOutOfScope(this);
+            return Task.CompletedTask;
+        }
+
+        var allowed = requirement.Name switch
+        {
+            "Directive.Read" => true,
+            "Directive.Act" => user.HasAnyRole(Roles.Tracker, Roles.Administrator)
+                || (user.IsInRole(Roles.Responder) && user.GetOrganisationId() is { } body && resource.AssigneeIds.Contains(body)),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,67 @@
+using MeetingPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace MeetingPortal.Application.Authorization;
+
+/// <summary>A recommendation, known by the unit path of the meeting that raised it and the body it is addressed to.</summary>
+public sealed record RecommendationResource(string UnitPath, int? AddressedToOrganisationId);
+
+/// <summary>What may be done to a recommendation; which of these its status allows is the domain's <c>RecommendationState</c>.</summary>
+public static class RecommendationOperations
+{
+    /// <summary>Read it, its answers and history: anyone in scope.</summary>
+    public static readonly OperationAuthorizationRequirement Read = new() { Name = "Recommendation.Read" };
+
+    /// <summary>Give it to a body: Trackers and Administrators.</summary>
+    public static readonly OperationAuthorizationRequirement Assign = new() { Name = "Recommendation.Assign" };
+
+    /// <summary>Record the body's reply: the addressed body's Responders, Trackers and Administrators (for the body).</summary>
+    public static readonly OperationAuthorizationRequirement Respond = new() { Name = "Recommendation.Respond" };
+
+    /// <summary>Pass it to another body, or send a forwarded one back: as <see cref="Respond"/>.</summary>
+    public static readonly OperationAuthorizationRequirement Forward = new() { Name = "Recommendation.Forward" };
+
+    /// <summary>Close a resolved one, or take it up again: Trackers and Administrators.</summary>
+    public static readonly OperationAuthorizationRequirement Close = new() { Name = "Recommendation.Close" };
+
+    /// <summary>Say whether an answer satisfies the raising side: Recorders, Trackers and Administrators.</summary>
+    public static readonly OperationAuthorizationRequirement Judge = new() { Name = "Recommendation.Judge" };
+
+    /// <summary>Link it to an earlier raising of the same matter, or unlink it: Trackers and Administrators.</summary>
+    public static readonly OperationAuthorizationRequirement Link = new() { Name = "Recommendation.Link" };
+}
+
+/// <summary>
+/// The recommendation rules: scope by the raising meeting's unit (404 outside it), then the role each
+/// operation needs (403); a Responder acts only for the body the recommendation is addressed to.
+/// </summary>
+public sealed class RecommendationAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, RecommendationResource>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, RecommendationResource resource)
+    {
+        var user = context.User;
+        if (!user.Covers(resource.UnitPath))
+        {
+            context.FailOutOfScope(this);
+            return Task.CompletedTask;
+        }
+
+        var tracks = user.HasAnyRole(Roles.Tracker, Roles.Administrator);
+        var answersForBody = user.IsInRole(Roles.Responder) && resource.AddressedToOrganisationId is { } body && user.GetOrganisationId() == body;
+        var allowed = requirement.Name switch
+        {
+            "Recommendation.Read" => true,
+            "Recommendation.Assign" or "Recommendation.Close" or "Recommendation.Link" => tracks,
+            "Recommendation.Respond" or "Recommendation.Forward" => tracks || answersForBody,
+            "Recommendation.Judge" => tracks || user.IsInRole(Roles.Recorder),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,31 @@
+using FluentValidation;
+using MeetingPortal.Application.Authorization;
+using MeetingPortal.Application.Meetings;
+using MeetingPortal.Application.Recommendations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingPortal.Application;
+
+/// <summary>Registers the use cases, their validators and the authorization handlers.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddPortalAuthorization();
+        services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<MeetingChoices>();
+        services.AddScoped<MeetingEditor>();
+        services.AddScoped<SaveMeeting>();
+        services.AddScoped<ImportMeetings>();
+        services.AddScoped<RecommendationChange>();
+        services.AddScoped<AssignRecommendation>();
+        services.AddScoped<RespondToRecommendation>();
+        services.AddScoped<ForwardRecommendation>();
+        services.AddScoped<ReturnRecommendation>();
+        services.AddScoped<CloseRecommendation>();
+        services.AddScoped<ReopenRecommendation>();
+        services.AddScoped<JudgeAnswer>();
+        services.AddScoped<LinkRecommendation>();
+        return services;
+    }
+}

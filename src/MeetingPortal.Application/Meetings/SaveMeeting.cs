@@ -1,0 +1,203 @@
+using System.Security.Claims;
+using FluentValidation;
+using MeetingPortal.Application.Authorization;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Domain.History;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Application.Meetings;
+
+/// <summary>A change another user saved after the version this user started from: who, when (UTC) and which field.</summary>
+public sealed record ConflictChange(string? UserName, DateTime AtUtc, FieldChange Change);
+
+/// <summary>
+/// The outcome of saving a meeting form. On a conflict, <see cref="Conflict"/> lists what the other user
+/// changed and <see cref="CurrentVersion"/> is the version a second save would overwrite deliberately.
+/// </summary>
+public sealed record SaveMeetingResult(UseCaseResult Result, IReadOnlyList<ConflictChange> Conflict, int? CurrentVersion = null)
+{
+    public static implicit operator SaveMeetingResult(UseCaseResult result) => new(result, []);
+}
+
+/// <summary>
+/// A recorder logs a meeting, or changes one: the form, the JSON import and the command line all write
+/// meetings through the domain's rules, and this is the form's door. It authorizes the unit (a unit outside
+/// the user's scope is a message beside the unit field, a missing role is 403), validates (for a draft, or
+/// with the publish rule of <see cref="PublishRule"/>), applies the form through <see cref="MeetingEditor"/>,
+/// publishes if asked, and saves the record with its history in one transaction. A published record changes
+/// only with a stated reason; a record saved by someone else in between is not overwritten unasked.
+/// </summary>
+public sealed class SaveMeeting(
+    MeetingPortalDbContext db, IAuthorizationService authorization, MeetingEditor editor, IValidator<MeetingForm> validator,
+    IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider)
+{
+    /// <summary>The id, in the result, of the meeting created; Invalid with field messages when the form is refused.</summary>
+    public async Task<SaveMeetingResult> CreateAsync(ClaimsPrincipal user, MeetingForm form, bool publish, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeUnitAsync(user, form.UnitId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await ValidateAsync(form, publish, cancellationToken) is { Count: > 0 } errors)
+        {
+            return UseCaseResult.Invalid(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var meeting = new Meeting(form.UnitId!.Value, form.Type, form.Title!, form.HeldOn!.Value);
+        if (await editor.ApplyAsync(meeting, form, cancellationToken) is { Count: > 0 } applyErrors)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return UseCaseResult.Invalid(applyErrors);
+        }
+
+        if (publish)
+        {
+            meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
+        }
+
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        // The history rows need the new id, hence the second save in the same transaction.
+        db.History.Add(editor.HistoryFor(meeting, HistoryAction.Created, null, form, null));
+        if (publish)
+        {
+            db.History.Add(editor.HistoryFor(meeting, HistoryAction.Published, form, form, null));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return UseCaseResult.Done(meeting.Id);
+    }
+
+    /// <summary>
+    /// Saves the form over meeting <paramref name="id"/> as of <see cref="MeetingForm.Version"/>; publishes a draft
+    /// when <paramref name="publish"/>. 404 out of scope, 403 without the role, Stale with the conflict when
+    /// someone else saved in between.
+    /// </summary>
+    public async Task<SaveMeetingResult> UpdateAsync(ClaimsPrincipal user, int id, MeetingForm form, bool publish, CancellationToken cancellationToken)
+    {
+        var meeting = await MeetingEditor.LoadForEditAsync(db, id, cancellationToken);
+        if (meeting is null)
+        {
+            return UseCaseResult.NotFound;
+        }
+
+        var access = await authorization.CheckAsync(user, new MeetingResource(meeting.Unit!.Path), MeetingOperations.Edit);
+        if (access != Access.Allowed)
+        {
+            return UseCaseResult.Refused(access);
+        }
+
+        if (form.UnitId != meeting.UnitId && await AuthorizeUnitAsync(user, form.UnitId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = await ValidateAsync(form, publish, cancellationToken);
+        var wasPublished = meeting.Status == MeetingStatus.Published;
+        if (wasPublished && string.IsNullOrWhiteSpace(form.ChangeReason))
+        {
+            errors.Add(new UseCaseError(nameof(MeetingForm.ChangeReason), localizer["Form.ReasonRequired"]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return UseCaseResult.Invalid(errors);
+        }
+
+        if (meeting.Version != form.Version)
+        {
+            return await ConflictAsync(meeting.Id, form.Version, meeting.Version, cancellationToken);
+        }
+
+        var before = await editor.FormForAsync(meeting, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await editor.ApplyAsync(meeting, form, cancellationToken) is { Count: > 0 } applyErrors)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return UseCaseResult.Invalid(applyErrors);
+        }
+
+        var publishing = publish && meeting.Status == MeetingStatus.Draft;
+        if (publishing)
+        {
+            meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
+        }
+
+        // The meeting row is always written, so its version guards the whole record, children included.
+        var entry = db.Entry(meeting);
+        entry.Property(m => m.Version).OriginalValue = form.Version;
+        entry.Property(m => m.ChangedAtUtc).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var current = await db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => m.Version).SingleAsync(cancellationToken);
+            return await ConflictAsync(id, form.Version, current, cancellationToken);
+        }
+
+        db.History.Add(editor.HistoryFor(meeting, HistoryAction.Updated, before, form, wasPublished ? form.ChangeReason : null));
+        if (publishing)
+        {
+            db.History.Add(editor.HistoryFor(meeting, HistoryAction.Published, form, form, null));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return UseCaseResult.Done(id);
+    }
+
+    /// <summary>What the form's checks say of <paramref name="form"/> without saving (for a form whose values could not all be read).</summary>
+    public async Task<IReadOnlyList<UseCaseError>> CheckAsync(MeetingForm form, bool publish, CancellationToken cancellationToken) =>
+        await ValidateAsync(form, publish, cancellationToken);
+
+    /// <summary>Null when the user may write a record for the unit; else a message beside the unit field, or 403.</summary>
+    private async Task<UseCaseResult?> AuthorizeUnitAsync(ClaimsPrincipal user, int? unitId, CancellationToken cancellationToken)
+    {
+        if (unitId is null)
+        {
+            // The validator says the unit is required.
+            return null;
+        }
+
+        var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.MergedIntoId == null).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
+        var access = path is null ? Access.NotFound : await authorization.CheckAsync(user, new MeetingResource(path), MeetingOperations.Create);
+        return access switch
+        {
+            Access.Allowed => null,
+            Access.Forbidden => UseCaseResult.Forbidden,
+            _ => UseCaseResult.Invalid(nameof(MeetingForm.UnitId), localizer["Form.UnitOutOfScope"]),
+        };
+    }
+
+    private async Task<List<UseCaseError>> ValidateAsync(MeetingForm form, bool publish, CancellationToken cancellationToken)
+    {
+        var result = await validator.ValidateAsync(form, options =>
+        {
+            if (publish)
+            {
+                options.IncludeRuleSets(MeetingForm.Validator.PublishRuleSet).IncludeRulesNotInRuleSet();
+            }
+        }, cancellationToken);
+        return result.ToErrors();
+    }
+
+    private async Task<SaveMeetingResult> ConflictAsync(int meetingId, int sinceVersion, int currentVersion, CancellationToken cancellationToken)
+    {
+        var entries = await db.History.AsNoTracking()
+            .Where(h => h.EntityType == nameof(Meeting) && h.EntityId == meetingId && h.Version > sinceVersion)
+            .OrderBy(h => h.AtUtc).ToListAsync(cancellationToken);
+        var changes = entries.SelectMany(h => AuditTrail.ReadChanges(h.Changes).Select(c => new ConflictChange(h.UserName, h.AtUtc, c))).ToList();
+        return new SaveMeetingResult(UseCaseResult.Stale(localizer["Form.Conflict"]), changes, currentVersion);
+    }
+}

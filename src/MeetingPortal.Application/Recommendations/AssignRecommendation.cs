@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using MeetingPortal.Application.Authorization;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Application.Meetings;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Application.Recommendations;
+
+/// <summary>Give recommendation <paramref name="Id"/> (as of <paramref name="Version"/>) to a body, with a due date or the rules' date.</summary>
+public sealed record AssignCommand(int Id, int Version, int? OrganisationId, DateOnly? DueOn);
+
+/// <summary>
+/// A tracker gives a recommendation to the body that must answer it (giao). The body is one of the raising
+/// unit and the units above it; without a date the working-day rules give one, counted from today
+/// (<see cref="MeetingPortal.Domain.Calendar.DueDatePolicy"/>); the body's responders are told.
+/// </summary>
+public sealed class AssignRecommendation(
+    RecommendationChange change, MeetingChoices choices, CalendarService calendar, MeetingPortalDbContext db, IStringLocalizer<SharedResource> localizer)
+{
+    public Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, AssignCommand command, CancellationToken cancellationToken) =>
+        change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Assign, async c =>
+        {
+            var errors = new List<UseCaseError>();
+            var bodies = await choices.BodiesForUnitAsync(c.UnitId, cancellationToken);
+            if (command.OrganisationId is not { } body || bodies.All(b => b.Id != body))
+            {
+                errors.Add(new UseCaseError(nameof(command.OrganisationId), localizer["Action.ChooseBody"]));
+                body = 0;
+            }
+
+            ActionInputs.CheckDueDate(command.DueOn, c.Today, nameof(command.DueOn), localizer, errors);
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
+
+            var level = await db.Organisations.Where(o => o.Id == body).Select(o => (int?)o.Unit!.Level!.Rank).SingleAsync(cancellationToken);
+            var policy = await calendar.PolicyAsync(cancellationToken);
+            c.Recommendation.AssignTo(body, policy.Resolve(command.DueOn, c.Today, c.Recommendation.ThemeId, level), c.By);
+            return [];
+        }, cancellationToken);
+}

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using MeetingPortal.Application.Authorization;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Application.Recommendations;
+
+/// <summary>The recommendation a change is made to, with what the rules about it need to know.</summary>
+/// <param name="Recommendation">The tracked entity with its responses, events and hops.</param>
+/// <param name="HeldOn">The day of the meeting that raised it (Vietnam date).</param>
+/// <param name="UnitId">The unit of that meeting.</param>
+/// <param name="Today">Today in Vietnam.</param>
+/// <param name="By">Who acts, and when (UTC).</param>
+public sealed record RecommendationContext(Recommendation Recommendation, DateOnly HeldOn, int UnitId, DateOnly Today, Actor By);
+
+/// <summary>
+/// The shape every change to a recommendation takes, whichever use case: load its unit and body, authorize
+/// the operation (404 out of scope, 403 for a missing role) before anything else is read, check the version
+/// the user saw, let the use case call the domain, and save once. A refused rule or a stale version is a
+/// message, and nothing is saved.
+/// </summary>
+public sealed class RecommendationChange(
+    MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, ICurrentUser currentUser, TimeProvider timeProvider,
+    IStringLocalizer<SharedResource> localizer)
+{
+    /// <summary>Runs <paramref name="act"/> on recommendation <paramref name="id"/> as <paramref name="user"/>; <paramref name="act"/> returns the input's errors (none to save).</summary>
+    public async Task<UseCaseResult> RunAsync(
+        ClaimsPrincipal user, int id, int version, OperationAuthorizationRequirement operation,
+        Func<RecommendationContext, Task<IReadOnlyList<UseCaseError>>> act, CancellationToken cancellationToken)
+    {
+        var found = await db.Recommendations.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.Meeting!.Unit!.Path, r.Meeting.UnitId, r.Meeting.HeldOn, r.AddressedToOrganisationId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return UseCaseResult.NotFound;
+        }
+
+        var access = await authorization.CheckAsync(user, new RecommendationResource(found.Path, found.AddressedToOrganisationId), operation);
+        if (access != Access.Allowed)
+        {
+            return UseCaseResult.Refused(access);
+        }
+
+        var recommendation = await db.Recommendations.Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
+            .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
+        if (recommendation.Version != version)
+        {
+            return UseCaseResult.Stale(localizer["Action.Stale"]);
+        }
+
+        try
+        {
+            var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
+            var errors = await act(new RecommendationContext(recommendation, found.HeldOn, found.UnitId, calendar.Today, by));
+            if (errors.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return UseCaseResult.Invalid(errors);
+            }
+
+            // The version guards the whole aggregate: the row is written even when only its children changed.
+            var entry = db.Entry(recommendation);
+            entry.Property(r => r.Version).OriginalValue = version;
+            entry.Property(r => r.ChangedAtUtc).IsModified = true;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            return UseCaseResult.Invalid(string.Empty, localizer.For(ex));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return UseCaseResult.Stale(localizer["Action.Stale"]);
+        }
+
+        return UseCaseResult.Done(id);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using FluentValidation;
+using MeetingPortal.Application.Authorization;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Files;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Application.Recommendations;
+
+/// <summary>A file sent with a form: its name as the user's computer gave it, its length in bytes, and its content.</summary>
+public sealed record UploadedFile(string FileName, long Length, Func<Stream> OpenReadStream);
+
+/// <summary>The body's reply to recommendation <paramref name="Id"/>: its kind, date (today when blank), text and an optional letter.</summary>
+public sealed record RespondCommand(int Id, int Version, ResponseKind Kind, DateOnly? RespondedOn, string? Content, UploadedFile? File);
+
+/// <summary>
+/// The addressed body's responder (or a tracker for the body) records a reply. The date lies between the
+/// meeting and today; which kinds the status takes is <see cref="RecommendationState.ResponseKinds"/>; a
+/// reply other than "in progress" tells the raising unit. A letter (PDF, Word, image) is kept with it.
+/// </summary>
+public sealed class RespondToRecommendation(
+    RecommendationChange change, MeetingPortalDbContext db, AttachmentStore store, IValidator<RespondCommand> validator, IStringLocalizer<SharedResource> localizer)
+{
+    /// <summary>The form field a file's message goes beside.</summary>
+    public const string FileField = "File";
+
+    public async Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, RespondCommand command, CancellationToken cancellationToken)
+    {
+        string? storedName = null;
+        var result = await change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Respond, async c =>
+        {
+            var errors = (await validator.ValidateAsync(command, cancellationToken)).ToErrors();
+            if (command.RespondedOn is { } on && !RecordDates.IsBetweenMeetingAndToday(on, c.HeldOn, c.Today))
+            {
+                errors.Add(new UseCaseError(nameof(command.RespondedOn), localizer["Action.ResponseDate"]));
+            }
+
+            await using var content = new MemoryStream();
+            AttachmentType? type = null;
+            if (command.File is { Length: > 0 } file)
+            {
+                if (file.Length > Attachment.MaxSizeBytes)
+                {
+                    errors.Add(new UseCaseError(FileField, localizer["Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024]));
+                }
+                else
+                {
+                    await using (var upload = file.OpenReadStream())
+                    {
+                        await upload.CopyToAsync(content, cancellationToken);
+                    }
+
+                    type = AttachmentStore.Detect(content);
+                    if (type is null)
+                    {
+                        errors.Add(new UseCaseError(FileField, localizer["Attachment.WrongType"]));
+                    }
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
+
+            var r = c.Recommendation;
+            var response = r.Respond(command.Kind, command.RespondedOn ?? c.Today, r.AddressedToOrganisationId, null, command.Content!.Trim(), c.By);
+            if (type is { } fileType)
+            {
+                storedName = await store.SaveAsync(content, cancellationToken);
+                db.Attachments.Add(new Attachment(r.MeetingId, AttachmentStore.SanitizeFileName(command.File!.FileName, fileType), fileType, content.Length, storedName)
+                {
+                    Response = response,
+                });
+            }
+
+            return [];
+        }, cancellationToken);
+
+        // A file stored for a reply that was not saved goes again.
+        if (!result.Succeeded && storedName is not null)
+        {
+            store.Delete(storedName);
+        }
+
+        return result;
+    }
+
+    /// <summary>What is typed: a text within <see cref="Response.ContentMaxLength"/> and a known kind.</summary>
+    public sealed class Validator : AbstractValidator<RespondCommand>
+    {
+        public Validator(IStringLocalizer<SharedResource> localizer)
+        {
+            RuleFor(x => x.Content).NotEmpty().MaximumLength(Response.ContentMaxLength).WithName(_ => localizer["Action.ResponseContent"]);
+            RuleFor(x => x.Kind).IsInEnum().WithName(_ => localizer["Action.ResponseKind"]);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using MeetingPortal.Application.Authorization;
+using MeetingPortal.Infrastructure.Identity;
+using static MeetingPortal.Web.Tests.Authorization.Principals;
+
+namespace MeetingPortal.Web.Tests.Authorization;
+
+public sealed class MeetingAuthorizationHandlerTests
+{
+    private static readonly MeetingAuthorizationHandler Handler = new();
+
+    [Theory]
+    [InlineData(Roles.Recorder, true)]
+    [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.Tracker, false)]
+    [InlineData(Roles.Leader, false)]
+    [InlineData(Roles.Responder, false)]
+    public async Task Recorders_and_administrators_write_records_everyone_in_scope_reads_them(string role, bool writes)
+    {
+        var user = User(Province, [role]);
+        var meeting = new MeetingResource(Ward);
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, user, meeting, MeetingOperations.Read));
+        foreach (var operation in new[] { MeetingOperations.Create, MeetingOperations.Edit, MeetingOperations.Import })
+        {
+            Assert.Equal(writes ? Access.Allowed : Access.Forbidden, await RunAsync(Handler, user, meeting, operation));
+        }
+    }
+
+    [Theory]
+    [InlineData(OtherWard)]
+    [InlineData(Province)]
+    [InlineData("/9/")]
+    public async Task A_record_above_or_beside_the_users_unit_does_not_exist_for_them(string path)
+    {
+        var recorder = User(Ward, [Roles.Recorder, Roles.Administrator]);
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, recorder, new MeetingResource(path), MeetingOperations.Read));
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, recorder, new MeetingResource(path), MeetingOperations.Import));
+    }
+
+    [Fact]
+    public async Task A_path_that_only_starts_like_the_users_is_not_in_scope() =>
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, User("/1/2/", [Roles.Recorder]), new MeetingResource("/1/23/"), MeetingOperations.Read));
+}

@@ -1,0 +1,64 @@
+using MeetingPortal.Application.Authorization;
+using MeetingPortal.Infrastructure.Identity;
+using static MeetingPortal.Web.Tests.Authorization.Principals;
+
+namespace MeetingPortal.Web.Tests.Authorization;
+
+public sealed class RecommendationAuthorizationHandlerTests
+{
+    private static readonly RecommendationAuthorizationHandler Handler = new();
+    private static readonly RecommendationResource InWard = new(Ward, AddressedToOrganisationId: 7);
+
+    public static TheoryData<string, string, Access> Cases() => new()
+    {
+        // Reading: anyone in scope, 404 outside it whatever the role.
+        { Roles.Leader, "Read", Access.Allowed },
+        { Roles.Responder, "Read", Access.Allowed },
+        // Tracking operations: Trackers and Administrators.
+        { Roles.Tracker, "Assign", Access.Allowed },
+        { Roles.Administrator, "Close", Access.Allowed },
+        { Roles.Recorder, "Assign", Access.Forbidden },
+        { Roles.Leader, "Link", Access.Forbidden },
+        { Roles.Responder, "Close", Access.Forbidden },
+        // Answering and forwarding: Trackers, or the Responder of the addressed body (see the body cases below).
+        { Roles.Tracker, "Respond", Access.Allowed },
+        { Roles.Recorder, "Forward", Access.Forbidden },
+        // Judging the answer: the raising side.
+        { Roles.Recorder, "Judge", Access.Allowed },
+        { Roles.Tracker, "Judge", Access.Allowed },
+        { Roles.Leader, "Judge", Access.Forbidden },
+        { Roles.Responder, "Judge", Access.Forbidden },
+    };
+
+    private static Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement Operation(string name) => name switch
+    {
+        "Read" => RecommendationOperations.Read,
+        "Assign" => RecommendationOperations.Assign,
+        "Respond" => RecommendationOperations.Respond,
+        "Forward" => RecommendationOperations.Forward,
+        "Close" => RecommendationOperations.Close,
+        "Judge" => RecommendationOperations.Judge,
+        _ => RecommendationOperations.Link,
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_role_may_do_what_its_operation_allows_in_scope(string role, string operation, Access expected)
+    {
+        Assert.Equal(expected, await RunAsync(Handler, User(Province, [role]), InWard, Operation(operation)));
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, User(OtherWard, [role, Roles.Administrator]), InWard, Operation(operation)));
+    }
+
+    [Fact]
+    public async Task A_responder_answers_and_forwards_only_for_the_addressed_body()
+    {
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 7), InWard, RecommendationOperations.Respond));
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 7), InWard, RecommendationOperations.Forward));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 8), InWard, RecommendationOperations.Respond));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder]), new RecommendationResource(Ward, null), RecommendationOperations.Respond));
+    }
+
+    [Fact]
+    public async Task A_user_without_a_unit_sees_nothing() =>
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()), InWard, RecommendationOperations.Read));
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using MeetingPortal.Domain.History;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Meetings;
+
+/// <summary>
+/// The import is a door like the forms (issue 13, faults 1–3): national reference data only for the top
+/// administrator and through the units' rules, records only inside the importer's scope and the meeting
+/// unit's lineage, and a meeting published only when the domain's publish rule holds.
+/// </summary>
+public sealed class ImportMeetingsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string ReferenceOnly = """
+        {"formatVersion":1,
+         "levels":[{"rank":9,"name":"Cấp thử nghiệm"}],
+         "themes":[{"code":"x","name":"Lĩnh vực thử nghiệm"}],
+         "units":[{"code":"a","name":"Đơn vị gốc thử","level":1,"parent":null},{"code":"b","name":"Phường thử nghiệm","level":4,"parent":"p-tran-phu"}],
+         "calendar":[{"date":"2026-12-02","kind":"holiday","name":"Ngày nghỉ thử nghiệm"}],
+         "dueDateRules":[{"theme":null,"level":3,"workingDays":365}]}
+        """;
+
+    private (int Levels, int Themes, int Units, int Days, int Rules, int History) Counts() => factory.WithDb(db => (
+        db.UnitLevels.Count(), db.Themes.Count(), db.Units.Count(), db.CalendarDays.Count(), db.DueDateRules.Count(), db.History.Count()));
+
+    /// <summary>Uploads as a browser does (the page's tokens, then the redirect to the report) and returns the report's text.</summary>
+    internal static async Task<string> UploadAsync(HttpClient client, params (string Name, string Json)[] files)
+    {
+        var page = await client.GetHtmlAsync("/Meetings/Import");
+        var form = page.Node("//form[@method='post']");
+        using var content = new MultipartFormDataContent();
+        foreach (var hidden in form.SelectNodes(".//input[@type='hidden']")!)
+        {
+            content.Add(new StringContent(hidden.GetAttributeValue("value", "")), hidden.GetAttributeValue("name", ""));
+        }
+
+        foreach (var (name, json) in files)
+        {
+            content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "files", name);
+        }
+
+        var response = await client.PostAsync("/Meetings/Import", content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var report = await client.GetHtmlAsync(response.Headers.Location!.OriginalString);
+        return string.Join("\n", report.Nodes("//article[@class='import-file']").Select(a => HtmlAgilityPack.HtmlEntity.DeEntitize(a.InnerText)));
+    }
+
+    [Theory]
+    [InlineData("quantri.kyphuong")]
+    [InlineData("quantri.hatinh")]
+    [InlineData("thuky.kyphuong")]
+    public async Task Only_the_top_administrator_imports_national_reference_data(string userName)
+    {
+        var before = Counts();
+        var report = await UploadAsync(await factory.SignInAsync(userName), ("reference.json", ReferenceOnly));
+
+        Assert.Contains("chỉ quản trị viên cấp cao nhất được nhập", report, StringComparison.Ordinal);
+        Assert.Equal(before, Counts());
+    }
+
+    [Fact]
+    public async Task The_top_administrator_imports_reference_data_under_the_unit_rules_and_each_change_reaches_the_audit_log()
+    {
+        var top = await factory.SignInAsync("quantri.toanquoc");
+        var before = Counts();
+
+        var refused = await UploadAsync(top, ("reference.json", ReferenceOnly));
+        Assert.Contains("không được tạo đơn vị gốc", refused, StringComparison.Ordinal);
+        Assert.Equal(before, Counts());
+
+        var withoutRoot = ReferenceOnly.Replace("""{"code":"a","name":"Đơn vị gốc thử","level":1,"parent":null},""", "", StringComparison.Ordinal);
+        var accepted = await UploadAsync(top, ("reference.json", withoutRoot));
+        Assert.Contains("đã nhập", accepted, StringComparison.Ordinal);
+        var imported = factory.WithDb(db => db.History.Where(h => h.Action == HistoryAction.Imported && h.UserName == "quantri.toanquoc")
+            .Select(h => h.EntityType).ToList());
+        Assert.Equal(["CalendarDay", "DueDateRule", "Theme", "Unit", "UnitLevel"], imported.Order(StringComparer.Ordinal));
+        var audit = (await top.GetHtmlAsync("/Admin/Audit?what=settings")).Text();
+        Assert.Contains("Ngày nghỉ thử nghiệm", audit, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fault 2: a Kỳ Phương recorder's file wrote organisations and people into Trần Phú and Thừa Thiên Huế and addressed Trần Phú's Party committee.</summary>
+    [Fact]
+    public async Task A_recorders_file_writes_nothing_outside_the_meeting_units_lineage()
+    {
+        const string file = """
+            {"formatVersion":1,"meetings":[{"unit":"p-ky-phuong","type":"dialogue","title":"Đối thoại lấn sang đơn vị khác","heldOn":"2026-11-20","status":"published",
+             "organisations":[{"key":"host","name":"Đảng ủy phường Kỳ Phương","kind":"partyCommittee"},
+               {"key":"tp","name":"Đảng ủy phường Trần Phú (nhập thử)","kind":"partyCommittee","unit":"p-tran-phu"},
+               {"key":"hue","name":"Hội Nông dân Thừa Thiên Huế (nhập thử)","kind":"socioPoliticalOrganisation","unit":"thua-thien-hue"}],
+             "people":[{"key":"p1","fullName":"Người Nhập Thử Ngoài Phạm Vi","unit":"p-tran-phu"}],
+             "host":"host",
+             "speeches":[{"kind":"recommendation","content":"Ý kiến","speaker":"p1","organisation":"hue",
+               "recommendations":[{"content":"Kiến nghị gửi sang phường khác","addressedTo":"tp",
+                 "responses":[{"kind":"accepted","respondedOn":"2026-11-21","content":"Tiếp thu","organisation":"tp"}]}]}]}]}
+            """;
+        var notificationsBefore = factory.WithDb(db => db.Notifications.Count());
+
+        var report = await UploadAsync(await factory.SignInAsync("thuky.kyphuong"), ("outside.json", file));
+
+        Assert.Contains("bị từ chối", report, StringComparison.Ordinal);
+        Assert.Contains("không phải đơn vị của hội nghị hoặc cấp trên của nó", report, StringComparison.Ordinal);
+        factory.WithDb(db =>
+        {
+            Assert.False(db.Organisations.Any(o => o.Name.EndsWith("(nhập thử)")));
+            Assert.False(db.People.Any(p => p.FullName == "Người Nhập Thử Ngoài Phạm Vi"));
+            Assert.False(db.Meetings.Any(m => m.Title == "Đối thoại lấn sang đơn vị khác"));
+            return 0;
+        });
+        Assert.Equal(notificationsBefore, factory.WithDb(db => db.Notifications.Count()));
+    }
+
+    /// <summary>Fault 3: the form refuses to publish without a host; the import published the same meeting.</summary>
+    [Fact]
+    public async Task A_file_cannot_publish_a_meeting_the_form_would_not()
+    {
+        const string file = """
+            {"formatVersion":1,"meetings":[{"unit":"p-ky-phuong","type":"dialogue","title":"Công bố không có cơ quan tổ chức","heldOn":"2026-11-20","status":"published",
+             "speeches":[{"kind":"opinion","content":"Ý kiến"}]}]}
+            """;
+
+        var report = await UploadAsync(await factory.SignInAsync("thuky.kyphuong"), ("no-host.json", file));
+
+        Assert.Contains("để công bố, hãy nêu cơ quan tổ chức hội nghị", report, StringComparison.Ordinal);
+        Assert.False(factory.WithDb(db => db.Meetings.Any(m => m.Title == "Công bố không có cơ quan tổ chức")));
+    }
+
+    [Fact]
+    public async Task A_file_may_name_a_body_of_a_unit_above_and_its_recommendation_gets_the_rules_due_date()
+    {
+        const string file = """
+            {"formatVersion":1,"meetings":[{"unit":"p-ky-phuong","type":"dialogue","title":"Đối thoại gửi kiến nghị lên thị xã","heldOn":"2026-11-20","status":"published",
+             "organisations":[{"key":"host","name":"Đảng ủy phường Kỳ Phương","kind":"partyCommittee"},
+               {"key":"bdv","name":"Ban Dân vận Thị ủy","kind":"partyCommission","unit":"tx-ky-anh"}],
+             "host":"host",
+             "speeches":[{"kind":"recommendation","content":"Ý kiến","organisation":"host",
+               "recommendations":[{"content":"Kiến nghị gửi Ban Dân vận Thị ủy","addressedTo":"bdv"}]}]}]}
+            """;
+
+        var report = await UploadAsync(await factory.SignInAsync("thuky.kyphuong"), ("up.json", file));
+
+        Assert.Contains("đã nhập", report, StringComparison.Ordinal);
+        var due = factory.WithDb(db => db.Recommendations.Where(r => r.Content == "Kiến nghị gửi Ban Dân vận Thị ủy").Select(r => new { r.DueOn, r.DueWorkingDays }).Single());
+        // The district level has no rule of its own: the default 30 working days, counted from the meeting day.
+        Assert.Equal(30, due.DueWorkingDays);
+        Assert.NotNull(due.DueOn);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using MeetingPortal.Domain.Notifications;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingPortal.Web.Tests.Meetings;
+
+/// <summary>
+/// Issue 13, fault 5: a recommendation given to a body in the meeting form and published had no due date
+/// and told nobody, so it could never become overdue. Assigning is one rule wherever it happens.
+/// </summary>
+public sealed class PublishMeetingTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Body = "Đảng ủy phường Kỳ Phương";
+
+    private async Task<(HttpClient Client, HtmlForm Form)> FormWithRecommendationAsync(string title, string content)
+    {
+        var client = await factory.SignInAsync("thuky.kyphuong");
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        form["Input.Title"] = title;
+        form["Input.HeldOn"] = "2026-11-20";
+        form["Input.Host"] = Body;
+        form["Input.Speeches[0].Kind"] = "Recommendation";
+        form["Input.Speeches[0].Content"] = "Hội viên phản ánh khó khăn về kinh phí.";
+        var response = await form.PostAsync(client, "add-rec:0");
+        var added = HtmlForm.From(Html.Parse(await response.Content.ReadAsStringAsync()), "/Meetings/Create");
+        added["Input.Speeches[0].Recommendations[0].Content"] = content;
+        added["Input.Speeches[0].Recommendations[0].RaisedBy"] = "Ủy ban MTTQ phường Kỳ Phương";
+        added["Input.Speeches[0].Recommendations[0].AddressedTo"] = Body;
+        return (client, added);
+    }
+
+    private List<NotificationKind> NotificationsOf(string userName, string content) => factory.WithDb(db =>
+        db.Notifications.Where(n => db.Recommendations.Any(r => r.Id == n.RecommendationId && r.Content == content) && db.Users.Any(u => u.Id == n.UserId && u.UserName == userName)).Select(n => n.Kind).ToList());
+
+    [Fact]
+    public async Task Publishing_a_recommendation_given_to_a_body_sets_the_rules_due_date_and_tells_the_body()
+    {
+        const string content = "Đề nghị bố trí kinh phí hoạt động cho chi hội (công bố)";
+        var (client, form) = await FormWithRecommendationAsync("Đối thoại có kiến nghị giao ngay", content);
+
+        var response = await form.PostAsync(client, "publish");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var scope = factory.Services.CreateScope();
+        var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
+        var policy = await calendar.PolicyAsync(CancellationToken.None);
+        var recommendation = factory.WithDb(db => db.Recommendations.Single(r => r.Content == content));
+        Assert.Equal(RecommendationStatus.Assigned, recommendation.Status);
+        // A ward's body: the ward-level rule (15 working days), counted from today.
+        Assert.Equal(policy.Resolve(null, calendar.Today, null, 4).DueOn, recommendation.DueOn);
+        Assert.Equal(15, recommendation.DueWorkingDays);
+        Assert.Equal([NotificationKind.Assigned], NotificationsOf("traloi.kyphuong", content));
+        var page = (await client.GetHtmlAsync($"/Recommendations/{recommendation.Id}")).Text();
+        Assert.Contains("còn 15 ngày làm việc", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_tells_nobody_until_it_is_published()
+    {
+        const string content = "Đề nghị hỗ trợ tập huấn cho cán bộ chi hội (nháp)";
+        var (client, form) = await FormWithRecommendationAsync("Đối thoại còn là bản nháp", content);
+
+        var saved = await form.PostAsync(client, "save");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Empty(NotificationsOf("traloi.kyphuong", content));
+        Assert.NotNull(factory.WithDb(db => db.Recommendations.Single(r => r.Content == content).DueOn));
+
+        var id = saved.Headers.Location!.OriginalString.Split('/')[^1];
+        var edit = await HtmlForm.LoadAsync(client, $"/Meetings/{id}/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await edit.PostAsync(client, "publish")).StatusCode);
+        Assert.Equal([NotificationKind.Assigned], NotificationsOf("traloi.kyphuong", content));
+    }
+}
