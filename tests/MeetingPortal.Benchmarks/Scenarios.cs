@@ -104,9 +104,10 @@ public static class Scenarios
         return
         [
             $"SELECT Name FROM Organisations WHERE Id = {organisation}",
-            Scoped($"SELECT COUNT(*), SUM(r.DueOn < '{today}') {scoped}", path),
+            Scoped($"SELECT COUNT(*) {scoped}", path),
+            Scoped($"SELECT COUNT(*) {scoped} AND r.Status IN (1, 2, 3) AND r.DueOn IS NOT NULL AND r.DueOn < '{today}'", path),
             Scoped($"""
-                SELECT r.Id, r.Version, r.Content, m.Title, m.HeldOn, u.Name, o.Name, r.DueOn, r.Status, r.DueOn < '{today}'
+                SELECT r.Id, r.Version, r.Content, m.Title, m.HeldOn, u.Name, o.Name, r.DueOn, r.Status
                 FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = r.RaisedByOrganisationId
                 WHERE {InScope} AND {awaiting} ORDER BY r.DueOn IS NULL, r.DueOn, r.Id LIMIT 25
                 """, path),
@@ -132,8 +133,9 @@ public static class Scenarios
             yield return Scoped($"SELECT m.Type, COUNT(*) {meetings} GROUP BY m.Type", path);
             yield return Scoped($"""
                 SELECT COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL), SUM(r.ResolvedOn IS NOT NULL), SUM(r.DueOn IS NOT NULL),
-                SUM(r.FirstAnsweredOn <= r.DueOn), SUM(r.Status IN (1, 2, 3, 4)), SUM(r.Status IN (1, 2, 3) AND r.DueOn < '{today}') {recommendations}
+                SUM(r.FirstAnsweredOn <= r.DueOn), SUM(r.Status IN (1, 2, 3, 4)) {recommendations}
                 """, path);
+            yield return Scoped($"SELECT COUNT(*) {recommendations} AND r.Status IN (1, 2, 3) AND r.DueOn IS NOT NULL AND r.DueOn < '{today}'", path);
             yield return Scoped($"SELECT COUNT(DISTINCT COALESCE(r.RecurrenceOfId, r.Id)) {recommendations}", path);
             yield return Scoped($"SELECT COUNT(*), SUM(d.Status = 2) FROM Directives d JOIN Meetings m ON m.Id = d.MeetingId JOIN Units u ON u.Id = m.UnitId WHERE {InScope} AND {held}", path);
             yield return Scoped($"SELECT m.HeldOn, r.FirstAnsweredOn {recommendations} AND r.FirstAnsweredOn IS NOT NULL", path);
@@ -166,7 +168,8 @@ public static class Scenarios
             {
                 yield return Scoped($"SELECT u.Id, u.Path FROM Units u WHERE {InScope}", path);
                 yield return Scoped($"SELECT m.UnitId, COUNT(*) {meetings} GROUP BY m.UnitId", path);
-                yield return Scoped($"SELECT m.UnitId, COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL), SUM(r.ResolvedOn IS NOT NULL), SUM(r.Status IN (1, 2, 3) AND r.DueOn < '{today}') {recommendations} GROUP BY m.UnitId", path);
+                yield return Scoped($"SELECT m.UnitId, COUNT(*), SUM(r.FirstAnsweredOn IS NOT NULL), SUM(r.ResolvedOn IS NOT NULL) {recommendations} GROUP BY m.UnitId", path);
+                yield return Scoped($"SELECT m.UnitId, COUNT(*) {recommendations} AND r.Status IN (1, 2, 3) AND r.DueOn IS NOT NULL AND r.DueOn < '{today}' GROUP BY m.UnitId", path);
             }
         }
 

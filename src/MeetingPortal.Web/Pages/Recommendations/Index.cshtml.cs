@@ -118,6 +118,6 @@ public sealed class IndexModel(
         int Id, string Content, int MeetingId, string MeetingTitle, DateOnly HeldOn, string UnitName,
         string? RaisedBy, string? AddressedTo, string? Theme, DateOnly? DueOn, RecommendationStatus Status)
     {
-        public bool IsOverdue(DateOnly today) => RecommendationFilter.AwaitingAnswer.Contains(Status) && DueOn < today;
+        public bool IsOverdue(DateOnly today) => RecommendationStatuses.IsOverdue(Status, DueOn, today);
     }
 }

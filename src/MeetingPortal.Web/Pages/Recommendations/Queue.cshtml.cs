@@ -39,26 +39,28 @@ public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calend
 
         BodyName = await db.Organisations.AsNoTracking().Where(o => o.Id == body).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
         var today = Today;
-        var awaiting = RecommendationFilter.AwaitingAnswer;
+        var awaiting = RecommendationStatuses.AwaitingAnswer.ToArray();
         // Addressed to this body wherever it was raised: a body answers for recommendations from
         // units below it, which the scope already covers.
         var queue = db.Recommendations.AsNoTracking().InScope(User.GetScopeOrNone())
             .Where(r => r.AddressedToOrganisationId == body && awaiting.Contains(r.Status));
         // A district's body may have hundreds waiting, each with its answer form: a page at a time.
-        var counts = await queue.GroupBy(_ => 1)
-            .Select(g => new { Total = g.Count(), Overdue = g.Count(r => r.DueOn != null && r.DueOn < today) })
-            .SingleOrDefaultAsync(cancellationToken);
-        (Total, OverdueTotal) = (counts?.Total ?? 0, counts?.Overdue ?? 0);
+        Total = await queue.CountAsync(cancellationToken);
+        OverdueTotal = Total == 0 ? 0 : await queue.CountAsync(RecommendationStatuses.OverdueOn(today), cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Items = await queue
             .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new Row(r.Id, r.Version, r.Content, r.Meeting!.Title, r.Meeting.HeldOn, r.Meeting.Unit!.Name,
-                r.RaisedByOrganisation!.Name, r.DueOn, r.Status, r.DueOn != null && r.DueOn < today))
+                r.RaisedByOrganisation!.Name, r.DueOn, r.Status))
             .ToListAsync(cancellationToken);
         return Page();
     }
 
     public sealed record Row(int Id, int Version, string Content, string MeetingTitle, DateOnly HeldOn, string UnitName,
-        string? RaisedBy, DateOnly? DueOn, RecommendationStatus Status, bool Overdue);
+        string? RaisedBy, DateOnly? DueOn, RecommendationStatus Status)
+    {
+        /// <summary>The domain's one definition of overdue, on this row.</summary>
+        public bool IsOverdueOn(DateOnly today) => RecommendationStatuses.IsOverdue(Status, DueOn, today);
+    }
 }

@@ -21,13 +21,9 @@ public enum RecommendationSort
 /// <summary>The tracker's filters, bound from the query string and shared by the list and its exports.</summary>
 public sealed class RecommendationFilter
 {
-    /// <summary>Statuses in which the body still owes an answer: only these can be overdue.</summary>
-    public static readonly IReadOnlyList<RecommendationStatus> AwaitingAnswer =
-        [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
-
-    /// <summary>Statuses of a recommendation not yet resolved, closed or declined.</summary>
-    public static readonly IReadOnlyList<RecommendationStatus> OpenStatuses =
-        [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
+    // The domain's status groups (RecommendationStatuses), as arrays for the queries.
+    private static readonly RecommendationStatus[] AwaitingAnswer = [.. RecommendationStatuses.AwaitingAnswer];
+    private static readonly RecommendationStatus[] OpenStatuses = [.. RecommendationStatuses.Open];
 
     [Display(Name = "Meetings.Status")]
     public RecommendationStatus? Status { get; set; }
@@ -156,7 +152,7 @@ public sealed class RecommendationFilter
         var today = calendar.Today;
         if (Overdue)
         {
-            query = query.Where(r => AwaitingAnswer.Contains(r.Status) && r.DueOn < today);
+            query = query.Where(RecommendationStatuses.OverdueOn(today));
         }
 
         if (DueWithin is { } days and > 0)

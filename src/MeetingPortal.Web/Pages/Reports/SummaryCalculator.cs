@@ -61,8 +61,7 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
     /// <summary>A body with two items is not "the best": below this many it is listed but not ranked.</summary>
     public const int MinimumItemsToRank = 5;
 
-    private static readonly RecommendationStatus[] AwaitingAnswer = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
-    private static readonly RecommendationStatus[] OpenStatuses = [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
+    private static readonly RecommendationStatus[] OpenStatuses = [.. RecommendationStatuses.Open];
 
     public async Task<SummaryFigures> CalculateAsync(UnitScope unit, ReviewPeriod period, bool details, CancellationToken cancellationToken)
     {
@@ -82,8 +81,9 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             WithDue = g.Count(r => r.DueOn != null),
             OnTime = g.Count(r => r.DueOn != null && r.FirstAnsweredOn != null && r.FirstAnsweredOn <= r.DueOn),
             Open = g.Count(r => OpenStatuses.Contains(r.Status)),
-            Overdue = g.Count(r => AwaitingAnswer.Contains(r.Status) && r.DueOn < today),
         }).SingleOrDefaultAsync(cancellationToken);
+        // "Overdue" is the domain's one definition, so it is counted with its expression rather than restated in the grouping.
+        var overdue = await recommendations.CountAsync(RecommendationStatuses.OverdueOn(today), cancellationToken);
         var matters = await recommendations.Select(r => r.RecurrenceOfId ?? r.Id).Distinct().CountAsync(cancellationToken);
         var directives = await meetings.SelectMany(m => m.Directives)
             .GroupBy(_ => 1).Select(g => new { Total = g.Count(), Done = g.Count(d => d.Status == DirectiveStatus.Done) })
@@ -112,7 +112,7 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             WithDueDate = counts?.WithDue ?? 0,
             OnTime = counts?.OnTime ?? 0,
             Open = counts?.Open ?? 0,
-            Overdue = counts?.Overdue ?? 0,
+            Overdue = overdue,
             MedianDaysToAnswer = Statistics.Median(answeredDates.Select(d => working.WorkingDaysBetween(d.HeldOn, d.On))),
             MedianDaysToResolve = Statistics.Median(resolvedDates.Select(d => working.WorkingDaysBetween(d.HeldOn, d.On))),
             Directives = directives?.Total ?? 0,
@@ -242,8 +242,9 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             Total = g.Count(),
             Answered = g.Count(r => r.FirstAnsweredOn != null),
             Resolved = g.Count(r => r.ResolvedOn != null),
-            Overdue = g.Count(r => AwaitingAnswer.Contains(r.Status) && r.DueOn < today),
         }).ToListAsync(cancellationToken);
+        var overdueCounts = await recommendations.Where(RecommendationStatuses.OverdueOn(today))
+            .GroupBy(r => r.Meeting!.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
         int? ChildOf(int unitId) => unitPaths.TryGetValue(unitId, out var path)
             ? children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id
@@ -255,6 +256,6 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             recommendationCounts.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Total),
             recommendationCounts.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Answered),
             recommendationCounts.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Resolved),
-            recommendationCounts.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Overdue))).ToList();
+            overdueCounts.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value))).ToList();
     }
 }
