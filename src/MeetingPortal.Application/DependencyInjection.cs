@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<ReopenRecommendation>();
         services.AddScoped<JudgeAnswer>();
         services.AddScoped<LinkRecommendation>();
+        services.AddScoped<Directives.DirectiveActions>();
         return services;
     }
 }

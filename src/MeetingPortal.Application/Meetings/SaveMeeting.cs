@@ -130,10 +130,7 @@ public sealed class SaveMeeting(
             meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
         }
 
-        // The meeting row is always written, so its version guards the whole record, children included.
-        var entry = db.Entry(meeting);
-        entry.Property(m => m.Version).OriginalValue = form.Version;
-        entry.Property(m => m.ChangedAtUtc).IsModified = true;
+        db.SaveAsOf(meeting, form.Version);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -65,10 +65,7 @@ public sealed class RecommendationChange(
                 return UseCaseResult.Invalid(errors);
             }
 
-            // The version guards the whole aggregate: the row is written even when only its children changed.
-            var entry = db.Entry(recommendation);
-            entry.Property(r => r.Version).OriginalValue = version;
-            entry.Property(r => r.ChangedAtUtc).IsModified = true;
+            db.SaveAsOf(recommendation, version);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException ex)

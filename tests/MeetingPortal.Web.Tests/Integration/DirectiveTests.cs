@@ -8,10 +8,12 @@ public sealed class DirectiveTests(PortalFactory factory) : IClassFixture<Portal
 {
     private int KyPhuongDirective => factory.WithDb(db => db.Directives.Single(d => d.Content.StartsWith("yêu cầu MTTQ và các tổ chức đoàn thể xây dựng kế hoạch")).Id);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, int id, string handler, Dictionary<string, string>? fields = null)
+    /// <summary>Posts an action as the page's form does: with the version of the directive the user saw.</summary>
+    private async Task<HttpResponseMessage> PostAsync(HttpClient client, int id, string handler, Dictionary<string, string>? fields = null)
     {
         var token = await client.GetAntiforgeryTokenAsync($"/Directives/{id}");
-        var form = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = token };
+        var version = factory.WithDb(db => db.Directives.Single(d => d.Id == id).Version);
+        var form = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = token, ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         return await client.PostAsync($"/Directives/{id}?handler={handler}", new FormUrlEncodedContent(form));
     }
 
@@ -40,6 +42,22 @@ public sealed class DirectiveTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(DirectiveStatus.Done, factory.WithDb(db => db.Directives.Single(d => d.Id == id).Status));
         Assert.Contains("MTTQ đã xây dựng kế hoạch tháng 7", (await tracker.GetHtmlAsync($"/Directives/{id}")).Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(tracker, id, "Reopen")).StatusCode);
+        Assert.Equal(DirectiveStatus.Open, factory.WithDb(db => db.Directives.Single(d => d.Id == id).Status));
+    }
+
+    [Fact]
+    public async Task An_action_on_a_version_someone_else_changed_is_refused_with_a_message()
+    {
+        var id = KyPhuongDirective;
+        var tracker = await factory.SignInAsync("theodoi.kyphuong");
+        var token = await tracker.GetAntiforgeryTokenAsync($"/Directives/{id}");
+        var stale = await tracker.PostAsync($"/Directives/{id}?handler=Done", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["version"] = "0",
+        }));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("vừa được người khác cập nhật", Html.Parse(await stale.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
         Assert.Equal(DirectiveStatus.Open, factory.WithDb(db => db.Directives.Single(d => d.Id == id).Status));
     }
 

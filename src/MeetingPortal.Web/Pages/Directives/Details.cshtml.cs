@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using MeetingPortal.Domain.Common;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Application.Directives;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Web.Infrastructure;
@@ -14,8 +14,7 @@ namespace MeetingPortal.Web.Pages.Directives;
 
 /// <summary>One task: its progress reports; an assignee's Responder or a Tracker reports, completes or reopens it.</summary>
 public sealed class DetailsModel(
-    MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, ICurrentUser currentUser,
-    TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer, IValidator<DetailsModel.ReportInput> validator) : PageModel
+    MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, DirectiveActions actions, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public ReportInput Report { get; set; } = new();
@@ -31,70 +30,44 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostReportAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, "Report", async d =>
-        {
-            (await validator.ValidateAsync(Report, cancellationToken)).AddTo(ModelState, nameof(Report));
-            if (Report.ReportedOn is { } on && (on > Today || on < Item.HeldOn))
-            {
-                ModelState.AddModelError($"{nameof(Report)}.{nameof(ReportInput.ReportedOn)}", localizer["Directives.ReportDate"]);
-            }
+    public async Task<IActionResult> OnPostReportAsync(int id, int version, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Report", () => actions.ReportAsync(User, new ReportProgressCommand(id, version, Report.ReportedOn, Report.Text), cancellationToken), cancellationToken);
 
-            if (!ModelState.IsValid)
-            {
-                return false;
-            }
+    public async Task<IActionResult> OnPostDoneAsync(int id, int version, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Done", () => actions.MarkDoneAsync(User, id, version, cancellationToken), cancellationToken);
 
-            var body = User.GetOrganisationId() is { } mine && Item.AssigneeIds.Contains(mine) ? mine : (int?)null;
-            d.ReportProgress(Report.ReportedOn ?? Today, Report.Text!.Trim(), body, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
-            return true;
-        }, cancellationToken);
+    public async Task<IActionResult> OnPostReopenAsync(int id, int version, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Reopen", () => actions.ReopenAsync(User, id, version, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostDoneAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, "Done", d =>
-        {
-            d.MarkDone(Today);
-            return Task.FromResult(true);
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, "Reopen", d =>
-        {
-            d.Reopen();
-            return Task.FromResult(true);
-        }, cancellationToken);
-
-    private async Task<IActionResult> ActAsync(int id, string action, Func<Directive, Task<bool>> act, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the use case unless a value could not be read (then its message shows beside the field), and shows
+    /// the outcome: done goes back to the page with its message, refused is 404 or 403, refused input is shown again.
+    /// </summary>
+    private async Task<IActionResult> ShowAsync(int id, string action, Func<Task<UseCaseResult>> useCase, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (!ModelState.IsValid)
         {
-            return NotFound();
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        if (!MayAct)
+        var result = await useCase();
+        switch (result.Status)
         {
-            return Forbid();
+            case UseCaseStatus.Done:
+                Status = localizer["Directives.Done." + action];
+                return RedirectToPage(new { id });
+            case UseCaseStatus.NotFound:
+                return NotFound();
+            case UseCaseStatus.Forbidden:
+                return Forbid();
         }
 
-        var directive = await db.Directives.Include(d => d.Progress).SingleAsync(d => d.Id == id, cancellationToken);
-        try
+        foreach (var error in result.Errors)
         {
-            if (!await act(directive))
-            {
-                return Page();
-            }
-
-            db.Entry(directive).Property(d => d.ChangedAtUtc).IsModified = true;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, localizer["Domain." + ex.Code] is { ResourceNotFound: false } message ? message : localizer["Form.CannotApply"]);
-            return Page();
+            ModelState.AddModelError(string.IsNullOrEmpty(error.Field) ? string.Empty : $"{nameof(Report)}.{error.Field}", error.Message);
         }
 
-        Status = localizer["Directives.Done." + action];
-        return RedirectToPage(new { id });
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
@@ -103,6 +76,7 @@ public sealed class DetailsModel(
             .Join(db.Meetings, d => d.MeetingId, m => m.Id, (d, m) => new View
             {
                 Id = d.Id,
+                Version = d.Version,
                 Content = d.Content,
                 Status = d.Status,
                 DueOn = d.DueOn,
@@ -130,6 +104,7 @@ public sealed class DetailsModel(
     public sealed class View
     {
         public int Id { get; init; }
+        public int Version { get; init; }
         public required string Content { get; init; }
         public DirectiveStatus Status { get; init; }
         public DateOnly? DueOn { get; init; }
@@ -152,13 +127,5 @@ public sealed class DetailsModel(
 
         [Display(Name = "Directives.ReportText")]
         public string? Text { get; set; }
-    }
-
-    public sealed class ReportValidator : AbstractValidator<ReportInput>
-    {
-        public ReportValidator(IStringLocalizer<SharedResource> localizer)
-        {
-            RuleFor(x => x.Text).NotEmpty().MaximumLength(DirectiveProgress.TextMaxLength).WithName(_ => localizer["Directives.ReportText"]);
-        }
     }
 }

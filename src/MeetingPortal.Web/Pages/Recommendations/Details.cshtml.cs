@@ -66,41 +66,47 @@ public sealed class DetailsModel(
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAssignAsync(int id, [FromServices] AssignRecommendation useCase, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Assign", nameof(Assign),
-            await useCase.ExecuteAsync(User, new AssignCommand(id, Assign.Version, Assign.OrganisationId, Assign.DueOn), cancellationToken), cancellationToken);
+        await ActAsync(id, "Assign", nameof(Assign), () => useCase.ExecuteAsync(User, new AssignCommand(id, Assign.Version, Assign.OrganisationId, Assign.DueOn), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostRespondAsync(int id, IFormFile? responseFile, [FromServices] RespondToRecommendation useCase, CancellationToken cancellationToken)
     {
         var file = responseFile is { Length: > 0 } f ? new UploadedFile(f.FileName, f.Length, f.OpenReadStream) : null;
         var command = new RespondCommand(id, Respond.Version, Respond.Kind, Respond.RespondedOn, Respond.Content, file);
-        return await ShowAsync(id, "Respond", nameof(Respond), await useCase.ExecuteAsync(User, command, cancellationToken), cancellationToken);
+        return await ActAsync(id, "Respond", nameof(Respond), () => useCase.ExecuteAsync(User, command, cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int id, [FromServices] CloseRecommendation useCase, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Close", nameof(Reason),
-            await useCase.ExecuteAsync(User, new CloseCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
+        await ActAsync(id, "Close", nameof(Reason), () => useCase.ExecuteAsync(User, new CloseCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostReopenAsync(int id, [FromServices] ReopenRecommendation useCase, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Reopen", nameof(Reason),
-            await useCase.ExecuteAsync(User, new ReopenCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
+        await ActAsync(id, "Reopen", nameof(Reason), () => useCase.ExecuteAsync(User, new ReopenCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostJudgeAsync(int id, bool satisfied, [FromServices] JudgeAnswer useCase, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Judge", nameof(Reason),
-            await useCase.ExecuteAsync(User, new JudgeCommand(id, Reason.Version, satisfied, Reason.Text), cancellationToken), cancellationToken);
+        await ActAsync(id, "Judge", nameof(Reason), () => useCase.ExecuteAsync(User, new JudgeCommand(id, Reason.Version, satisfied, Reason.Text), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostForwardAsync(int id, [FromServices] ForwardRecommendation useCase, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Forward", nameof(Forward),
-            await useCase.ExecuteAsync(User, new ForwardCommand(id, Forward.Version, Forward.OrganisationId, Forward.DueOn, Forward.Reason), cancellationToken), cancellationToken);
+        await ActAsync(id, "Forward", nameof(Forward), () => useCase.ExecuteAsync(User, new ForwardCommand(id, Forward.Version, Forward.OrganisationId, Forward.DueOn, Forward.Reason), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostReturnAsync(int id, [FromServices] ReturnRecommendation useCase, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Return", nameof(Reason),
-            await useCase.ExecuteAsync(User, new ReturnCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
+        await ActAsync(id, "Return", nameof(Reason), () => useCase.ExecuteAsync(User, new ReturnCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostLinkAsync(int id, int earlierId, [FromServices] LinkRecommendation useCase, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Link", nameof(Reason), await useCase.LinkAsync(User, new LinkCommand(id, Reason.Version, earlierId), cancellationToken), cancellationToken);
+        await ActAsync(id, "Link", nameof(Reason), () => useCase.LinkAsync(User, new LinkCommand(id, Reason.Version, earlierId), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostUnlinkAsync(int id, [FromServices] LinkRecommendation useCase, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Unlink", nameof(Reason), await useCase.UnlinkAsync(User, new UnlinkCommand(id, Reason.Version), cancellationToken), cancellationToken);
+        await ActAsync(id, "Unlink", nameof(Reason), () => useCase.UnlinkAsync(User, new UnlinkCommand(id, Reason.Version), cancellationToken), cancellationToken);
+
+    /// <summary>A value that could not be read (a date "2022-02-30") is a message beside its field, and the use case does not run.</summary>
+    private async Task<IActionResult> ActAsync(int id, string form, string prefix, Func<Task<UseCaseResult>> useCase, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            ActiveAction = form;
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        return await ShowAsync(id, form, prefix, await useCase(), cancellationToken);
+    }
 
     /// <summary>
     /// After a use case: done goes back to the page with its message; refused is 404 or 403; a refused input
