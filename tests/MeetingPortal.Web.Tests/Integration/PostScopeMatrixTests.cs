@@ -1,0 +1,174 @@
+using System.Net;
+using System.Reflection;
+using MeetingPortal.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MeetingPortal.Web.Tests.Integration;
+
+/// <summary>
+/// Every POST handler the portal has, each with what it must answer to someone who may not use it: 404 to
+/// a user whose scope does not cover the record, 403 to one in scope without the role. A handler added
+/// without an entry fails the first test. The allowed users' posts are tested beside each use case.
+/// </summary>
+public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private enum Gate
+    {
+        /// <summary>Open without signing in (signing in, the error pages).</summary>
+        Public,
+
+        /// <summary>Any signed-in user, acting on their own things (their notifications, their password).</summary>
+        SignedIn,
+
+        /// <summary>A record of Kỳ Phương: 404 for the three outsiders, 403 for the user lacking the role.</summary>
+        Record,
+
+        /// <summary>No record: 403 for the user lacking the role.</summary>
+        Role,
+    }
+
+    private sealed record Entry(string Url, Gate Gate, string? MissingRoleUser = null);
+
+    private const string Leader = "lanhdao.kyphuong";
+    private const string WardAdministrator = "quantri.kyphuong";
+
+    private static readonly Dictionary<string, Entry> Matrix = new(StringComparer.Ordinal)
+    {
+        ["Recommendations/Details:Assign"] = new("/Recommendations/{recommendation}?handler=Assign", Gate.Record, Leader),
+        ["Recommendations/Details:Respond"] = new("/Recommendations/{recommendation}?handler=Respond", Gate.Record, Leader),
+        ["Recommendations/Details:Forward"] = new("/Recommendations/{recommendation}?handler=Forward", Gate.Record, Leader),
+        ["Recommendations/Details:Return"] = new("/Recommendations/{recommendation}?handler=Return", Gate.Record, Leader),
+        ["Recommendations/Details:Close"] = new("/Recommendations/{recommendation}?handler=Close", Gate.Record, Leader),
+        ["Recommendations/Details:Reopen"] = new("/Recommendations/{recommendation}?handler=Reopen", Gate.Record, Leader),
+        ["Recommendations/Details:Judge"] = new("/Recommendations/{recommendation}?handler=Judge", Gate.Record, Leader),
+        ["Recommendations/Details:Link"] = new("/Recommendations/{recommendation}?handler=Link", Gate.Record, Leader),
+        ["Recommendations/Details:Unlink"] = new("/Recommendations/{recommendation}?handler=Unlink", Gate.Record, Leader),
+        ["Directives/Details:Report"] = new("/Directives/{directive}?handler=Report", Gate.Record, Leader),
+        ["Directives/Details:Done"] = new("/Directives/{directive}?handler=Done", Gate.Record, Leader),
+        ["Directives/Details:Reopen"] = new("/Directives/{directive}?handler=Reopen", Gate.Record, Leader),
+        ["Meetings/Edit:"] = new("/Meetings/{meeting}/Edit", Gate.Record, Leader),
+        ["Meetings/Attachments:"] = new("/Meetings/{meeting}/Attachments", Gate.Record, Leader),
+        ["Meetings/Attachments:Delete"] = new("/Meetings/{meeting}/Attachments?handler=Delete", Gate.Record, Leader),
+        ["Meetings/Create:"] = new("/Meetings/Create", Gate.Role, Leader),
+        ["Meetings/Import:"] = new("/Meetings/Import", Gate.Role, Leader),
+        ["Reports/Quarterly:Freeze"] = new("/Reports/Quarterly?handler=Freeze&unit={unit}", Gate.Record, "theodoi.kyphuong"),
+        ["Admin/Calendar:Add"] = new("/Admin/Calendar?handler=Add", Gate.Role, WardAdministrator),
+        ["Admin/Calendar:Remove"] = new("/Admin/Calendar?handler=Remove", Gate.Role, WardAdministrator),
+        ["Admin/DueRules:Save"] = new("/Admin/DueRules?handler=Save", Gate.Role, WardAdministrator),
+        ["Admin/DueRules:Remove"] = new("/Admin/DueRules?handler=Remove", Gate.Role, WardAdministrator),
+        ["Admin/Themes:Add"] = new("/Admin/Themes?handler=Add", Gate.Role, WardAdministrator),
+        ["Admin/Themes:Rename"] = new("/Admin/Themes?handler=Rename", Gate.Role, WardAdministrator),
+        ["Admin/Units/Index:"] = new("/Admin/Units", Gate.Role, Leader),
+        // A ward administrator may not rename or merge their own ward: the district above does.
+        ["Admin/Units/Edit:Save"] = new("/Admin/Units/{unit}?handler=Save", Gate.Record, WardAdministrator),
+        ["Admin/Units/Edit:Merge"] = new("/Admin/Units/{unit}?handler=Merge", Gate.Record, WardAdministrator),
+        ["Admin/Organisations/Index:"] = new("/Admin/Organisations", Gate.Role, Leader),
+        ["Admin/Organisations/Edit:"] = new("/Admin/Organisations/{organisation}", Gate.Record, Leader),
+        ["Admin/Users/Create:"] = new("/Admin/Users/Create", Gate.Role, Leader),
+        ["Admin/Users/Create:Bodies"] = new("/Admin/Users/Create?handler=Bodies", Gate.Role, Leader),
+        ["Admin/Users/Edit:Save"] = new("/Admin/Users/{account}?handler=Save", Gate.Record, Leader),
+        ["Admin/Users/Edit:Bodies"] = new("/Admin/Users/{account}?handler=Bodies", Gate.Record, Leader),
+        ["Admin/Users/Edit:Deactivate"] = new("/Admin/Users/{account}?handler=Deactivate", Gate.Record, Leader),
+        ["Admin/Users/Edit:Reactivate"] = new("/Admin/Users/{account}?handler=Reactivate", Gate.Record, Leader),
+        ["Admin/Users/Edit:ResetPassword"] = new("/Admin/Users/{account}?handler=ResetPassword", Gate.Record, Leader),
+        ["Notifications/Index:Read"] = new("/Notifications?handler=Read", Gate.SignedIn),
+        ["Notifications/Index:ReadAll"] = new("/Notifications?handler=ReadAll", Gate.SignedIn),
+        ["Account/ChangePassword:"] = new("/Account/ChangePassword", Gate.SignedIn),
+        ["Account/SignIn:"] = new("/Account/SignIn", Gate.Public),
+        ["Account/SignOut:"] = new("/Account/SignOut", Gate.Public),
+        ["Error:"] = new("/Error", Gate.Public),
+        ["Status:"] = new("/Status/404", Gate.Public),
+    };
+
+    /// <summary>"Folder/Page:Handler" for every OnPost method of every page model.</summary>
+    private static List<string> PostHandlers() =>
+        typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(PageModel)) && !t.IsAbstract)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
+                .Select(m => $"{PagePath(t)}:{m.Name["OnPost".Length..].Replace("Async", string.Empty, StringComparison.Ordinal)}"))
+            .Distinct().ToList();
+
+    private static string PagePath(Type pageModel) =>
+        pageModel.FullName!["MeetingPortal.Web.Pages.".Length..].Replace('.', '/')[..^"Model".Length];
+
+    [Fact]
+    public void Every_post_handler_has_an_entry_in_the_matrix()
+    {
+        var handlers = PostHandlers();
+        Assert.NotEmpty(handlers);
+        var unlisted = handlers.Where(h => !Matrix.ContainsKey(h)).ToList();
+        var stale = Matrix.Keys.Where(k => !handlers.Contains(k)).ToList();
+        Assert.True(unlisted.Count == 0, "POST handlers without an entry in the matrix: " + string.Join(", ", unlisted));
+        Assert.True(stale.Count == 0, "Entries for POST handlers that no longer exist: " + string.Join(", ", stale));
+    }
+
+    public static TheoryData<string> Handlers() => new(Matrix.Keys);
+
+    [Theory]
+    [MemberData(nameof(Handlers))]
+    public async Task Each_post_refuses_whoever_may_not_use_it_and_changes_nothing(string handler)
+    {
+        var entry = Matrix[handler];
+        var url = Url(entry.Url);
+        var before = Fingerprint();
+        if (entry.Gate == Gate.Public)
+        {
+            var anonymous = await factory.CreateBrowserLikeClient().PostAsync(url, new FormUrlEncodedContent([]));
+            Assert.NotEqual(HttpStatusCode.InternalServerError, anonymous.StatusCode);
+            return;
+        }
+
+        var signedOut = await factory.CreateBrowserLikeClient().PostAsync(url, new FormUrlEncodedContent([]));
+        Assert.True(signedOut.StatusCode == HttpStatusCode.Redirect && signedOut.Headers.Location!.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal),
+            $"{url} signed out: {(int)signedOut.StatusCode}");
+
+        if (entry.MissingRoleUser is { } lacking)
+        {
+            var response = await PostAsUserAsync(lacking, url);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{url} as {lacking}: {(int)response.StatusCode}");
+        }
+
+        if (entry.Gate == Gate.Record)
+        {
+            foreach (var outsider in new[] { "quantri.tranphu", "quantri.tphatinh", "thuky.tranphu" })
+            {
+                var response = await PostAsUserAsync(outsider, url);
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url} as {outsider}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.Equal(before, Fingerprint());
+    }
+
+    private async Task<HttpResponseMessage> PostAsUserAsync(string userName, string url)
+    {
+        var client = await factory.SignInAsync(userName);
+        var token = await client.GetAntiforgeryTokenAsync("/Account/ChangePassword");
+        return await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+    }
+
+    /// <summary>What a refused post must not change: the versions and counts of the records the matrix posts to.</summary>
+    private string Fingerprint() => factory.WithDb(db => string.Join(",",
+        db.Meetings.Sum(m => m.Version), db.Recommendations.Sum(r => r.Version), db.Directives.Sum(d => d.Version), db.Units.Sum(u => u.Version),
+        db.Organisations.Sum(o => o.Version), db.CalendarDays.Count(), db.DueDateRules.Count(), db.Themes.Count(), db.Snapshots.Count(),
+        db.Attachments.Count(), db.History.Count(), db.Users.Count(u => u.IsActive)));
+
+    private string Url(string template)
+    {
+        var ids = factory.WithDb(db =>
+        {
+            var meeting = db.Meetings.Single(m => m.Unit!.Code == "p-ky-phuong" && m.Title.StartsWith("Đảng ủy phường Kỳ Phương"));
+            return new Dictionary<string, string>
+            {
+                ["{meeting}"] = meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{recommendation}"] = db.Recommendations.Where(r => r.MeetingId == meeting.Id).Select(r => r.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{directive}"] = db.Directives.Where(d => d.MeetingId == meeting.Id).Select(d => d.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{unit}"] = meeting.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{organisation}"] = db.Organisations.Where(o => o.UnitId == meeting.UnitId).Select(o => o.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{account}"] = db.Users.Where(u => u.UserName == "thuky.kyphuong").Select(u => u.Id).Single(),
+            };
+        });
+        return ids.Aggregate(template, (url, id) => url.Replace(id.Key, id.Value, StringComparison.Ordinal));
+    }
+}
