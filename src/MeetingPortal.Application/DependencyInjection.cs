@@ -27,6 +27,8 @@ public static class DependencyInjection
         services.AddScoped<JudgeAnswer>();
         services.AddScoped<LinkRecommendation>();
         services.AddScoped<Directives.DirectiveActions>();
+        services.AddScoped<Reports.SummaryCalculator>();
+        services.AddScoped<Reports.FreezeReport>();
         return services;
     }
 }

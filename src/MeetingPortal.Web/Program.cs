@@ -133,7 +133,6 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 builder.Services.AddScoped<NotificationCounter>();
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Admin.Users.AccountChoices>();
-builder.Services.AddScoped<MeetingPortal.Web.Pages.Reports.SummaryCalculator>();
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.SectionName));
 builder.Services.AddScoped<EmailNotificationSender>();
 builder.Services.AddHostedService<EmailNotificationService>();

@@ -41,7 +41,7 @@ public sealed class TestDatabase : IDisposable
             .AddInterceptors(new AuditInterceptor(Clock, User))
             .Options);
 
-    public InterchangeImporter NewImporter(MeetingPortalDbContext db) => new(db, Clock, User, new CalendarService(db, Clock), NullLogger<InterchangeImporter>.Instance);
+    public InterchangeImporter NewImporter(MeetingPortalDbContext db) => new(db, Clock, User, new CalendarService(db, Clock), new AuditTrail(db, User, Clock), NullLogger<InterchangeImporter>.Instance);
 
     public async Task LoadSeedsAsync()
     {

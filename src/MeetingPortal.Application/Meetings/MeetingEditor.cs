@@ -19,7 +19,7 @@ namespace MeetingPortal.Application.Meetings;
 /// the identity of speeches, recommendations and directives, because responses and progress hang on them.
 /// </summary>
 public sealed class MeetingEditor(
-    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, MeetingChoices choices,
+    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, MeetingChoices choices, AuditTrail audit,
     IStringLocalizer<SharedResource> localizer)
 {
     public static Task<Meeting?> LoadForEditAsync(MeetingPortalDbContext db, int id, CancellationToken cancellationToken) =>
@@ -253,16 +253,8 @@ public sealed class MeetingEditor(
     }
 
     /// <summary>The history entry for a save; "what changed" is the difference of the two flattened forms.</summary>
-    internal HistoryEntry HistoryFor(Meeting meeting, HistoryAction action, MeetingForm? before, MeetingForm after, string? reason)
-    {
-        var changes = Diff(before?.Flatten() ?? [], after.Flatten());
-        return new HistoryEntry(nameof(Meeting), meeting.Id, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
-        {
-            Version = meeting.Version,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-            Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes),
-        };
-    }
+    internal HistoryEntry HistoryFor(Meeting meeting, HistoryAction action, MeetingForm? before, MeetingForm after, string? reason) =>
+        audit.Record(nameof(Meeting), meeting.Id, action, reason, changes: Diff(before?.Flatten() ?? [], after.Flatten()), version: meeting.Version);
 
     public static IReadOnlyList<FieldChange> Diff(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
         before.Keys.Union(after.Keys)

@@ -64,10 +64,10 @@ public sealed class SaveMeeting(
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
         // The history rows need the new id, hence the second save in the same transaction.
-        db.History.Add(editor.HistoryFor(meeting, HistoryAction.Created, null, form, null));
+        editor.HistoryFor(meeting, HistoryAction.Created, null, form, null);
         if (publish)
         {
-            db.History.Add(editor.HistoryFor(meeting, HistoryAction.Published, form, form, null));
+            editor.HistoryFor(meeting, HistoryAction.Published, form, form, null);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -143,10 +143,10 @@ public sealed class SaveMeeting(
             return await ConflictAsync(id, form.Version, current, cancellationToken);
         }
 
-        db.History.Add(editor.HistoryFor(meeting, HistoryAction.Updated, before, form, wasPublished ? form.ChangeReason : null));
+        editor.HistoryFor(meeting, HistoryAction.Updated, before, form, wasPublished ? form.ChangeReason : null);
         if (publishing)
         {
-            db.History.Add(editor.HistoryFor(meeting, HistoryAction.Published, form, form, null));
+            editor.HistoryFor(meeting, HistoryAction.Published, form, form, null);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -4,18 +4,21 @@ using MeetingPortal.Domain.History;
 namespace MeetingPortal.Infrastructure.Persistence;
 
 /// <summary>
-/// Adds history rows for administrative changes with who and when filled in. The row is only added
-/// to the context: it is saved with the change it describes, in the caller's transaction.
+/// The one writer of history rows (meetings, imports, administration, national settings): who and when (UTC)
+/// are filled in here, the reason is cut to its column, changes are stored as one JSON shape. The row is
+/// only added to the context: it is saved with the change it describes, in the caller's transaction.
 /// </summary>
 public sealed class AuditTrail(MeetingPortalDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
 {
+    /// <summary>Adds a history row for a change to <paramref name="entityType"/> #<paramref name="entityId"/>; <paramref name="description"/> may be null (a meeting saved without a stated reason).</summary>
     public HistoryEntry Record(
-        string entityType, int entityId, HistoryAction action, string description, int? unitId = null, IReadOnlyList<FieldChange>? changes = null, int? version = null)
+        string entityType, int entityId, HistoryAction action, string? description, int? unitId = null, IReadOnlyList<FieldChange>? changes = null, int? version = null)
     {
         var entry = new HistoryEntry(entityType, entityId, action, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
         {
             Version = version,
-            Reason = description.Length > HistoryEntry.ReasonMaxLength ? description[..HistoryEntry.ReasonMaxLength] : description,
+            Reason = string.IsNullOrWhiteSpace(description) ? null
+                : description.Trim().Length > HistoryEntry.ReasonMaxLength ? description.Trim()[..HistoryEntry.ReasonMaxLength] : description.Trim(),
             UnitId = unitId,
             Changes = changes is { Count: > 0 } ? JsonSerializer.Serialize(changes) : null,
         };

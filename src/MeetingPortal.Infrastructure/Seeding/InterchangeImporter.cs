@@ -44,7 +44,7 @@ public sealed class ImportResult(string source)
 /// whole document so nothing is half-imported.
 /// </summary>
 public sealed class InterchangeImporter(
-    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, ILogger<InterchangeImporter> logger)
+    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, AuditTrail audit, ILogger<InterchangeImporter> logger)
 {
     public async Task<ImportResult> ImportJsonAsync(string json, string source, CancellationToken cancellationToken = default) =>
         await ImportJsonAsync(json, source, ImportOptions.Unrestricted, cancellationToken);
@@ -166,15 +166,12 @@ public sealed class InterchangeImporter(
     /// National settings written by an import reach the audit log like the same change made on the
     /// administration pages (one history row each, action "Imported", the file as the reason).
     /// </summary>
-    private void RecordReferenceData<T>(IReadOnlyList<T> added, string entityType, Func<T, int> id, Func<T, string> describe, ImportResult result)
+    private void RecordReferenceData<T>(IReadOnlyList<T> added, string entityType, Func<T, int> id, Func<T, string> describe, ImportResult result, bool isUnit = false)
     {
         foreach (var item in added)
         {
-            var description = $"{describe(item)} ({result.Source})";
-            db.History.Add(new HistoryEntry(entityType, id(item), HistoryAction.Imported, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
-            {
-                Reason = description.Length > HistoryEntry.ReasonMaxLength ? description[..HistoryEntry.ReasonMaxLength] : description,
-            });
+            // A unit's row carries the unit, so the administrators above it see it among their units' changes.
+            audit.Record(entityType, id(item), HistoryAction.Imported, $"{describe(item)} ({result.Source})", unitId: isUnit ? id(item) : null);
         }
     }
 
@@ -244,7 +241,7 @@ public sealed class InterchangeImporter(
             db.Units.Add(unit);
             await db.SaveChangesAsync(cancellationToken);
             unit.AssignPath();
-            RecordReferenceData([unit], nameof(Unit), u => u.Id, u => $"đơn vị {u.Code}: {u.Name}", result);
+            RecordReferenceData([unit], nameof(Unit), u => u.Id, u => $"đơn vị {u.Code}: {u.Name}", result, isUnit: true);
             await db.SaveChangesAsync(cancellationToken);
             known.Add(data.Code);
             result.Created.Add($"unit {data.Code}");
@@ -431,11 +428,7 @@ public sealed class InterchangeImporter(
         meeting.RefreshSearchText();
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
-        db.History.Add(new HistoryEntry(nameof(Meeting), meeting.Id, HistoryAction.Imported, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime)
-        {
-            Version = meeting.Version,
-            Reason = result.Source,
-        });
+        audit.Record(nameof(Meeting), meeting.Id, HistoryAction.Imported, result.Source, version: meeting.Version);
         await db.SaveChangesAsync(cancellationToken);
         result.Created.Add(label);
     }

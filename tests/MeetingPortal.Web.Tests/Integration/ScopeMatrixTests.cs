@@ -119,8 +119,8 @@ public sealed class ScopeMatrixTests(PortalFactory factory) : IClassFixture<Port
         var snapshot = await db.Snapshots.FirstOrDefaultAsync(s => s.UnitId == meeting.UnitId);
         if (snapshot is null)
         {
-            var empty = new MeetingPortal.Web.Pages.Reports.SummaryFigures { MeetingsByType = new Dictionary<MeetingType, int>() };
-            var content = System.Text.Json.JsonSerializer.Serialize(new MeetingPortal.Web.Pages.Reports.SnapshotContent("Phường Kỳ Phương", "Năm 2022", "Năm 2021", empty, empty));
+            var empty = new MeetingPortal.Application.Reports.SummaryFigures { MeetingsByType = new Dictionary<MeetingType, int>() };
+            var content = MeetingPortal.Application.Reports.FrozenReport.Write(MeetingPortal.Application.Reports.FrozenReportV1.From("Phường Kỳ Phương", "Năm 2022", "Năm 2021", empty, empty));
             snapshot = new SummarySnapshot(meeting.UnitId, PeriodKind.Year, 2022, 1, "Báo cáo thử", content, new DateOnly(2022, 12, 31), "test", DateTime.UtcNow);
             db.Snapshots.Add(snapshot);
         }

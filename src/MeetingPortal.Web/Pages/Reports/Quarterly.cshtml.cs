@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Application.Reports;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
@@ -14,9 +16,6 @@ namespace MeetingPortal.Web.Pages.Reports;
 /// What happened in a unit and every unit below it in a quarter, half year or year, against the
 /// period before; every figure links to the list it counts, and each child unit drills down.
 /// </summary>
-/// <summary>What a frozen report keeps: the names as they were and both periods' figures.</summary>
-public sealed record SnapshotContent(string UnitName, string Period, string PreviousPeriod, SummaryFigures Current, SummaryFigures Previous);
-
 public sealed class QuarterlyModel(
     MeetingPortalDbContext db, SummaryCalculator calculator, CalendarService calendar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
     Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
@@ -109,34 +108,34 @@ public sealed class QuarterlyModel(
     }
 
     /// <summary>A Leader or Administrator freezes this summary as an official report dated today.</summary>
-    public async Task<IActionResult> OnPostFreezeAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostFreezeAsync([FromServices] FreezeReport freeze, CancellationToken cancellationToken)
     {
-        // Scope and role first, from one small query: the figures are calculated only for someone who may freeze them.
+        // The unit must be in scope before anything about it is said; the use case authorizes the freeze before it computes.
         var scope = User.GetScopeOrNone();
         var unitId = Unit ?? scope.UnitId;
-        var unitPath = await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
-        if (unitPath is null)
+        if (!await db.Units.AsNoTracking().InScope(scope).AnyAsync(u => u.Id == unitId, cancellationToken))
         {
             return NotFound();
         }
 
-        if (!await authorization.MayAsync(User, new ReportResource(unitPath), ReportOperations.Freeze))
+        var period = ChosenPeriod();
+        var result = await freeze.ExecuteAsync(User, new FreezeCommand(unitId, period, localizer.Label(period), localizer.Label(period.Previous())), cancellationToken);
+        return result.Status switch
         {
-            return Forbid();
-        }
+            UseCaseStatus.Done => RedirectToPage("/Reports/Snapshot", new { id = result.Id }),
+            UseCaseStatus.Forbidden => Forbid(),
+            _ => NotFound(),
+        };
+    }
 
-        if (!await LoadAsync(cancellationToken))
-        {
-            return NotFound();
-        }
-
-        var content = new SnapshotContent(UnitName, localizer.Label(Period), localizer.Label(Period.Previous()), Current, Previous);
-        var snapshot = new MeetingPortal.Domain.Reports.SummarySnapshot(UnitId, Period.Kind, Period.Year, Period.Number,
-            localizer["Report.Title", UnitName, localizer.Label(Period)], System.Text.Json.JsonSerializer.Serialize(content),
-            calendar.Today, User.Identity?.Name, DateTime.UtcNow);
-        db.Snapshots.Add(snapshot);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage("/Reports/Snapshot", new { id = snapshot.Id });
+    /// <summary>The period the query asks for: a quarter, a half year or a year; this year when none or an impossible one is given.</summary>
+    private ReviewPeriod ChosenPeriod()
+    {
+        var year = Year ?? calendar.Today.Year;
+        return Quarter is { } q && ReviewPeriod.IsValid(PeriodKind.Quarter, year, q) ? new ReviewPeriod(PeriodKind.Quarter, year, q)
+            : Half is { } h && ReviewPeriod.IsValid(PeriodKind.HalfYear, year, h) ? new ReviewPeriod(PeriodKind.HalfYear, year, h)
+            : ReviewPeriod.IsValid(PeriodKind.Year, year, 1) ? new ReviewPeriod(PeriodKind.Year, year, 1)
+            : new ReviewPeriod(PeriodKind.Year, calendar.Today.Year, 1);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
@@ -151,11 +150,7 @@ public sealed class QuarterlyModel(
             return false;
         }
 
-        var year = Year ?? calendar.Today.Year;
-        Period = Quarter is { } q && ReviewPeriod.IsValid(PeriodKind.Quarter, year, q) ? new ReviewPeriod(PeriodKind.Quarter, year, q)
-            : Half is { } h && ReviewPeriod.IsValid(PeriodKind.HalfYear, year, h) ? new ReviewPeriod(PeriodKind.HalfYear, year, h)
-            : ReviewPeriod.IsValid(PeriodKind.Year, year, 1) ? new ReviewPeriod(PeriodKind.Year, year, 1)
-            : new ReviewPeriod(PeriodKind.Year, calendar.Today.Year, 1);
+        Period = ChosenPeriod();
         if ((Quarter is not null && Period.Kind != PeriodKind.Quarter) || (Half is not null && Quarter is null && Period.Kind != PeriodKind.HalfYear) || (Year is not null && Period.Year != Year))
         {
             ModelState.AddModelError(string.Empty, localizer["Report.BadPeriod"]);

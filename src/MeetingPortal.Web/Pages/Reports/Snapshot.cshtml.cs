@@ -1,4 +1,4 @@
-using System.Text.Json;
+using MeetingPortal.Application.Reports;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,11 @@ public sealed class SnapshotModel(MeetingPortalDbContext db, IAuthorizationServi
     public DateOnly FrozenOn { get; private set; }
     public string? FrozenBy { get; private set; }
     public int UnitId { get; private set; }
-    public SnapshotContent Report { get; private set; } = null!;
+    /// <summary>The report as it was frozen, read back by its stored format's version.</summary>
+    public FrozenReportV1 Report { get; private set; } = null!;
+
+    /// <summary>True when the stored figures are in a format this build cannot read.</summary>
+    public bool Unreadable { get; private set; }
     public IReadOnlyList<(string UserName, DateTime ReadAtUtc)> Readers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -35,7 +39,16 @@ public sealed class SnapshotModel(MeetingPortalDbContext db, IAuthorizationServi
         FrozenOn = snapshot.FrozenOn;
         FrozenBy = snapshot.FrozenBy;
         UnitId = snapshot.UnitId;
-        Report = JsonSerializer.Deserialize<SnapshotContent>(snapshot.Figures)!;
+        try
+        {
+            Report = FrozenReport.Read(snapshot.Figures);
+        }
+        catch (MeetingPortal.Domain.Common.DomainException)
+        {
+            // Frozen by a newer portal: the title and readers still show, the figures say why they do not.
+            Unreadable = true;
+        }
+
         Readers = snapshot.Receipts.OrderBy(r => r.ReadAtUtc).Select(r => (r.UserName, r.ReadAtUtc)).ToList();
         return Page();
     }

@@ -6,7 +6,7 @@ using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
 
-namespace MeetingPortal.Web.Pages.Reports;
+namespace MeetingPortal.Application.Reports;
 
 public sealed record Breakdown(int? Id, string? Name, int Count);
 
