@@ -1,27 +1,23 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
 using FluentValidation;
 using MeetingPortal.Infrastructure;
 using MeetingPortal.Infrastructure.Health;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Seeding;
-using MeetingPortal.Web;
 using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 var builder = WebApplication.CreateBuilder(args);
 

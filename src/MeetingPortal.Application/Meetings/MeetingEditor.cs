@@ -1,4 +1,4 @@
-using System.Text.Json;
+using MeetingPortal.Application.Common;
 using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Directives;
@@ -7,7 +7,6 @@ using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.People;
 using MeetingPortal.Domain.Recommendations;
-using MeetingPortal.Application.Common;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

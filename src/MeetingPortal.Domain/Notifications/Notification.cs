@@ -18,6 +18,10 @@ public class Notification
     public const int SummaryMaxLength = 300;
 
     /// <summary>A notification of a change (assigned, answered, ...): said every time the change happens.</summary>
+    /// <param name="userId">The account told (Identity user id).</param>
+    /// <param name="kind">What happened.</param>
+    /// <param name="recommendationId">The recommendation it is about.</param>
+    /// <param name="summary">The recommendation's text, cut to <see cref="SummaryMaxLength"/> characters.</param>
     /// <param name="createdAtUtc">UTC.</param>
     public Notification(string userId, NotificationKind kind, int recommendationId, string summary, DateTime createdAtUtc)
     {
@@ -32,6 +36,10 @@ public class Notification
     /// A reminder about a due date (due soon, overdue, escalated): said once per recommendation, kind,
     /// user and due date; a new assignment or forward with another due date starts a new count.
     /// </summary>
+    /// <param name="userId">The account told (Identity user id).</param>
+    /// <param name="kind">What happened.</param>
+    /// <param name="recommendationId">The recommendation it is about.</param>
+    /// <param name="summary">The recommendation's text, cut to <see cref="SummaryMaxLength"/> characters.</param>
     /// <param name="dueOn">The due date (Vietnam calendar date) the reminder is about.</param>
     /// <param name="createdAtUtc">UTC.</param>
     public static Notification Reminder(string userId, NotificationKind kind, int recommendationId, string summary, DateOnly dueOn, DateTime createdAtUtc) =>

@@ -1,8 +1,8 @@
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
-using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Domain.Units;
+using MeetingPortal.Infrastructure.Identity;
 
 namespace MeetingPortal.Infrastructure.Scope;
 

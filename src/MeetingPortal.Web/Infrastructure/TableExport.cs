@@ -52,8 +52,12 @@ public static class TableExport
 
                 var frozen = new SheetViews(new SheetView(new Pane
                 {
-                    VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-                }) { WorkbookViewId = 0 });
+                    VerticalSplit = 1,
+                    TopLeftCell = "A2",
+                    ActivePane = PaneValues.BottomLeft,
+                    State = PaneStateValues.Frozen,
+                })
+                { WorkbookViewId = 0 });
                 part.Worksheet = new Worksheet(frozen, data);
                 sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = sheetId++, Name = SheetName(table.SheetName) });
             }
@@ -103,7 +107,8 @@ public static class TableExport
             new CellFormats(
                 new CellFormat(),
                 new CellFormat { FontId = 1, ApplyFont = true },
-                new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 3 });
+                new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true })
+            { Count = 3 });
         styles.Stylesheet.Save();
     }
 

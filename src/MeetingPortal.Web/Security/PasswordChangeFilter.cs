@@ -1,6 +1,6 @@
 using MeetingPortal.Infrastructure.Identity;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace MeetingPortal.Web.Security;
 

@@ -61,7 +61,9 @@ public sealed class CalendarDueDateTests(PortalFactory factory) : IClassFixture<
         var admin = await factory.SignInAsync("quantri.toanquoc");
         var added = await PostAsync(admin, "/Admin/Calendar", "Add", new()
         {
-            ["Day.Date"] = holiday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Day.Kind"] = "Holiday", ["Day.Name"] = "Nghỉ bù thử nghiệm",
+            ["Day.Date"] = holiday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Day.Kind"] = "Holiday",
+            ["Day.Name"] = "Nghỉ bù thử nghiệm",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 

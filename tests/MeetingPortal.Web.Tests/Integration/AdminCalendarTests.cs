@@ -1,5 +1,4 @@
 using System.Net;
-using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
 using MeetingPortal.Infrastructure.Coordination;
 using MeetingPortal.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 
 namespace MeetingPortal.Web.Tests.Integration;
 

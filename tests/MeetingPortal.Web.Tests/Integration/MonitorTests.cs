@@ -1,9 +1,6 @@
 using MeetingPortal.Domain.Notifications;
-using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Monitoring;
-using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingPortal.Web.Tests.Integration;

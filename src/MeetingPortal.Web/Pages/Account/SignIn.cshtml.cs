@@ -1,12 +1,11 @@
 using FluentValidation;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
+using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using MeetingPortal.Web.Security;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Account;

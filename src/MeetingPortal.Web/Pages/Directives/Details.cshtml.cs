@@ -3,8 +3,6 @@ using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Directives;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,7 @@
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
-using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,12 +1,8 @@
 using System.Globalization;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Meetings;
-using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Infrastructure.Scope;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Meetings;

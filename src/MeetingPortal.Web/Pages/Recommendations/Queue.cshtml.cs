@@ -1,5 +1,4 @@
 using MeetingPortal.Domain.Recommendations;
-using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Common;
@@ -87,7 +86,12 @@ public sealed class IndexModel(
         var units = await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Path)
             .Select(u => new
             {
-                u.Id, u.Code, u.Name, u.Path, Level = u.Level!.Name, u.MergedIntoId,
+                u.Id,
+                u.Code,
+                u.Name,
+                u.Path,
+                Level = u.Level!.Name,
+                u.MergedIntoId,
                 MergedInto = db.Units.Where(t => t.Id == u.MergedIntoId).Select(t => t.Name).FirstOrDefault(),
                 Meetings = db.Meetings.Count(m => m.UnitId == u.Id),
                 Accounts = db.Users.Count(a => a.UnitId == u.Id),

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using FluentValidation;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Infrastructure.Identity;
@@ -8,7 +9,6 @@ using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using System.Security.Claims;
 
 namespace MeetingPortal.Web.Pages.Admin.Users;
 

@@ -218,7 +218,11 @@ public sealed class EditModel(
 
     private void FillInputFromAccount() => Input = new AccountInput
     {
-        FullName = Account!.FullName, Email = Account.Email, UnitId = Account.UnitId, OrganisationId = Account.OrganisationId, Roles = CurrentRoles.ToList(),
+        FullName = Account!.FullName,
+        Email = Account.Email,
+        UnitId = Account.UnitId,
+        OrganisationId = Account.OrganisationId,
+        Roles = CurrentRoles.ToList(),
     };
 
     /// <summary>404 for an account outside the user's scope; 403 for one they may not manage.</summary>

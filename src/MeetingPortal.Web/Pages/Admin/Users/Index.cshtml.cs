@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
