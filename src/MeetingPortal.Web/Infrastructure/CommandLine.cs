@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using MeetingPortal.Application.Meetings;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;

@@ -5,7 +5,6 @@ using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

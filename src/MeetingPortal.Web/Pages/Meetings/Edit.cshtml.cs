@@ -1,5 +1,4 @@
 using MeetingPortal.Application.Common;
-using MeetingPortal.Application.Meetings;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MeetingPortal.Application.Meetings;
 using MeetingPortal.Infrastructure.Seeding;
 using MeetingPortal.Infrastructure.Submissions;
 using MeetingPortal.Web.Infrastructure;

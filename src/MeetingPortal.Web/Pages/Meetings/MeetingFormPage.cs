@@ -1,6 +1,5 @@
 using System.Globalization;
 using MeetingPortal.Application.Common;
-using MeetingPortal.Application.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -53,7 +52,7 @@ public abstract class MeetingFormPage(
     protected async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
         var scope = User.GetScopeOrNone();
-        UnitOptions = await Infrastructure.UnitOptions.InScopeAsync(db, scope, cancellationToken);
+        UnitOptions = await MeetingPortal.Application.Units.UnitOptions.InScopeAsync(db, scope, cancellationToken);
         Known = await choices.ForUserAsync(User, Input.UnitId ?? scope.UnitId, cancellationToken);
     }
 

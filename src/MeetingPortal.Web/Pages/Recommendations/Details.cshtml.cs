@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Common;
-using MeetingPortal.Application.Meetings;
-using MeetingPortal.Application.Recommendations;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;

@@ -105,7 +105,7 @@ public sealed class IndexModel(
 
     private async Task LoadOptionsAsync(UnitScope scope, CancellationToken cancellationToken)
     {
-        UnitOptions = await Infrastructure.UnitOptions.InScopeAsync(db, scope, cancellationToken);
+        UnitOptions = await MeetingPortal.Application.Units.UnitOptions.InScopeAsync(db, scope, cancellationToken);
         var unitIds = UnitOptions.Select(u => u.Id).ToList();
         OrganisationOptions = (await db.Organisations.AsNoTracking().Where(o => unitIds.Contains(o.UnitId)).OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();

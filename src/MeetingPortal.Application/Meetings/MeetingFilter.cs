@@ -1,14 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using MeetingPortal.Application.Units;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace MeetingPortal.Web.Pages.Meetings;
+namespace MeetingPortal.Application.Meetings;
 
 public enum MeetingSort
 {

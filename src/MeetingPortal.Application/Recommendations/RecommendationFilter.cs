@@ -1,15 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using FluentValidation;
+using MeetingPortal.Application.Units;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace MeetingPortal.Web.Pages.Recommendations;
+namespace MeetingPortal.Application.Recommendations;
 
 public enum RecommendationSort
 {

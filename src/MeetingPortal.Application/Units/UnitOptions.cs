@@ -3,7 +3,7 @@ using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
 
-namespace MeetingPortal.Web.Infrastructure;
+namespace MeetingPortal.Application.Units;
 
 public static class UnitOptions
 {
