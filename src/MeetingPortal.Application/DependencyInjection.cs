@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Directives.DirectiveActions>();
         services.AddScoped<Reports.SummaryCalculator>();
         services.AddScoped<Reports.FreezeReport>();
+        services.AddScoped<Administration.ChangeCalendar>();
         return services;
     }
 }

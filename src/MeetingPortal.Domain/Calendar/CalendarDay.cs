@@ -24,6 +24,13 @@ public class CalendarDay
         Name = name;
     }
 
+    /// <summary>
+    /// Whether a day of <paramref name="kind"/> may fall on <paramref name="date"/>: a worked day (làm bù) is a
+    /// Saturday or Sunday, since a weekday is worked anyway; a holiday may fall on any day.
+    /// </summary>
+    public static bool Fits(DateOnly date, CalendarDayKind kind) =>
+        kind != CalendarDayKind.WorkingDay || date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+
     public int Id { get; private set; }
     public DateOnly Date { get; private set; }
     public CalendarDayKind Kind { get; set; }

@@ -8,8 +8,17 @@ public sealed class WorkingCalendar
 {
     // Counting day by day cost a province summary tens of milliseconds (tens of thousands of date
     // pairs): a running count per day from 2000 to 2100 makes each count two array reads.
-    private static readonly DateOnly First = new(2000, 1, 1);
-    private static readonly DateOnly Last = new(2100, 12, 31);
+    /// <summary>The first year the calendar is kept for.</summary>
+    public const int FirstYear = 2000;
+
+    /// <summary>The last year the calendar is kept for.</summary>
+    public const int LastYear = 2100;
+
+    private static readonly DateOnly First = new(FirstYear, 1, 1);
+    private static readonly DateOnly Last = new(LastYear, 12, 31);
+
+    /// <summary>Whether days of <paramref name="year"/> can be kept in the calendar (<see cref="FirstYear"/> to <see cref="LastYear"/>).</summary>
+    public static bool KeepsYear(int year) => year is >= FirstYear and <= LastYear;
 
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _workingWeekendDays;
