@@ -82,3 +82,38 @@ public sealed class WorkingCalendarTests
         Assert.Null(DueDateRule.WorkingDaysFor([], 1, 1));
     }
 }
+
+public sealed class NationalSettingRuleTests
+{
+    [Theory]
+    [InlineData("operating-budget", true)]
+    [InlineData("x", true)]
+    [InlineData("a1-b2", true)]
+    [InlineData("Operating", false)]
+    [InlineData("kinh phí", false)]
+    [InlineData("-x", false)]
+    [InlineData("x--y", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void A_theme_key_is_lower_case_words_joined_by_single_hyphens(string? code, bool valid) =>
+        Assert.Equal(valid, MeetingPortal.Domain.Recommendations.Theme.IsValidCode(code));
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(365, true)]
+    [InlineData(0, false)]
+    [InlineData(366, false)]
+    [InlineData(null, false)]
+    public void A_due_date_rule_gives_one_to_365_working_days(int? days, bool valid) =>
+        Assert.Equal(valid, DueDateRule.IsValidPeriod(days));
+
+    [Fact]
+    public void A_worked_day_is_a_weekend_day_and_a_holiday_any_day()
+    {
+        Assert.True(CalendarDay.Fits(new DateOnly(2026, 12, 5), CalendarDayKind.WorkingDay));
+        Assert.False(CalendarDay.Fits(new DateOnly(2026, 12, 7), CalendarDayKind.WorkingDay));
+        Assert.True(CalendarDay.Fits(new DateOnly(2026, 12, 7), CalendarDayKind.Holiday));
+        Assert.True(WorkingCalendar.KeepsYear(2000) && WorkingCalendar.KeepsYear(2100));
+        Assert.False(WorkingCalendar.KeepsYear(1999) || WorkingCalendar.KeepsYear(2101));
+    }
+}

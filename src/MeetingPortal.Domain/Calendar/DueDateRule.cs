@@ -13,6 +13,15 @@ public class DueDateRule
         WorkingDays = workingDays;
     }
 
+    /// <summary>The shortest period a rule may give, in working days.</summary>
+    public const int MinWorkingDays = 1;
+
+    /// <summary>The longest period a rule may give, in working days (about a year and a half).</summary>
+    public const int MaxWorkingDays = 365;
+
+    /// <summary>Whether <paramref name="workingDays"/> is a period a rule may give.</summary>
+    public static bool IsValidPeriod(int? workingDays) => workingDays is >= MinWorkingDays and <= MaxWorkingDays;
+
     public int Id { get; private set; }
     public int? ThemeId { get; set; }
     public int? LevelRank { get; set; }

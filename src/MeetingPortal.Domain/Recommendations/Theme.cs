@@ -12,6 +12,14 @@ public class Theme
         Name = name;
     }
 
+    /// <summary>
+    /// Whether <paramref name="code"/> can be a theme's key: lower-case letters and digits in words joined by
+    /// single hyphens ("operating-budget"), at most <see cref="CodeMaxLength"/> characters, so it travels
+    /// unchanged between installations in the interchange format.
+    /// </summary>
+    public static bool IsValidCode(string? code) =>
+        code is { Length: > 0 and <= CodeMaxLength } && System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z0-9]+(-[a-z0-9]+)*$");
+
     public int Id { get; private set; }
 
     /// <summary>A stable key for the interchange format, e.g. "operating-budget".</summary>

@@ -143,8 +143,14 @@ public sealed class InterchangeImporter(
 
     private async Task ImportThemesAsync(List<ThemeData> themes, ImportResult result, CancellationToken cancellationToken)
     {
+        // The administration page's rule, whichever door: a theme's key is lower-case words joined by hyphens.
+        foreach (var bad in themes.Where(t => !Theme.IsValidCode(t.Code)))
+        {
+            result.Errors.Add($"Lĩnh vực {bad.Code}: mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối.");
+        }
+
         var known = (await db.Themes.Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
-        var added = themes.Where(t => known.Add(t.Code)).Select(t => db.Themes.Add(new Theme(t.Code, t.Name)).Entity).ToList();
+        var added = themes.Where(t => Theme.IsValidCode(t.Code) && known.Add(t.Code)).Select(t => db.Themes.Add(new Theme(t.Code, t.Name)).Entity).ToList();
         await db.SaveChangesAsync(cancellationToken);
         RecordReferenceData(added, nameof(Theme), t => t.Id, t => $"lĩnh vực {t.Code}: {t.Name}", result);
     }
@@ -179,6 +185,12 @@ public sealed class InterchangeImporter(
     {
         foreach (var rule in rules)
         {
+            if (!DueDateRule.IsValidPeriod(rule.WorkingDays))
+            {
+                result.Errors.Add($"Quy tắc thời hạn: {rule.WorkingDays} ngày làm việc nằm ngoài khoảng {DueDateRule.MinWorkingDays}–{DueDateRule.MaxWorkingDays}.");
+                continue;
+            }
+
             int? themeId = null;
             if (rule.Theme is not null)
             {

@@ -127,7 +127,7 @@ public sealed class DueRulesModel(
     {
         public RuleValidator(IStringLocalizer<SharedResource> localizer)
         {
-            RuleFor(x => x.WorkingDays).NotNull().InclusiveBetween(1, 365).WithName(_ => localizer["DueRules.WorkingDays"]);
+            RuleFor(x => x.WorkingDays).NotNull().InclusiveBetween(DueDateRule.MinWorkingDays, DueDateRule.MaxWorkingDays).WithName(_ => localizer["DueRules.WorkingDays"]);
         }
     }
 }

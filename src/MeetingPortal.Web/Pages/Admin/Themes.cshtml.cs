@@ -113,7 +113,7 @@ public sealed class ThemesModel(
         {
             RuleFor(x => x.Name).NotEmpty().MaximumLength(Theme.NameMaxLength).WithName(_ => localizer["Themes.Name"]);
             RuleSet("add", () =>
-                RuleFor(x => x.Code).NotEmpty().MaximumLength(Theme.CodeMaxLength).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
+                RuleFor(x => x.Code).Must(Theme.IsValidCode)
                     .WithMessage(_ => localizer["Admin.CodeFormat"]).WithName(_ => localizer["Themes.Code"]));
         }
     }
