@@ -79,30 +79,8 @@ public sealed class DirectiveActions(
             return UseCaseResult.Stale(localizer["Directives.Stale"]);
         }
 
-        try
-        {
-            var errors = await act(directive, found.HeldOn, calendar.Today);
-            if (errors.Count > 0)
-            {
-                db.ChangeTracker.Clear();
-                return UseCaseResult.Invalid(errors);
-            }
-
-            db.SaveAsOf(directive, version);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Invalid(string.Empty, localizer.For(ex));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Stale(localizer["Directives.Stale"]);
-        }
-
-        return UseCaseResult.Done(id);
+        return await AggregateChange.SaveAsync(db, directive, version,
+            async () => await act(directive, found.HeldOn, calendar.Today), localizer, localizer["Directives.Stale"], cancellationToken);
     }
 
     /// <summary>What is typed: the report's text, within <see cref="DirectiveProgress.TextMaxLength"/>.</summary>

@@ -32,6 +32,26 @@ internal static class ActionInputs
         }
     }
 
+    /// <summary>
+    /// The body chosen for an assignment or a forward, and its level's rank for the due-date rules: it must be one
+    /// of the raising unit's lineage (<see cref="Meetings.MeetingChoices"/>); otherwise a message beside the field.
+    /// </summary>
+    public static async Task<(int Id, int? LevelRank)?> ChooseBodyAsync(
+        int? chosen, int raisingUnitId, Meetings.MeetingChoices choices, MeetingPortal.Infrastructure.Persistence.MeetingPortalDbContext db,
+        string field, IStringLocalizer<SharedResource> localizer, List<UseCaseError> errors, CancellationToken cancellationToken)
+    {
+        var bodies = await choices.BodiesForUnitAsync(raisingUnitId, cancellationToken);
+        if (chosen is not { } body || bodies.All(b => b.Id != body))
+        {
+            errors.Add(new UseCaseError(field, localizer["Action.ChooseBody"]));
+            return null;
+        }
+
+        var level = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Organisations.Where(o => o.Id == body).Select(o => (int?)o.Unit!.Level!.Rank), cancellationToken);
+        return (body, level);
+    }
+
     /// <summary>Trimmed text, or null for blank.</summary>
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

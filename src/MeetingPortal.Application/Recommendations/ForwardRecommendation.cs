@@ -3,7 +3,6 @@ using MeetingPortal.Application.Authorization;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Application.Recommendations;
@@ -22,13 +21,7 @@ public sealed class ForwardRecommendation(
         change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Forward, async c =>
         {
             var errors = new List<UseCaseError>();
-            var bodies = await choices.BodiesForUnitAsync(c.UnitId, cancellationToken);
-            if (command.OrganisationId is not { } body || bodies.All(b => b.Id != body))
-            {
-                errors.Add(new UseCaseError(nameof(command.OrganisationId), localizer["Action.ChooseBody"]));
-                body = 0;
-            }
-
+            var body = await ActionInputs.ChooseBodyAsync(command.OrganisationId, c.UnitId, choices, db, nameof(command.OrganisationId), localizer, errors, cancellationToken);
             ActionInputs.CheckDueDate(command.DueOn, c.Today, nameof(command.DueOn), localizer, errors);
             ActionInputs.CheckReason(command.Reason, nameof(command.Reason), localizer, errors);
             if (errors.Count > 0)
@@ -36,9 +29,8 @@ public sealed class ForwardRecommendation(
                 return errors;
             }
 
-            var level = await db.Organisations.Where(o => o.Id == body).Select(o => (int?)o.Unit!.Level!.Rank).SingleAsync(cancellationToken);
             var policy = await calendar.PolicyAsync(cancellationToken);
-            c.Recommendation.Forward(body, policy.Resolve(command.DueOn, c.Today, c.Recommendation.ThemeId, level), command.Reason!.Trim(), c.By);
+            c.Recommendation.Forward(body!.Value.Id, policy.Resolve(command.DueOn, c.Today, c.Recommendation.ThemeId, body.Value.LevelRank), command.Reason!.Trim(), c.By);
             return [];
         }, cancellationToken);
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using MeetingPortal.Application.Authorization;
 using MeetingPortal.Application.Common;
-using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
@@ -55,30 +54,8 @@ public sealed class RecommendationChange(
             return UseCaseResult.Stale(localizer["Action.Stale"]);
         }
 
-        try
-        {
-            var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
-            var errors = await act(new RecommendationContext(recommendation, found.HeldOn, found.UnitId, calendar.Today, by));
-            if (errors.Count > 0)
-            {
-                db.ChangeTracker.Clear();
-                return UseCaseResult.Invalid(errors);
-            }
-
-            db.SaveAsOf(recommendation, version);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Invalid(string.Empty, localizer.For(ex));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Stale(localizer["Action.Stale"]);
-        }
-
-        return UseCaseResult.Done(id);
+        var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
+        return await AggregateChange.SaveAsync(db, recommendation, version,
+            () => act(new RecommendationContext(recommendation, found.HeldOn, found.UnitId, calendar.Today, by)), localizer, localizer["Action.Stale"], cancellationToken);
     }
 }
