@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<MeetingEditor>();
         services.AddScoped<SaveMeeting>();
         services.AddScoped<ImportMeetings>();
+        services.AddScoped<MeetingAttachments>();
         services.AddScoped<RecommendationChange>();
         services.AddScoped<AssignRecommendation>();
         services.AddScoped<RespondToRecommendation>();

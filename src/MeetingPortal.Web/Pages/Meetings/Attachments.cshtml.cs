@@ -1,6 +1,5 @@
-using MeetingPortal.Domain.History;
+using MeetingPortal.Application.Common;
 using MeetingPortal.Domain.Meetings;
-using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,8 +12,7 @@ namespace MeetingPortal.Web.Pages.Meetings;
 [RequestSizeLimit(Attachment.MaxSizeBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxSizeBytes + (1024 * 1024))]
 public sealed class AttachmentsModel(
-    MeetingPortalDbContext db, AttachmentStore store, IAuthorizationService authorization,
-    AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+    MeetingPortalDbContext db, MeetingAttachments attachments, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public int MeetingId { get; private set; }
     public string MeetingTitle { get; private set; } = string.Empty;
@@ -29,80 +27,32 @@ public sealed class AttachmentsModel(
 
     public async Task<IActionResult> OnPostAsync(int id, IFormFile? file, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (!MayEdit)
-        {
-            return Forbid();
-        }
-
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("file", localizer["Attachment.NoFile"]);
-            return Page();
-        }
-
-        if (file.Length > Attachment.MaxSizeBytes)
-        {
-            ModelState.AddModelError("file", localizer["Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024]);
-            return Page();
-        }
-
-        await using var content = new MemoryStream();
-        await file.CopyToAsync(content, cancellationToken);
-        if (AttachmentStore.Detect(content) is not { } type)
-        {
-            ModelState.AddModelError("file", localizer["Attachment.WrongType"]);
-            return Page();
-        }
-
-        var storedName = await store.SaveAsync(content, cancellationToken);
-        try
-        {
-            var attachment = new Attachment(id, AttachmentStore.SanitizeFileName(file.FileName, type), type, content.Length, storedName);
-            db.Attachments.Add(attachment);
-            await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Meeting), id, HistoryAction.AttachmentAdded, attachment.FileName);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            // A file without its row would never be reachable; do not leave it behind.
-            store.Delete(storedName);
-            throw;
-        }
-
-        Status = localizer["Attachment.Added"];
-        return RedirectToPage(new { id });
+        var upload = file is null ? null : new UploadedFile(file.FileName, file.Length, file.OpenReadStream);
+        return await ShowAsync(id, await attachments.AddAsync(User, id, upload, cancellationToken), "Attachment.Added", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, int attachmentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int attachmentId, CancellationToken cancellationToken) =>
+        await ShowAsync(id, await attachments.RemoveAsync(User, id, attachmentId, cancellationToken), "Attachment.Removed", cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(int id, UseCaseResult result, string done, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        switch (result.Status)
         {
-            return NotFound();
+            case UseCaseStatus.Done:
+                Status = localizer[done];
+                return RedirectToPage(new { id });
+            case UseCaseStatus.Forbidden:
+                return Forbid();
+            case UseCaseStatus.NotFound:
+                return NotFound();
         }
 
-        if (!MayEdit)
+        foreach (var error in result.Errors)
         {
-            return Forbid();
+            ModelState.AddModelError(error.Field, error.Message);
         }
 
-        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.MeetingId == id, cancellationToken);
-        if (attachment is null)
-        {
-            return NotFound();
-        }
-
-        db.Attachments.Remove(attachment);
-        audit.Record(nameof(Meeting), id, HistoryAction.AttachmentRemoved, attachment.FileName);
-        await db.SaveChangesAsync(cancellationToken);
-        store.Delete(attachment.StoredName);
-        Status = localizer["Attachment.Removed"];
-        return RedirectToPage(new { id });
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
