@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.SummaryCalculator>();
         services.AddScoped<Reports.FreezeReport>();
         services.AddScoped<Administration.ChangeCalendar>();
+        services.AddScoped<Administration.ChangeThemes>();
         return services;
     }
 }

@@ -1,10 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using MeetingPortal.Domain.Common;
-using MeetingPortal.Domain.History;
-using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Application.Administration;
+using MeetingPortal.Application.Common;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +10,7 @@ namespace MeetingPortal.Web.Pages.Admin;
 
 /// <summary>The national list of recommendation themes: added and renamed, never removed (recommendations keep theirs).</summary>
 [Authorize(Policy = Policies.NationalSettings)]
-public sealed class ThemesModel(
-    MeetingPortalDbContext db, IValidator<ThemesModel.ThemeInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit) : PageModel
+public sealed class ThemesModel(MeetingPortalDbContext db, ChangeThemes changeThemes, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public ThemeInput Input { get; set; } = new();
@@ -36,59 +31,38 @@ public sealed class ThemesModel(
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        Normalise();
-        (await validator.ValidateAsync(Input, o => o.IncludeRuleSets("default", "add"), cancellationToken)).AddTo(ModelState, nameof(Input));
-        if (ModelState.IsValid && await db.Themes.AnyAsync(t => t.Code == Input.Code, cancellationToken))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(ThemeInput.Code)}", localizer["Themes.CodeTaken"]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        var theme = db.Themes.Add(new Theme(Input.Code, Input.Name)).Entity;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(nameof(Theme), theme.Id, HistoryAction.Created, $"{theme.Code}: {theme.Name}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Status = localizer["Themes.Added", theme.Name];
-        return RedirectToPage();
+        var result = await changeThemes.AddAsync(User, Input, cancellationToken);
+        return await ShowAsync(result, "Themes.Added", null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRenameAsync(int themeId, CancellationToken cancellationToken)
     {
-        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
-        if (theme is null)
-        {
-            return NotFound();
-        }
-
-        Normalise();
-        (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState, nameof(Input));
-        ModelState.Remove($"{nameof(Input)}.{nameof(ThemeInput.Code)}");
-        if (!ModelState.IsValid)
-        {
-            EditingId = themeId;
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        var before = theme.Name;
-        theme.Name = Input.Name;
-        audit.Record(nameof(Theme), theme.Id, HistoryAction.Updated, $"{theme.Code}: {before} → {theme.Name}", changes: AuditTrail.Diff(("Name", before, theme.Name)));
-        await db.SaveChangesAsync(cancellationToken);
-        Status = localizer["Themes.Renamed", theme.Name];
-        return RedirectToPage();
+        var result = await changeThemes.RenameAsync(User, themeId, Input, cancellationToken);
+        return await ShowAsync(result, "Themes.Renamed", themeId, cancellationToken);
     }
 
-    private void Normalise()
+    private async Task<IActionResult> ShowAsync(UseCaseResult result, string done, int? editing, CancellationToken cancellationToken)
     {
-        Input.Code = TextNormalizer.Clean(Input.Code);
-        Input.Name = TextNormalizer.Clean(Input.Name);
+        switch (result.Status)
+        {
+            case UseCaseStatus.Done:
+                Status = localizer[done, Input.Name];
+                return RedirectToPage();
+            case UseCaseStatus.Forbidden:
+                return Forbid();
+            case UseCaseStatus.NotFound:
+                return NotFound();
+        }
+
+        // Renaming checks the name only: a message about the key belongs to the add form.
+        foreach (var error in result.Errors.Where(e => editing is null || e.Field != nameof(ThemeInput.Code)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", error.Message);
+        }
+
+        EditingId = editing;
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
@@ -97,24 +71,4 @@ public sealed class ThemesModel(
             .ToListAsync(cancellationToken);
 
     public sealed record Row(int Id, string Code, string Name, int Recommendations);
-
-    public sealed class ThemeInput
-    {
-        [Display(Name = "Themes.Code")]
-        public string Code { get; set; } = string.Empty;
-
-        [Display(Name = "Themes.Name")]
-        public string Name { get; set; } = string.Empty;
-    }
-
-    public sealed class ThemeValidator : AbstractValidator<ThemeInput>
-    {
-        public ThemeValidator(IStringLocalizer<SharedResource> localizer)
-        {
-            RuleFor(x => x.Name).NotEmpty().MaximumLength(Theme.NameMaxLength).WithName(_ => localizer["Themes.Name"]);
-            RuleSet("add", () =>
-                RuleFor(x => x.Code).Must(Theme.IsValidCode)
-                    .WithMessage(_ => localizer["Admin.CodeFormat"]).WithName(_ => localizer["Themes.Code"]));
-        }
-    }
 }
