@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.FreezeReport>();
         services.AddScoped<Administration.ChangeCalendar>();
         services.AddScoped<Administration.ChangeThemes>();
+        services.AddScoped<Administration.ChangeDueDateRules>();
         return services;
     }
 }
