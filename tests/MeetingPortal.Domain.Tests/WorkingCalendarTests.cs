@@ -117,3 +117,32 @@ public sealed class NationalSettingRuleTests
         Assert.False(WorkingCalendar.KeepsYear(1999) || WorkingCalendar.KeepsYear(2101));
     }
 }
+
+public sealed class WorkingCalendarRangeTests
+{
+    /// <summary>A due date of 31/12/9999 made the countdown run off the end of DateOnly (a 500 on the page).</summary>
+    [Fact]
+    public void Counting_to_the_last_representable_day_does_not_throw()
+    {
+        var calendar = new WorkingCalendar([]);
+        Assert.True(calendar.WorkingDaysBetween(new DateOnly(2026, 11, 30), DateOnly.MaxValue) > 2_000_000);
+        Assert.True(calendar.WorkingDaysBetween(DateOnly.MaxValue, new DateOnly(2026, 11, 30)) < -2_000_000);
+    }
+
+    [Theory]
+    [InlineData("2100-12-20", "2101-02-03")]
+    [InlineData("2101-01-01", "2101-01-01")]
+    [InlineData("2101-01-02", "2103-07-09")]
+    [InlineData("1999-12-25", "2000-01-10")]
+    public void Outside_the_kept_years_every_Monday_to_Friday_counts(string from, string to)
+    {
+        var (start, end) = (DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        var expected = 0;
+        for (var d = start.AddDays(1); d <= end; d = d.AddDays(1))
+        {
+            expected += d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0 : 1;
+        }
+
+        Assert.Equal(expected, new WorkingCalendar([]).WorkingDaysBetween(start, end));
+    }
+}

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
@@ -318,6 +319,34 @@ public sealed class MeetingForm
             {
                 d.RuleFor(x => x.Content).NotEmpty().MaximumLength(Directive.ContentMaxLength).WithName(_ => L("Form.DirectiveContent"));
                 d.RuleFor(x => x.Assignees).MaximumLength(2_000).WithName(_ => L("Directive.Assignees"));
+            });
+
+            // A due date is the domain's kind of date (Deadline.IsAcceptable): from the meeting day on, within the calendar's years.
+            RuleFor(f => f).Custom((f, context) =>
+            {
+                if (f.HeldOn is not { } heldOn)
+                {
+                    return;
+                }
+
+                for (var i = 0; i < f.Speeches.Count; i++)
+                {
+                    for (var j = 0; j < f.Speeches[i].Recommendations.Count; j++)
+                    {
+                        if (f.Speeches[i].Recommendations[j].DueOn is { } due && !Deadline.IsAcceptable(due, heldOn))
+                        {
+                            context.AddFailure($"Speeches[{i}].Recommendations[{j}].DueOn", localizer["Form.DueOutOfRange", WorkingCalendar.LastYear]);
+                        }
+                    }
+                }
+
+                for (var i = 0; i < f.Directives.Count; i++)
+                {
+                    if (f.Directives[i].DueOn is { } due && !Deadline.IsAcceptable(due, heldOn))
+                    {
+                        context.AddFailure($"Directives[{i}].DueOn", localizer["Form.DueOutOfRange", WorkingCalendar.LastYear]);
+                    }
+                }
             });
 
             RuleSet(PublishRuleSet, () =>

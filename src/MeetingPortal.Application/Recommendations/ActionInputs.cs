@@ -23,12 +23,12 @@ internal static class ActionInputs
         }
     }
 
-    /// <summary>A due date a person gives is today or later (Vietnam dates).</summary>
+    /// <summary>A due date a person gives is today or later and within the calendar's years (<see cref="Domain.Calendar.Deadline.IsAcceptable"/>; Vietnam dates).</summary>
     public static void CheckDueDate(DateOnly? dueOn, DateOnly today, string field, IStringLocalizer<SharedResource> localizer, List<UseCaseError> errors)
     {
-        if (dueOn is { } due && due < today)
+        if (dueOn is { } due && !Domain.Calendar.Deadline.IsAcceptable(due, today))
         {
-            errors.Add(new UseCaseError(field, localizer["Action.DueInPast"]));
+            errors.Add(new UseCaseError(field, due < today ? localizer["Action.DueInPast"] : localizer["Action.DueTooFar", Domain.Calendar.WorkingCalendar.LastYear]));
         }
     }
 

@@ -14,6 +14,14 @@ public readonly record struct Deadline(DateOnly? DueOn, DateOnly? CountedFrom, i
     /// <summary>No due date: no rule applies and none was given.</summary>
     public static Deadline None => default;
 
+    /// <summary>
+    /// Whether a person may give <paramref name="dueOn"/> as a due date: not before <paramref name="notBefore"/>
+    /// (today for an assignment or a forward, the meeting day for a record written after the meeting) and
+    /// within the years the working-day calendar keeps (<see cref="WorkingCalendar.KeepsYear"/>), so that its
+    /// countdown can be counted.
+    /// </summary>
+    public static bool IsAcceptable(DateOnly dueOn, DateOnly notBefore) => dueOn >= notBefore && WorkingCalendar.KeepsYear(dueOn.Year);
+
     /// <summary>A date a person chose (the form's due date, a file's dueOn): never recounted.</summary>
     public static Deadline Given(DateOnly dueOn) => new(dueOn, null, null);
 

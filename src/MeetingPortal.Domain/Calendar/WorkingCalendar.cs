@@ -75,16 +75,38 @@ public sealed class WorkingCalendar
             return -WorkingDaysBetween(to, from);
         }
 
-        if (from >= First && to <= Last)
+        return Position(to) - Position(from);
+    }
+
+    /// <summary>
+    /// Working days from the start of the kept years up to and including <paramref name="day"/> (negative before it).
+    /// Outside the kept years there are no exceptions: Monday to Friday, counted by arithmetic, since a day-by-day
+    /// loop would run off the end of DateOnly for a date like 9999-12-31.
+    /// </summary>
+    private int Position(DateOnly day)
+    {
+        var counts = _runningCount.Value;
+        var beforeFirst = First.AddDays(-1);
+        if (day < beforeFirst)
         {
-            var counts = _runningCount.Value;
-            return counts[to.DayNumber - First.DayNumber + 1] - counts[from.DayNumber - First.DayNumber + 1];
+            return -Weekdays(day, beforeFirst);
         }
 
-        var count = 0;
-        for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
+        return day <= Last
+            ? counts[day.DayNumber - First.DayNumber + 1]
+            : counts[^1] + Weekdays(Last, day);
+    }
+
+    /// <summary>Mondays to Fridays after <paramref name="from"/> up to and including <paramref name="to"/> (<paramref name="to"/> not earlier).</summary>
+    private static int Weekdays(DateOnly from, DateOnly to)
+    {
+        var days = to.DayNumber - from.DayNumber;
+        var count = days / 7 * 5;
+        var day = (int)from.DayOfWeek;
+        for (var i = 0; i < days % 7; i++)
         {
-            if (IsWorkingDay(date))
+            day = (day + 1) % 7;
+            if (day is not ((int)DayOfWeek.Saturday or (int)DayOfWeek.Sunday))
             {
                 count++;
             }

@@ -398,6 +398,12 @@ public sealed class InterchangeImporter(
                     }
                 }
 
+                if (r.DueOn is { } given && !Deadline.IsAcceptable(given, data.HeldOn))
+                {
+                    result.Errors.Add($"{path}: hạn giải quyết {given:yyyy-MM-dd} phải từ ngày hội nghị trở đi và không quá năm {WorkingCalendar.LastYear} ({label}).");
+                    return;
+                }
+
                 if (Lookup(organisations, r.AddressedTo, missing) is { } body)
                 {
                     // A file records what happened at the meeting: without its own due date the rules count from the meeting day.
@@ -414,6 +420,12 @@ public sealed class InterchangeImporter(
 
         foreach (var d in data.Directives ?? [])
         {
+            if (d.DueOn is { } given && !Deadline.IsAcceptable(given, data.HeldOn))
+            {
+                result.Errors.Add($"{path}: hạn nhiệm vụ {given:yyyy-MM-dd} phải từ ngày hội nghị trở đi và không quá năm {WorkingCalendar.LastYear} ({label}).");
+                return;
+            }
+
             var assignees = (d.Assignees ?? []).Select(Org).OfType<int>();
             meeting.AddDirective(d.Content, assignees, d.DueOn);
         }

@@ -15,6 +15,12 @@ public sealed class FormSubmissions(MeetingPortalDbContext db, TimeProvider time
     /// <summary>Claims <paramref name="token"/> for <paramref name="userName"/>; false when it was claimed before (a replay).</summary>
     public async Task<bool> TryClaimAsync(string token, string userName, CancellationToken cancellationToken)
     {
+        // A replay that comes after the first post is seen here without an INSERT (and without EF logging the refused one).
+        if (await db.FormSubmissions.AnyAsync(s => s.Token == token && s.UserName == userName, cancellationToken))
+        {
+            return false;
+        }
+
         var row = db.FormSubmissions.Add(new FormSubmission(token, userName, timeProvider.GetUtcNow().UtcDateTime));
         try
         {

@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>Meetings in the user's scope: filters, diacritic-free search, sorting and paging.</summary>
-public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilter> validator) : PageModel
+public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilter> validator, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>Whether "new meeting" and "import" are offered: the user writes records for their unit.</summary>
+    public bool MayWriteRecords { get; private set; }
+
     public const int PageSize = 20;
 
     [BindProperty(SupportsGet = true)]
@@ -27,6 +30,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
     public async Task OnGetAsync(int? p, CancellationToken cancellationToken)
     {
         var scope = User.GetScopeOrNone();
+        MayWriteRecords = await authorization.MayAsync(User, new MeetingResource(scope.Path), MeetingOperations.Create);
         await LoadOptionsAsync(scope, cancellationToken);
 
         // Values that did not bind (a date typed as "abc") already have their message; drop them.
