@@ -19,9 +19,6 @@ public static class Policies
     /// <summary>The answer queue: Responders, who answer for a body.</summary>
     public const string AnswerQueue = nameof(AnswerQueue);
 
-    /// <summary>Writing records (new meeting, import): Recorders and Administrators; the unit written for is asked per record.</summary>
-    public const string RecordWriting = nameof(RecordWriting);
-
     /// <summary>Registers the resource handlers and the named policies: the one way the portal authorizes.</summary>
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
@@ -36,8 +33,7 @@ public static class Policies
         services.AddAuthorizationBuilder()
             .AddPolicy(Administration, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(NationalSettings, policy => policy.RequireAssertion(context => context.User.IsTopAdministrator()))
-            .AddPolicy(AnswerQueue, policy => policy.RequireRole(Roles.Responder))
-            .AddPolicy(RecordWriting, policy => policy.RequireRole(Roles.Recorder, Roles.Administrator));
+            .AddPolicy(AnswerQueue, policy => policy.RequireRole(Roles.Responder));
         return services;
     }
 }

@@ -11,17 +11,45 @@ namespace MeetingPortal.Infrastructure.Persistence;
 /// </summary>
 public sealed class Notifier(MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser)
 {
+    // Who hears is read once per body, meeting and unit in a unit of work: publishing a meeting with many
+    // recommendations for one body, or an import of several, asks the database once, not once per recommendation.
+    private readonly Dictionary<int, List<string>> _responders = [];
+    private readonly Dictionary<int, int> _meetingUnits = [];
+    private readonly Dictionary<int, List<string>> _raisingSide = [];
+
     /// <summary>The body that must act: its Responders.</summary>
-    public Task ToBodyAsync(Recommendation recommendation, NotificationKind kind, CancellationToken cancellationToken) =>
-        recommendation.AddressedToOrganisationId is { } body
-            ? AddAsync(UsersInRole(Roles.Responder).Where(u => u.OrganisationId == body), recommendation, kind, cancellationToken)
-            : Task.CompletedTask;
+    public async Task ToBodyAsync(Recommendation recommendation, NotificationKind kind, CancellationToken cancellationToken)
+    {
+        if (recommendation.AddressedToOrganisationId is not { } body)
+        {
+            return;
+        }
+
+        if (!_responders.TryGetValue(body, out var recipients))
+        {
+            recipients = await RecipientsAsync(UsersInRole(Roles.Responder).Where(u => u.OrganisationId == body), cancellationToken);
+            _responders[body] = recipients;
+        }
+
+        Add(recipients, recommendation, kind);
+    }
 
     /// <summary>The raising side: Trackers and Recorders of the unit whose meeting raised it.</summary>
     public async Task ToRaisingUnitAsync(Recommendation recommendation, NotificationKind kind, CancellationToken cancellationToken)
     {
-        var unitId = await db.Meetings.Where(m => m.Id == recommendation.MeetingId).Select(m => m.UnitId).SingleAsync(cancellationToken);
-        await AddAsync(UsersInRole(Roles.Tracker, Roles.Recorder).Where(u => u.UnitId == unitId), recommendation, kind, cancellationToken);
+        if (!_meetingUnits.TryGetValue(recommendation.MeetingId, out var unitId))
+        {
+            unitId = await db.Meetings.Where(m => m.Id == recommendation.MeetingId).Select(m => m.UnitId).SingleAsync(cancellationToken);
+            _meetingUnits[recommendation.MeetingId] = unitId;
+        }
+
+        if (!_raisingSide.TryGetValue(unitId, out var recipients))
+        {
+            recipients = await RecipientsAsync(UsersInRole(Roles.Tracker, Roles.Recorder).Where(u => u.UnitId == unitId), cancellationToken);
+            _raisingSide[unitId] = recipients;
+        }
+
+        Add(recipients, recommendation, kind);
     }
 
     private IQueryable<ApplicationUser> UsersInRole(params string[] roles)
@@ -32,10 +60,15 @@ public sealed class Notifier(MeetingPortalDbContext db, TimeProvider timeProvide
         return db.Users.Where(u => u.IsActive && userIds.Contains(u.Id));
     }
 
-    private async Task AddAsync(IQueryable<ApplicationUser> users, Recommendation recommendation, NotificationKind kind, CancellationToken cancellationToken)
+    /// <summary>The active accounts among <paramref name="users"/>, less the one acting (nobody is told of their own change).</summary>
+    private Task<List<string>> RecipientsAsync(IQueryable<ApplicationUser> users, CancellationToken cancellationToken)
     {
         var me = currentUser.UserName;
-        var recipients = await users.Where(u => u.UserName != me).Select(u => u.Id).Distinct().ToListAsync(cancellationToken);
+        return users.Where(u => u.UserName != me).Select(u => u.Id).Distinct().ToListAsync(cancellationToken);
+    }
+
+    private void Add(List<string> recipients, Recommendation recommendation, NotificationKind kind)
+    {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         foreach (var userId in recipients)
         {

@@ -344,6 +344,8 @@ public sealed class InterchangeImporter(
         var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
 
         var policy = await calendar.PolicyAsync(cancellationToken);
+        // The level of each addressed body's unit, read once per unit rather than once per recommendation.
+        var levels = new Dictionary<int, int?>();
         var missing = new List<string>();
         var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
         int? Org(string? key) => Lookup(organisations, key, missing)?.Id;
@@ -407,7 +409,12 @@ public sealed class InterchangeImporter(
                 if (Lookup(organisations, r.AddressedTo, missing) is { } body)
                 {
                     // A file records what happened at the meeting: without its own due date the rules count from the meeting day.
-                    var level = await db.Units.Where(u => u.Id == body.UnitId).Select(u => (int?)u.Level!.Rank).SingleOrDefaultAsync(cancellationToken);
+                    if (!levels.TryGetValue(body.UnitId, out var level))
+                    {
+                        level = await db.Units.Where(u => u.Id == body.UnitId).Select(u => (int?)u.Level!.Rank).SingleOrDefaultAsync(cancellationToken);
+                        levels[body.UnitId] = level;
+                    }
+
                     recommendation.AssignTo(body.Id, policy.Resolve(r.DueOn, data.HeldOn, recommendation.ThemeId, level), by);
                 }
 

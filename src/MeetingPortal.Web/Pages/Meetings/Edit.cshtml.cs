@@ -2,6 +2,7 @@ using MeetingPortal.Application.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Meetings;
@@ -39,13 +40,16 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostAsync(int id, string? op, [FromServices] SaveMeeting saveMeeting, CancellationToken cancellationToken)
     {
-        var current = await MeetingEditor.LoadForEditAsync(Db, id, cancellationToken);
+        // A small projection: the use case loads the whole record itself, once, when it saves.
+        var current = await Db.Meetings.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new { m.Unit!.Path, m.Status, Responses = m.Recommendations.Select(r => new { r.Id, Count = r.Responses.Count }).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
         if (current is null)
         {
             return NotFound();
         }
 
-        var access = await Authorization.CheckAsync(User, new MeetingResource(current.Unit!.Path), MeetingOperations.Edit);
+        var access = await Authorization.CheckAsync(User, new MeetingResource(current.Path), MeetingOperations.Edit);
         if (access != Access.Allowed)
         {
             return access == Access.NotFound ? NotFound() : Forbid();
@@ -53,8 +57,7 @@ public sealed class EditModel(
 
         MeetingId = id;
         IsPublished = current.Status == MeetingStatus.Published;
-        KeepResponseCounts(current);
-        Db.ChangeTracker.Clear();
+        KeepResponseCounts(current.Responses.ToDictionary(r => r.Id, r => r.Count));
         if (ApplyRowOperation(op))
         {
             await LoadOptionsAsync(cancellationToken);
@@ -84,9 +87,8 @@ public sealed class EditModel(
     }
 
     /// <summary>Response counts are facts of the database, not of the posted form.</summary>
-    private void KeepResponseCounts(Meeting meeting)
+    private void KeepResponseCounts(Dictionary<int, int> counts)
     {
-        var counts = meeting.Recommendations.ToDictionary(r => r.Id, r => r.Responses.Count);
         foreach (var row in Input.Speeches.SelectMany(s => s.Recommendations))
         {
             row.ResponseCount = row.Id is { } rid ? counts.GetValueOrDefault(rid) : 0;
