@@ -33,6 +33,10 @@ public static class DependencyInjection
         services.AddScoped<Administration.ChangeCalendar>();
         services.AddScoped<Administration.ChangeThemes>();
         services.AddScoped<Administration.ChangeDueDateRules>();
+        services.AddScoped<Administration.ChangeUnits>();
+        services.AddScoped<Administration.ChangeOrganisations>();
+        services.AddScoped<Administration.ChangeAccounts>();
+        services.AddScoped<Administration.AccountChoices>();
         return services;
     }
 }

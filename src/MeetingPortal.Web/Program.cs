@@ -128,7 +128,6 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
 // Validators are called by the pages (FluentValidation.AspNetCore's auto-validation is not used: ADR 0009).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 builder.Services.AddScoped<NotificationCounter>();
-builder.Services.AddScoped<MeetingPortal.Web.Pages.Admin.Users.AccountChoices>();
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.SectionName));
 builder.Services.AddScoped<EmailNotificationSender>();
 builder.Services.AddHostedService<EmailNotificationService>();

@@ -12,13 +12,8 @@ public class Theme
         Name = name;
     }
 
-    /// <summary>
-    /// Whether <paramref name="code"/> can be a theme's key: lower-case letters and digits in words joined by
-    /// single hyphens ("operating-budget"), at most <see cref="CodeMaxLength"/> characters, so it travels
-    /// unchanged between installations in the interchange format.
-    /// </summary>
-    public static bool IsValidCode(string? code) =>
-        code is { Length: > 0 and <= CodeMaxLength } && System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z0-9]+(-[a-z0-9]+)*$");
+    /// <summary>Whether <paramref name="code"/> can be a theme's key: a <see cref="Common.StableKey"/> of at most <see cref="CodeMaxLength"/> characters.</summary>
+    public static bool IsValidCode(string? code) => Common.StableKey.IsValid(code, CodeMaxLength);
 
     public int Id { get; private set; }
 

@@ -18,7 +18,16 @@ public class Unit : Entity
         LevelId = levelId;
     }
 
-    /// <summary>A stable key used by the interchange format, e.g. "ha-tinh/tp-ha-tinh".</summary>
+    /// <summary>Whether <paramref name="code"/> can be a unit's key: a <see cref="StableKey"/> of at most <see cref="CodeMaxLength"/> characters ("p-ky-phuong").</summary>
+    public static bool IsValidCode(string? code) => StableKey.IsValid(code, CodeMaxLength);
+
+    /// <summary>
+    /// Whether a unit of <paramref name="level"/> may sit under a unit of <paramref name="parentLevel"/> (null for a
+    /// root): a unit lies strictly below its parent's level (a ward under a district or a province, never beside it).
+    /// </summary>
+    public static bool MayBeAtLevelUnder(UnitLevel level, UnitLevel? parentLevel) => parentLevel is null || level.Rank > parentLevel.Rank;
+
+    /// <summary>A stable key used by the interchange format, e.g. "p-ky-phuong".</summary>
     public string Code { get; set; }
 
     public string Name { get; set; }

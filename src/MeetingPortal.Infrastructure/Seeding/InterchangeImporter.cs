@@ -239,6 +239,19 @@ public sealed class InterchangeImporter(
                 continue;
             }
 
+            // The administration form's rules, from the domain: a key that travels, a level below the parent's.
+            if (!Unit.IsValidCode(data.Code) || string.IsNullOrWhiteSpace(data.Name) || data.Name.Length > Unit.NameMaxLength)
+            {
+                result.Errors.Add($"Đơn vị {data.Code}: mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối; tên không được để trống, tối đa {Unit.NameMaxLength} ký tự.");
+                continue;
+            }
+
+            if (parent is not null && !Unit.MayBeAtLevelUnder(level, await db.UnitLevels.SingleAsync(l => l.Id == parent.LevelId, cancellationToken)))
+            {
+                result.Errors.Add($"Đơn vị {data.Code}: cấp {data.Level} phải thấp hơn cấp của đơn vị cấp trên {data.Parent}.");
+                continue;
+            }
+
             // The administration pages' rule: a unit is created strictly below the administrator's own unit, never as a root.
             if (!await options.MayPlaceUnitUnderAsync(parent?.Path))
             {

@@ -1,4 +1,5 @@
 using FluentValidation.Results;
+using MeetingPortal.Application.Common;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace MeetingPortal.Web.Infrastructure;
@@ -18,6 +19,16 @@ public static class ValidationExtensions
                 : string.IsNullOrEmpty(error.PropertyName) ? prefix
                 : $"{prefix}.{error.PropertyName}";
             modelState.AddModelError(key, error.ErrorMessage);
+        }
+    }
+
+    /// <summary>Copies a use case's messages into ModelState under the input model's prefix ("" for the whole form).</summary>
+    public static void AddTo(this UseCaseResult result, ModelStateDictionary modelState, string prefix)
+    {
+        foreach (var error in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(prefix) || string.IsNullOrEmpty(error.Field) ? error.Field : $"{prefix}.{error.Field}";
+            modelState.AddModelError(key, error.Message);
         }
     }
 }

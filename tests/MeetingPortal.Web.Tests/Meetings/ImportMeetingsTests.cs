@@ -16,7 +16,7 @@ public sealed class ImportMeetingsTests(PortalFactory factory) : IClassFixture<P
         {"formatVersion":1,
          "levels":[{"rank":9,"name":"Cấp thử nghiệm"}],
          "themes":[{"code":"x","name":"Lĩnh vực thử nghiệm"}],
-         "units":[{"code":"a","name":"Đơn vị gốc thử","level":1,"parent":null},{"code":"b","name":"Phường thử nghiệm","level":4,"parent":"p-tran-phu"}],
+         "units":[{"code":"a","name":"Đơn vị gốc thử","level":1,"parent":null},{"code":"b","name":"Tổ thử nghiệm","level":9,"parent":"p-tran-phu"}],
          "calendar":[{"date":"2026-12-02","kind":"holiday","name":"Ngày nghỉ thử nghiệm"}],
          "dueDateRules":[{"theme":null,"level":3,"workingDays":365}]}
         """;
@@ -77,6 +77,21 @@ public sealed class ImportMeetingsTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(["CalendarDay", "DueDateRule", "Theme", "Unit", "UnitLevel"], imported.Order(StringComparer.Ordinal));
         var audit = (await top.GetHtmlAsync("/Admin/Audit?what=settings")).Text();
         Assert.Contains("Ngày nghỉ thử nghiệm", audit, StringComparison.Ordinal);
+    }
+
+    /// <summary>The unit form's rules hold in the import too: a key that travels, a level strictly below the parent's.</summary>
+    [Theory]
+    [InlineData("""{"code":"c","name":"Phường bên cạnh","level":4,"parent":"p-tran-phu"}""", "phải thấp hơn cấp")]
+    [InlineData("""{"code":"Phường C","name":"Phường C","level":4,"parent":"tx-ky-anh"}""", "bị từ chối")]
+    public async Task The_import_refuses_a_unit_the_administration_form_refuses(string unit, string message)
+    {
+        var top = await factory.SignInAsync("quantri.toanquoc");
+        var before = factory.WithDb(db => db.Units.Count());
+
+        var report = await UploadAsync(top, ("units.json", $$"""{"formatVersion":1,"units":[{{unit}}]}"""));
+
+        Assert.Contains(message, report, StringComparison.Ordinal);
+        Assert.Equal(before, factory.WithDb(db => db.Units.Count()));
     }
 
     /// <summary>Fault 2: a Kỳ Phương recorder's file wrote organisations and people into Trần Phú and Thừa Thiên Huế and addressed Trần Phú's Party committee.</summary>

@@ -1,24 +1,17 @@
-using FluentValidation;
-using MeetingPortal.Domain.Common;
-using MeetingPortal.Domain.History;
-using MeetingPortal.Domain.Organisations;
-using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Application.Administration;
+using MeetingPortal.Application.Common;
 using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Admin.Organisations;
 
-/// <summary>Renames an organisation or corrects its kind; the unit it belongs to changes only through a unit merger.</summary>
-public sealed class EditModel(
-    MeetingPortalDbContext db, IValidator<IndexModel.OrganisationInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit,
-    IAuthorizationService authorization) : PageModel
+/// <summary>Renames an organisation or corrects its kind (<see cref="ChangeOrganisations"/>); its unit changes only through a unit merger.</summary>
+public sealed class EditModel(ChangeOrganisations changeOrganisations, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
-    public IndexModel.OrganisationInput Input { get; set; } = new();
+    public OrganisationInput Input { get; set; } = new();
 
     public string UnitName { get; private set; } = string.Empty;
     public string CurrentName { get; private set; } = string.Empty;
@@ -28,67 +21,46 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var organisation = await FindAsync(id, cancellationToken);
-        if (organisation is null)
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await authorization.MayAsync(User, new UnitResource(organisation.Unit!.Path), AdministrationOperations.ManageOrganisations))
-        {
-            return Forbid();
-        }
-
-        Input = new IndexModel.OrganisationInput { UnitId = organisation.UnitId, Name = organisation.Name, Kind = organisation.Kind };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var organisation = await FindAsync(id, cancellationToken);
-        if (organisation is null)
+        var typed = Input;
+        var result = await changeOrganisations.EditAsync(User, id, typed, cancellationToken);
+        if (result.Succeeded)
         {
-            return NotFound();
+            Status = localizer["Organisations.Saved", typed.Name];
+            return RedirectToPage("/Admin/Organisations/Index", new { unit = typed.UnitId });
         }
 
-        if (!await authorization.MayAsync(User, new UnitResource(organisation.Unit!.Path), AdministrationOperations.ManageOrganisations))
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
         {
-            return Forbid();
+            return refusal;
         }
 
-        // The unit is not editable here: whatever was posted, the organisation stays where it is.
-        Input.UnitId = organisation.UnitId;
-        Input.Name = TextNormalizer.Clean(Input.Name);
-        (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState, nameof(Input));
-        if (ModelState.IsValid && await db.Organisations.AnyAsync(o => o.Id != id && o.UnitId == organisation.UnitId && o.Name == Input.Name, cancellationToken))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(IndexModel.OrganisationInput.Name)}", localizer["Organisations.NameTaken"]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var changes = AuditTrail.Diff(("Name", organisation.Name, Input.Name), ("Kind", organisation.Kind.ToString(), Input.Kind!.Value.ToString()));
-        if (changes.Count > 0)
-        {
-            organisation.Name = Input.Name;
-            organisation.Kind = Input.Kind.Value;
-            audit.Record(nameof(Organisation), organisation.Id, HistoryAction.Updated, organisation.Name, organisation.UnitId, changes);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        Status = localizer["Organisations.Saved", organisation.Name];
-        return RedirectToPage("/Admin/Organisations/Index", new { unit = organisation.UnitId });
+        Input = typed;
+        result.AddTo(ModelState, nameof(Input));
+        return Page();
     }
 
-    /// <summary>Only organisations of the user's units exist for them: another unit's id answers 404.</summary>
-    private async Task<Organisation?> FindAsync(int id, CancellationToken cancellationToken)
+    /// <summary>404 for an organisation outside the user's units, 403 for one they may not change.</summary>
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.InScope(User.GetScopeOrNone()).Include(o => o.Unit).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        UnitName = organisation?.Unit?.Name ?? string.Empty;
-        CurrentName = organisation?.Name ?? string.Empty;
-        return organisation;
+        var (organisation, refusal) = await changeOrganisations.LoadManagedAsync(User, id, cancellationToken);
+        if (organisation is null)
+        {
+            return refusal!.Status == UseCaseStatus.NotFound ? NotFound() : Forbid();
+        }
+
+        UnitName = organisation.Unit!.Name;
+        CurrentName = organisation.Name;
+        Input = new OrganisationInput { UnitId = organisation.UnitId, Name = organisation.Name, Kind = organisation.Kind };
+        return null;
     }
 }

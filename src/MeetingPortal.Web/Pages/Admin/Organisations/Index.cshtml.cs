@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using MeetingPortal.Domain.Common;
-using MeetingPortal.Domain.History;
+using MeetingPortal.Application.Administration;
+using MeetingPortal.Application.Common;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
@@ -13,10 +11,9 @@ using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Admin.Organisations;
 
-/// <summary>The bodies of the administrator's units: listed by unit and added here; each is changed on its own page.</summary>
+/// <summary>The bodies of the administrator's units: listed by unit and added here (<see cref="ChangeOrganisations"/>); each is changed on its own page.</summary>
 [Authorize(Policy = Policies.Administration)]
-public sealed class IndexModel(
-    MeetingPortalDbContext db, IValidator<IndexModel.OrganisationInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit) : PageModel
+public sealed class IndexModel(MeetingPortalDbContext db, ChangeOrganisations changeOrganisations, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int Shown = 500;
 
@@ -41,35 +38,19 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Input.Name = TextNormalizer.Clean(Input.Name);
-        (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState, nameof(Input));
-        var unitPath = Input.UnitId is { } unitId
-            ? await UnitOptions.PathTakingRecordsAsync(db, User.GetScopeOrNone(), unitId, cancellationToken)
-            : null;
-        if (Input.UnitId is not null && unitPath is null)
+        var result = await changeOrganisations.AddAsync(User, Input, cancellationToken);
+        switch (result.Status)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(OrganisationInput.UnitId)}", localizer["Admin.UnitOutOfScope"]);
+            case UseCaseStatus.Done:
+                Status = localizer["Organisations.Added", Input.Name];
+                return RedirectToPage(new { unit = Input.UnitId });
+            case UseCaseStatus.Forbidden:
+                return Forbid();
         }
 
-        if (ModelState.IsValid && await db.Organisations.AnyAsync(o => o.UnitId == Input.UnitId && o.Name == Input.Name, cancellationToken))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(OrganisationInput.Name)}", localizer["Organisations.NameTaken"]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        var organisation = db.Organisations.Add(new Organisation(Input.UnitId!.Value, Input.Name, Input.Kind!.Value)).Entity;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(nameof(Organisation), organisation.Id, HistoryAction.Created, organisation.Name, organisation.UnitId);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Status = localizer["Organisations.Added", organisation.Name];
-        return RedirectToPage(new { unit = organisation.UnitId });
+        result.AddTo(ModelState, nameof(Input));
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -85,26 +66,4 @@ public sealed class IndexModel(
     }
 
     public sealed record Row(int Id, string Name, OrganisationKind Kind, string UnitName);
-
-    public sealed class OrganisationInput
-    {
-        [Display(Name = "Meetings.Unit")]
-        public int? UnitId { get; set; }
-
-        [Display(Name = "Organisations.Name")]
-        public string Name { get; set; } = string.Empty;
-
-        [Display(Name = "Form.OrganisationKind")]
-        public OrganisationKind? Kind { get; set; }
-    }
-
-    public sealed class OrganisationValidator : AbstractValidator<OrganisationInput>
-    {
-        public OrganisationValidator(IStringLocalizer<SharedResource> localizer)
-        {
-            RuleFor(x => x.UnitId).NotNull().WithName(_ => localizer["Meetings.Unit"]);
-            RuleFor(x => x.Name).NotEmpty().MaximumLength(Organisation.NameMaxLength).WithName(_ => localizer["Organisations.Name"]);
-            RuleFor(x => x.Kind).NotNull().IsInEnum().WithName(_ => localizer["Form.OrganisationKind"]);
-        }
-    }
 }

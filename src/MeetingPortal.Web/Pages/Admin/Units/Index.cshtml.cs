@@ -1,8 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using MeetingPortal.Domain.Common;
-using MeetingPortal.Domain.History;
-using MeetingPortal.Domain.Units;
+using MeetingPortal.Application.Administration;
+using MeetingPortal.Application.Common;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using MeetingPortal.Web.Infrastructure;
@@ -13,14 +10,13 @@ using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Admin.Units;
 
-/// <summary>The administrator's units as a tree, with a form to add a unit below one of them.</summary>
+/// <summary>The administrator's units as a tree, with a form to add a unit below one of them (<see cref="ChangeUnits"/>).</summary>
 [Authorize(Policy = Policies.Administration)]
 public sealed class IndexModel(
-    MeetingPortalDbContext db, IValidator<IndexModel.UnitInput> validator, IStringLocalizer<SharedResource> localizer, AuditTrail audit,
-    IAuthorizationService authorization) : PageModel
+    MeetingPortalDbContext db, ChangeUnits changeUnits, IStringLocalizer<SharedResource> localizer, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
-    public UnitInput Input { get; set; } = new();
+    public NewUnitInput Input { get; set; } = new();
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> ParentChoices { get; private set; } = [];
@@ -37,45 +33,19 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Input.Normalise();
-        (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState, nameof(Input));
-        var parent = Input.ParentId is { } parentId
-            ? await db.Units.InScope(User.GetScopeOrNone()).TakingRecords().Include(u => u.Level).SingleOrDefaultAsync(u => u.Id == parentId, cancellationToken)
-            : null;
-        if (Input.ParentId is not null && parent is null)
+        var result = await changeUnits.AddAsync(User, Input, cancellationToken);
+        switch (result.Status)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(UnitInput.ParentId)}", localizer["Admin.UnitOutOfScope"]);
+            case UseCaseStatus.Done:
+                Status = localizer["Units.Added", Input.Name];
+                return RedirectToPage();
+            case UseCaseStatus.Forbidden:
+                return Forbid();
         }
 
-        var level = Input.LevelId is { } levelId ? await db.UnitLevels.AsNoTracking().SingleOrDefaultAsync(l => l.Id == levelId, cancellationToken) : null;
-        if (Input.LevelId is not null && (level is null || (parent?.Level is { } parentLevel && level.Rank <= parentLevel.Rank)))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(UnitInput.LevelId)}", localizer["Units.LevelBelowParent"]);
-        }
-
-        if (ModelState.IsValid && await db.Units.AnyAsync(u => u.Code == Input.Code, cancellationToken))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(UnitInput.Code)}", localizer["Admin.CodeTaken"]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        var unit = new Unit(Input.Code, Input.Name, level!.Id);
-        unit.PlaceUnder(parent);
-        db.Units.Add(unit);
-        // The path ends with the new id, so the row is saved twice; one transaction keeps a pathless unit from existing.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        unit.AssignPath();
-        audit.Record(nameof(Unit), unit.Id, HistoryAction.Created, $"{unit.Code}: {unit.Name}", unit.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Status = localizer["Units.Added", unit.Name];
-        return RedirectToPage();
+        result.AddTo(ModelState, nameof(Input));
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -111,37 +81,4 @@ public sealed class IndexModel(
     private static int Depth(string path) => path.Count(c => c == '/');
 
     public sealed record Row(int Id, string Code, string Name, string Level, int Depth, string? MergedInto, int Meetings, int Accounts, bool Manageable);
-
-    public sealed class UnitInput
-    {
-        [Display(Name = "Units.Parent")]
-        public int? ParentId { get; set; }
-
-        [Display(Name = "Units.Level")]
-        public int? LevelId { get; set; }
-
-        [Display(Name = "Units.Code")]
-        public string Code { get; set; } = string.Empty;
-
-        [Display(Name = "Units.Name")]
-        public string Name { get; set; } = string.Empty;
-
-        public void Normalise()
-        {
-            Code = TextNormalizer.Clean(Code);
-            Name = TextNormalizer.Clean(Name);
-        }
-    }
-
-    public sealed class UnitValidator : AbstractValidator<UnitInput>
-    {
-        public UnitValidator(IStringLocalizer<SharedResource> localizer)
-        {
-            RuleFor(x => x.ParentId).NotNull().WithName(_ => localizer["Units.Parent"]);
-            RuleFor(x => x.LevelId).NotNull().WithName(_ => localizer["Units.Level"]);
-            RuleFor(x => x.Name).NotEmpty().MaximumLength(Unit.NameMaxLength).WithName(_ => localizer["Units.Name"]);
-            RuleFor(x => x.Code).NotEmpty().MaximumLength(Unit.CodeMaxLength).WithName(_ => localizer["Units.Code"]);
-            RuleFor(x => x.Code).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").When(x => !string.IsNullOrEmpty(x.Code)).WithMessage(_ => localizer["Admin.CodeFormat"]);
-        }
-    }
 }

@@ -1,29 +1,17 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using MeetingPortal.Domain.History;
-using MeetingPortal.Infrastructure.Identity;
-using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Application.Administration;
+using MeetingPortal.Application.Common;
 using MeetingPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Admin.Users;
 
 /// <summary>
-/// Creates an account with a one-time password shown once to the administrator; the user must
-/// choose their own at first sign-in. Nothing is e-mailed: the administrator hands it over.
+/// Creates an account (<see cref="ChangeAccounts.CreateAsync"/>) and shows its one-time password once to the
+/// administrator, who hands it over; the user must choose their own at first sign-in.
 /// </summary>
 [Authorize(Policy = Policies.Administration)]
-public sealed class CreateModel(
-    MeetingPortalDbContext db,
-    UserManager<ApplicationUser> userManager,
-    IValidator<CreateModel.NewAccountInput> validator,
-    AccountChoices choices,
-    IStringLocalizer<SharedResource> localizer,
-    AuditTrail audit,
-    ILogger<CreateModel> logger) : PageModel
+public sealed class CreateModel(ChangeAccounts changeAccounts, AccountChoices choices) : PageModel
 {
     [BindProperty]
     public NewAccountInput Input { get; set; } = new();
@@ -32,6 +20,8 @@ public sealed class CreateModel(
 
     /// <summary>Shown once, on the answer to the post that created the account; never stored in plain text.</summary>
     public string? TemporaryPassword { get; private set; }
+
+    public string? CreatedId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? unit, CancellationToken cancellationToken)
     {
@@ -52,74 +42,16 @@ public sealed class CreateModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        // Model binding turns an empty field into null.
-        Input.UserName = (Input.UserName ?? string.Empty).Trim().ToLowerInvariant();
-        Input.Account.Normalise();
-        (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState, nameof(Input));
-        var unitPath = await choices.CheckAsync(User, Input.Account, $"{nameof(Input)}.{nameof(NewAccountInput.Account)}", ModelState, cancellationToken);
-        if (ModelState.IsValid && await userManager.FindByNameAsync(Input.UserName) is not null)
+        var created = await changeAccounts.CreateAsync(User, Input, cancellationToken);
+        if (created.Result.Status == UseCaseStatus.Forbidden)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(NewAccountInput.UserName)}", localizer["Users.UserNameTaken"]);
+            return Forbid();
         }
 
-        if (!ModelState.IsValid || unitPath is null)
-        {
-            await choices.LoadAsync(User, Input.Account, cancellationToken);
-            return Page();
-        }
-
-        var account = new ApplicationUser
-        {
-            UserName = Input.UserName,
-            FullName = Input.Account.FullName,
-            Email = Input.Account.Email,
-            UnitId = Input.Account.UnitId!.Value,
-            OrganisationId = Input.Account.Roles.Contains(Roles.Responder) ? Input.Account.OrganisationId : null,
-            MustChangePassword = true,
-        };
-        var password = Security.TemporaryPassword.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await userManager.CreateAsync(account, password);
-        if (created.Succeeded)
-        {
-            created = await userManager.AddToRolesAsync(account, Input.Account.Roles);
-        }
-
-        if (!created.Succeeded)
-        {
-            // Identity's own checks (e.g. characters it refuses in user names) answer beside the field, in Vietnamese.
-            logger.LogWarning("Creating account {UserName} was refused: {Errors}", Input.UserName, string.Join(", ", created.Errors.Select(e => e.Code)));
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(NewAccountInput.UserName)}", localizer["Users.CreateRefused"]);
-            await choices.LoadAsync(User, Input.Account, cancellationToken);
-            return Page();
-        }
-
-        audit.Record("User", 0, HistoryAction.Created, $"{account.UserName} ({account.FullName}): {string.Join(", ", Input.Account.Roles)}", account.UnitId);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Account {UserId} created in unit {UnitId}", account.Id, account.UnitId);
-        TemporaryPassword = password;
-        CreatedId = account.Id;
+        created.Result.AddTo(ModelState, nameof(Input));
+        TemporaryPassword = created.TemporaryPassword;
+        CreatedId = created.AccountId;
+        await choices.LoadAsync(User, Input.Account, cancellationToken);
         return Page();
-    }
-
-    public string? CreatedId { get; private set; }
-
-    public sealed class NewAccountInput
-    {
-        [Display(Name = "Users.UserName")]
-        public string UserName { get; set; } = string.Empty;
-
-        public AccountInput Account { get; set; } = new();
-    }
-
-    public sealed class NewAccountValidator : AbstractValidator<NewAccountInput>
-    {
-        public NewAccountValidator(IStringLocalizer<SharedResource> localizer, IValidator<AccountInput> account)
-        {
-            RuleFor(x => x.UserName).NotEmpty().MaximumLength(64).WithName(_ => localizer["Users.UserName"]);
-            RuleFor(x => x.UserName).Matches("^[a-z0-9][a-z0-9._-]{2,63}$").When(x => !string.IsNullOrEmpty(x.UserName)).WithMessage(_ => localizer["Users.UserNameFormat"]);
-            RuleFor(x => x.Account).SetValidator(account);
-        }
     }
 }

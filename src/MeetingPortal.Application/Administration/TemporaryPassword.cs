@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace MeetingPortal.Web.Security;
+namespace MeetingPortal.Application.Administration;
 
 /// <summary>
 /// A one-time password an administrator hands to a user, who must replace it at first sign-in. It

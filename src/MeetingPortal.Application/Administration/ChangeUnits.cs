@@ -1,0 +1,267 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using FluentValidation;
+using MeetingPortal.Application.Authorization;
+using MeetingPortal.Application.Common;
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.History;
+using MeetingPortal.Domain.Units;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingPortal.Application.Administration;
+
+/// <summary>A new unit as typed: the unit it sits under, its level, its key and its name.</summary>
+public sealed class NewUnitInput
+{
+    [Display(Name = "Units.Parent")]
+    public int? ParentId { get; set; }
+
+    [Display(Name = "Units.Level")]
+    public int? LevelId { get; set; }
+
+    [Display(Name = "Units.Code")]
+    public string Code { get; set; } = string.Empty;
+
+    [Display(Name = "Units.Name")]
+    public string Name { get; set; } = string.Empty;
+}
+
+/// <summary>A unit's key and name as typed on its page.</summary>
+public sealed class UnitDetailsInput
+{
+    [Display(Name = "Units.Code")]
+    public string Code { get; set; } = string.Empty;
+
+    [Display(Name = "Units.Name")]
+    public string Name { get; set; } = string.Empty;
+}
+
+/// <summary>The unit another is merged into, the reason (kept in the history) and the administrator's confirmation.</summary>
+public sealed class UnitMergeInput
+{
+    [Display(Name = "Units.MergeTarget")]
+    public int? TargetId { get; set; }
+
+    [Display(Name = "Units.MergeReason")]
+    public string Reason { get; set; } = string.Empty;
+
+    public bool Confirm { get; set; }
+}
+
+/// <summary>What a merger moved; null unless the merger was done.</summary>
+public sealed record UnitMergeOutcome(UseCaseResult Result, string? SourceName = null, string? TargetName = null, UnitMerger.Result? Moved = null);
+
+/// <summary>
+/// Administrators keep the unit tree below their own unit: they add a unit under one of theirs (at a lower level
+/// than its parent), rename one below their own, and merge one into another of the same level, as the 2025
+/// reorganisation merged communes and provinces (Nghị quyết 202/2025/QH15; <see cref="UnitMerger"/>). A unit
+/// outside the administrator's tree does not exist for them (404, or a message beside the field that chose it);
+/// the rules of <see cref="UnitAdministrationHandler"/> decide the rest (403). Each change is written to the audit log.
+/// </summary>
+public sealed class ChangeUnits(
+    MeetingPortalDbContext db,
+    IAuthorizationService authorization,
+    AuditTrail audit,
+    UnitMerger merger,
+    IValidator<NewUnitInput> newValidator,
+    IValidator<UnitDetailsInput> detailsValidator,
+    IValidator<UnitMergeInput> mergeValidator,
+    IStringLocalizer<SharedResource> localizer,
+    ILogger<ChangeUnits> logger)
+{
+    /// <summary>Adds a unit under <see cref="NewUnitInput.ParentId"/>; the result's id is the new unit's.</summary>
+    public async Task<UseCaseResult> AddAsync(ClaimsPrincipal user, NewUnitInput input, CancellationToken cancellationToken)
+    {
+        if (!user.IsAdministrator())
+        {
+            return UseCaseResult.Forbidden;
+        }
+
+        input.Code = TextNormalizer.Clean(input.Code);
+        input.Name = TextNormalizer.Clean(input.Name);
+        var errors = (await newValidator.ValidateAsync(input, cancellationToken)).ToErrors();
+        var parent = input.ParentId is { } parentId
+            ? await db.Units.InScope(user.GetScopeOrNone()).TakingRecords().Include(u => u.Level).SingleOrDefaultAsync(u => u.Id == parentId, cancellationToken)
+            : null;
+        if (input.ParentId is not null
+            && (parent is null || !await authorization.MayAsync(user, new UnitResource(parent.Path), AdministrationOperations.CreateUnitUnder)))
+        {
+            errors.Add(new UseCaseError(nameof(NewUnitInput.ParentId), localizer["Admin.UnitOutOfScope"]));
+        }
+
+        var level = input.LevelId is { } levelId ? await db.UnitLevels.AsNoTracking().SingleOrDefaultAsync(l => l.Id == levelId, cancellationToken) : null;
+        if (input.LevelId is not null && (level is null || (parent is not null && !Unit.MayBeAtLevelUnder(level, parent.Level))))
+        {
+            errors.Add(new UseCaseError(nameof(NewUnitInput.LevelId), localizer["Units.LevelBelowParent"]));
+        }
+
+        if (errors.Count == 0 && await db.Units.AnyAsync(u => u.Code == input.Code, cancellationToken))
+        {
+            errors.Add(new UseCaseError(nameof(NewUnitInput.Code), localizer["Admin.CodeTaken"]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return UseCaseResult.Invalid(errors);
+        }
+
+        var unit = new Unit(input.Code, input.Name, level!.Id);
+        unit.PlaceUnder(parent);
+        db.Units.Add(unit);
+        // The path ends with the new id, so the row is saved twice; one transaction keeps a pathless unit from existing.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        unit.AssignPath();
+        audit.Record(nameof(Unit), unit.Id, HistoryAction.Created, $"{unit.Code}: {unit.Name}", unit.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return UseCaseResult.Done(unit.Id);
+    }
+
+    /// <summary>Changes the key and name of unit <paramref name="unitId"/>; its meetings and minutes keep the names they were held under.</summary>
+    public async Task<UseCaseResult> RenameAsync(ClaimsPrincipal user, int unitId, UnitDetailsInput input, CancellationToken cancellationToken)
+    {
+        var (unit, refusal) = await LoadManagedAsync(user, unitId, cancellationToken);
+        if (unit is null)
+        {
+            return refusal!;
+        }
+
+        input.Code = TextNormalizer.Clean(input.Code);
+        input.Name = TextNormalizer.Clean(input.Name);
+        var errors = (await detailsValidator.ValidateAsync(input, cancellationToken)).ToErrors();
+        if (errors.Count == 0 && await db.Units.AnyAsync(u => u.Id != unitId && u.Code == input.Code, cancellationToken))
+        {
+            errors.Add(new UseCaseError(nameof(UnitDetailsInput.Code), localizer["Admin.CodeTaken"]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return UseCaseResult.Invalid(errors);
+        }
+
+        var changes = AuditTrail.Diff(("Code", unit.Code, input.Code), ("Name", unit.Name, input.Name));
+        if (changes.Count > 0)
+        {
+            unit.Code = input.Code;
+            unit.Name = input.Name;
+            audit.Record(nameof(Unit), unit.Id, HistoryAction.Updated, unit.Name, unit.Id, changes);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return UseCaseResult.Done(unit.Id);
+    }
+
+    /// <summary>Merges unit <paramref name="unitId"/> into <see cref="UnitMergeInput.TargetId"/>, one of <see cref="MergeTargetsAsync"/>.</summary>
+    public async Task<UnitMergeOutcome> MergeAsync(ClaimsPrincipal user, int unitId, UnitMergeInput input, CancellationToken cancellationToken)
+    {
+        var (source, refusal) = await LoadManagedAsync(user, unitId, cancellationToken);
+        if (source is null)
+        {
+            return new UnitMergeOutcome(refusal!);
+        }
+
+        input.Reason = TextNormalizer.Clean(input.Reason);
+        var errors = (await mergeValidator.ValidateAsync(input, cancellationToken)).ToErrors();
+        var targets = await MergeTargetsAsync(user, source, cancellationToken);
+        var target = input.TargetId is { } targetId && targets.Any(t => t.Id == targetId)
+            ? await db.Units.SingleAsync(u => u.Id == targetId, cancellationToken)
+            : null;
+        if (input.TargetId is not null && target is null)
+        {
+            errors.Add(new UseCaseError(nameof(UnitMergeInput.TargetId), localizer["Units.MergeTargetInvalid"]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new UnitMergeOutcome(UseCaseResult.Invalid(errors));
+        }
+
+        var moved = await merger.MergeAsync(source, target!, input.Reason, cancellationToken);
+        logger.LogInformation("Unit {SourceId} merged into {TargetId}: {Meetings} meetings, {Accounts} accounts moved", source.Id, target!.Id, moved.Meetings, moved.Accounts);
+        return new UnitMergeOutcome(UseCaseResult.Done(target.Id), source.Name, target.Name, moved);
+    }
+
+    /// <summary>
+    /// The units <paramref name="source"/> may be merged into: of its level, still taking records, outside its own
+    /// subtree, and managed by <paramref name="user"/>. The merge form lists these and the merger accepts only these.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> MergeTargetsAsync(ClaimsPrincipal user, Unit source, CancellationToken cancellationToken)
+    {
+        var (id, levelId, path) = (source.Id, source.LevelId, source.Path);
+        var candidates = await db.Units.AsNoTracking().InScope(user.GetScopeOrNone()).TakingRecords()
+            .Where(u => u.Id != id && u.LevelId == levelId)
+            .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
+        var targets = new List<(int, string)>();
+        foreach (var u in candidates.Where(u => !u.Path.StartsWith(path, StringComparison.Ordinal)))
+        {
+            if (await authorization.MayAsync(user, new UnitResource(u.Path), AdministrationOperations.ManageUnit))
+            {
+                targets.Add((u.Id, u.Name));
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>
+    /// The tracked unit when <paramref name="user"/> may rename or merge it: 404 outside their tree, 403 for their own
+    /// unit, without the role, or for a unit already merged (it only keeps its history).
+    /// </summary>
+    public async Task<(Unit? Unit, UseCaseResult? Refusal)> LoadManagedAsync(ClaimsPrincipal user, int unitId, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.InScope(user.GetScopeOrNone()).Include(u => u.Level).SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        if (unit is null)
+        {
+            return (null, UseCaseResult.NotFound);
+        }
+
+        var access = await authorization.CheckAsync(user, new UnitResource(unit.Path), AdministrationOperations.ManageUnit);
+        if (access != Access.Allowed)
+        {
+            return (null, UseCaseResult.Refused(access));
+        }
+
+        return unit.IsMerged ? (null, UseCaseResult.Forbidden) : (unit, null);
+    }
+
+    /// <summary>A parent, a level, a name within <see cref="Unit.NameMaxLength"/> and a key as <see cref="Unit.IsValidCode"/> says.</summary>
+    public sealed class NewUnitValidator : AbstractValidator<NewUnitInput>
+    {
+        public NewUnitValidator(IStringLocalizer<SharedResource> localizer)
+        {
+            RuleFor(x => x.ParentId).NotNull().WithName(_ => localizer["Units.Parent"]);
+            RuleFor(x => x.LevelId).NotNull().WithName(_ => localizer["Units.Level"]);
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(Unit.NameMaxLength).WithName(_ => localizer["Units.Name"]);
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(Unit.CodeMaxLength).WithName(_ => localizer["Units.Code"]);
+            RuleFor(x => x.Code).Must(Unit.IsValidCode).When(x => !string.IsNullOrEmpty(x.Code)).WithMessage(_ => localizer["Admin.CodeFormat"]);
+        }
+    }
+
+    /// <summary>The same name and key rules as for a new unit.</summary>
+    public sealed class DetailsValidator : AbstractValidator<UnitDetailsInput>
+    {
+        public DetailsValidator(IStringLocalizer<SharedResource> localizer)
+        {
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(Unit.NameMaxLength).WithName(_ => localizer["Units.Name"]);
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(Unit.CodeMaxLength).WithName(_ => localizer["Units.Code"]);
+            RuleFor(x => x.Code).Must(Unit.IsValidCode).When(x => !string.IsNullOrEmpty(x.Code)).WithMessage(_ => localizer["Admin.CodeFormat"]);
+        }
+    }
+
+    /// <summary>A target, a reason (at most 500 characters) and the confirmation box ticked.</summary>
+    public sealed class MergeValidator : AbstractValidator<UnitMergeInput>
+    {
+        public MergeValidator(IStringLocalizer<SharedResource> localizer)
+        {
+            RuleFor(x => x.TargetId).NotNull().WithName(_ => localizer["Units.MergeTarget"]);
+            RuleFor(x => x.Reason).NotEmpty().MaximumLength(500).WithName(_ => localizer["Units.MergeReason"]);
+            RuleFor(x => x.Confirm).Equal(true).WithMessage(_ => localizer["Units.MergeConfirmRequired"]);
+        }
+    }
+}
