@@ -245,6 +245,8 @@ public sealed class PortalDataGenerator(IServiceProvider services, ILogger<Porta
         meeting.AddSpeech(SpeechKind.Report, text.Opinion(), own.People[1], "Chủ tịch Ủy ban MTTQ", own.Front);
 
         var by = new Actor(ActorName, heldOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
+        // Follow-up needs a published record (Recommendation.IsFollowed): the recorder published it the day after.
+        meeting.Publish(by.AtUtc.AddDays(1));
         var recommendations = random.Next(options.Scale.MinRecommendations, options.Scale.MaxRecommendations + 1);
         var age = options.AsOf.DayNumber - heldOn.DayNumber;
         Speech? speech = null;
@@ -280,7 +282,6 @@ public sealed class PortalDataGenerator(IServiceProvider services, ILogger<Porta
         }
 
         meeting.RefreshSearchText();
-        meeting.Publish(by.AtUtc.AddDays(1));
         return meeting;
     }
 

@@ -12,7 +12,7 @@ public sealed class RecommendationTests
 
     private static Recommendation NewRecommendation()
     {
-        var meeting = new Meeting(1, MeetingType.Dialogue, "Đối thoại", Day);
+        var meeting = PublishedMeetings.On(Day);
         return meeting.RaiseRecommendation(null, "Tăng phụ cấp", 5, null);
     }
 
@@ -218,6 +218,55 @@ public sealed class RecommendationTests
         Assert.True(allowed == refused is null, $"{status}/{action}: allowed {allowed}, refused {refused?.Message}");
     }
 
+    /// <summary>A draft's recommendation is the recorder's to address; nobody answers, forwards, closes or judges it before publication.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_drafts_recommendation_takes_only_an_addressee_until_the_meeting_is_published(bool assigned)
+    {
+        var meeting = new Meeting(1, MeetingType.Dialogue, "Đối thoại", Day) { HostOrganisationId = 1 };
+        var speech = meeting.AddSpeech(SpeechKind.Recommendation, "Ý kiến", null, null, null);
+        var r = meeting.RaiseRecommendation(speech, "Tăng phụ cấp", 5, null);
+        if (assigned)
+        {
+            r.AssignTo(9, Day.AddDays(30), By);
+        }
+
+        Assert.False(r.IsFollowed);
+        Assert.Equal([RecommendationAction.Assign], Enum.GetValues<RecommendationAction>().Where(r.State.Allows));
+        Assert.Empty(r.State.ResponseKinds);
+        var refused = Assert.Throws<DomainException>(() => r.Respond(ResponseKind.Accepted, Day, 9, null, "Tiếp thu", By));
+        Assert.Equal("recommendation.draft", refused.Code);
+        Assert.Equal("recommendation.draft", Assert.Throws<DomainException>(() => r.Forward(20, Deadline.None, "lý do", By)).Code);
+
+        meeting.Publish(By.AtUtc);
+
+        Assert.True(r.IsFollowed);
+        Assert.True(r.State.Allows(RecommendationAction.Respond));
+    }
+
+    [Fact]
+    public void Publication_counts_a_drafts_rule_due_date_again_from_the_day_of_publication_and_keeps_a_given_one()
+    {
+        var calendar = new WorkingCalendar([]);
+        var policy = new DueDatePolicy(calendar, [new DueDateRule(null, null, 15)]);
+        var meeting = new Meeting(1, MeetingType.Dialogue, "Đối thoại", Day) { HostOrganisationId = 1 };
+        var speech = meeting.AddSpeech(SpeechKind.Recommendation, "Ý kiến", null, null, null);
+        var counted = meeting.RaiseRecommendation(speech, "Tăng phụ cấp", 5, null);
+        var given = meeting.RaiseRecommendation(speech, "Sửa hội trường", 5, null);
+        counted.AssignTo(9, policy.Resolve(null, Day, null, 4), By);
+        given.AssignTo(9, Deadline.Given(Day.AddDays(60)), By);
+        var publishedOn = Day.AddDays(7);
+        meeting.Publish(By.AtUtc.AddDays(7));
+
+        Assert.True(counted.StartFollowUp(publishedOn, calendar));
+        Assert.False(given.StartFollowUp(publishedOn, calendar));
+
+        Assert.Equal((calendar.AddWorkingDays(publishedOn, 15), publishedOn), (counted.DueOn!.Value, counted.DueCountedFrom!.Value));
+        Assert.Equal(Day.AddDays(60), given.DueOn);
+        Assert.False(counted.StartFollowUp(publishedOn, calendar));
+    }
+
     [Theory]
     [MemberData(nameof(EveryStatusAndAction))]
     public void Every_reply_kind_the_state_offers_is_accepted_and_no_other(RecommendationStatus status, RecommendationAction _)
@@ -310,13 +359,14 @@ public sealed class RecommendationTests
                     r.AssignTo(9, date, By);
                 }
 
-                Assert.Equal(RecommendationStatuses.IsOverdue(r.Status, r.DueOn, day), overdue(r));
+                Assert.Equal(RecommendationStatuses.IsOverdue(r.Status, r.DueOn, r.Meeting!.Status, day), overdue(r));
             }
         }
 
-        Assert.True(RecommendationStatuses.IsOverdue(RecommendationStatus.Assigned, day.AddDays(-1), day));
-        Assert.False(RecommendationStatuses.IsOverdue(RecommendationStatus.Assigned, day, day));
-        Assert.False(RecommendationStatuses.IsOverdue(RecommendationStatus.Answered, day.AddDays(-1), day));
+        Assert.True(RecommendationStatuses.IsOverdue(RecommendationStatus.Assigned, day.AddDays(-1), MeetingStatus.Published, day));
+        Assert.False(RecommendationStatuses.IsOverdue(RecommendationStatus.Assigned, day.AddDays(-1), MeetingStatus.Draft, day));
+        Assert.False(RecommendationStatuses.IsOverdue(RecommendationStatus.Assigned, day, MeetingStatus.Published, day));
+        Assert.False(RecommendationStatuses.IsOverdue(RecommendationStatus.Answered, day.AddDays(-1), MeetingStatus.Published, day));
     }
 }
 
@@ -326,7 +376,7 @@ public sealed class ForwardingTests
 
     private static Recommendation Assigned()
     {
-        var meeting = new Meeting(1, MeetingType.Dialogue, "Đối thoại", new DateOnly(2024, 3, 1));
+        var meeting = PublishedMeetings.On(new DateOnly(2024, 3, 1));
         var r = meeting.RaiseRecommendation(null, "Nâng cấp nhà văn hóa", 5, null);
         r.AssignTo(10, new DateOnly(2024, 3, 20), By);
         return r;

@@ -33,7 +33,7 @@ public sealed record SaveMeetingResult(UseCaseResult Result, IReadOnlyList<Confl
 /// </summary>
 public sealed class SaveMeeting(
     MeetingPortalDbContext db, IAuthorizationService authorization, MeetingEditor editor, IValidator<MeetingForm> validator,
-    IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider, CalendarService calendar)
 {
     /// <summary>The id, in the result, of the meeting created; Invalid with field messages when the form is refused.</summary>
     public async Task<SaveMeetingResult> CreateAsync(ClaimsPrincipal user, MeetingForm form, bool publish, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class SaveMeeting(
 
         if (publish)
         {
-            meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
+            await PublishAsync(meeting, cancellationToken);
         }
 
         db.Meetings.Add(meeting);
@@ -127,7 +127,7 @@ public sealed class SaveMeeting(
         var publishing = publish && meeting.Status == MeetingStatus.Draft;
         if (publishing)
         {
-            meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
+            await PublishAsync(meeting, cancellationToken);
         }
 
         db.SaveAsOf(meeting, form.Version);
@@ -152,6 +152,17 @@ public sealed class SaveMeeting(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return UseCaseResult.Done(id);
+    }
+
+    /// <summary>Publishes the record; follow-up of its recommendations starts today (<see cref="Domain.Recommendations.Recommendation.StartFollowUp"/>).</summary>
+    private async Task PublishAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        meeting.Publish(timeProvider.GetUtcNow().UtcDateTime);
+        var working = await calendar.CalendarAsync(cancellationToken);
+        foreach (var recommendation in meeting.Recommendations)
+        {
+            recommendation.StartFollowUp(calendar.Today, working);
+        }
     }
 
     /// <summary>What the form's checks say of <paramref name="form"/> without saving (for a form whose values could not all be read).</summary>

@@ -47,7 +47,7 @@ public sealed class RecommendationChange(
             return UseCaseResult.Refused(access);
         }
 
-        var recommendation = await db.Recommendations.Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
+        var recommendation = await db.Recommendations.Include(r => r.Meeting).Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
             .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
         if (recommendation.Version != version)
         {

@@ -31,6 +31,10 @@ public readonly record struct Deadline(DateOnly? DueOn, DateOnly? CountedFrom, i
     /// <summary>The same deadline counted again on <paramref name="calendar"/>; a given date is returned unchanged.</summary>
     public Deadline RecountOn(WorkingCalendar calendar) =>
         IsCounted ? this with { DueOn = calendar.AddWorkingDays(CountedFrom!.Value, WorkingDays!.Value) } : this;
+
+    /// <summary>The same number of working days counted from <paramref name="day"/> instead; a given date is returned unchanged.</summary>
+    public Deadline RestartedOn(DateOnly day, WorkingCalendar calendar) =>
+        IsCounted ? new Deadline(calendar.AddWorkingDays(day, WorkingDays!.Value), day, WorkingDays) : this;
 }
 
 /// <summary>

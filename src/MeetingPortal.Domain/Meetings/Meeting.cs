@@ -198,6 +198,7 @@ public class Meeting : Entity
         var recommendation = new Recommendation(_recommendations.Count + 1, content, raisedByOrganisationId, raisedByPersonId)
         {
             Speech = speech,
+            Meeting = this,
         };
         _recommendations.Add(recommendation);
         return recommendation;

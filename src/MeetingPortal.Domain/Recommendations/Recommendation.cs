@@ -33,7 +33,7 @@ public class Recommendation : Entity
     }
 
     public int MeetingId { get; private set; }
-    public Meeting? Meeting { get; private set; }
+    public Meeting? Meeting { get; internal set; }
 
     public int Order { get; set; }
 
@@ -96,7 +96,19 @@ public class Recommendation : Entity
     public bool IsOpen => RecommendationStatuses.Open.Contains(Status);
 
     /// <summary>What the state machine reads; <see cref="RecommendationState.Allows"/> says which actions it permits.</summary>
-    public RecommendationState State => new(Status, AddressedToOrganisationId is not null, CanBeReturned);
+    public RecommendationState State => new(Status, AddressedToOrganisationId is not null, CanBeReturned, IsFollowed);
+
+    /// <summary>
+    /// Whether the recommendation is followed up: its meeting is published. Reads <see cref="Meeting"/>, which
+    /// must be loaded (the use cases load it; a meeting's own recommendations always have it).
+    /// </summary>
+    public bool IsFollowed => IsFollowedIn((Meeting ?? throw new InvalidOperationException("The recommendation's meeting is not loaded.")).Status);
+
+    /// <summary>The rule for a projection that read the meeting's status: a recommendation is followed up once its meeting is published.</summary>
+    public static bool IsFollowedIn(MeetingStatus meetingStatus) => meetingStatus == MeetingStatus.Published;
+
+    /// <summary><see cref="IsFollowedIn"/> as a query condition (queues, reminders, overdue lists leave drafts out).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Recommendation, bool>> Followed = r => r.Meeting!.Status == MeetingStatus.Published;
 
     private bool CanBeReturned => _hops.LastOrDefault() is { IsReturned: false, FromOrganisationId: not null } hop && hop.ToOrganisationId == AddressedToOrganisationId;
 
@@ -141,6 +153,22 @@ public class Recommendation : Entity
         return true;
     }
 
+    /// <summary>
+    /// Starts follow-up when the meeting is published on <paramref name="publishedOn"/> (Vietnam date): a due date the
+    /// rules counted while the meeting was a draft is counted again from that day, since the body receives the
+    /// matter then (issue 13); a date a person gave stays. Returns true when the date moved.
+    /// </summary>
+    public bool StartFollowUp(DateOnly publishedOn, WorkingCalendar calendar)
+    {
+        if (!RecommendationStatuses.AwaitingAnswer.Contains(Status) || !Deadline.IsCounted || DueCountedFrom >= publishedOn)
+        {
+            return false;
+        }
+
+        SetDeadline(Deadline.RestartedOn(publishedOn, calendar));
+        return true;
+    }
+
     private void SetDeadline(Deadline deadline)
     {
         DueOn = deadline.DueOn;
@@ -161,6 +189,7 @@ public class Recommendation : Entity
     /// <summary>Records a reply or an action of the addressed body; the status follows from its kind.</summary>
     public Response Respond(ResponseKind kind, DateOnly respondedOn, int? organisationId, int? personId, string content, Actor by)
     {
+        RequireFollowed();
         Require(State.Takes(kind), "recommendation.not-open", "Only an open recommendation takes responses.");
         Require(kind != ResponseKind.Declined || !string.IsNullOrWhiteSpace(content), "recommendation.decline-reason", "Declining needs a reason.");
 
@@ -201,6 +230,7 @@ public class Recommendation : Entity
     /// </summary>
     public RecommendationHop Forward(int toOrganisationId, Deadline deadline, string reason, Actor by)
     {
+        RequireFollowed();
         Require(State.Allows(RecommendationAction.Forward),
             "recommendation.forward-unassigned", "Only an assigned, unanswered recommendation is forwarded.");
         Require(toOrganisationId != AddressedToOrganisationId, "recommendation.forward-same", "A recommendation is forwarded to another body.");
@@ -218,6 +248,7 @@ public class Recommendation : Entity
     /// <summary>The receiver of the last forward sends it back as outside its powers; the sender's due date returns.</summary>
     public void ReturnToSender(string reason, Actor by)
     {
+        RequireFollowed();
         var hop = _hops.LastOrDefault();
         Require(CanBeReturned, "recommendation.return-nothing", "Only a forwarded recommendation is returned, by its receiver.");
         Require(State.Allows(RecommendationAction.Return), "recommendation.return-answered", "An answered recommendation is not returned.");
@@ -248,6 +279,7 @@ public class Recommendation : Entity
     /// <summary>A resolved matter is closed when nothing more is to be done.</summary>
     public void Close(Actor by, string? note)
     {
+        RequireFollowed();
         Require(State.Allows(RecommendationAction.Close), "recommendation.close-unresolved", "Only a resolved recommendation is closed.");
         Change(RecommendationEventKind.Closed, RecommendationStatus.Closed, by, null, note);
     }
@@ -255,6 +287,7 @@ public class Recommendation : Entity
     /// <summary>Takes a settled or answered matter up again; the reason is kept.</summary>
     public void Reopen(string reason, Actor by)
     {
+        RequireFollowed();
         Require(!string.IsNullOrWhiteSpace(reason), "recommendation.reopen-reason", "Reopening needs a reason.");
         Require(State.Allows(RecommendationAction.Reopen), "recommendation.reopen-open", "Only an answered or settled recommendation is reopened.");
         ResolvedOn = null;
@@ -268,6 +301,7 @@ public class Recommendation : Entity
     /// </summary>
     public void MarkSatisfaction(bool satisfied, string? reason, Actor by)
     {
+        RequireFollowed();
         Require(State.Allows(RecommendationAction.Judge), "recommendation.nothing-to-judge", "Only an answer is judged.");
         if (satisfied)
         {
@@ -287,6 +321,10 @@ public class Recommendation : Entity
         _events.Add(new RecommendationEvent(kind, Status, to, by.UserName, by.AtUtc) { OrganisationId = organisationId, Note = note });
         Status = to;
     }
+
+    /// <summary>A draft's recommendations wait for publication (<see cref="IsFollowed"/>): "recommendation.draft".</summary>
+    private void RequireFollowed() =>
+        Require(IsFollowed, "recommendation.draft", "A draft meeting's recommendations are followed up once the meeting is published.");
 
     private static void Require(bool condition, string code, string message)
     {

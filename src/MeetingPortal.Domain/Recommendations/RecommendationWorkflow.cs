@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using MeetingPortal.Domain.Meetings;
 
 namespace MeetingPortal.Domain.Recommendations;
 
@@ -28,11 +29,17 @@ public enum RecommendationAction
 }
 
 /// <summary>
-/// The part of a recommendation the state machine reads: its status, whether a body holds it, and
-/// whether its last forward can still be returned. Pages build it from a projection and ask it which
-/// actions to offer; the entity asks it before every change, so the two cannot disagree.
+/// The part of a recommendation the state machine reads: its status, whether a body holds it, whether
+/// its last forward can still be returned, and whether it is followed up yet (<paramref name="IsFollowed"/>:
+/// its meeting is published). Pages build it from a projection and ask it which actions to offer; the
+/// entity asks it before every change, so the two cannot disagree.
 /// </summary>
-public readonly record struct RecommendationState(RecommendationStatus Status, bool IsAddressed, bool CanBeReturned)
+/// <param name="IsFollowed">
+/// False while the meeting is a draft: the record is the recorder's work in progress, so nobody answers,
+/// forwards, closes or judges its recommendations yet; the recorder may still say which body will answer
+/// (<see cref="RecommendationAction.Assign"/>). Follow-up starts with publication (issue 13).
+/// </param>
+public readonly record struct RecommendationState(RecommendationStatus Status, bool IsAddressed, bool CanBeReturned, bool IsFollowed)
 {
     private static readonly IReadOnlyList<ResponseKind> AllKinds =
         [ResponseKind.Accepted, ResponseKind.Explained, ResponseKind.InProgress, ResponseKind.Resolved, ResponseKind.Declined];
@@ -43,6 +50,7 @@ public readonly record struct RecommendationState(RecommendationStatus Status, b
     /// <summary>The kinds of reply this state takes; empty when it takes none.</summary>
     public IReadOnlyList<ResponseKind> ResponseKinds => Status switch
     {
+        _ when !IsFollowed => [],
         _ when RecommendationStatuses.Open.Contains(Status) => AllKinds,
         RecommendationStatus.Resolved => AfterResolution,
         _ => [],
@@ -52,6 +60,7 @@ public readonly record struct RecommendationState(RecommendationStatus Status, b
     public bool Allows(RecommendationAction action) => action switch
     {
         RecommendationAction.Assign => RecommendationStatuses.AwaitingAnswer.Contains(Status),
+        _ when !IsFollowed => false,
         RecommendationAction.Respond => ResponseKinds.Count > 0,
         RecommendationAction.Forward => IsAddressed && Status is RecommendationStatus.Assigned or RecommendationStatus.InProgress,
         RecommendationAction.Return => CanBeReturned && Status is RecommendationStatus.Assigned or RecommendationStatus.InProgress,
@@ -81,13 +90,14 @@ public static class RecommendationStatuses
         [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
 
     /// <summary>
-    /// Overdue on <paramref name="day"/> (Vietnam date): awaiting an answer with a due date before that day
-    /// (the due date itself is still in time). For queries; <see cref="IsOverdue"/> is the same test in memory.
+    /// Overdue on <paramref name="day"/> (Vietnam date): followed up (its meeting published:
+    /// <see cref="Recommendation.IsFollowed"/>) and awaiting an answer with a due date before that day (the due
+    /// date itself is still in time). For queries; <see cref="IsOverdue"/> is the same test in memory.
     /// </summary>
     public static Expression<Func<Recommendation, bool>> OverdueOn(DateOnly day) =>
-        r => AwaitingAnswer.Contains(r.Status) && r.DueOn != null && r.DueOn < day;
+        r => r.Meeting!.Status == MeetingStatus.Published && AwaitingAnswer.Contains(r.Status) && r.DueOn != null && r.DueOn < day;
 
-    /// <summary>The in-memory form of <see cref="OverdueOn"/>, for rows already read.</summary>
-    public static bool IsOverdue(RecommendationStatus status, DateOnly? dueOn, DateOnly day) =>
-        AwaitingAnswer.Contains(status) && dueOn is { } due && due < day;
+    /// <summary>The in-memory form of <see cref="OverdueOn"/>, for rows already read (with their meeting's status).</summary>
+    public static bool IsOverdue(RecommendationStatus status, DateOnly? dueOn, MeetingStatus meetingStatus, DateOnly day) =>
+        Recommendation.IsFollowedIn(meetingStatus) && AwaitingAnswer.Contains(status) && dueOn is { } due && due < day;
 }

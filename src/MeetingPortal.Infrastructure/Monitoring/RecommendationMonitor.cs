@@ -76,7 +76,7 @@ public sealed class RecommendationMonitor(
         var today = calendar.Today;
         var working = await calendar.CalendarAsync(cancellationToken);
         var soonLimit = working.AddWorkingDays(today, settings.DueSoonWorkingDays);
-        var due = db.Recommendations
+        var due = db.Recommendations.Where(Recommendation.Followed)
             .Where(r => AwaitingAnswer.Contains(r.Status) && r.DueOn != null && r.DueOn <= soonLimit && r.AddressedToOrganisationId != null);
 
         var candidates = await due.AsNoTracking()

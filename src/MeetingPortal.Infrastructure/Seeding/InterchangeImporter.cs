@@ -395,6 +395,7 @@ public sealed class InterchangeImporter(
             }
         }
 
+        var answered = new List<(Recommendation Recommendation, List<ResponseData> Responses)>();
         foreach (var s in data.Speeches ?? [])
         {
             var speech = meeting.AddSpeech(s.Kind, s.Content, PersonId(s.Speaker), s.SpeakerTitle, Org(s.Organisation));
@@ -431,9 +432,9 @@ public sealed class InterchangeImporter(
                     recommendation.AssignTo(body.Id, policy.Resolve(r.DueOn, data.HeldOn, recommendation.ThemeId, level), by);
                 }
 
-                foreach (var response in r.Responses ?? [])
+                if (r.Responses is { Count: > 0 } responses)
                 {
-                    recommendation.Respond(response.Kind, response.RespondedOn, Org(response.Organisation), PersonId(response.Person), response.Content, by);
+                    answered.Add((recommendation, responses));
                 }
             }
         }
@@ -466,6 +467,21 @@ public sealed class InterchangeImporter(
             {
                 result.Errors.Add($"{path}.status: {PublishRefusal(ex.Code)} ({label}).");
                 return;
+            }
+        }
+
+        // A draft's recommendations are not followed up yet (Recommendation.IsFollowed): answers come with publication.
+        if (answered.Count > 0 && meeting.Status == MeetingStatus.Draft)
+        {
+            result.Errors.Add($"{path}.status: hội nghị có câu trả lời cho kiến nghị phải ở trạng thái \"published\" (đã công bố) ({label}).");
+            return;
+        }
+
+        foreach (var (recommendation, responses) in answered)
+        {
+            foreach (var response in responses)
+            {
+                recommendation.Respond(response.Kind, response.RespondedOn, Org(response.Organisation), PersonId(response.Person), response.Content, by);
             }
         }
 

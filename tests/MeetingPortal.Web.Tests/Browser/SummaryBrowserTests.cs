@@ -17,7 +17,7 @@ public sealed class SummaryBrowserTests(BrowserFixture fixture) : IClassFixture<
         {
             var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
             var today = scope.ServiceProvider.GetRequiredService<CalendarService>().Today;
-            var r = await db.Recommendations.Include(x => x.Responses).SingleAsync(x => x.Content.StartsWith("Nguồn kinh phí hoạt động của các chi hội"));
+            var r = await db.Recommendations.Include(x => x.Meeting).Include(x => x.Responses).SingleAsync(x => x.Content.StartsWith("Nguồn kinh phí hoạt động của các chi hội"));
             var by = new Actor("test", DateTime.UtcNow);
             r.Reopen("Chưa bố trí", by);
             r.AssignTo(r.AddressedToOrganisationId!.Value, today.AddDays(-10), by);

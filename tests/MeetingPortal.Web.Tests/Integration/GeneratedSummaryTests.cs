@@ -35,6 +35,8 @@ public sealed class GeneratedSummaryTests(PortalFactory factory) : IClassFixture
                 var heldOn = new DateOnly(2023, 1, 2).AddDays(random.Next(0, 360));
                 var meeting = new Meeting(unit.Id, (MeetingType)random.Next(1, 4), $"Sinh tự động {unit.Code} {i}", heldOn) { HostOrganisationId = body.Id };
                 var speech = meeting.AddSpeech(SpeechKind.Recommendation, "Nội dung sinh tự động", null, null, raiser.Id);
+                // Answers come to published records only (Recommendation.IsFollowed).
+                meeting.Publish(DateTime.UtcNow);
                 for (var j = random.Next(0, 5); j > 0; j--)
                 {
                     var r = meeting.RaiseRecommendation(speech, $"Kiến nghị sinh tự động {random.Next()}", raiser.Id, null);
@@ -62,7 +64,6 @@ public sealed class GeneratedSummaryTests(PortalFactory factory) : IClassFixture
 
                 meeting.AddDirective("Nhiệm vụ sinh tự động", [raiser.Id], heldOn.AddDays(30));
                 meeting.RefreshSearchText();
-                meeting.Publish(DateTime.UtcNow);
                 db.Meetings.Add(meeting);
             }
         }

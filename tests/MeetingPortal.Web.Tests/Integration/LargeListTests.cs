@@ -15,7 +15,9 @@ public sealed class LargeListTests(PortalFactory factory) : IClassFixture<Portal
         factory.WithDb(db =>
         {
             var ward = db.Units.Single(u => u.Code == "p-ky-phuong");
-            var meeting = new Meeting(ward.Id, MeetingType.Dialogue, "Hội nghị nhiều kiến nghị", new DateOnly(2026, 1, 15));
+            var meeting = new Meeting(ward.Id, MeetingType.Dialogue, "Hội nghị nhiều kiến nghị", new DateOnly(2026, 1, 15)) { HostOrganisationId = body };
+            meeting.AddSpeech(SpeechKind.Recommendation, "Các ý kiến của hội viên", null, null, null);
+            meeting.Publish(DateTime.UtcNow);
             var by = new Actor("test", DateTime.UtcNow);
             for (var i = 0; i < 40; i++)
             {

@@ -37,13 +37,13 @@ public sealed class PayloadTests(PortalFactory factory) : IClassFixture<PortalFa
             };
             meeting.AddParticipant(person.Id, ParticipantRole.Chair, Attribute, organisation.Id);
             var speech = meeting.AddSpeech(SpeechKind.Recommendation, Script + Attribute, person.Id, Script, organisation.Id);
+            meeting.Publish(DateTime.UtcNow);
             var r = meeting.RaiseRecommendation(speech, Formula + " " + Script, organisation.Id, person.Id);
             var by = new Actor("test", DateTime.UtcNow);
             r.AssignTo(organisation.Id, new DateOnly(2025, 6, 1), by);
             r.Respond(ResponseKind.Explained, new DateOnly(2025, 5, 20), organisation.Id, person.Id, Attribute + Link, by);
             meeting.AddDirective(Formula + Attribute, [organisation.Id], null);
             meeting.RefreshSearchText();
-            meeting.Publish(DateTime.UtcNow);
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync();
             existing = meeting;

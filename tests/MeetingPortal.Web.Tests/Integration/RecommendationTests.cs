@@ -67,9 +67,9 @@ public sealed class RecommendationTests(PortalFactory factory) : IClassFixture<P
             var calendar = scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Persistence.CalendarService>();
             var working = await calendar.CalendarAsync(CancellationToken.None);
             var by = new Actor("test", DateTime.UtcNow);
-            var first = await db.Recommendations.SingleAsync(r => r.Id == overdue);
+            var first = await db.Recommendations.Include(r => r.Meeting).SingleAsync(r => r.Id == overdue);
             first.AssignTo(first.AddressedToOrganisationId!.Value, calendar.Today.AddDays(-3), by);
-            var second = await db.Recommendations.SingleAsync(r => r.Id == soon);
+            var second = await db.Recommendations.Include(r => r.Meeting).SingleAsync(r => r.Id == soon);
             second.AssignTo(second.AddressedToOrganisationId!.Value, working.AddWorkingDays(calendar.Today, 2), by);
             await db.SaveChangesAsync();
         }

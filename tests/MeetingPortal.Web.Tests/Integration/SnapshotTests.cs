@@ -32,7 +32,7 @@ public sealed class SnapshotTests(PortalFactory factory) : IClassFixture<PortalF
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
-            var r = await db.Recommendations.Include(x => x.Responses).FirstAsync(x => x.Content.StartsWith("Công tác nhân sự BCH"));
+            var r = await db.Recommendations.Include(x => x.Meeting).Include(x => x.Responses).FirstAsync(x => x.Content.StartsWith("Công tác nhân sự BCH"));
             r.Respond(ResponseKind.Resolved, new DateOnly(2022, 9, 1), r.AddressedToOrganisationId, null, "Đã kiện toàn", new Actor("test", DateTime.UtcNow));
             await db.SaveChangesAsync();
         }

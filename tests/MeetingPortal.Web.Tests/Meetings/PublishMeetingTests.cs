@@ -74,4 +74,34 @@ public sealed class PublishMeetingTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Redirect, (await edit.PostAsync(client, "publish")).StatusCode);
         Assert.Equal([NotificationKind.Assigned], NotificationsOf("traloi.kyphuong", content));
     }
+
+    /// <summary>
+    /// A draft is the recorder's work in progress: its recommendations were "Đã giao", in the body's queue and
+    /// answerable before anyone had published the record. Follow-up starts with publication.
+    /// </summary>
+    [Fact]
+    public async Task A_drafts_recommendations_are_neither_queued_nor_answerable_until_publication()
+    {
+        const string content = "Đề nghị sửa chữa hội trường khu dân cư (nháp chưa theo dõi)";
+        var (client, form) = await FormWithRecommendationAsync("Đối thoại nháp chưa công bố", content);
+        var saved = await form.PostAsync(client, "save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (recommendationId, version) = factory.WithDb(db => db.Recommendations.Where(r => r.Content == content).Select(r => new { r.Id, r.Version }).AsEnumerable().Select(r => (r.Id, r.Version)).Single());
+        var responder = await factory.SignInAsync("traloi.kyphuong");
+
+        Assert.DoesNotContain(content, (await responder.GetHtmlAsync("/Recommendations/Queue")).Text(), StringComparison.Ordinal);
+        var page = await responder.GetHtmlAsync($"/Recommendations/{recommendationId}");
+        Assert.Contains("Hội nghị còn là bản nháp", page.Text(), StringComparison.Ordinal);
+        Assert.Null(page.DocumentNode.SelectSingleNode("//form[contains(@action,'handler=Respond')]"));
+        var refused = await factory.RunAsync<Application.Recommendations.RespondToRecommendation, Application.Common.UseCaseResult>("traloi.kyphuong", (uc, user) =>
+            uc.ExecuteAsync(user, new Application.Recommendations.RespondCommand(recommendationId, version, ResponseKind.Accepted, null, "Tiếp thu", null), CancellationToken.None));
+        Assert.Equal(Application.Common.UseCaseStatus.Invalid, refused.Status);
+        Assert.Contains(refused.Errors, e => e.Message.Contains("bản nháp", StringComparison.Ordinal));
+        Assert.Equal(0, factory.WithDb(db => db.Responses.Count(r => r.RecommendationId == recommendationId)));
+
+        var id = saved.Headers.Location!.OriginalString.Split('/')[^1];
+        var edit = await HtmlForm.LoadAsync(client, $"/Meetings/{id}/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await edit.PostAsync(client, "publish")).StatusCode);
+        Assert.Contains(content, (await responder.GetHtmlAsync("/Recommendations/Queue")).Text(), StringComparison.Ordinal);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class RespondToRecommendationTests(PortalFactory factory) : IClass
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
-            var r = await db.Recommendations.Include(x => x.Responses).Include(x => x.Events).AsSplitQuery().SingleAsync(x => x.Id == id);
+            var r = await db.Recommendations.Include(x => x.Meeting).Include(x => x.Responses).Include(x => x.Events).AsSplitQuery().SingleAsync(x => x.Id == id);
             var by = new Actor("test", DateTime.UtcNow);
             r.Reopen("kiểm tra", by);
             r.Respond(ResponseKind.Resolved, new DateOnly(2022, 8, 1), r.AddressedToOrganisationId, null, "Đã bố trí kinh phí", by);

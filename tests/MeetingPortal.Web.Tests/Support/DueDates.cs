@@ -29,7 +29,7 @@ public static class DueDates
         var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
         var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
         var working = await calendar.CalendarAsync(CancellationToken.None);
-        var r = await db.Recommendations.Include(x => x.Responses).SingleAsync(x => x.Content.StartsWith(contentStart));
+        var r = await db.Recommendations.Include(x => x.Meeting).Include(x => x.Responses).SingleAsync(x => x.Content.StartsWith(contentStart));
         var body = await db.Organisations.Where(o => o.Name == "Đảng ủy phường Kỳ Phương").Select(o => o.Id).SingleAsync();
         if (r.Status != RecommendationStatus.Assigned)
         {
@@ -60,7 +60,7 @@ public static class DueDates
         var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
         var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
         var awaiting = RecommendationStatuses.AwaitingAnswer.ToArray();
-        var others = (await db.Recommendations.Where(r => awaiting.Contains(r.Status) && r.DueOn != null && r.AddressedToOrganisationId != null).ToListAsync())
+        var others = (await db.Recommendations.Include(r => r.Meeting).Where(r => awaiting.Contains(r.Status) && r.DueOn != null && r.AddressedToOrganisationId != null).ToListAsync())
             .Where(r => !exceptContentStarts.Any(c => r.Content.StartsWith(c, StringComparison.Ordinal)));
         foreach (var r in others)
         {

@@ -147,6 +147,7 @@ public sealed class DetailsModel(
             MeetingId = r.MeetingId,
             MeetingTitle = r.Meeting!.Title,
             HeldOn = r.Meeting.HeldOn,
+            MeetingStatus = r.Meeting.Status,
             UnitId = r.Meeting.UnitId,
             UnitName = r.Meeting.Unit!.Name,
             UnitPath = r.Meeting.Unit.Path,
@@ -248,6 +249,7 @@ public sealed class DetailsModel(
         public int MeetingId { get; init; }
         public required string MeetingTitle { get; init; }
         public DateOnly HeldOn { get; init; }
+        public MeetingStatus MeetingStatus { get; init; }
         public int UnitId { get; init; }
         public required string UnitName { get; init; }
         public required string UnitPath { get; init; }
@@ -269,7 +271,7 @@ public sealed class DetailsModel(
         public bool CanBeReturned => Hops.Count > 0 && Hops[^1] is { ReturnedAtUtc: null, FromId: not null } last && last.ToId == AddressedToId;
 
         /// <summary>What the state machine reads, for the view to ask which actions the status allows.</summary>
-        public RecommendationState State => new(Status, AddressedToId is not null, CanBeReturned);
+        public RecommendationState State => new(Status, AddressedToId is not null, CanBeReturned, Recommendation.IsFollowedIn(MeetingStatus));
     }
 
     /// <summary>Which operations the user's roles allow on this recommendation (its status aside).</summary>

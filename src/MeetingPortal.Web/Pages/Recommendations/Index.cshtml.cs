@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
@@ -101,7 +102,7 @@ public sealed class IndexModel(
 
     private static IQueryable<Row> Project(IQueryable<Recommendation> query) => query.Select(r => new Row(
         r.Id, r.Content, r.MeetingId, r.Meeting!.Title, r.Meeting.HeldOn, r.Meeting.Unit!.Name,
-        r.RaisedByOrganisation!.Name, r.AddressedToOrganisation!.Name, r.Theme!.Name, r.DueOn, r.Status));
+        r.RaisedByOrganisation!.Name, r.AddressedToOrganisation!.Name, r.Theme!.Name, r.DueOn, r.Status, r.Meeting.Status));
 
     private async Task LoadOptionsAsync(UnitScope scope, CancellationToken cancellationToken)
     {
@@ -115,8 +116,8 @@ public sealed class IndexModel(
 
     public sealed record Row(
         int Id, string Content, int MeetingId, string MeetingTitle, DateOnly HeldOn, string UnitName,
-        string? RaisedBy, string? AddressedTo, string? Theme, DateOnly? DueOn, RecommendationStatus Status)
+        string? RaisedBy, string? AddressedTo, string? Theme, DateOnly? DueOn, RecommendationStatus Status, MeetingStatus MeetingStatus)
     {
-        public bool IsOverdue(DateOnly today) => RecommendationStatuses.IsOverdue(Status, DueOn, today);
+        public bool IsOverdue(DateOnly today) => RecommendationStatuses.IsOverdue(Status, DueOn, MeetingStatus, today);
     }
 }

@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
@@ -42,7 +43,8 @@ public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calend
         // Addressed to this body wherever it was raised: a body answers for recommendations from
         // units below it, which the scope already covers.
         var queue = db.Recommendations.AsNoTracking().InScope(User.GetScopeOrNone())
-            .Where(r => r.AddressedToOrganisationId == body && awaiting.Contains(r.Status));
+            .Where(r => r.AddressedToOrganisationId == body && awaiting.Contains(r.Status))
+            .Where(Recommendation.Followed);
         // A district's body may have hundreds waiting, each with its answer form: a page at a time.
         Total = await queue.CountAsync(cancellationToken);
         OverdueTotal = Total == 0 ? 0 : await queue.CountAsync(RecommendationStatuses.OverdueOn(today), cancellationToken);
@@ -51,15 +53,15 @@ public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calend
             .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new Row(r.Id, r.Version, r.Content, r.Meeting!.Title, r.Meeting.HeldOn, r.Meeting.Unit!.Name,
-                r.RaisedByOrganisation!.Name, r.DueOn, r.Status))
+                r.RaisedByOrganisation!.Name, r.DueOn, r.Status, r.Meeting.Status))
             .ToListAsync(cancellationToken);
         return Page();
     }
 
     public sealed record Row(int Id, int Version, string Content, string MeetingTitle, DateOnly HeldOn, string UnitName,
-        string? RaisedBy, DateOnly? DueOn, RecommendationStatus Status)
+        string? RaisedBy, DateOnly? DueOn, RecommendationStatus Status, MeetingStatus MeetingStatus)
     {
         /// <summary>The domain's one definition of overdue, on this row.</summary>
-        public bool IsOverdueOn(DateOnly today) => RecommendationStatuses.IsOverdue(Status, DueOn, today);
+        public bool IsOverdueOn(DateOnly today) => RecommendationStatuses.IsOverdue(Status, DueOn, MeetingStatus, today);
     }
 }
