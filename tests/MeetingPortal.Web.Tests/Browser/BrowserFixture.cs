@@ -15,6 +15,8 @@ public sealed class BrowserFixture : PortalFactory, IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    protected override bool StartsFromTemplate => true;
+
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = string.Empty;

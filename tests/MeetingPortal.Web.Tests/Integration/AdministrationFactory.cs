@@ -8,6 +8,8 @@ namespace MeetingPortal.Web.Tests.Integration;
 /// <summary>The portal with security stamps checked on every request, so a deactivation's effect on open sessions is visible at once.</summary>
 public sealed class AdministrationFactory : PortalFactory
 {
+    protected override bool StartsFromTemplate => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -20,6 +20,41 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalFactory()
         : this(Path.Combine(Path.GetTempPath(), "meetingportal-tests", Guid.NewGuid().ToString("N")), keepData: false)
     {
+        if (StartsFromTemplate)
+        {
+            File.Copy(Template.Value, DatabasePath);
+        }
+    }
+
+    /// <summary>
+    /// Whether this portal starts on a copy of the database a plain portal built at its first start (migrated,
+    /// seeded, demo accounts made) instead of building its own: the same rows, a fresh file per test class,
+    /// about 0.2 s instead of 2.6 s. Its own start still runs and finds nothing to do. Portals whose first start
+    /// is itself under test (production, upgrades, key protection) build their own.
+    /// </summary>
+    protected virtual bool StartsFromTemplate => GetType() == typeof(PortalFactory);
+
+    /// <summary>The template database, built once per test run by a plain portal, and removed when the run ends.</summary>
+    private static readonly Lazy<string> Template = new(BuildTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static string BuildTemplate()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "meetingportal-tests", "template-" + Guid.NewGuid().ToString("N"));
+        using (var first = new PortalFactory(directory, keepData: true))
+        {
+            first.CreateClient().Dispose();
+        }
+
+        // Closing the pooled connections checkpoints the write-ahead log into the file that is copied.
+        SqliteConnection.ClearAllPools();
+        var file = Path.Combine(directory, "meetingportal.db");
+        if (!File.Exists(file) || File.Exists(file + "-wal"))
+        {
+            throw new InvalidOperationException($"The template database at {file} is missing or not checkpointed.");
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TemporaryDataDirectory.Delete(directory);
+        return file;
     }
 
     /// <summary>A portal on <paramref name="dataDirectory"/>, left in place at the end when <paramref name="keepData"/> (for a test that goes on with the files).</summary>
