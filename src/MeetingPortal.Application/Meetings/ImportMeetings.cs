@@ -21,9 +21,20 @@ public sealed class ImportMeetings(InterchangeImporter importer, IAuthorizationS
             ? authorization.MayAsync(user, new MeetingResource(scope.Path), MeetingOperations.Import)
             : Task.FromResult(false);
 
-    /// <summary>Imports one file's JSON in its own transaction as <paramref name="user"/>; the result says what was created, skipped or refused and why.</summary>
+    /// <summary>
+    /// Imports one file's JSON in its own transaction as <paramref name="user"/>; the result says what was created,
+    /// skipped or refused and why. A user who does not import at all (<see cref="MayImportAsync"/>) is told so
+    /// and nothing is read: the page answers 403 before this, the command line prints the message.
+    /// </summary>
     public async Task<ImportResult> ImportAsync(ClaimsPrincipal user, string json, string source, CancellationToken cancellationToken)
     {
+        if (!await MayImportAsync(user))
+        {
+            var refused = new ImportResult(source);
+            refused.Errors.Add("Tài khoản này không có quyền nhập hồ sơ (cần vai trò Thư ký hoặc Quản trị).");
+            return refused;
+        }
+
         var options = new ImportOptions(
             path => authorization.MayAsync(user, new MeetingResource(path), MeetingOperations.Import),
             AllowReferenceData: await authorization.MayAsync(user, NationalSettings.Instance, AdministrationOperations.ManageNationalSettings),

@@ -34,6 +34,12 @@ public sealed class RespondToRecommendation(
         var result = await change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Respond, async c =>
         {
             var errors = (await validator.ValidateAsync(command, cancellationToken)).ToErrors();
+            // A kind the state does not take (a refusal after resolution) is said beside the kind, not as a page-wide error.
+            if (c.Recommendation.State is { IsFollowed: true } state && state.ResponseKinds.Count > 0 && !state.Takes(command.Kind))
+            {
+                errors.Add(new UseCaseError(nameof(command.Kind), localizer["Action.KindNotTaken", string.Join(", ", state.ResponseKinds.Select(k => localizer["ResponseKind." + k].Value))]));
+            }
+
             if (command.RespondedOn is { } on && !RecordDates.IsBetweenMeetingAndToday(on, c.HeldOn, c.Today))
             {
                 errors.Add(new UseCaseError(nameof(command.RespondedOn), localizer["Action.ResponseDate"]));

@@ -141,6 +141,21 @@ public sealed class ImportExportTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal("thuky.kyphuong", factory.WithDb(db => db.Meetings.Single(m => m.Title == "Đối thoại nhập bằng dòng lệnh").CreatedBy));
     }
 
+    /// <summary>The command line is a door like the page: an account without the role is told that, not that the unit is outside its scope.</summary>
+    [Fact]
+    public async Task The_command_line_import_refuses_an_account_without_the_role_as_such()
+    {
+        var file = Path.Combine(factory.DataDirectory, "cli-leader.json");
+        await File.WriteAllTextAsync(file, Meeting("p-ky-phuong", "Đối thoại nhập bởi lãnh đạo"));
+        var output = new StringWriter();
+
+        Assert.Equal(1, await CommandLine.RunAsync(factory.Services, ["import", "--as", "lanhdao.kyphuong", file], output));
+
+        Assert.Contains("không có quyền nhập hồ sơ", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("phạm vi", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.Title == "Đối thoại nhập bởi lãnh đạo")));
+    }
+
     /// <summary>The command line is a door like the page: a ward recorder cannot write another ward's records through it.</summary>
     [Fact]
     public async Task The_command_line_import_applies_the_named_users_scope()

@@ -33,15 +33,32 @@ public sealed class RespondToRecommendationTests(PortalFactory factory) : IClass
         Assert.Equal(["Accepted", "Explained"], options);
 
         var form = HtmlForm.From(page, $"/Recommendations/{id}", "//form[contains(@action,'handler=Respond')]");
-        form["Respond.Kind"] = "Explained";
         form["Respond.Content"] = "Giải trình thêm về nguồn kinh phí";
-        using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in form.Fields)
+        MultipartFormDataContent Content()
         {
-            content.Add(new StringContent(value), name);
+            var content = new MultipartFormDataContent();
+            foreach (var (name, value) in form.Fields)
+            {
+                content.Add(new StringContent(value), name);
+            }
+
+            return content;
         }
 
-        Assert.Equal(HttpStatusCode.Redirect, (await responder.PostAsync(form.Action, content)).StatusCode);
+        // A refusal posted by hand after the resolution: a message beside the kind, nothing saved.
+        form["Respond.Kind"] = "Declined";
+        using (var declined = Content())
+        {
+            var refused = await responder.PostAsync(form.Action, declined);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var message = Html.Parse(await refused.Content.ReadAsStringAsync()).Node("//*[@id='respond-kind-error']").InnerText;
+            Assert.Contains("Tiếp thu", message, StringComparison.Ordinal);
+            Assert.Equal(1, factory.WithDb(db => db.Responses.Count(x => x.RecommendationId == id && x.Content == "Đã bố trí kinh phí")));
+        }
+
+        form["Respond.Kind"] = "Explained";
+        using var explained = Content();
+        Assert.Equal(HttpStatusCode.Redirect, (await responder.PostAsync(form.Action, explained)).StatusCode);
         factory.WithDb(db =>
         {
             var r = db.Recommendations.Include(x => x.Responses).Single(x => x.Id == id);
