@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MeetingPortal.Domain.Calendar;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
@@ -255,7 +256,7 @@ public sealed class MeetingForm
             RuleFor(f => f.Title).NotEmpty().MaximumLength(Meeting.TitleMaxLength).WithName(_ => L("Form.Title"));
             RuleFor(f => f.HeldOn).NotNull().WithName(_ => L("Form.HeldOn"))
                 .Must(d => d is null || d.Value <= VietnamToday(timeProvider)).WithMessage(_ => L("Form.HeldInFuture"))
-                .Must(d => d is null || d.Value.Year >= 1945).WithMessage(_ => L("Form.HeldTooEarly"));
+                .Must(d => d is null || d.Value > VietnamToday(timeProvider) || RecordDates.IsPossibleMeetingDay(d.Value, VietnamToday(timeProvider))).WithMessage(_ => L("Form.HeldTooEarly"));
             RuleFor(f => f.PeriodYear).NotNull().When(f => f.PeriodKind is not null).WithName(_ => L("Form.PeriodYear"));
             RuleFor(f => f.PeriodYear).InclusiveBetween(1945, 2200).WithName(_ => L("Form.PeriodYear"));
             RuleFor(f => f.PeriodNumber).InclusiveBetween(1, 12).WithName(_ => L("Form.PeriodNumber"));

@@ -158,6 +158,18 @@ public sealed class InterchangeImporter(
     /// <summary>Days already in the calendar keep what an administrator may have changed; new days move the due dates counted on the calendar.</summary>
     private async Task ImportCalendarAsync(List<CalendarDayData> days, ImportResult result, CancellationToken cancellationToken)
     {
+        // The calendar page's rules, from the domain: a kept year, a worked day only on a weekend.
+        var refused = days.Where(d => !WorkingCalendar.KeepsYear(d.Date.Year) || !CalendarDay.Fits(d.Date, d.Kind)).ToList();
+        foreach (var bad in refused)
+        {
+            result.Errors.Add($"Lịch làm việc {bad.Date:dd/MM/yyyy}: năm phải từ {WorkingCalendar.FirstYear} đến {WorkingCalendar.LastYear}; ngày làm bù phải là thứ Bảy hoặc Chủ nhật.");
+        }
+
+        if (refused.Count > 0)
+        {
+            return;
+        }
+
         var known = (await db.CalendarDays.Select(d => d.Date).ToListAsync(cancellationToken)).ToHashSet();
         var added = days.Where(d => known.Add(d.Date)).Select(d => db.CalendarDays.Add(new CalendarDay(d.Date, d.Kind, d.Name)).Entity).ToList();
         await db.SaveChangesAsync(cancellationToken);
@@ -276,6 +288,12 @@ public sealed class InterchangeImporter(
     private async Task ImportMeetingAsync(MeetingData data, string path, ImportOptions options, ImportResult result, CancellationToken cancellationToken)
     {
         var label = $"{data.HeldOn:yyyy-MM-dd} {data.Title}";
+        if (!RecordDates.IsPossibleMeetingDay(data.HeldOn, calendar.Today))
+        {
+            result.Errors.Add($"{path}.heldOn: ngày họp {data.HeldOn:dd/MM/yyyy} phải là ngày đã diễn ra (không sau hôm nay) và từ năm {RecordDates.FirstMeetingYear} ({label}).");
+            return;
+        }
+
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == data.Unit, cancellationToken);
         if (unit is null)
         {

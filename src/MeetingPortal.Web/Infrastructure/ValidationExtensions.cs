@@ -1,5 +1,7 @@
 using FluentValidation.Results;
 using MeetingPortal.Application.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace MeetingPortal.Web.Infrastructure;
@@ -21,6 +23,14 @@ public static class ValidationExtensions
             modelState.AddModelError(key, error.ErrorMessage);
         }
     }
+
+    /// <summary>The answer to a use case that refused before looking at the input: 404 (not found or out of scope), 403 (role), otherwise null.</summary>
+    public static IActionResult? RefusalFor(this PageModel page, UseCaseResult result) => result.Status switch
+    {
+        UseCaseStatus.NotFound => page.NotFound(),
+        UseCaseStatus.Forbidden => page.Forbid(),
+        _ => null,
+    };
 
     /// <summary>Copies a use case's messages into ModelState under the input model's prefix ("" for the whole form).</summary>
     public static void AddTo(this UseCaseResult result, ModelStateDictionary modelState, string prefix)

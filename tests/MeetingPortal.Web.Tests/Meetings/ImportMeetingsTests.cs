@@ -79,6 +79,44 @@ public sealed class ImportMeetingsTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains("Ngày nghỉ thử nghiệm", audit, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The form's meeting-day rule holds in the import (RecordDates.IsPossibleMeetingDay): a file dated 2099, next
+    /// year and published, or year 1 was imported, notified responders and got a due date in year 1.
+    /// </summary>
+    [Theory]
+    [InlineData("2099-01-01")]
+    [InlineData("0001-01-01")]
+    [InlineData("1944-12-31")]
+    public async Task The_import_refuses_a_meeting_day_the_form_refuses(string heldOn)
+    {
+        var title = $"Đối thoại ngày {heldOn}";
+        var file = $$"""
+            {"formatVersion":1,"meetings":[{"unit":"p-ky-phuong","type":"dialogue","title":"{{title}}","heldOn":"{{heldOn}}","status":"published","host":"dang-uy",
+             "organisations":[{"key":"dang-uy","name":"Đảng ủy phường Kỳ Phương","kind":"partyCommittee"}],
+             "speeches":[{"kind":"opinion","content":"Ý kiến","organisation":"dang-uy"}]}]}
+            """;
+
+        var report = await UploadAsync(await factory.SignInAsync("thuky.kyphuong"), ("future.json", file));
+
+        Assert.Contains("phải là ngày đã diễn ra", report, StringComparison.Ordinal);
+        Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.Title == title)));
+    }
+
+    /// <summary>The calendar page's rules hold in the import: 31/12/9999 was accepted and could then be neither seen nor removed.</summary>
+    [Theory]
+    [InlineData("9999-12-31", "holiday")]
+    [InlineData("2026-12-09", "workingDay")]
+    public async Task The_import_refuses_a_calendar_day_the_calendar_page_refuses(string date, string kind)
+    {
+        var before = factory.WithDb(db => db.CalendarDays.Count());
+
+        var report = await UploadAsync(await factory.SignInAsync("quantri.toanquoc"),
+            ("calendar.json", $$"""{"formatVersion":1,"calendar":[{"date":"{{date}}","kind":"{{kind}}","name":"Ngày thử"}]}"""));
+
+        Assert.Contains("năm phải từ 2000 đến 2100", report, StringComparison.Ordinal);
+        Assert.Equal(before, factory.WithDb(db => db.CalendarDays.Count()));
+    }
+
     /// <summary>The unit form's rules hold in the import too: a key that travels, a level strictly below the parent's.</summary>
     [Theory]
     [InlineData("""{"code":"c","name":"Phường bên cạnh","level":4,"parent":"p-tran-phu"}""", "phải thấp hơn cấp")]

@@ -1,5 +1,4 @@
 using MeetingPortal.Application.Administration;
-using MeetingPortal.Application.Common;
 using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,7 +54,7 @@ public sealed class EditModel(ChangeOrganisations changeOrganisations, IStringLo
         var (organisation, refusal) = await changeOrganisations.LoadManagedAsync(User, id, cancellationToken);
         if (organisation is null)
         {
-            return refusal!.Status == UseCaseStatus.NotFound ? NotFound() : Forbid();
+            return this.RefusalFor(refusal!);
         }
 
         UnitName = organisation.Unit!.Name;

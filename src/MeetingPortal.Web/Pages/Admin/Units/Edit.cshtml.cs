@@ -66,15 +66,7 @@ public sealed class EditModel(MeetingPortalDbContext db, ChangeUnits changeUnits
 
     private async Task<IActionResult> ShowAsync(int id, UseCaseResult result, string prefix, CancellationToken cancellationToken)
     {
-        switch (result.Status)
-        {
-            case UseCaseStatus.NotFound:
-                return NotFound();
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-        }
-
-        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        if ((this.RefusalFor(result) ?? await LoadAsync(id, cancellationToken)) is { } refusal)
         {
             return refusal;
         }
@@ -88,7 +80,7 @@ public sealed class EditModel(MeetingPortalDbContext db, ChangeUnits changeUnits
         var (unit, refusal) = await changeUnits.LoadManagedAsync(User, id, cancellationToken);
         if (unit is null)
         {
-            return refusal!.Status == UseCaseStatus.NotFound ? NotFound() : Forbid();
+            return this.RefusalFor(refusal!);
         }
 
         Current = unit;

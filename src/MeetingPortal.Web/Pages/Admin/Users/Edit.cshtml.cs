@@ -89,15 +89,7 @@ public sealed class EditModel(ChangeAccounts changeAccounts, AccountChoices choi
     /// <summary>The page again after a use case: 404/403 as it answered, otherwise the account with its messages.</summary>
     private async Task<IActionResult> ShowAsync(string id, UseCaseResult result, bool keepTyped, CancellationToken cancellationToken)
     {
-        switch (result.Status)
-        {
-            case UseCaseStatus.NotFound:
-                return NotFound();
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-        }
-
-        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        if ((this.RefusalFor(result) ?? await LoadAsync(id, cancellationToken)) is { } refusal)
         {
             return refusal;
         }
@@ -126,7 +118,7 @@ public sealed class EditModel(ChangeAccounts changeAccounts, AccountChoices choi
         var (managed, refusal) = await changeAccounts.LoadManagedAsync(User, id, cancellationToken);
         if (managed is null)
         {
-            return refusal!.Status == UseCaseStatus.NotFound ? NotFound() : Forbid();
+            return this.RefusalFor(refusal!);
         }
 
         (Account, CurrentRoles) = managed;
