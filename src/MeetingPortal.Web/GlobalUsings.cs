@@ -4,4 +4,5 @@ global using MeetingPortal.Application.Authorization;
 global using MeetingPortal.Application.Meetings;
 global using MeetingPortal.Application.Recommendations;
 global using MeetingPortal.Application.Units;
+global using MeetingPortal.Web.Infrastructure;
 global using Microsoft.AspNetCore.Authorization;

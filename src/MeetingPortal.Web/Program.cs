@@ -8,7 +8,6 @@ using MeetingPortal.Infrastructure.Health;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Seeding;
-using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -85,7 +85,8 @@ public sealed class ChangeAccounts(
     /// <summary>Creates the account; its id and the one-time password come back when done.</summary>
     public async Task<AccountChangeResult> CreateAsync(ClaimsPrincipal user, NewAccountInput input, CancellationToken cancellationToken)
     {
-        if (!user.IsAdministrator())
+        // The role first (403): may this user manage an ordinary account of their own unit at all.
+        if (!await authorization.MayAsync(user, new AccountResource(string.Empty, user.GetScopeOrNone().Path, IsAdministrator: false), AdministrationOperations.ManageAccount))
         {
             return new AccountChangeResult(UseCaseResult.Forbidden);
         }

@@ -77,7 +77,8 @@ public sealed class ChangeUnits(
     /// <summary>Adds a unit under <see cref="NewUnitInput.ParentId"/>; the result's id is the new unit's.</summary>
     public async Task<UseCaseResult> AddAsync(ClaimsPrincipal user, NewUnitInput input, CancellationToken cancellationToken)
     {
-        if (!user.IsAdministrator())
+        // The role first (403), whichever parent was chosen: the handler decides, as for every unit operation.
+        if (!await authorization.MayAsync(user, new UnitResource(user.GetScopeOrNone().Path), AdministrationOperations.CreateUnitUnder))
         {
             return UseCaseResult.Forbidden;
         }

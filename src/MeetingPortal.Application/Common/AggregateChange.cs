@@ -7,7 +7,7 @@ namespace MeetingPortal.Application.Common;
 
 /// <summary>
 /// The end every change to a loaded aggregate shares: let the use case call the domain, then save the root as of
-/// the version the user saw. Refused input, a broken domain rule (its "Domain.{code}" message) and a version
+/// the version the user saw. A root already saved past that version, refused input, a broken domain rule (its "Domain.{code}" message) and a version
 /// someone else saved in between (the stale message given) each leave nothing saved and nothing tracked.
 /// </summary>
 internal static class AggregateChange
@@ -16,6 +16,12 @@ internal static class AggregateChange
         MeetingPortalDbContext db, Entity root, int seenVersion, Func<Task<IReadOnlyList<UseCaseError>>> act,
         IStringLocalizer<SharedResource> localizer, string staleMessage, CancellationToken cancellationToken)
     {
+        // Before acting: a stale page wins over a domain refusal, and nothing (a stored file) is done for it.
+        if (root.Version != seenVersion)
+        {
+            return UseCaseResult.Stale(staleMessage);
+        }
+
         try
         {
             var errors = await act();

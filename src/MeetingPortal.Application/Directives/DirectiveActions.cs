@@ -74,10 +74,6 @@ public sealed class DirectiveActions(
         }
 
         var directive = await db.Directives.Include(d => d.Progress).Include(d => d.Assignees).AsSplitQuery().SingleAsync(d => d.Id == id, cancellationToken);
-        if (directive.Version != version)
-        {
-            return UseCaseResult.Stale(localizer["Directives.Stale"]);
-        }
 
         return await AggregateChange.SaveAsync(db, directive, version,
             async () => await act(directive, found.HeldOn, calendar.Today), localizer, localizer["Directives.Stale"], cancellationToken);

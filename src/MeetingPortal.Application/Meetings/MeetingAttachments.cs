@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using MeetingPortal.Application.Authorization;
 using MeetingPortal.Application.Common;
-using MeetingPortal.Application.Recommendations;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Files;
@@ -36,26 +35,17 @@ public sealed class MeetingAttachments(
             return UseCaseResult.Invalid(FileField, localizer["Attachment.NoFile"]);
         }
 
-        if (file.Length > Attachment.MaxSizeBytes)
+        var (checkedUpload, error) = await Uploads.ReadAsync(file, localizer, cancellationToken);
+        if (checkedUpload is null)
         {
-            return UseCaseResult.Invalid(FileField, localizer["Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024]);
+            return UseCaseResult.Invalid(FileField, error!);
         }
 
-        await using var content = new MemoryStream();
-        await using (var upload = file.OpenReadStream())
-        {
-            await upload.CopyToAsync(content, cancellationToken);
-        }
-
-        if (AttachmentStore.Detect(content) is not { } type)
-        {
-            return UseCaseResult.Invalid(FileField, localizer["Attachment.WrongType"]);
-        }
-
-        var storedName = await store.SaveAsync(content, cancellationToken);
+        await using var upload = checkedUpload;
+        var storedName = await store.SaveAsync(upload.Content, cancellationToken);
         try
         {
-            var attachment = new Attachment(meetingId, AttachmentStore.SanitizeFileName(file.FileName, type), type, content.Length, storedName);
+            var attachment = new Attachment(meetingId, upload.FileName, upload.Type, upload.Content.Length, storedName);
             db.Attachments.Add(attachment);
             audit.Record(nameof(Meeting), meetingId, HistoryAction.AttachmentAdded, attachment.FileName);
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MeetingPortal.Application.Authorization;
 using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,12 +23,19 @@ public sealed record KnownNames(
 public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationService authorization)
 {
     /// <summary>The names for a record of <paramref name="unitId"/>, if <paramref name="user"/> may write there; otherwise <see cref="KnownNames.None"/>.</summary>
-    public async Task<KnownNames> ForUserAsync(ClaimsPrincipal user, int? unitId, CancellationToken cancellationToken)
-    {
-        var path = unitId is { } id ? await db.Units.AsNoTracking().Where(u => u.Id == id && u.MergedIntoId == null).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken) : null;
-        return path is not null && await authorization.MayAsync(user, new MeetingResource(path), MeetingOperations.Create)
-            ? await ForUnitAsync(unitId!.Value, cancellationToken)
+    public async Task<KnownNames> ForUserAsync(ClaimsPrincipal user, int? unitId, CancellationToken cancellationToken) =>
+        unitId is { } id && await AccessToUnitAsync(user, id, cancellationToken) == Access.Allowed
+            ? await ForUnitAsync(id, cancellationToken)
             : KnownNames.None;
+
+    /// <summary>
+    /// Whether <paramref name="user"/> may write a record for unit <paramref name="unitId"/>: NotFound for a unit
+    /// outside their scope, no longer taking records (merged) or missing; Forbidden without the role.
+    /// </summary>
+    internal async Task<Access> AccessToUnitAsync(ClaimsPrincipal user, int unitId, CancellationToken cancellationToken)
+    {
+        var path = await db.Units.AsNoTracking().TakingRecords().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
+        return path is null ? Access.NotFound : await authorization.CheckAsync(user, new MeetingResource(path), MeetingOperations.Create);
     }
 
     /// <summary>
@@ -36,8 +44,7 @@ public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationServ
     /// </summary>
     internal async Task<KnownNames> ForUnitAsync(int unitId, CancellationToken cancellationToken)
     {
-        var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        var lineage = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var lineage = await LineageAsync(unitId, cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().Where(o => lineage.Contains(o.UnitId))
             .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.UnitId }).ToListAsync(cancellationToken);
         var people = await db.People.AsNoTracking().Where(p => lineage.Contains(p.UnitId))
@@ -59,6 +66,30 @@ public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationServ
             ? await BodiesForUnitAsync(unitId, cancellationToken)
             : [];
 
-    internal async Task<IReadOnlyList<(int Id, string Name)>> BodiesForUnitAsync(int unitId, CancellationToken cancellationToken) =>
-        (await ForUnitAsync(unitId, cancellationToken)).Organisations.Select(o => (o.Id, o.Name)).OrderBy(o => o.Name).ToList();
+    internal async Task<IReadOnlyList<(int Id, string Name)>> BodiesForUnitAsync(int unitId, CancellationToken cancellationToken)
+    {
+        var lineage = await LineageAsync(unitId, cancellationToken);
+        return (await db.Organisations.AsNoTracking().Where(o => lineage.Contains(o.UnitId)).OrderBy(o => o.Name)
+                .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+            .Select(o => (o.Id, o.Name)).ToList();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="bodyId"/> is one of the bodies of <see cref="BodiesForUnitAsync"/>, and if so its
+    /// unit's level rank (null when the level has none): one query, for an assignment or a forward.
+    /// </summary>
+    internal async Task<(bool IsBody, int? LevelRank)> BodyOfUnitAsync(int unitId, int bodyId, CancellationToken cancellationToken)
+    {
+        var lineage = await LineageAsync(unitId, cancellationToken);
+        var body = await db.Organisations.AsNoTracking().Where(o => o.Id == bodyId && lineage.Contains(o.UnitId))
+            .Select(o => new { Rank = (int?)o.Unit!.Level!.Rank }).SingleOrDefaultAsync(cancellationToken);
+        return (body is not null, body?.Rank);
+    }
+
+    /// <summary>The ids of <paramref name="unitId"/> and the units above it, top first (read from its stored path).</summary>
+    private async Task<List<int>> LineageAsync(int unitId, CancellationToken cancellationToken)
+    {
+        var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
+        return path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+    }
 }

@@ -33,7 +33,7 @@ public sealed record SaveMeetingResult(UseCaseResult Result, IReadOnlyList<Confl
 /// </summary>
 public sealed class SaveMeeting(
     MeetingPortalDbContext db, IAuthorizationService authorization, MeetingEditor editor, IValidator<MeetingForm> validator,
-    IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider, CalendarService calendar)
+    IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider, CalendarService calendar, MeetingChoices choices)
 {
     /// <summary>The id, in the result, of the meeting created; Invalid with field messages when the form is refused.</summary>
     public async Task<SaveMeetingResult> CreateAsync(ClaimsPrincipal user, MeetingForm form, bool publish, CancellationToken cancellationToken)
@@ -178,9 +178,7 @@ public sealed class SaveMeeting(
             return null;
         }
 
-        var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.MergedIntoId == null).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
-        var access = path is null ? Access.NotFound : await authorization.CheckAsync(user, new MeetingResource(path), MeetingOperations.Create);
-        return access switch
+        return await choices.AccessToUnitAsync(user, unitId.Value, cancellationToken) switch
         {
             Access.Allowed => null,
             Access.Forbidden => UseCaseResult.Forbidden,

@@ -37,19 +37,17 @@ internal static class ActionInputs
     /// of the raising unit's lineage (<see cref="Meetings.MeetingChoices"/>); otherwise a message beside the field.
     /// </summary>
     public static async Task<(int Id, int? LevelRank)?> ChooseBodyAsync(
-        int? chosen, int raisingUnitId, Meetings.MeetingChoices choices, MeetingPortal.Infrastructure.Persistence.MeetingPortalDbContext db,
+        int? chosen, int raisingUnitId, Meetings.MeetingChoices choices,
         string field, IStringLocalizer<SharedResource> localizer, List<UseCaseError> errors, CancellationToken cancellationToken)
     {
-        var bodies = await choices.BodiesForUnitAsync(raisingUnitId, cancellationToken);
-        if (chosen is not { } body || bodies.All(b => b.Id != body))
+        var (isBody, level) = chosen is { } body ? await choices.BodyOfUnitAsync(raisingUnitId, body, cancellationToken) : (false, null);
+        if (!isBody)
         {
             errors.Add(new UseCaseError(field, localizer["Action.ChooseBody"]));
             return null;
         }
 
-        var level = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.Organisations.Where(o => o.Id == body).Select(o => (int?)o.Unit!.Level!.Rank), cancellationToken);
-        return (body, level);
+        return (chosen!.Value, level);
     }
 
     /// <summary>Trimmed text, or null for blank.</summary>

@@ -16,13 +16,13 @@ public sealed record AssignCommand(int Id, int Version, int? OrganisationId, Dat
 /// (<see cref="MeetingPortal.Domain.Calendar.DueDatePolicy"/>); the body's responders are told.
 /// </summary>
 public sealed class AssignRecommendation(
-    RecommendationChange change, MeetingChoices choices, CalendarService calendar, MeetingPortalDbContext db, IStringLocalizer<SharedResource> localizer)
+    RecommendationChange change, MeetingChoices choices, CalendarService calendar, IStringLocalizer<SharedResource> localizer)
 {
     public Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, AssignCommand command, CancellationToken cancellationToken) =>
         change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Assign, async c =>
         {
             var errors = new List<UseCaseError>();
-            var body = await ActionInputs.ChooseBodyAsync(command.OrganisationId, c.UnitId, choices, db, nameof(command.OrganisationId), localizer, errors, cancellationToken);
+            var body = await ActionInputs.ChooseBodyAsync(command.OrganisationId, c.UnitId, choices, nameof(command.OrganisationId), localizer, errors, cancellationToken);
             ActionInputs.CheckDueDate(command.DueOn, c.Today, nameof(command.DueOn), localizer, errors);
             if (errors.Count > 0)
             {

@@ -15,13 +15,13 @@ public sealed record ForwardCommand(int Id, int Version, int? OrganisationId, Da
 /// body (chuyển): up a level or to the competent body. The receiver gets its own due date and is told.
 /// </summary>
 public sealed class ForwardRecommendation(
-    RecommendationChange change, MeetingChoices choices, CalendarService calendar, MeetingPortalDbContext db, IStringLocalizer<SharedResource> localizer)
+    RecommendationChange change, MeetingChoices choices, CalendarService calendar, IStringLocalizer<SharedResource> localizer)
 {
     public Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, ForwardCommand command, CancellationToken cancellationToken) =>
         change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Forward, async c =>
         {
             var errors = new List<UseCaseError>();
-            var body = await ActionInputs.ChooseBodyAsync(command.OrganisationId, c.UnitId, choices, db, nameof(command.OrganisationId), localizer, errors, cancellationToken);
+            var body = await ActionInputs.ChooseBodyAsync(command.OrganisationId, c.UnitId, choices, nameof(command.OrganisationId), localizer, errors, cancellationToken);
             ActionInputs.CheckDueDate(command.DueOn, c.Today, nameof(command.DueOn), localizer, errors);
             ActionInputs.CheckReason(command.Reason, nameof(command.Reason), localizer, errors);
             if (errors.Count > 0)

@@ -49,10 +49,6 @@ public sealed class RecommendationChange(
 
         var recommendation = await db.Recommendations.Include(r => r.Meeting).Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
             .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
-        if (recommendation.Version != version)
-        {
-            return UseCaseResult.Stale(localizer["Action.Stale"]);
-        }
 
         var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
         return await AggregateChange.SaveAsync(db, recommendation, version,

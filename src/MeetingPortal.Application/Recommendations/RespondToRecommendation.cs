@@ -11,9 +11,6 @@ using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Application.Recommendations;
 
-/// <summary>A file sent with a form: its name as the user's computer gave it, its length in bytes, and its content.</summary>
-public sealed record UploadedFile(string FileName, long Length, Func<Stream> OpenReadStream);
-
 /// <summary>The body's reply to recommendation <paramref name="Id"/>: its kind, date (today when blank), text and an optional letter.</summary>
 public sealed record RespondCommand(int Id, int Version, ResponseKind Kind, DateOnly? RespondedOn, string? Content, UploadedFile? File);
 
@@ -45,28 +42,17 @@ public sealed class RespondToRecommendation(
                 errors.Add(new UseCaseError(nameof(command.RespondedOn), localizer["Action.ResponseDate"]));
             }
 
-            await using var content = new MemoryStream();
-            AttachmentType? type = null;
+            CheckedUpload? upload = null;
             if (command.File is { Length: > 0 } file)
             {
-                if (file.Length > Attachment.MaxSizeBytes)
+                (upload, var fileError) = await Uploads.ReadAsync(file, localizer, cancellationToken);
+                if (fileError is not null)
                 {
-                    errors.Add(new UseCaseError(FileField, localizer["Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024]));
-                }
-                else
-                {
-                    await using (var upload = file.OpenReadStream())
-                    {
-                        await upload.CopyToAsync(content, cancellationToken);
-                    }
-
-                    type = AttachmentStore.Detect(content);
-                    if (type is null)
-                    {
-                        errors.Add(new UseCaseError(FileField, localizer["Attachment.WrongType"]));
-                    }
+                    errors.Add(new UseCaseError(FileField, fileError));
                 }
             }
+
+            await using var letter = upload;
 
             if (errors.Count > 0)
             {
@@ -75,10 +61,10 @@ public sealed class RespondToRecommendation(
 
             var r = c.Recommendation;
             var response = r.Respond(command.Kind, command.RespondedOn ?? c.Today, r.AddressedToOrganisationId, null, command.Content!.Trim(), c.By);
-            if (type is { } fileType)
+            if (letter is not null)
             {
-                storedName = await store.SaveAsync(content, cancellationToken);
-                db.Attachments.Add(new Attachment(r.MeetingId, AttachmentStore.SanitizeFileName(command.File!.FileName, fileType), fileType, content.Length, storedName)
+                storedName = await store.SaveAsync(letter.Content, cancellationToken);
+                db.Attachments.Add(new Attachment(r.MeetingId, letter.FileName, letter.Type, letter.Content.Length, storedName)
                 {
                     Response = response,
                 });

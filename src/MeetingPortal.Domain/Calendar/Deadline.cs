@@ -29,8 +29,7 @@ public readonly record struct Deadline(DateOnly? DueOn, DateOnly? CountedFrom, i
     public bool IsCounted => CountedFrom is not null && WorkingDays is not null;
 
     /// <summary>The same deadline counted again on <paramref name="calendar"/>; a given date is returned unchanged.</summary>
-    public Deadline RecountOn(WorkingCalendar calendar) =>
-        IsCounted ? this with { DueOn = calendar.AddWorkingDays(CountedFrom!.Value, WorkingDays!.Value) } : this;
+    public Deadline RecountOn(WorkingCalendar calendar) => IsCounted ? RestartedOn(CountedFrom!.Value, calendar) : this;
 
     /// <summary>The same number of working days counted from <paramref name="day"/> instead; a given date is returned unchanged.</summary>
     public Deadline RestartedOn(DateOnly day, WorkingCalendar calendar) =>
@@ -43,9 +42,6 @@ public readonly record struct Deadline(DateOnly? DueOn, DateOnly? CountedFrom, i
 /// </summary>
 public sealed class DueDatePolicy(WorkingCalendar calendar, IReadOnlyList<DueDateRule> rules)
 {
-    /// <summary>The calendar the rules count on.</summary>
-    public WorkingCalendar Calendar => calendar;
-
     /// <summary>
     /// The deadline of an assignment or a forward made on <paramref name="assignedOn"/> (Vietnam date):
     /// the date a person gave if any, else the most specific rule's working days counted from that day

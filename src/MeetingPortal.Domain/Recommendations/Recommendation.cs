@@ -93,8 +93,6 @@ public class Recommendation : Entity
 
     public IReadOnlyList<RecommendationHop> Hops => _hops;
 
-    public bool IsOpen => RecommendationStatuses.Open.Contains(Status);
-
     /// <summary>What the state machine reads; <see cref="RecommendationState.Allows"/> says which actions it permits.</summary>
     public RecommendationState State => new(Status, AddressedToOrganisationId is not null, CanBeReturned, IsFollowed);
 

@@ -86,8 +86,7 @@ public static class RecommendationStatuses
         [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress];
 
     /// <summary>Open (chưa kết thúc): awaiting an answer, or answered and not yet settled.</summary>
-    public static readonly IReadOnlyList<RecommendationStatus> Open =
-        [RecommendationStatus.New, RecommendationStatus.Assigned, RecommendationStatus.InProgress, RecommendationStatus.Answered];
+    public static readonly IReadOnlyList<RecommendationStatus> Open = [.. AwaitingAnswer, RecommendationStatus.Answered];
 
     /// <summary>
     /// Overdue on <paramref name="day"/> (Vietnam date): followed up (its meeting published:

@@ -17,29 +17,17 @@ public interface IDomainEventDispatcher
 /// <summary>
 /// Turns what happened into who must hear of it: the one place notifications come from, whichever
 /// door (form, import, command line) made the change. A recommendation of a draft meeting tells nobody
-/// until the meeting is published; each recommendation and kind is notified once per save.
+/// until the meeting is published (<see cref="Recommendation.IsFollowed"/>: every door that raises these
+/// events has the meeting loaded); each recommendation and kind is notified once per save.
 /// </summary>
 public sealed class NotifyingDispatcher(MeetingPortalDbContext db, Notifier notifier) : IDomainEventDispatcher
 {
     public async Task DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
         var sent = new HashSet<(int, NotificationKind, bool)>();
-        var published = new Dictionary<int, bool>();
-
-        async Task<bool> IsPublishedAsync(Recommendation r)
-        {
-            if (!published.TryGetValue(r.MeetingId, out var isPublished))
-            {
-                isPublished = await db.Meetings.Where(m => m.Id == r.MeetingId).Select(m => m.Status == MeetingStatus.Published).SingleOrDefaultAsync(cancellationToken);
-                published[r.MeetingId] = isPublished;
-            }
-
-            return isPublished;
-        }
-
         async Task ToBodyAsync(Recommendation r, NotificationKind kind)
         {
-            if (await IsPublishedAsync(r) && sent.Add((r.Id, kind, true)))
+            if (r.IsFollowed && sent.Add((r.Id, kind, true)))
             {
                 await notifier.ToBodyAsync(r, kind, cancellationToken);
             }
@@ -47,7 +35,7 @@ public sealed class NotifyingDispatcher(MeetingPortalDbContext db, Notifier noti
 
         async Task ToRaisingUnitAsync(Recommendation r, NotificationKind kind)
         {
-            if (await IsPublishedAsync(r) && sent.Add((r.Id, kind, false)))
+            if (r.IsFollowed && sent.Add((r.Id, kind, false)))
             {
                 await notifier.ToRaisingUnitAsync(r, kind, cancellationToken);
             }
@@ -58,7 +46,6 @@ public sealed class NotifyingDispatcher(MeetingPortalDbContext db, Notifier noti
             switch (domainEvent)
             {
                 case MeetingPublished e:
-                    published[e.Meeting.Id] = true;
                     foreach (var r in e.Meeting.Recommendations.Where(r => r.AddressedToOrganisationId is not null && RecommendationStatuses.AwaitingAnswer.Contains(r.Status)))
                     {
                         await ToBodyAsync(r, NotificationKind.Assigned);

@@ -11,10 +11,9 @@ namespace MeetingPortal.Infrastructure.Persistence;
 /// </summary>
 public sealed class Notifier(MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser)
 {
-    // Who hears is read once per body, meeting and unit in a unit of work: publishing a meeting with many
+    // Who hears is read once per body and unit in a unit of work: publishing a meeting with many
     // recommendations for one body, or an import of several, asks the database once, not once per recommendation.
     private readonly Dictionary<int, List<string>> _responders = [];
-    private readonly Dictionary<int, int> _meetingUnits = [];
     private readonly Dictionary<int, List<string>> _raisingSide = [];
 
     /// <summary>The body that must act: its Responders.</summary>
@@ -34,15 +33,10 @@ public sealed class Notifier(MeetingPortalDbContext db, TimeProvider timeProvide
         Add(recipients, recommendation, kind);
     }
 
-    /// <summary>The raising side: Trackers and Recorders of the unit whose meeting raised it.</summary>
+    /// <summary>The raising side: Trackers and Recorders of the unit whose meeting raised it (the meeting must be loaded).</summary>
     public async Task ToRaisingUnitAsync(Recommendation recommendation, NotificationKind kind, CancellationToken cancellationToken)
     {
-        if (!_meetingUnits.TryGetValue(recommendation.MeetingId, out var unitId))
-        {
-            unitId = await db.Meetings.Where(m => m.Id == recommendation.MeetingId).Select(m => m.UnitId).SingleAsync(cancellationToken);
-            _meetingUnits[recommendation.MeetingId] = unitId;
-        }
-
+        var unitId = (recommendation.Meeting ?? throw new InvalidOperationException("The recommendation's meeting is not loaded.")).UnitId;
         if (!_raisingSide.TryGetValue(unitId, out var recipients))
         {
             recipients = await RecipientsAsync(UsersInRole(Roles.Tracker, Roles.Recorder).Where(u => u.UnitId == unitId), cancellationToken);

@@ -325,9 +325,22 @@ public sealed class InterchangeImporter(
         // and creates new ones only where the importer may write.
         var lineage = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet();
         var refused = new List<string>();
-        async Task<int?> OwnerAsync(string? code, string what, bool exists)
+        // Each unit a file names is read once for the meeting, however many bodies and people name it.
+        var owners = new Dictionary<string, (int Id, string Path)?>();
+        async Task<(int Id, string Path)?> ResolveAsync(string? code)
         {
-            var owner = await ResolveUnitAsync(code, unit, cancellationToken);
+            var key = code ?? unit.Code;
+            if (!owners.TryGetValue(key, out var owner))
+            {
+                owner = await ResolveUnitAsync(code, unit, cancellationToken);
+                owners[key] = owner;
+            }
+
+            return owner;
+        }
+
+        async Task<int?> OwnerAsync((int Id, string Path)? owner, string? code, string what, bool exists)
+        {
             if (owner is null || !lineage.Contains(owner.Value.Id))
             {
                 refused.Add($"{what}: đơn vị {code} không phải đơn vị của hội nghị hoặc cấp trên của nó");
@@ -346,9 +359,10 @@ public sealed class InterchangeImporter(
         var organisations = new Dictionary<string, Organisation>();
         foreach (var o in data.Organisations ?? [])
         {
-            var ownerId = (await ResolveUnitAsync(o.Unit, unit, cancellationToken))?.Id;
+            var owner = await ResolveAsync(o.Unit);
+            var ownerId = owner?.Id;
             var existing = ownerId is null ? null : await db.Organisations.SingleOrDefaultAsync(x => x.UnitId == ownerId && x.Name == o.Name, cancellationToken);
-            if (await OwnerAsync(o.Unit ?? unit.Code, $"tổ chức {o.Key}", existing is not null) is { } unitId)
+            if (await OwnerAsync(owner, o.Unit ?? unit.Code, $"tổ chức {o.Key}", existing is not null) is { } unitId)
             {
                 organisations[o.Key] = existing ?? db.Organisations.Add(new Organisation(unitId, o.Name, o.Kind)).Entity;
             }
@@ -357,9 +371,10 @@ public sealed class InterchangeImporter(
         var people = new Dictionary<string, Person>();
         foreach (var p in data.People ?? [])
         {
-            var ownerId = (await ResolveUnitAsync(p.Unit, unit, cancellationToken))?.Id;
+            var owner = await ResolveAsync(p.Unit);
+            var ownerId = owner?.Id;
             var existing = ownerId is null ? null : await db.People.FirstOrDefaultAsync(x => x.UnitId == ownerId && x.FullName == p.FullName, cancellationToken);
-            if (await OwnerAsync(p.Unit ?? unit.Code, $"người {p.Key}", existing is not null) is { } unitId)
+            if (await OwnerAsync(owner, p.Unit ?? unit.Code, $"người {p.Key}", existing is not null) is { } unitId)
             {
                 people[p.Key] = existing ?? db.People.Add(new Person(unitId, p.FullName)).Entity;
             }

@@ -1,8 +1,8 @@
 using FluentValidation.Results;
 using MeetingPortal.Application.Common;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MeetingPortal.Web.Infrastructure;
 
@@ -31,6 +31,27 @@ public static class ValidationExtensions
         UseCaseStatus.Forbidden => page.Forbid(),
         _ => null,
     };
+
+    /// <summary>
+    /// The one way a page answers a use case: done goes to <paramref name="done"/> (a redirect with its message);
+    /// a refusal is 404 or 403; refused input or a stale version puts each message beside its field under
+    /// <paramref name="prefix"/> and shows the page again through <paramref name="show"/>, everything typed kept.
+    /// </summary>
+    public static async Task<IActionResult> AnswerAsync(this PageModel page, UseCaseResult result, string prefix, Func<IActionResult> done, Func<Task<IActionResult>> show)
+    {
+        if (result.Succeeded)
+        {
+            return done();
+        }
+
+        if (page.RefusalFor(result) is { } refusal)
+        {
+            return refusal;
+        }
+
+        result.AddTo(page.ModelState, prefix);
+        return await show();
+    }
 
     /// <summary>Copies a use case's messages into ModelState under the input model's prefix ("" for the whole form).</summary>
     public static void AddTo(this UseCaseResult result, ModelStateDictionary modelState, string prefix)

@@ -40,6 +40,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     private static string BuildTemplate()
     {
         var directory = Path.Combine(Path.GetTempPath(), "meetingportal-tests", "template-" + Guid.NewGuid().ToString("N"));
+        // Registered first, so a template that failed to build is removed too.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TemporaryDataDirectory.Delete(directory);
         using (var first = new PortalFactory(directory, keepData: true))
         {
             first.CreateClient().Dispose();
@@ -53,7 +55,6 @@ public class PortalFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException($"The template database at {file} is missing or not checkpointed.");
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TemporaryDataDirectory.Delete(directory);
         return file;
     }
 

@@ -30,7 +30,6 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         builder.Navigation(r => r.Responses).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Ignore(r => r.IsOpen);
         builder.Ignore(r => r.State);
         builder.Ignore(r => r.Deadline);
         builder.Ignore(r => r.MatterId);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using MeetingPortal.Infrastructure.Identity;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

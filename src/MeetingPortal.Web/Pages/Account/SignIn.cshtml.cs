@@ -1,6 +1,5 @@
 using FluentValidation;
 using MeetingPortal.Infrastructure.Identity;
-using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

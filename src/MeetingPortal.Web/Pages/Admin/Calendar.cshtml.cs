@@ -1,6 +1,5 @@
 using FluentValidation;
 using MeetingPortal.Application.Administration;
-using MeetingPortal.Application.Common;
 using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -40,22 +39,20 @@ public sealed class CalendarModel(MeetingPortalDbContext db, ChangeCalendar chan
     {
         if (ModelState.IsValid)
         {
-            var result = await changeCalendar.AddAsync(User, Day, cancellationToken);
-            switch (result.Status)
-            {
-                case UseCaseStatus.Done:
+            return await this.AnswerAsync(await changeCalendar.AddAsync(User, Day, cancellationToken), nameof(Day),
+                () =>
+                {
                     Status = localizer["Calendar.Added"];
                     return RedirectToPage(new { year = Day.Date!.Value.Year });
-                case UseCaseStatus.Forbidden:
-                    return Forbid();
-            }
-
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError($"{nameof(Day)}.{error.Field}", error.Message);
-            }
+                },
+                () => ShowAsync(cancellationToken));
         }
 
+        return await ShowAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         Year ??= Day.Date?.Year;
         await LoadAsync(cancellationToken);
         return Page();
@@ -64,16 +61,13 @@ public sealed class CalendarModel(MeetingPortalDbContext db, ChangeCalendar chan
     public async Task<IActionResult> OnPostRemoveAsync(int dayId, CancellationToken cancellationToken)
     {
         var result = await changeCalendar.RemoveAsync(User, dayId, cancellationToken);
-        switch (result.Status)
+        if (!result.Succeeded)
         {
-            case UseCaseStatus.Done:
-                Status = localizer["Calendar.Removed"];
-                return RedirectToPage(new { year = result.Id });
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
+            return this.RefusalFor(result) ?? NotFound();
         }
+
+        Status = localizer["Calendar.Removed"];
+        return RedirectToPage(new { year = result.Id });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

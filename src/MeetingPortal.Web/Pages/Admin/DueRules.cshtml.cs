@@ -1,5 +1,4 @@
 using MeetingPortal.Application.Administration;
-using MeetingPortal.Application.Common;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,22 +32,20 @@ public sealed class DueRulesModel(MeetingPortalDbContext db, ChangeDueDateRules 
     {
         if (ModelState.IsValid)
         {
-            var result = await changeRules.SaveAsync(User, Rule, cancellationToken);
-            switch (result.Status)
-            {
-                case UseCaseStatus.Done:
+            return await this.AnswerAsync(await changeRules.SaveAsync(User, Rule, cancellationToken), nameof(Rule),
+                () =>
+                {
                     Status = localizer["DueRules.Saved"];
                     return RedirectToPage();
-                case UseCaseStatus.Forbidden:
-                    return Forbid();
-            }
-
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError($"{nameof(Rule)}.{error.Field}", error.Message);
-            }
+                },
+                () => ShowAsync(cancellationToken));
         }
 
+        return await ShowAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -56,16 +53,13 @@ public sealed class DueRulesModel(MeetingPortalDbContext db, ChangeDueDateRules 
     public async Task<IActionResult> OnPostRemoveAsync(int ruleId, CancellationToken cancellationToken)
     {
         var result = await changeRules.RemoveAsync(User, ruleId, cancellationToken);
-        switch (result.Status)
+        if (!result.Succeeded)
         {
-            case UseCaseStatus.Done:
-                Status = localizer["DueRules.Removed"];
-                return RedirectToPage();
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
+            return this.RefusalFor(result) ?? NotFound();
         }
+
+        Status = localizer["DueRules.Removed"];
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

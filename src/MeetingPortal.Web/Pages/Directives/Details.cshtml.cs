@@ -48,24 +48,13 @@ public sealed class DetailsModel(
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var result = await useCase();
-        switch (result.Status)
-        {
-            case UseCaseStatus.Done:
+        return await this.AnswerAsync(await useCase(), nameof(Report),
+            () =>
+            {
                 Status = localizer["Directives.Done." + action];
                 return RedirectToPage(new { id });
-            case UseCaseStatus.NotFound:
-                return NotFound();
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-        }
-
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(string.IsNullOrEmpty(error.Field) ? string.Empty : $"{nameof(Report)}.{error.Field}", error.Message);
-        }
-
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            },
+            async () => await LoadAsync(id, cancellationToken) ? Page() : NotFound());
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

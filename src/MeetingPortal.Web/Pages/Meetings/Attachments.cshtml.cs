@@ -34,26 +34,14 @@ public sealed class AttachmentsModel(
     public async Task<IActionResult> OnPostDeleteAsync(int id, int attachmentId, CancellationToken cancellationToken) =>
         await ShowAsync(id, await attachments.RemoveAsync(User, id, attachmentId, cancellationToken), "Attachment.Removed", cancellationToken);
 
-    private async Task<IActionResult> ShowAsync(int id, UseCaseResult result, string done, CancellationToken cancellationToken)
-    {
-        switch (result.Status)
-        {
-            case UseCaseStatus.Done:
+    private Task<IActionResult> ShowAsync(int id, UseCaseResult result, string done, CancellationToken cancellationToken) =>
+        this.AnswerAsync(result, string.Empty,
+            () =>
+            {
                 Status = localizer[done];
                 return RedirectToPage(new { id });
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-            case UseCaseStatus.NotFound:
-                return NotFound();
-        }
-
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.Field, error.Message);
-        }
-
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-    }
+            },
+            async () => await LoadAsync(id, cancellationToken) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -54,12 +54,8 @@ public sealed class CreateModel(
             case UseCaseStatus.Done:
                 TempData["Status"] = (string)Localizer[publish ? "Form.Published" : "Form.SavedDraft"];
                 return RedirectToPage("/Meetings/Details", new { id = saved.Result.Id });
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-            case UseCaseStatus.NotFound:
-                return NotFound();
             default:
-                return await ShowAgainAsync(saved, cancellationToken);
+                return this.RefusalFor(saved.Result) ?? await ShowAgainAsync(saved, cancellationToken);
         }
     }
 }

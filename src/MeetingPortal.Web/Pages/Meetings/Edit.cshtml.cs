@@ -28,7 +28,7 @@ public sealed class EditModel(
         var access = await Authorization.CheckAsync(User, new MeetingResource(meeting.Unit!.Path), MeetingOperations.Edit);
         if (access != Access.Allowed)
         {
-            return access == Access.NotFound ? NotFound() : Forbid();
+            return this.RefusalFor(UseCaseResult.Refused(access))!;
         }
 
         MeetingId = id;
@@ -52,7 +52,7 @@ public sealed class EditModel(
         var access = await Authorization.CheckAsync(User, new MeetingResource(current.Path), MeetingOperations.Edit);
         if (access != Access.Allowed)
         {
-            return access == Access.NotFound ? NotFound() : Forbid();
+            return this.RefusalFor(UseCaseResult.Refused(access))!;
         }
 
         MeetingId = id;
@@ -77,12 +77,8 @@ public sealed class EditModel(
                 var published = op == Publish && !IsPublished;
                 TempData["Status"] = (string)Localizer[published ? "Form.Published" : "Form.Saved"];
                 return RedirectToPage("/Meetings/Details", new { id });
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-            case UseCaseStatus.NotFound:
-                return NotFound();
             default:
-                return await ShowAgainAsync(saved, cancellationToken);
+                return this.RefusalFor(saved.Result) ?? await ShowAgainAsync(saved, cancellationToken);
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MeetingPortal.Infrastructure.Seeding;
 using MeetingPortal.Infrastructure.Submissions;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -59,10 +59,7 @@ public abstract class MeetingFormPage(
     /// <summary>Puts a use case's messages beside their fields and shows the form again, everything typed kept.</summary>
     protected async Task<Microsoft.AspNetCore.Mvc.IActionResult> ShowAgainAsync(SaveMeetingResult saved, CancellationToken cancellationToken)
     {
-        foreach (var error in saved.Result.Errors)
-        {
-            ModelState.AddModelError(string.IsNullOrEmpty(error.Field) ? string.Empty : $"{FormPrefix}.{error.Field}", error.Message);
-        }
+        saved.Result.AddTo(ModelState, FormPrefix);
 
         if (saved.Result.Status == UseCaseStatus.Stale && saved.CurrentVersion is { } current)
         {

@@ -3,7 +3,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using MeetingPortal.Domain.Meetings;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Meetings;

@@ -39,7 +39,6 @@ public sealed class DetailsModel(
     public IReadOnlyList<(int Id, string Name)> Bodies { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public int? WorkingDaysLeft { get; private set; }
-    public DateOnly? DefaultDueOn { get; private set; }
     public IReadOnlyList<MatterRow> Matter { get; private set; } = [];
     public int MatterOutsideScope { get; private set; }
     public IReadOnlyList<MatterRow> Suggestions { get; private set; } = [];
@@ -107,15 +106,15 @@ public sealed class DetailsModel(
     /// </summary>
     private async Task<IActionResult> ShowAsync(int id, string form, string prefix, UseCaseResult result, CancellationToken cancellationToken)
     {
-        switch (result.Status)
+        if (result.Succeeded)
         {
-            case UseCaseStatus.Done:
-                Status = localizer["Action.Done." + form];
-                return RedirectToPage(new { id });
-            case UseCaseStatus.NotFound:
-                return NotFound();
-            case UseCaseStatus.Forbidden:
-                return Forbid();
+            Status = localizer["Action.Done." + form];
+            return RedirectToPage(new { id });
+        }
+
+        if (this.RefusalFor(result) is { } refusal)
+        {
+            return refusal;
         }
 
         ActiveAction = form;
@@ -198,7 +197,6 @@ public sealed class DetailsModel(
 
         await LoadMatterAsync(item, cancellationToken);
         Bodies = May.Assign || May.Forward ? await choices.BodiesAsync(User, resource, item.UnitId, cancellationToken) : [];
-        DefaultDueOn = (await calendar.PolicyAsync(cancellationToken)).Resolve(null, Today, null, null).DueOn;
         return true;
     }
 

@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Reports;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -110,22 +108,10 @@ public sealed class QuarterlyModel(
     /// <summary>A Leader or Administrator freezes this summary as an official report dated today.</summary>
     public async Task<IActionResult> OnPostFreezeAsync([FromServices] FreezeReport freeze, CancellationToken cancellationToken)
     {
-        // The unit must be in scope before anything about it is said; the use case authorizes the freeze before it computes.
-        var scope = User.GetScopeOrNone();
-        var unitId = Unit ?? scope.UnitId;
-        if (!await db.Units.AsNoTracking().InScope(scope).AnyAsync(u => u.Id == unitId, cancellationToken))
-        {
-            return NotFound();
-        }
-
+        // The use case authorizes the freeze (404 for a unit outside the scope) before it computes anything.
         var period = ChosenPeriod();
-        var result = await freeze.ExecuteAsync(User, new FreezeCommand(unitId, period, localizer.Label(period), localizer.Label(period.Previous())), cancellationToken);
-        return result.Status switch
-        {
-            UseCaseStatus.Done => RedirectToPage("/Reports/Snapshot", new { id = result.Id }),
-            UseCaseStatus.Forbidden => Forbid(),
-            _ => NotFound(),
-        };
+        var result = await freeze.ExecuteAsync(User, new FreezeCommand(Unit ?? User.GetScopeOrNone().UnitId, period, localizer.Label(period), localizer.Label(period.Previous())), cancellationToken);
+        return result.Succeeded ? RedirectToPage("/Reports/Snapshot", new { id = result.Id }) : this.RefusalFor(result) ?? NotFound();
     }
 
     /// <summary>The period the query asks for: a quarter, a half year or a year; this year when none or an impossible one is given.</summary>

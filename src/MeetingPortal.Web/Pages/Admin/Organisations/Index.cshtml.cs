@@ -1,9 +1,7 @@
 using MeetingPortal.Application.Administration;
-using MeetingPortal.Application.Common;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -39,18 +37,17 @@ public sealed class IndexModel(MeetingPortalDbContext db, ChangeOrganisations ch
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await changeOrganisations.AddAsync(User, Input, cancellationToken);
-        switch (result.Status)
-        {
-            case UseCaseStatus.Done:
+        return await this.AnswerAsync(result, nameof(Input),
+            () =>
+            {
                 Status = localizer["Organisations.Added", Input.Name];
                 return RedirectToPage(new { unit = Input.UnitId });
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-        }
-
-        result.AddTo(ModelState, nameof(Input));
-        await LoadAsync(cancellationToken);
-        return Page();
+            },
+            async () =>
+            {
+                await LoadAsync(cancellationToken);
+                return Page();
+            });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using MeetingPortal.Application.Administration;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Domain.Units;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

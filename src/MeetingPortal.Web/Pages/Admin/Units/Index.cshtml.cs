@@ -1,8 +1,6 @@
 using MeetingPortal.Application.Administration;
-using MeetingPortal.Application.Common;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,18 +32,17 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await changeUnits.AddAsync(User, Input, cancellationToken);
-        switch (result.Status)
-        {
-            case UseCaseStatus.Done:
+        return await this.AnswerAsync(result, nameof(Input),
+            () =>
+            {
                 Status = localizer["Units.Added", Input.Name];
                 return RedirectToPage();
-            case UseCaseStatus.Forbidden:
-                return Forbid();
-        }
-
-        result.AddTo(ModelState, nameof(Input));
-        await LoadAsync(cancellationToken);
-        return Page();
+            },
+            async () =>
+            {
+                await LoadAsync(cancellationToken);
+                return Page();
+            });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using MeetingPortal.Application.Administration;
 using MeetingPortal.Application.Common;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

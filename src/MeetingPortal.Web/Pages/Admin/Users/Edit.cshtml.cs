@@ -1,7 +1,6 @@
 using MeetingPortal.Application.Administration;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Infrastructure.Identity;
-using MeetingPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
