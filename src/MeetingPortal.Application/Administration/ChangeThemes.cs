@@ -83,10 +83,15 @@ public sealed class ChangeThemes(
             return UseCaseResult.Invalid(errors);
         }
 
-        var before = theme.Name;
-        theme.Name = input.Name;
-        audit.Record(nameof(Theme), theme.Id, HistoryAction.Updated, $"{theme.Code}: {before} → {theme.Name}", changes: AuditTrail.Diff(("Name", before, theme.Name)));
-        await db.SaveChangesAsync(cancellationToken);
+        // Saving the same name again changes nothing and writes no history, as for units and organisations.
+        var changes = AuditTrail.Diff(("Name", theme.Name, input.Name));
+        if (changes.Count > 0)
+        {
+            var before = theme.Name;
+            theme.Name = input.Name;
+            audit.Record(nameof(Theme), theme.Id, HistoryAction.Updated, $"{theme.Code}: {before} → {theme.Name}", changes: changes);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return UseCaseResult.Done(theme.Id);
     }
 

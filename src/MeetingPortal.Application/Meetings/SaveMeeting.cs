@@ -124,6 +124,13 @@ public sealed class SaveMeeting(
             return UseCaseResult.Invalid(applyErrors);
         }
 
+        if (wasPublished && await ReassignmentsRefusedAsync(user, meeting, form) is { Count: > 0 } refusedReassignments)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return UseCaseResult.Invalid(refusedReassignments);
+        }
+
         var publishing = publish && meeting.Status == MeetingStatus.Draft;
         if (publishing)
         {
@@ -152,6 +159,37 @@ public sealed class SaveMeeting(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return UseCaseResult.Done(id);
+    }
+
+    /// <summary>
+    /// On a published record, a recommendation given to another body or another due date through the form is a
+    /// re-assignment: it needs <see cref="RecommendationOperations.Assign"/> as on the recommendation's own page
+    /// (a Recorder may name the body while the record is a draft, not change it once it is followed up).
+    /// </summary>
+    private async Task<List<UseCaseError>> ReassignmentsRefusedAsync(ClaimsPrincipal user, Meeting meeting, MeetingForm form)
+    {
+        db.ChangeTracker.DetectChanges();
+        var errors = new List<UseCaseError>();
+        for (var i = 0; i < form.Speeches.Count; i++)
+        {
+            for (var j = 0; j < form.Speeches[i].Recommendations.Count; j++)
+            {
+                if (meeting.Recommendations.FirstOrDefault(r => r.Id != 0 && r.Id == form.Speeches[i].Recommendations[j].Id) is not { } recommendation)
+                {
+                    continue;
+                }
+
+                var entry = db.Entry(recommendation);
+                var body = entry.Property(r => r.AddressedToOrganisationId);
+                if ((body.IsModified || entry.Property(r => r.DueOn).IsModified)
+                    && !await authorization.MayAsync(user, new RecommendationResource(meeting.Unit!.Path, body.OriginalValue), RecommendationOperations.Assign))
+                {
+                    errors.Add(new UseCaseError($"Speeches[{i}].Recommendations[{j}].AddressedTo", localizer["Form.ReassignOnItsPage"]));
+                }
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>Publishes the record; follow-up of its recommendations starts today (<see cref="Domain.Recommendations.Recommendation.StartFollowUp"/>).</summary>

@@ -158,7 +158,8 @@ public sealed class RecommendationFilter
         if (DueWithin is { } days and > 0)
         {
             var until = (await calendar.CalendarAsync(cancellationToken)).AddWorkingDays(today, days);
-            query = query.Where(r => AwaitingAnswer.Contains(r.Status) && r.DueOn >= today && r.DueOn <= until);
+            // Like "overdue", "due soon" is said of followed recommendations only (ADR 0012).
+            query = query.Where(Recommendation.Followed).Where(r => AwaitingAnswer.Contains(r.Status) && r.DueOn >= today && r.DueOn <= until);
         }
 
         return query;

@@ -53,9 +53,6 @@ public sealed class RecommendationMonitor(
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        // One-time form tokens only matter while someone might resend a form: a day is plenty.
-        var expired = timeProvider.GetUtcNow().UtcDateTime.AddDays(-1);
-        await db.FormSubmissions.Where(s => s.CreatedAtUtc < expired).ExecuteDeleteAsync(cancellationToken);
         try
         {
             return await AddRemindersAsync(cancellationToken);
@@ -173,9 +170,10 @@ public sealed class RecommendationMonitorService(
 }
 
 /// <summary>
-/// Refreshes SQLite's planner statistics when they are stale (<see cref="PlannerStatistics"/>), once per
-/// interval across servers, from one interval after start (the start work looks at them itself);
-/// independent of whether the due-date check is on. Does nothing on SQL Server.
+/// The portal's housekeeping, once per interval across servers, from one interval after start (the start work
+/// looks at the statistics itself), independent of whether the due-date check is on: forgets expired one-time
+/// form tokens (<see cref="Submissions.FormSubmissions.ForgetExpiredAsync"/>) and refreshes SQLite's planner
+/// statistics when they are stale (<see cref="PlannerStatistics"/>; nothing on SQL Server).
 /// </summary>
 public sealed class PlannerStatisticsService(
     IServiceScopeFactory scopes, StartupState startup, IOptions<MonitoringOptions> options, ILogger<PlannerStatisticsService> logger) : BackgroundService
@@ -183,6 +181,11 @@ public sealed class PlannerStatisticsService(
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PeriodicJob.RunAsync(scopes, startup, Lease.PlannerStatistics, options.Value.StatisticsInterval, logger,
-            (services, cancellationToken) => services.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(cancellationToken), stoppingToken,
+            async (services, cancellationToken) =>
+            {
+                await services.GetRequiredService<Submissions.FormSubmissions>().ForgetExpiredAsync(cancellationToken);
+                return await services.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(cancellationToken);
+            },
+            stoppingToken,
             firstRoundAtStart: false);
 }

@@ -22,13 +22,22 @@ public sealed class CalendarService(MeetingPortalDbContext db, TimeProvider time
         _policy ??= new DueDatePolicy(await CalendarAsync(cancellationToken), await db.DueDateRules.AsNoTracking().ToListAsync(cancellationToken));
 
     /// <summary>
+    /// Drops the calendar and rules read earlier in this unit of work, after they were changed and saved: the next
+    /// due date is resolved on what is now stored (an upload of several files adds rules and then dates meetings).
+    /// </summary>
+    public void Forget()
+    {
+        _calendar = null;
+        _policy = null;
+    }
+
+    /// <summary>
     /// After the calendar changed (and was saved): counts every rule-counted due date of a recommendation
     /// awaiting an answer again on the new calendar (decision record 0010) and saves. Returns how many moved.
     /// </summary>
     public async Task<int> RecountOpenDueDatesAsync(CancellationToken cancellationToken)
     {
-        _calendar = null;
-        _policy = null;
+        Forget();
         var calendar = await CalendarAsync(cancellationToken);
         var awaiting = RecommendationStatuses.AwaitingAnswer.ToArray();
         var counted = await db.Recommendations

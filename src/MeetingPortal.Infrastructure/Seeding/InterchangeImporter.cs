@@ -218,6 +218,7 @@ public sealed class InterchangeImporter(
             {
                 var added = db.DueDateRules.Add(new DueDateRule(themeId, rule.Level, rule.WorkingDays)).Entity;
                 await db.SaveChangesAsync(cancellationToken);
+                calendar.Forget();
                 RecordReferenceData([added], nameof(DueDateRule), r => r.Id,
                     r => $"thời hạn {rule.Theme ?? "*"}/{rule.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}: {r.WorkingDays} ngày làm việc", result);
             }

@@ -37,6 +37,22 @@ public sealed class FormSubmissions(MeetingPortalDbContext db, TimeProvider time
         }
     }
 
+    /// <summary>
+    /// Claims <paramref name="token"/>, or, when an earlier post holds it, waits for that post: Claimed when this post
+    /// is to be acted on (first, or the earlier one changed nothing and freed the token, as a double click on a form
+    /// with a mistake does); otherwise the URL the earlier post sent the browser to (null: it did not finish in time).
+    /// </summary>
+    public async Task<(bool Claimed, string? Outcome)> ClaimOrAwaitAsync(string token, string userName, CancellationToken cancellationToken)
+    {
+        if (await TryClaimAsync(token, userName, cancellationToken))
+        {
+            return (true, null);
+        }
+
+        var outcome = await WaitForOutcomeAsync(token, userName, cancellationToken);
+        return outcome is null && await TryClaimAsync(token, userName, cancellationToken) ? (true, null) : (false, outcome);
+    }
+
     /// <summary>Records where the first post sent the browser (a local URL), for replays to be sent there too.</summary>
     public Task CompleteAsync(string token, string userName, string outcomeUrl, CancellationToken cancellationToken) =>
         db.FormSubmissions.Where(s => s.Token == token && s.UserName == userName)
@@ -50,6 +66,16 @@ public sealed class FormSubmissions(MeetingPortalDbContext db, TimeProvider time
     /// <summary>What the post of <paramref name="token"/> by <paramref name="userName"/> produced, if anything.</summary>
     public Task<string?> PayloadAsync(string token, string userName, CancellationToken cancellationToken) =>
         db.FormSubmissions.AsNoTracking().Where(s => s.Token == token && s.UserName == userName).Select(s => s.Payload).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>How long a token is kept: it only matters while someone might resend a form, and a day is plenty.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
+
+    /// <summary>Deletes the tokens older than <see cref="KeptFor"/>; returns how many.</summary>
+    public Task<int> ForgetExpiredAsync(CancellationToken cancellationToken)
+    {
+        var expired = timeProvider.GetUtcNow().UtcDateTime - KeptFor;
+        return db.FormSubmissions.Where(s => s.CreatedAtUtc < expired).ExecuteDeleteAsync(cancellationToken);
+    }
 
     /// <summary>Frees a token whose post changed nothing (refused input, an error), so the corrected form can be sent.</summary>
     public Task ForgetAsync(string token, string userName, CancellationToken cancellationToken) =>

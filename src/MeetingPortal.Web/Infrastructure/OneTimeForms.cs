@@ -32,7 +32,8 @@ public sealed class OneTimeFormTagHelper : TagHelper
 /// <summary>
 /// A post that carries a token already used by the same user changes nothing and is sent where the first
 /// post went (or, if the first is still running, after it; 409 if it never finishes). A post that is
-/// refused (the page shown again with messages, 404, 403) frees its token. Posts without a token, and
+/// refused (the page shown again with messages, 404, 403) frees its token, and a replay waiting on it is
+/// then acted on itself. Posts without a token, and
 /// anonymous posts (signing in), pass as before.
 /// </summary>
 public sealed class OneTimeFormFilter(FormSubmissions submissions, IUrlHelperFactory urls, ILogger<OneTimeFormFilter> logger) : IAsyncPageFilter
@@ -67,9 +68,9 @@ public sealed class OneTimeFormFilter(FormSubmissions submissions, IUrlHelperFac
         }
 
         var cancellationToken = http.RequestAborted;
-        if (!await submissions.TryClaimAsync(token, userName!, cancellationToken))
+        var (claimed, outcome) = await submissions.ClaimOrAwaitAsync(token, userName!, cancellationToken);
+        if (!claimed)
         {
-            var outcome = await submissions.WaitForOutcomeAsync(token, userName!, cancellationToken);
             logger.LogInformation("A form posted again by {UserName} was not acted on again; sent to {Outcome}", userName, outcome ?? "(none)");
             context.Result = outcome is not null ? new LocalRedirectResult(outcome) : new StatusCodeResult(StatusCodes.Status409Conflict);
             return;

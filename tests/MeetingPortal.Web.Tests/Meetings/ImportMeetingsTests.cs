@@ -12,13 +12,15 @@ namespace MeetingPortal.Web.Tests.Meetings;
 /// </summary>
 public sealed class ImportMeetingsTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
+    // The issue's file, with its 365-day rule on the test level it adds (9) rather than on districts (3): once the
+    // top administrator's import is accepted, a district rule would change the due dates other tests of this class count.
     private const string ReferenceOnly = """
         {"formatVersion":1,
          "levels":[{"rank":9,"name":"Cấp thử nghiệm"}],
          "themes":[{"code":"x","name":"Lĩnh vực thử nghiệm"}],
          "units":[{"code":"a","name":"Đơn vị gốc thử","level":1,"parent":null},{"code":"b","name":"Tổ thử nghiệm","level":9,"parent":"p-tran-phu"}],
          "calendar":[{"date":"2026-12-02","kind":"holiday","name":"Ngày nghỉ thử nghiệm"}],
-         "dueDateRules":[{"theme":null,"level":3,"workingDays":365}]}
+         "dueDateRules":[{"theme":null,"level":9,"workingDays":365}]}
         """;
 
     private (int Levels, int Themes, int Units, int Days, int Rules, int History) Counts() => factory.WithDb(db => (
@@ -197,5 +199,34 @@ public sealed class ImportMeetingsTests(PortalFactory factory) : IClassFixture<P
         // The district level has no rule of its own: the default 30 working days, counted from the meeting day.
         Assert.Equal(30, due.DueWorkingDays);
         Assert.NotNull(due.DueOn);
+    }
+
+    /// <summary>
+    /// Several files in one upload: a rule added by one file dates the meetings of the files after it (the rules
+    /// read for an earlier file were kept for the whole request).
+    /// </summary>
+    [Fact]
+    public async Task A_rule_imported_by_one_file_dates_the_meetings_of_the_next_files()
+    {
+        static string Meeting(string title, string content) => $$"""
+            {"formatVersion":1,"meetings":[{"unit":"p-ky-phuong","type":"dialogue","title":"{{title}}","heldOn":"2026-11-20","status":"published",
+             "organisations":[{"key":"host","name":"Đảng ủy phường Kỳ Phương","kind":"partyCommittee"}],
+             "host":"host",
+             "speeches":[{"kind":"recommendation","content":"Ý kiến","organisation":"host",
+               "recommendations":[{"content":"{{content}}","theme":"han-rieng","addressedTo":"host"}]}]}]}
+            """;
+        const string theme = """{"formatVersion":1,"themes":[{"code":"han-rieng","name":"Lĩnh vực có hạn riêng"}]}""";
+        const string rule = """{"formatVersion":1,"dueDateRules":[{"theme":"han-rieng","level":4,"workingDays":7}]}""";
+
+        var report = await UploadAsync(await factory.SignInAsync("quantri.toanquoc"),
+            ("1-theme.json", theme),
+            ("2-before.json", Meeting("Đối thoại trước quy tắc riêng", "Kiến nghị trước quy tắc riêng")),
+            ("3-rule.json", rule),
+            ("4-after.json", Meeting("Đối thoại sau quy tắc riêng", "Kiến nghị sau quy tắc riêng")));
+
+        Assert.DoesNotContain("bị từ chối", report, StringComparison.Ordinal);
+        int? Days(string content) => factory.WithDb(db => db.Recommendations.Where(r => r.Content == content).Select(r => r.DueWorkingDays).Single());
+        Assert.NotEqual(7, Days("Kiến nghị trước quy tắc riêng"));
+        Assert.Equal(7, Days("Kiến nghị sau quy tắc riêng"));
     }
 }

@@ -90,6 +90,8 @@ public sealed class PublishMeetingTests(PortalFactory factory) : IClassFixture<P
         var responder = await factory.SignInAsync("traloi.kyphuong");
 
         Assert.DoesNotContain(content, (await responder.GetHtmlAsync("/Recommendations/Queue")).Text(), StringComparison.Ordinal);
+        var tracker = await factory.SignInAsync("theodoi.kyphuong");
+        Assert.DoesNotContain(content, (await tracker.GetHtmlAsync("/Recommendations?dueWithin=30")).Text(), StringComparison.Ordinal);
         var page = await responder.GetHtmlAsync($"/Recommendations/{recommendationId}");
         Assert.Contains("Hội nghị còn là bản nháp", page.Text(), StringComparison.Ordinal);
         Assert.Null(page.DocumentNode.SelectSingleNode("//form[contains(@action,'handler=Respond')]"));
@@ -103,5 +105,38 @@ public sealed class PublishMeetingTests(PortalFactory factory) : IClassFixture<P
         var edit = await HtmlForm.LoadAsync(client, $"/Meetings/{id}/Edit");
         Assert.Equal(HttpStatusCode.Redirect, (await edit.PostAsync(client, "publish")).StatusCode);
         Assert.Contains(content, (await responder.GetHtmlAsync("/Recommendations/Queue")).Text(), StringComparison.Ordinal);
+        Assert.Contains(content, (await tracker.GetHtmlAsync("/Recommendations?dueWithin=30")).Text(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Once published, giving a recommendation to another body through the meeting form is a re-assignment: a
+    /// Recorder was able to do it there without the Assign right the recommendation's own page asks for.
+    /// </summary>
+    [Fact]
+    public async Task Changing_a_published_recommendations_body_in_the_form_needs_the_right_to_assign()
+    {
+        const string content = "Đề nghị hỗ trợ kinh phí sinh hoạt chi hội (giao lại)";
+        var (client, form) = await FormWithRecommendationAsync("Đối thoại có kiến nghị giao lại", content);
+        var published = await form.PostAsync(client, "publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var id = published.Headers.Location!.OriginalString.Split('/')[^1];
+        int BodyId() => factory.WithDb(db => db.Recommendations.Where(r => r.Content == content).Select(r => r.AddressedToOrganisationId!.Value).Single());
+        var before = BodyId();
+
+        async Task<HttpResponseMessage> ReassignAsync(HttpClient who)
+        {
+            var edit = await HtmlForm.LoadAsync(who, $"/Meetings/{id}/Edit");
+            edit["Input.Speeches[0].Recommendations[0].AddressedTo"] = "Ủy ban nhân dân phường Kỳ Phương";
+            edit["Input.ChangeReason"] = "Giao lại cho Ủy ban";
+            return await edit.PostAsync(who, "save");
+        }
+
+        var refused = await ReassignAsync(client);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("ở trang của kiến nghị", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, BodyId());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ReassignAsync(await factory.SignInAsync("quantri.kyphuong"))).StatusCode);
+        Assert.NotEqual(before, BodyId());
     }
 }

@@ -66,6 +66,55 @@ public sealed class OneTimeFormTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(1, factory.WithDb(db => db.Meetings.Count(m => m.Title == "Đối thoại sửa lỗi rồi lưu")));
     }
 
+    /// <summary>
+    /// A double click on a form with a mistake: the replay waiting on the refused first post answered 409. Now it is
+    /// acted on itself once the first frees its token (and shows the same messages).
+    /// </summary>
+    [Fact]
+    public async Task A_replay_waiting_on_a_refused_post_is_acted_on_when_the_first_frees_its_token()
+    {
+        using var first = factory.Services.CreateScope();
+        using var second = factory.Services.CreateScope();
+        var firstStore = first.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Submissions.FormSubmissions>();
+        var secondStore = second.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Submissions.FormSubmissions>();
+        Assert.True((await firstStore.ClaimOrAwaitAsync("refused-token", "thuky.kyphuong", CancellationToken.None)).Claimed);
+
+        var replay = secondStore.ClaimOrAwaitAsync("refused-token", "thuky.kyphuong", CancellationToken.None);
+        await Task.Delay(500);
+        Assert.False(replay.IsCompleted);
+        await firstStore.ForgetAsync("refused-token", "thuky.kyphuong", CancellationToken.None);
+
+        Assert.Equal((true, (string?)null), await replay);
+    }
+
+    /// <summary>A replay of a post that succeeded is sent where the first went and is not acted on.</summary>
+    [Fact]
+    public async Task A_replay_of_a_post_that_succeeded_is_sent_where_the_first_went()
+    {
+        using var scope = factory.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Submissions.FormSubmissions>();
+        Assert.True((await store.ClaimOrAwaitAsync("done-token", "thuky.kyphuong", CancellationToken.None)).Claimed);
+        await store.CompleteAsync("done-token", "thuky.kyphuong", "/Meetings/1", CancellationToken.None);
+
+        Assert.Equal((false, "/Meetings/1"), await store.ClaimOrAwaitAsync("done-token", "thuky.kyphuong", CancellationToken.None));
+    }
+
+    /// <summary>Tokens are forgotten after a day by the housekeeping round, whether or not the due-date check runs (it used to do this, and is off in some installations).</summary>
+    [Fact]
+    public async Task Tokens_older_than_a_day_are_forgotten_and_newer_ones_kept()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        db.FormSubmissions.Add(new MeetingPortal.Infrastructure.Submissions.FormSubmission("old-token", "thuky.kyphuong", now.AddDays(-2)));
+        db.FormSubmissions.Add(new MeetingPortal.Infrastructure.Submissions.FormSubmission("new-token", "thuky.kyphuong", now.AddHours(-1)));
+        await db.SaveChangesAsync();
+
+        await scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Submissions.FormSubmissions>().ForgetExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(["new-token"], factory.WithDb(d => d.FormSubmissions.Where(s => s.Token.EndsWith("-token")).Select(s => s.Token).ToList()));
+    }
+
     [Fact]
     public async Task An_upload_sent_twice_imports_once_and_shows_the_same_report()
     {
