@@ -16,36 +16,45 @@ public sealed class RecommendationTests
         return meeting.RaiseRecommendation(null, "Tăng phụ cấp", 5, null);
     }
 
-    private static Recommendation InStatus(RecommendationStatus status)
+    /// <summary>
+    /// A recommendation of a published meeting brought to <paramref name="status"/>: given to body 9 with
+    /// <paramref name="deadline"/> (none when not given; 30 days on for "Assigned") and, when
+    /// <paramref name="forwarded"/>, forwarded on to body 20 before anything came back, so it can be returned.
+    /// </summary>
+    private static Recommendation InStatus(RecommendationStatus status, Deadline? deadline = null, bool forwarded = false)
     {
         var r = NewRecommendation();
+        if (status == RecommendationStatus.New)
+        {
+            Assert.Equal(status, r.Status);
+            return r;
+        }
+
+        r.AssignTo(9, deadline ?? (status == RecommendationStatus.Assigned ? Deadline.Given(Day.AddDays(30)) : Deadline.None), By);
+        var body = 9;
+        if (forwarded)
+        {
+            r.Forward(20, deadline ?? Deadline.None, "Đúng thẩm quyền cấp trên", By);
+            body = 20;
+        }
+
         switch (status)
         {
-            case RecommendationStatus.New:
-                break;
-            case RecommendationStatus.Assigned:
-                r.AssignTo(9, Day.AddDays(30), By);
-                break;
             case RecommendationStatus.InProgress:
-                r.AssignTo(9, Deadline.None, By);
-                r.Respond(ResponseKind.InProgress, Day, 9, null, "Đang xử lý", By);
+                r.Respond(ResponseKind.InProgress, Day, body, null, "Đang xử lý", By);
                 break;
             case RecommendationStatus.Answered:
-                r.AssignTo(9, Deadline.None, By);
-                r.Respond(ResponseKind.Accepted, Day, 9, null, "Tiếp thu", By);
+                r.Respond(ResponseKind.Accepted, Day, body, null, "Tiếp thu", By);
                 break;
             case RecommendationStatus.Resolved:
-                r.AssignTo(9, Deadline.None, By);
-                r.Respond(ResponseKind.Resolved, Day, 9, null, "Đã bố trí", By);
+                r.Respond(ResponseKind.Resolved, Day, body, null, "Đã bố trí", By);
                 break;
             case RecommendationStatus.Closed:
-                r.AssignTo(9, Deadline.None, By);
-                r.Respond(ResponseKind.Resolved, Day, 9, null, "Đã bố trí", By);
+                r.Respond(ResponseKind.Resolved, Day, body, null, "Đã bố trí", By);
                 r.Close(By, null);
                 break;
             case RecommendationStatus.Declined:
-                r.AssignTo(9, Deadline.None, By);
-                r.Respond(ResponseKind.Declined, Day, 9, null, "Vượt thẩm quyền", By);
+                r.Respond(ResponseKind.Declined, Day, body, null, "Vượt thẩm quyền", By);
                 break;
         }
 
@@ -202,7 +211,8 @@ public sealed class RecommendationTests
     [MemberData(nameof(EveryStatusAndAction))]
     public void What_the_state_allows_is_exactly_what_the_methods_accept(RecommendationStatus status, RecommendationAction action)
     {
-        var r = InStatus(status);
+        // A return needs a forward to undo: without one, every Return row would be refused whatever the status rule says.
+        var r = InStatus(status, forwarded: action == RecommendationAction.Return && status != RecommendationStatus.New);
         var allowed = r.State.Allows(action);
         Action act = action switch
         {
@@ -267,9 +277,21 @@ public sealed class RecommendationTests
         Assert.False(counted.StartFollowUp(publishedOn, calendar));
     }
 
+    public static TheoryData<RecommendationStatus> EveryStatus() => [.. Enum.GetValues<RecommendationStatus>()];
+
+    [Fact]
+    public void A_forwarded_matter_is_returned_while_it_awaits_an_answer_and_not_once_answered()
+    {
+        Assert.True(InStatus(RecommendationStatus.Assigned, forwarded: true).State.Allows(RecommendationAction.Return));
+        Assert.True(InStatus(RecommendationStatus.InProgress, forwarded: true).State.Allows(RecommendationAction.Return));
+        var answered = InStatus(RecommendationStatus.Answered, forwarded: true);
+        Assert.False(answered.State.Allows(RecommendationAction.Return));
+        Assert.Equal("recommendation.return-answered", Assert.Throws<DomainException>(() => answered.ReturnToSender("lý do", By)).Code);
+    }
+
     [Theory]
-    [MemberData(nameof(EveryStatusAndAction))]
-    public void Every_reply_kind_the_state_offers_is_accepted_and_no_other(RecommendationStatus status, RecommendationAction _)
+    [MemberData(nameof(EveryStatus))]
+    public void Every_reply_kind_the_state_offers_is_accepted_and_no_other(RecommendationStatus status)
     {
         foreach (var kind in Enum.GetValues<ResponseKind>())
         {
@@ -349,19 +371,30 @@ public sealed class RecommendationTests
     {
         var day = new DateOnly(2026, 12, 1);
         var overdue = RecommendationStatuses.OverdueOn(day).Compile();
-        foreach (var status in Enum.GetValues<RecommendationStatus>())
+        var rows = 0;
+        var overdueRows = 0;
+        foreach (var status in Enum.GetValues<RecommendationStatus>().Where(s => s != RecommendationStatus.New))
         {
             foreach (var due in new DateOnly?[] { null, day.AddDays(-1), day, day.AddDays(1) })
             {
-                var r = InStatus(status);
-                if (due is { } date && RecommendationStatuses.AwaitingAnswer.Contains(status) && status != RecommendationStatus.New)
-                {
-                    r.AssignTo(9, date, By);
-                }
-
+                // Every status with every kind of due date, so the status condition is compared too.
+                var r = InStatus(status, due is { } date ? Deadline.Given(date) : Deadline.None);
+                Assert.Equal(due, r.DueOn);
                 Assert.Equal(RecommendationStatuses.IsOverdue(r.Status, r.DueOn, r.Meeting!.Status, day), overdue(r));
+                rows++;
+                overdueRows += overdue(r) ? 1 : 0;
             }
         }
+
+        // Only the awaiting statuses with yesterday's date: Assigned and InProgress.
+        Assert.Equal((24, 2), (rows, overdueRows));
+
+        // A draft's recommendation, given a past date, is overdue neither way.
+        var draft = new Meeting(1, MeetingType.Dialogue, "Đối thoại", Day) { HostOrganisationId = 1 };
+        var inDraft = draft.RaiseRecommendation(draft.AddSpeech(SpeechKind.Recommendation, "Ý kiến", null, null, null), "Tăng phụ cấp", 5, null);
+        inDraft.AssignTo(9, Deadline.Given(day.AddDays(-1)), By);
+        Assert.False(overdue(inDraft));
+        Assert.False(RecommendationStatuses.IsOverdue(inDraft.Status, inDraft.DueOn, inDraft.Meeting!.Status, day));
 
         Assert.True(RecommendationStatuses.IsOverdue(RecommendationStatus.Assigned, day.AddDays(-1), MeetingStatus.Published, day));
         Assert.False(RecommendationStatuses.IsOverdue(RecommendationStatus.Assigned, day.AddDays(-1), MeetingStatus.Draft, day));

@@ -108,7 +108,15 @@ public class Recommendation : Entity
     /// <summary><see cref="IsFollowedIn"/> as a query condition (queues, reminders, overdue lists leave drafts out).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Recommendation, bool>> Followed = r => r.Meeting!.Status == MeetingStatus.Published;
 
-    private bool CanBeReturned => _hops.LastOrDefault() is { IsReturned: false, FromOrganisationId: not null } hop && hop.ToOrganisationId == AddressedToOrganisationId;
+    private bool CanBeReturned => _hops.LastOrDefault() is { } hop && IsReturnable(hop.IsReturned, hop.FromOrganisationId, hop.ToOrganisationId, AddressedToOrganisationId);
+
+    /// <summary>
+    /// Whether the last forward (not yet returned, from <paramref name="fromBodyId"/> to <paramref name="toBodyId"/>)
+    /// can be returned while <paramref name="addressedToId"/> holds the matter: it came from a body and the receiver
+    /// still holds it. For projections that read the last hop; the entity asks the same.
+    /// </summary>
+    public static bool IsReturnable(bool isReturned, int? fromBodyId, int toBodyId, int? addressedToId) =>
+        !isReturned && fromBodyId is not null && toBodyId == addressedToId;
 
     public void MoveTo(Speech speech) => Speech = speech;
 

@@ -49,12 +49,23 @@ public sealed class ChangeAccountsTests(PortalFactory factory) : IClassFixture<P
     [Fact]
     public async Task Administrators_of_one_unit_cannot_lock_each_other_out_and_other_units_accounts_do_not_exist()
     {
-        var peer = await factory.RunAsync<ChangeAccounts, AccountChangeResult>("quantri.kyphuong", (uc, user) => uc.SetActiveAsync(user, AccountId("quantri.kyphuong"), false, CancellationToken.None));
+        // A second administrator of the ward, made by the district's.
+        var made = await factory.RunAsync<ChangeAccounts, AccountChangeResult>("quantri.kyanh", (uc, user) => uc.CreateAsync(user, new NewAccountInput
+        {
+            UserName = "quantri3.kyphuong",
+            Account = new AccountInput { FullName = "Quản trị thứ ba", UnitId = UnitId("p-ky-phuong"), Roles = [Roles.Administrator] },
+        }, CancellationToken.None));
+        Assert.Equal(UseCaseStatus.Done, made.Result.Status);
+
+        var peer = await factory.RunAsync<ChangeAccounts, AccountChangeResult>("quantri.kyphuong", (uc, user) => uc.SetActiveAsync(user, made.AccountId!, false, CancellationToken.None));
+        var self = await factory.RunAsync<ChangeAccounts, AccountChangeResult>("quantri.kyphuong", (uc, user) => uc.SetActiveAsync(user, AccountId("quantri.kyphuong"), false, CancellationToken.None));
         var outside = await factory.RunAsync<ChangeAccounts, AccountChangeResult>("quantri.kyphuong", (uc, user) => uc.ResetPasswordAsync(user, AccountId("thuky.tranphu"), CancellationToken.None));
         var recorder = await factory.RunAsync<ChangeAccounts, AccountChangeResult>("thuky.kyanh", (uc, user) => uc.ResetPasswordAsync(user, AccountId("thuky.kyphuong"), CancellationToken.None));
 
-        Assert.Equal((UseCaseStatus.Forbidden, UseCaseStatus.NotFound, UseCaseStatus.Forbidden), (peer.Result.Status, outside.Result.Status, recorder.Result.Status));
+        Assert.Equal((UseCaseStatus.Forbidden, UseCaseStatus.Forbidden, UseCaseStatus.NotFound, UseCaseStatus.Forbidden),
+            (peer.Result.Status, self.Result.Status, outside.Result.Status, recorder.Result.Status));
         Assert.Null(outside.TemporaryPassword);
+        Assert.True(factory.WithDb(db => db.Users.Single(u => u.UserName == "quantri3.kyphuong").IsActive));
         Assert.True(factory.WithDb(db => db.Users.Single(u => u.UserName == "quantri.kyphuong").IsActive));
     }
 

@@ -63,7 +63,8 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
         var tooWide = new List<string>();
         foreach (var url in urls)
         {
-            await page.GotoAsync(url);
+            var response = await page.GotoAsync(url);
+            Assert.True(response!.Ok, $"{url} answered {response.Status}");
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             if (width > 390)
             {

@@ -36,7 +36,7 @@ public sealed class DueDateRangeTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var error = Html.Parse(await response.Content.ReadAsStringAsync()).Node("//*[@id='assign-due-error']").InnerText;
         Assert.Contains("không được sau năm 2100", HtmlAgilityPack.HtmlEntity.DeEntitize(error), StringComparison.Ordinal);
-        Assert.NotEqual(new DateOnly(9999, 12, 31), factory.WithDb(db => db.Recommendations.Single(r => r.Id == id).DueOn));
+        Assert.NotEqual(DateOnly.Parse(dueOn, CultureInfo.InvariantCulture), factory.WithDb(db => db.Recommendations.Single(r => r.Id == id).DueOn));
         Assert.Equal(HttpStatusCode.OK, (await tracker.GetAsync($"/Recommendations/{id}")).StatusCode);
     }
 

@@ -266,7 +266,7 @@ public sealed class DetailsModel(
         public required List<HopView> Hops { get; init; }
 
         /// <summary>The same test as the domain's: the last forward, not yet returned, came from a body and is held by its receiver.</summary>
-        public bool CanBeReturned => Hops.Count > 0 && Hops[^1] is { ReturnedAtUtc: null, FromId: not null } last && last.ToId == AddressedToId;
+        public bool CanBeReturned => Hops.Count > 0 && Recommendation.IsReturnable(Hops[^1].ReturnedAtUtc is not null, Hops[^1].FromId, Hops[^1].ToId, AddressedToId);
 
         /// <summary>What the state machine reads, for the view to ask which actions the status allows.</summary>
         public RecommendationState State => new(Status, AddressedToId is not null, CanBeReturned, Recommendation.IsFollowedIn(MeetingStatus));
