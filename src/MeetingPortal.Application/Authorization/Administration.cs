@@ -58,12 +58,12 @@ public sealed class UnitAdministrationHandler : AuthorizationHandler<OperationAu
         }
 
         var ownUnit = resource.UnitPath == scope.Path;
-        var allowed = user.IsAdministrator() && requirement.Name switch
+        var allowed = user.IsAdministrator() && requirement switch
         {
-            "Administration.ManageUnit" => !ownUnit,
-            "Administration.CreateUnitUnder" => true,
-            "Administration.ManageOrganisations" => true,
-            "Administration.GrantAdministrator" => !ownUnit || user.IsAtTopUnit(),
+            _ when requirement == AdministrationOperations.ManageUnit => !ownUnit,
+            _ when requirement == AdministrationOperations.CreateUnitUnder => true,
+            _ when requirement == AdministrationOperations.ManageOrganisations => true,
+            _ when requirement == AdministrationOperations.GrantAdministrator => !ownUnit || user.IsAtTopUnit(),
             _ => false,
         };
         if (allowed)
@@ -91,7 +91,7 @@ public sealed class AccountAdministrationHandler : AuthorizationHandler<Operatio
             return Task.CompletedTask;
         }
 
-        var allowed = requirement.Name == AdministrationOperations.ManageAccount.Name
+        var allowed = requirement == AdministrationOperations.ManageAccount
             && user.IsAdministrator()
             && resource.AccountId != user.GetAccountId()
             && (resource.UnitPath != scope.Path || !resource.IsAdministrator || user.IsAtTopUnit());
@@ -109,7 +109,7 @@ public sealed class NationalSettingsHandler : AuthorizationHandler<OperationAuth
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, NationalSettings resource)
     {
-        if (requirement.Name == AdministrationOperations.ManageNationalSettings.Name && context.User.IsTopAdministrator())
+        if (requirement == AdministrationOperations.ManageNationalSettings && context.User.IsTopAdministrator())
         {
             context.Succeed(requirement);
         }

@@ -29,10 +29,10 @@ public sealed class AttachmentAuthorizationHandler : AuthorizationHandler<Operat
             return Task.CompletedTask;
         }
 
-        var allowed = requirement.Name switch
+        var allowed = requirement switch
         {
-            "Attachment.Read" => true,
-            "Attachment.Manage" => user.HasAnyRole(Roles.Recorder, Roles.Administrator),
+            _ when requirement == AttachmentOperations.Read => true,
+            _ when requirement == AttachmentOperations.Manage => user.HasAnyRole(Roles.Recorder, Roles.Administrator),
             _ => false,
         };
         if (allowed)

@@ -29,10 +29,10 @@ public sealed class DirectiveAuthorizationHandler : AuthorizationHandler<Operati
             return Task.CompletedTask;
         }
 
-        var allowed = requirement.Name switch
+        var allowed = requirement switch
         {
-            "Directive.Read" => true,
-            "Directive.Act" => user.HasAnyRole(Roles.Tracker, Roles.Administrator)
+            _ when requirement == DirectiveOperations.Read => true,
+            _ when requirement == DirectiveOperations.Act => user.HasAnyRole(Roles.Tracker, Roles.Administrator)
                 || (user.IsInRole(Roles.Responder) && user.GetOrganisationId() is { } body && resource.AssigneeIds.Contains(body)),
             _ => false,
         };

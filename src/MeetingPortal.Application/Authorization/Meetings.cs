@@ -38,10 +38,10 @@ public sealed class MeetingAuthorizationHandler : AuthorizationHandler<Operation
             return Task.CompletedTask;
         }
 
-        var allowed = requirement.Name switch
+        var allowed = requirement switch
         {
-            "Meeting.Read" => true,
-            "Meeting.Create" or "Meeting.Edit" or "Meeting.Import" => user.HasAnyRole(Roles.Recorder, Roles.Administrator),
+            _ when requirement == MeetingOperations.Read => true,
+            _ when requirement == MeetingOperations.Create || requirement == MeetingOperations.Edit || requirement == MeetingOperations.Import => user.HasAnyRole(Roles.Recorder, Roles.Administrator),
             _ => false,
         };
         if (allowed)

@@ -49,12 +49,12 @@ public sealed class RecommendationAuthorizationHandler : AuthorizationHandler<Op
 
         var tracks = user.HasAnyRole(Roles.Tracker, Roles.Administrator);
         var answersForBody = user.IsInRole(Roles.Responder) && resource.AddressedToOrganisationId is { } body && user.GetOrganisationId() == body;
-        var allowed = requirement.Name switch
+        var allowed = requirement switch
         {
-            "Recommendation.Read" => true,
-            "Recommendation.Assign" or "Recommendation.Close" or "Recommendation.Link" => tracks,
-            "Recommendation.Respond" or "Recommendation.Forward" => tracks || answersForBody,
-            "Recommendation.Judge" => tracks || user.IsInRole(Roles.Recorder),
+            _ when requirement == RecommendationOperations.Read => true,
+            _ when requirement == RecommendationOperations.Assign || requirement == RecommendationOperations.Close || requirement == RecommendationOperations.Link => tracks,
+            _ when requirement == RecommendationOperations.Respond || requirement == RecommendationOperations.Forward => tracks || answersForBody,
+            _ when requirement == RecommendationOperations.Judge => tracks || user.IsInRole(Roles.Recorder),
             _ => false,
         };
         if (allowed)

@@ -29,10 +29,10 @@ public sealed class ReportAuthorizationHandler : AuthorizationHandler<OperationA
             return Task.CompletedTask;
         }
 
-        var allowed = requirement.Name switch
+        var allowed = requirement switch
         {
-            "Report.Read" => true,
-            "Report.Freeze" => user.HasAnyRole(Roles.Leader, Roles.Administrator),
+            _ when requirement == ReportOperations.Read => true,
+            _ when requirement == ReportOperations.Freeze => user.HasAnyRole(Roles.Leader, Roles.Administrator),
             _ => false,
         };
         if (allowed)
