@@ -83,7 +83,7 @@ public sealed class MeetingFilter
             var (start, end) = (period.Start, period.End);
             query = query.Where(m => m.HeldOn >= start && m.HeldOn <= end);
         }
-        else if (Year is { } onlyYear && Quarter is null && onlyYear is >= 1945 and <= 2200)
+        else if (Year is { } onlyYear && Quarter is null && ReviewPeriod.IsValidYear(onlyYear))
         {
             var (start, end) = (new DateOnly(onlyYear, 1, 1), new DateOnly(onlyYear, 12, 31));
             query = query.Where(m => m.HeldOn >= start && m.HeldOn <= end);
@@ -144,7 +144,7 @@ public sealed class MeetingFilter
             RuleFor(f => f.Q).MaximumLength(QueryMaxLength).WithName(_ => localizer["Filter.Query"]);
             RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From).When(f => f.From is not null && f.To is not null)
                 .WithMessage(_ => localizer["Filter.ToBeforeFrom"]);
-            RuleFor(f => f.Year).InclusiveBetween(1945, 2200).WithName(_ => localizer["Filter.Year"]);
+            RuleFor(f => f.Year).InclusiveBetween(ReviewPeriod.FirstYear, ReviewPeriod.LastYear).WithName(_ => localizer["Filter.Year"]);
             RuleFor(f => f.Quarter).InclusiveBetween(1, 4).WithName(_ => localizer["Filter.Quarter"]);
             RuleFor(f => f.Year).NotNull().When(f => f.Quarter is not null).WithMessage(_ => localizer["Filter.QuarterNeedsYear"]);
         }

@@ -8,6 +8,7 @@ using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.People;
 using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Application.Meetings;
@@ -248,17 +249,17 @@ public sealed class MeetingForm
     {
         public const string PublishRuleSet = "Publish";
 
-        public Validator(IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider)
+        public Validator(IStringLocalizer<SharedResource> localizer, CalendarService calendar)
         {
             string L(string key) => localizer[key];
 
             RuleFor(f => f.UnitId).NotNull().WithName(_ => L("Form.Unit"));
             RuleFor(f => f.Title).NotEmpty().MaximumLength(Meeting.TitleMaxLength).WithName(_ => L("Form.Title"));
             RuleFor(f => f.HeldOn).NotNull().WithName(_ => L("Form.HeldOn"))
-                .Must(d => d is null || d.Value <= VietnamToday(timeProvider)).WithMessage(_ => L("Form.HeldInFuture"))
-                .Must(d => d is null || d.Value > VietnamToday(timeProvider) || RecordDates.IsPossibleMeetingDay(d.Value, VietnamToday(timeProvider))).WithMessage(_ => L("Form.HeldTooEarly"));
+                .Must(d => d is null || d.Value <= calendar.Today).WithMessage(_ => L("Form.HeldInFuture"))
+                .Must(d => d is null || d.Value > calendar.Today || RecordDates.IsPossibleMeetingDay(d.Value, calendar.Today)).WithMessage(_ => L("Form.HeldTooEarly"));
             RuleFor(f => f.PeriodYear).NotNull().When(f => f.PeriodKind is not null).WithName(_ => L("Form.PeriodYear"));
-            RuleFor(f => f.PeriodYear).InclusiveBetween(1945, 2200).WithName(_ => L("Form.PeriodYear"));
+            RuleFor(f => f.PeriodYear).InclusiveBetween(ReviewPeriod.FirstYear, ReviewPeriod.LastYear).WithName(_ => L("Form.PeriodYear"));
             RuleFor(f => f.PeriodNumber).InclusiveBetween(1, 12).WithName(_ => L("Form.PeriodNumber"));
             RuleFor(f => f.PeriodNumber).NotNull().When(f => f.PeriodKind is not null).WithName(_ => L("Form.PeriodNumber"));
             RuleFor(f => f.PeriodNumber)
@@ -361,9 +362,5 @@ public sealed class MeetingForm
                     .WithMessage(_ => L("Domain." + PublishRule.SpeechMissing));
             });
         }
-
-        /// <summary>Meetings are dated in Vietnam's time (UTC+7, no daylight saving).</summary>
-        public static DateOnly VietnamToday(TimeProvider timeProvider) =>
-            DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime.AddHours(7));
     }
 }

@@ -115,7 +115,7 @@ public sealed class RecommendationFilter
             query = query.Where(r => r.Meeting!.HeldOn <= to);
         }
 
-        if (Year is { } year && year is >= 1945 and <= 2200)
+        if (Year is { } year && ReviewPeriod.IsValidYear(year))
         {
             var period = Quarter is { } quarter && ReviewPeriod.IsValid(PeriodKind.Quarter, year, quarter)
                 ? new ReviewPeriod(PeriodKind.Quarter, year, quarter)
@@ -207,7 +207,7 @@ public sealed class RecommendationFilter
         {
             RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From).When(f => f.From is not null && f.To is not null)
                 .WithMessage(_ => localizer["Filter.ToBeforeFrom"]);
-            RuleFor(f => f.Year).InclusiveBetween(1945, 2200).WithName(_ => localizer["Filter.Year"]);
+            RuleFor(f => f.Year).InclusiveBetween(ReviewPeriod.FirstYear, ReviewPeriod.LastYear).WithName(_ => localizer["Filter.Year"]);
             RuleFor(f => f.Quarter).InclusiveBetween(1, 4).WithName(_ => localizer["Filter.Quarter"]);
             RuleFor(f => f.Year).NotNull().When(f => f.Quarter is not null).WithMessage(_ => localizer["Filter.QuarterNeedsYear"]);
             RuleFor(f => f.DueWithin).InclusiveBetween(1, 365).WithName(_ => localizer["Tracker.DueWithin"]);

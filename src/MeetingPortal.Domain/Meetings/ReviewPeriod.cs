@@ -20,6 +20,15 @@ public enum PeriodKind
 /// <summary>The period a meeting reviews ("quý I/2022", "6 tháng đầu năm 2022").</summary>
 public readonly record struct ReviewPeriod
 {
+    /// <summary>The first year a period may be of: the first year a meeting record may carry (<see cref="RecordDates.FirstMeetingYear"/>).</summary>
+    public const int FirstYear = RecordDates.FirstMeetingYear;
+
+    /// <summary>The last year a period may be of (a plan or a filter may look ahead; records do not reach it).</summary>
+    public const int LastYear = 2200;
+
+    /// <summary>Whether <paramref name="year"/> may be a period's year (also the year filters accept).</summary>
+    public static bool IsValidYear(int year) => year is >= FirstYear and <= LastYear;
+
     public ReviewPeriod(PeriodKind kind, int year, int number)
     {
         var valid = kind switch
@@ -30,7 +39,7 @@ public readonly record struct ReviewPeriod
             PeriodKind.Year => number == 1,
             _ => false,
         };
-        if (!valid || year is < 1945 or > 2200)
+        if (!valid || !IsValidYear(year))
         {
             throw new DomainException("period.invalid", $"{kind} {number}/{year} is not a period.");
         }

@@ -8,7 +8,7 @@ namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>A Recorder logs a meeting: saved as a draft at any time, or published when complete (use case <see cref="SaveMeeting"/>).</summary>
 public sealed class CreateModel(
-    MeetingPortalDbContext db, MeetingChoices choices, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider)
+    MeetingPortalDbContext db, MeetingChoices choices, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer, CalendarService calendar)
     : MeetingFormPage(db, choices, authorization, localizer)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ public sealed class CreateModel(
         Input = new MeetingForm
         {
             UnitId = User.GetScope()?.UnitId,
-            HeldOn = MeetingForm.Validator.VietnamToday(timeProvider),
+            HeldOn = calendar.Today,
             Speeches = [new MeetingForm.SpeechRow { Order = 1, Kind = SpeechKind.Report }],
         };
         await LoadOptionsAsync(cancellationToken);
