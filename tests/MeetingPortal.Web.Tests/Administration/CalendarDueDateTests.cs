@@ -13,12 +13,6 @@ namespace MeetingPortal.Web.Tests.Administration;
 /// </summary>
 public sealed class CalendarDueDateTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
-    {
-        var token = await client.GetAntiforgeryTokenAsync(page);
-        return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
-    }
-
     private async Task<(DateOnly Today, WorkingCalendar Calendar)> CalendarAsync()
     {
         using var scope = factory.Services.CreateScope();
@@ -59,12 +53,8 @@ public sealed class CalendarDueDateTests(PortalFactory factory) : IClassFixture<
         var holiday = Enumerable.Range(2, 30).Select(today.AddDays).First(d => d < counted && before.IsWorkingDay(d));
 
         var admin = await factory.SignInAsync("quantri.toanquoc");
-        var added = await PostAsync(admin, "/Admin/Calendar", "Add", new()
-        {
-            ["Day.Date"] = holiday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Day.Kind"] = "Holiday",
-            ["Day.Name"] = "Nghỉ bù thử nghiệm",
-        });
+        var added = await admin.PostFieldsAsync("/Admin/Calendar", "/Admin/Calendar?handler=Add",
+            ("Day.Date", holiday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Day.Kind", "Holiday"), ("Day.Name", "Nghỉ bù thử nghiệm"));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
         var (_, after) = await CalendarAsync();
