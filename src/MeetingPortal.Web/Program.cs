@@ -102,6 +102,7 @@ builder.Services.AddLocalization(options => options.ResourcesPath = "Resources")
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PasswordChangeFilter()))
     .AddMvcOptions(options =>
     {
+        options.Filters.Add<UnknownHandlerFilter>();
         options.Filters.Add<OpenConnectionFilter>();
         options.Filters.Add<OneTimeFormFilter>();
     })

@@ -415,5 +415,5 @@ public sealed class MeetingEditor(
     /// <summary>Names match whatever the case, spacing or Unicode composition they were typed in.</summary>
     private static string Key(string name) => string.Join(' ', (TextNormalizer.ToNfc(name) ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextNormalizer.ToNfc(text.Trim());
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextNormalizer.ForStorage(text.Trim());
 }

@@ -162,34 +162,52 @@ public sealed class SaveMeeting(
     }
 
     /// <summary>
-    /// On a published record, a recommendation given to another body or another due date through the form is a
-    /// re-assignment: it needs <see cref="RecommendationOperations.Assign"/> as on the recommendation's own page
-    /// (a Recorder may name the body while the record is a draft, not change it once it is followed up).
+    /// On a published record, giving a recommendation to a body or another due date through the form, adding one
+    /// already given to a body, or removing one a body holds is an assignment: it needs
+    /// <see cref="RecommendationOperations.Assign"/> as on the recommendation's own page (a Recorder names the body
+    /// while the record is a draft, and does not change it, or remove it from the body, once it is followed up).
     /// </summary>
     private async Task<List<UseCaseError>> ReassignmentsRefusedAsync(ClaimsPrincipal user, Meeting meeting, MeetingForm form)
     {
         db.ChangeTracker.DetectChanges();
         var errors = new List<UseCaseError>();
+        foreach (var entry in db.ChangeTracker.Entries<Domain.Recommendations.Recommendation>().ToList())
+        {
+            var body = entry.Property(r => r.AddressedToOrganisationId);
+            var assigns = entry.State switch
+            {
+                EntityState.Added => body.CurrentValue is not null,
+                EntityState.Deleted => body.OriginalValue is not null,
+                EntityState.Modified => body.IsModified || entry.Property(r => r.DueOn).IsModified,
+                _ => false,
+            };
+            if (!assigns || await authorization.MayAsync(user, new RecommendationResource(meeting.Unit!.Path, body.OriginalValue ?? body.CurrentValue), RecommendationOperations.Assign))
+            {
+                continue;
+            }
+
+            errors.Add(new UseCaseError(FieldOf(form, entry.Entity), localizer["Form.ReassignOnItsPage"]));
+        }
+
+        return errors;
+    }
+
+    /// <summary>The form field of a recommendation's body ("" for one no longer in the form).</summary>
+    private static string FieldOf(MeetingForm form, Domain.Recommendations.Recommendation recommendation)
+    {
         for (var i = 0; i < form.Speeches.Count; i++)
         {
             for (var j = 0; j < form.Speeches[i].Recommendations.Count; j++)
             {
-                if (meeting.Recommendations.FirstOrDefault(r => r.Id != 0 && r.Id == form.Speeches[i].Recommendations[j].Id) is not { } recommendation)
+                var row = form.Speeches[i].Recommendations[j];
+                if (recommendation.Id != 0 ? row.Id == recommendation.Id : row.Id is null && MeetingEditor.Clean(row.Content) == recommendation.Content)
                 {
-                    continue;
-                }
-
-                var entry = db.Entry(recommendation);
-                var body = entry.Property(r => r.AddressedToOrganisationId);
-                if ((body.IsModified || entry.Property(r => r.DueOn).IsModified)
-                    && !await authorization.MayAsync(user, new RecommendationResource(meeting.Unit!.Path, body.OriginalValue), RecommendationOperations.Assign))
-                {
-                    errors.Add(new UseCaseError($"Speeches[{i}].Recommendations[{j}].AddressedTo", localizer["Form.ReassignOnItsPage"]));
+                    return $"Speeches[{i}].Recommendations[{j}].AddressedTo";
                 }
             }
         }
 
-        return errors;
+        return string.Empty;
     }
 
     /// <summary>Publishes the record; follow-up of its recommendations starts today (<see cref="Domain.Recommendations.Recommendation.StartFollowUp"/>).</summary>

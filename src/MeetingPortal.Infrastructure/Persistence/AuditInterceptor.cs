@@ -82,7 +82,7 @@ public sealed class AuditInterceptor(TimeProvider timeProvider, ICurrentUser cur
         {
             if (property.Metadata.ClrType == typeof(string) && property.CurrentValue is string text)
             {
-                var normalized = TextNormalizer.ToNfc(text);
+                var normalized = TextNormalizer.ForStorage(text);
                 if (!ReferenceEquals(normalized, text))
                 {
                     property.CurrentValue = normalized;

@@ -1,4 +1,5 @@
 using MeetingPortal.Domain.Calendar;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Recommendations;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed class CalendarService(MeetingPortalDbContext db, TimeProvider time
     private DueDatePolicy? _policy;
 
     /// <summary>Today's date in Vietnam.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime.AddHours(7));
+    public DateOnly Today => VietnamTime.DateAt(timeProvider.GetUtcNow());
 
     /// <summary>The working-day calendar, read once per request.</summary>
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken) =>

@@ -511,6 +511,13 @@ public sealed class InterchangeImporter(
             return;
         }
 
+        // The form's rule for a reply's date: from the meeting day to today.
+        if (answered.SelectMany(a => a.Responses).FirstOrDefault(r => !RecordDates.IsBetweenMeetingAndToday(r.RespondedOn, data.HeldOn, calendar.Today)) is { } misdated)
+        {
+            result.Errors.Add($"{path}: ngày trả lời {misdated.RespondedOn:dd/MM/yyyy} phải từ ngày hội nghị đến hôm nay ({label}).");
+            return;
+        }
+
         foreach (var (recommendation, responses) in answered)
         {
             foreach (var response in responses)

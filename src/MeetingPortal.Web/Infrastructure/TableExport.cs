@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using MeetingPortal.Domain.Common;
 
 namespace MeetingPortal.Web.Infrastructure;
 
@@ -84,7 +85,8 @@ public static class TableExport
                 _ => new Cell
                 {
                     DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(Format(value)) { Space = SpaceProcessingModeValues.Preserve }),
+                    // Text saved before control characters were dropped at storage still opens.
+                    InlineString = new InlineString(new Text(TextNormalizer.ForStorage(Format(value))!) { Space = SpaceProcessingModeValues.Preserve }),
                     StyleIndex = header ? HeaderStyle : 0U,
                 },
             });

@@ -58,7 +58,10 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
         string[] urls =
         [
             "/Meetings", "/Recommendations", $"/Recommendations/{recommendation}", "/Notifications", "/Reports/Quarterly?year=2022",
+            // A fresh tester's finds: the themes table (432 px) and the meeting form with a task row (420 px).
+            "/Admin/Themes", "/Admin/Units", "/Admin/Calendar", "/Admin/DueRules",
             .. meetings.Select(id => $"/Meetings/{id}"),
+            .. meetings.Select(id => $"/Meetings/{id}/Edit"),
         ];
         var tooWide = new List<string>();
         foreach (var url in urls)

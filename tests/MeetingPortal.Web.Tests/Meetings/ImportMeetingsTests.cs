@@ -229,4 +229,27 @@ public sealed class ImportMeetingsTests(PortalFactory factory) : IClassFixture<P
         Assert.NotEqual(7, Days("Kiến nghị trước quy tắc riêng"));
         Assert.Equal(7, Days("Kiến nghị sau quy tắc riêng"));
     }
+
+    /// <summary>The form's reply-date rule holds in the import: answers dated year 1 or 2099 were taken and skewed the on-time figures.</summary>
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("2099-01-01")]
+    [InlineData("2026-11-19")]
+    public async Task The_import_refuses_an_answer_dated_outside_the_meeting_day_and_today(string respondedOn)
+    {
+        var title = $"Đối thoại trả lời ngày {respondedOn}";
+        var file = $$"""
+            {"formatVersion":1,"meetings":[{"unit":"p-ky-phuong","type":"dialogue","title":"{{title}}","heldOn":"2026-11-20","status":"published",
+             "organisations":[{"key":"host","name":"Đảng ủy phường Kỳ Phương","kind":"partyCommittee"}],
+             "host":"host",
+             "speeches":[{"kind":"recommendation","content":"Ý kiến","organisation":"host",
+               "recommendations":[{"content":"Kiến nghị có trả lời","addressedTo":"host",
+                 "responses":[{"kind":"accepted","respondedOn":"{{respondedOn}}","organisation":"host","content":"Tiếp thu"}]}]}]}]}
+            """;
+
+        var report = await UploadAsync(await factory.SignInAsync("thuky.kyphuong"), ("answered.json", file));
+
+        Assert.Contains("phải từ ngày hội nghị đến hôm nay", report, StringComparison.Ordinal);
+        Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.Title == title)));
+    }
 }

@@ -139,4 +139,33 @@ public sealed class PublishMeetingTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Redirect, (await ReassignAsync(await factory.SignInAsync("quantri.kyphuong"))).StatusCode);
         Assert.NotEqual(before, BodyId());
     }
+
+    /// <summary>
+    /// The same right by another route (found by a fresh tester): removing the published recommendation and adding
+    /// it again with another body, in one save, re-assigned it and silently took it from the first body.
+    /// </summary>
+    [Fact]
+    public async Task Removing_a_published_recommendation_from_its_body_or_adding_one_with_a_body_needs_the_right_to_assign()
+    {
+        const string content = "Đề nghị sửa chữa nhà văn hóa khu dân cư (xóa rồi thêm)";
+        var (client, form) = await FormWithRecommendationAsync("Đối thoại có kiến nghị xóa rồi thêm", content);
+        var published = await form.PostAsync(client, "publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var id = published.Headers.Location!.OriginalString.Split('/')[^1];
+        var before = factory.WithDb(db => db.Recommendations.Where(r => r.Content == content).Select(r => new { r.Id, r.AddressedToOrganisationId }).Single());
+
+        var edit = await HtmlForm.LoadAsync(client, $"/Meetings/{id}/Edit");
+        edit["Input.ChangeReason"] = "Ghi lại kiến nghị";
+        var removed = HtmlForm.From(Html.Parse(await (await edit.PostAsync(client, "remove-rec:0:0")).Content.ReadAsStringAsync()), $"/Meetings/{id}/Edit");
+        var added = HtmlForm.From(Html.Parse(await (await removed.PostAsync(client, "add-rec:0")).Content.ReadAsStringAsync()), $"/Meetings/{id}/Edit");
+        added["Input.Speeches[0].Recommendations[0].Content"] = content;
+        added["Input.Speeches[0].Recommendations[0].RaisedBy"] = "Ủy ban MTTQ phường Kỳ Phương";
+        added["Input.Speeches[0].Recommendations[0].AddressedTo"] = "Ủy ban nhân dân phường Kỳ Phương";
+        var refused = await added.PostAsync(client, "save");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("ở trang của kiến nghị", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = factory.WithDb(db => db.Recommendations.Where(r => r.Content == content).Select(r => new { r.Id, r.AddressedToOrganisationId }).Single());
+        Assert.Equal(before, after);
+    }
 }

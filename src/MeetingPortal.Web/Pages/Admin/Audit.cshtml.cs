@@ -1,12 +1,13 @@
 using MeetingPortal.Domain.Calendar;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingPortal.Web.Pages.Admin;
@@ -50,8 +51,8 @@ public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService 
         var within = Unit is { } unitId ? await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken) ?? new UnitScope(0, "/none/") : scope;
         var meetings = db.Meetings.AsNoTracking().InScope(within);
         // Dates are Vietnam days; the audit is kept in UTC.
-        var fromUtc = From?.ToDateTime(TimeOnly.MinValue).AddHours(-7);
-        var toUtc = To?.ToDateTime(TimeOnly.MinValue).AddDays(1).AddHours(-7);
+        var fromUtc = From is { } from ? VietnamTime.StartUtc(from) : (DateTime?)null;
+        var toUtc = To is { } to ? VietnamTime.EndUtc(to) : (DateTime?)null;
         var who = string.IsNullOrWhiteSpace(Who) ? null : Who.Trim();
 
         // The same who and when filter applies to every kind of change.

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Seeding;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MeetingPortal.Web.Pages.Meetings;
 
@@ -39,7 +40,7 @@ public sealed class ExportModel(MeetingPortalDbContext db, InterchangeExporter e
         }
 
         var name = id is null
-            ? $"hoi-nghi-{timeProvider.GetUtcNow().AddHours(7):yyyy-MM-dd}.json"
+            ? $"hoi-nghi-{VietnamTime.DateAt(timeProvider.GetUtcNow()):yyyy-MM-dd}.json"
             : $"hoi-nghi-{id.Value.ToString(CultureInfo.InvariantCulture)}-{document.Meetings![0].HeldOn:yyyy-MM-dd}.json";
         return File(JsonSerializer.SerializeToUtf8Bytes(document, InterchangeDocument.JsonOptions), "application/json", name);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using Microsoft.Extensions.Localization;
 
@@ -213,7 +214,8 @@ public static class MinutesDocument
             paragraphProperties.Append(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Both });
         }
 
-        return new Paragraph(paragraphProperties, new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        // Text saved before control characters were dropped at storage still makes a valid document.
+        return new Paragraph(paragraphProperties, new Run(runProperties, new Text(TextNormalizer.ForStorage(text)!) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static void AddStyles(MainDocumentPart main)
