@@ -2,7 +2,9 @@ namespace MeetingPortal.Web.Infrastructure;
 
 /// <summary>
 /// Headers every answer carries. The pages use no inline script or style, so the policy needs no
-/// 'unsafe-inline'; frames are refused so no other site can wrap the portal.
+/// 'unsafe-inline'; frames are refused so no other site can wrap the portal. Every answer to a signed-in user
+/// (pages, exports, minutes, attachments) is marked no-store, decided as the answer starts so that no handler can
+/// forget it (issue 14, item 4: the downloads were cacheable); static files come before sign-in and stay cacheable.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -19,6 +21,16 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        context.Response.OnStarting(() =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                context.Response.Headers.CacheControl = "no-store, no-cache";
+                context.Response.Headers.Pragma = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 }
