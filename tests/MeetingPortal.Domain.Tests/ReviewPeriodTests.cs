@@ -38,6 +38,26 @@ public sealed class ReviewPeriodTests
         Assert.False(ReviewPeriod.IsValid(kind, 2022, number));
     }
 
+    /// <summary>
+    /// Issue 14, item 5: the summary of Q1/1945 (a year a person may choose) compares with Q4/1944 and draws eight
+    /// quarters back; those periods existed only as exceptions and the page answered 500.
+    /// </summary>
+    [Fact]
+    public void The_first_choosable_period_has_periods_before_it_but_a_person_cannot_choose_them()
+    {
+        var first = new ReviewPeriod(PeriodKind.Quarter, ReviewPeriod.FirstYear, 1);
+        var back = first;
+        for (var i = 0; i < 8; i++)
+        {
+            back = back.Previous();
+        }
+
+        Assert.Equal((PeriodKind.Quarter, ReviewPeriod.FirstYear - 2, 1), (back.Kind, back.Year, back.Number));
+        Assert.True(ReviewPeriod.IsValid(PeriodKind.Quarter, ReviewPeriod.FirstYear, 1));
+        Assert.False(ReviewPeriod.IsValid(PeriodKind.Quarter, ReviewPeriod.FirstYear - 1, 4));
+        Assert.False(ReviewPeriod.IsValid(PeriodKind.Year, ReviewPeriod.LastYear + 1, 1));
+    }
+
     [Fact]
     public void Quarter_of_a_date_contains_that_date()
     {

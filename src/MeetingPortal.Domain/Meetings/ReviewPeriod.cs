@@ -29,17 +29,15 @@ public readonly record struct ReviewPeriod
     /// <summary>Whether <paramref name="year"/> may be a period's year (also the year filters accept).</summary>
     public static bool IsValidYear(int year) => year is >= FirstYear and <= LastYear;
 
+    /// <summary>
+    /// A period of <paramref name="kind"/>, number and year. Anything a person or a file chooses is checked with
+    /// <see cref="IsValid"/> (years <see cref="FirstYear"/>–<see cref="LastYear"/>); the constructor itself takes
+    /// any year a date can hold, because a report compares with the periods before the chosen one (the quarter
+    /// before Q1/1945 is Q4/1944, and a trend reaches two years back). Throws "period.invalid" otherwise.
+    /// </summary>
     public ReviewPeriod(PeriodKind kind, int year, int number)
     {
-        var valid = kind switch
-        {
-            PeriodKind.Quarter => number is >= 1 and <= 4,
-            PeriodKind.HalfYear => number is 1 or 2,
-            PeriodKind.FirstMonths => number is >= 1 and <= 12,
-            PeriodKind.Year => number == 1,
-            _ => false,
-        };
-        if (!valid || !IsValidYear(year))
+        if (!IsValidNumber(kind, number) || year is < 1 or > 9999)
         {
             throw new DomainException("period.invalid", $"{kind} {number}/{year} is not a period.");
         }
@@ -84,16 +82,15 @@ public readonly record struct ReviewPeriod
 
     public static ReviewPeriod QuarterOf(DateOnly date) => new(PeriodKind.Quarter, date.Year, ((date.Month - 1) / 3) + 1);
 
-    public static bool IsValid(PeriodKind kind, int year, int number)
+    /// <summary>Whether a person or a file may choose this period: a number its kind has, in a year <see cref="IsValidYear"/> accepts.</summary>
+    public static bool IsValid(PeriodKind kind, int year, int number) => IsValidNumber(kind, number) && IsValidYear(year);
+
+    private static bool IsValidNumber(PeriodKind kind, int number) => kind switch
     {
-        try
-        {
-            _ = new ReviewPeriod(kind, year, number);
-            return true;
-        }
-        catch (DomainException)
-        {
-            return false;
-        }
-    }
+        PeriodKind.Quarter => number is >= 1 and <= 4,
+        PeriodKind.HalfYear => number is 1 or 2,
+        PeriodKind.FirstMonths => number is >= 1 and <= 12,
+        PeriodKind.Year => number == 1,
+        _ => false,
+    };
 }

@@ -398,6 +398,12 @@ public sealed class InterchangeImporter(
         int? Org(string? key) => Lookup(organisations, key, missing)?.Id;
         int? PersonId(string? key) => Lookup(people, key, missing)?.Id;
 
+        if (data.Period is { } chosen && !ReviewPeriod.IsValid(chosen.Kind, chosen.Year, chosen.Number))
+        {
+            result.Errors.Add($"{path}.period: kỳ {chosen.Number}/{chosen.Year} không hợp lệ: năm từ {ReviewPeriod.FirstYear} đến {ReviewPeriod.LastYear} ({label}).");
+            return;
+        }
+
         var meeting = new Meeting(unit.Id, data.Type, data.Title, data.HeldOn)
         {
             DayPart = data.DayPart,

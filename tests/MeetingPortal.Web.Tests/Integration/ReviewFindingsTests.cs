@@ -64,4 +64,19 @@ public sealed class ReviewFindingsTests(PortalFactory factory) : IClassFixture<P
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    /// <summary>Issue 14, item 5: the first years the summary's year box allows answered 500 (their comparison periods could not be made).</summary>
+    [Theory]
+    [InlineData("year=1945")]
+    [InlineData("year=1945&quarter=1")]
+    [InlineData("year=1946&quarter=3")]
+    [InlineData("year=1945&half=1")]
+    [InlineData("year=1945&handler=Export&format=xlsx")]
+    [InlineData("year=1945&quarter=1&handler=Export&format=csv")]
+    public async Task The_summary_of_the_first_years_answers(string query)
+    {
+        var leader = await factory.SignInAsync("lanhdao.kyphuong");
+
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/Reports/Quarterly?{query}")).StatusCode);
+    }
 }
