@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddSingleton<ServerIdentity>();
         services.AddScoped<Leases>();
         services.AddScoped<MeetingPortal.Infrastructure.Submissions.FormSubmissions>();
+        services.AddScoped<Identity.SignInSessions>();
+        services.AddScoped<Identity.PasswordThrottle>();
 
         switch (database.Provider)
         {

@@ -11,6 +11,7 @@ using MeetingPortal.Infrastructure.Seeding;
 using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,9 +48,9 @@ builder.Services
         options.Password.RequireLowercase = true;
         options.Password.RequireUppercase = true;
         options.Password.RequireNonAlphanumeric = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        options.Lockout.AllowedForNewUsers = true;
+        // No account is locked by wrong passwords (anyone could lock out an administrator): the client that
+        // guesses is slowed instead (PasswordThrottle, docs/security.md).
+        options.Lockout.AllowedForNewUsers = false;
         options.User.RequireUniqueEmail = false;
     })
     .AddEntityFrameworkStores<MeetingPortalDbContext>()
@@ -81,7 +82,14 @@ builder.Services.ConfigureApplicationCookie(options =>
     };
 });
 
-// Password guessing is slowed per client address; lockout (5 failures) protects each account.
+// The ticket stays on the server and the cookie carries its key: sign-out ends the session for any copy of the cookie.
+builder.Services.AddSingleton<DatabaseTicketStore>();
+builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
+builder.Services.AddScoped<PasswordSignIn>();
+builder.Services.AddScoped<ChangeOwnPassword>();
+
+// Password guessing is slowed per client address here, and per client and account name by PasswordThrottle.
 var signInAttemptsPerMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
 builder.Services.AddRateLimiter(options =>
 {
@@ -90,6 +98,20 @@ builder.Services.AddRateLimiter(options =>
         ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = signInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) })
         : RateLimitPartition.GetNoLimiter("reads"));
+});
+
+// Behind a load balancer or reverse proxy the client's address (what the limits above count by) comes from
+// X-Forwarded-For, believed only from the proxies listed in Security:KnownProxies (docs/operations.md).
+var knownProxies = builder.Configuration.GetSection("Security:KnownProxies").Get<string[]>() ?? [];
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    options.KnownProxies.Clear();
+    options.KnownIPNetworks.Clear();
+    foreach (var proxy in knownProxies)
+    {
+        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
 });
 
 builder.Services.AddAuthorizationBuilder()
@@ -143,6 +165,11 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 });
 
 var app = builder.Build();
+
+if (knownProxies.Length > 0)
+{
+    app.UseForwardedHeaders();
+}
 
 // FluentValidation's built-in messages follow the request's UI culture (it ships Vietnamese).
 ValidatorOptions.Global.LanguageManager.Enabled = true;

@@ -77,6 +77,7 @@ public sealed class ChangeAccounts(
     UserManager<ApplicationUser> userManager,
     IAuthorizationService authorization,
     AuditTrail audit,
+    SignInSessions sessions,
     IValidator<NewAccountInput> newValidator,
     IValidator<AccountInput> validator,
     IStringLocalizer<SharedResource> localizer,
@@ -225,17 +226,17 @@ public sealed class ChangeAccounts(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         account.IsActive = active;
-        // Deactivation takes effect on open sessions too: their stamp no longer matches.
+        // Deactivation takes effect on open sessions too: they end now, and a stamp that no longer matches ends any other.
         var result = await userManager.UpdateSecurityStampAsync(account);
-        if (result.Succeeded && active)
-        {
-            result = await userManager.SetLockoutEndDateAsync(account, null);
-        }
-
         if (!result.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);
             return new AccountChangeResult(UseCaseResult.Invalid(string.Empty, localizer["Users.SaveRefused"]));
+        }
+
+        if (!active)
+        {
+            await sessions.EndAllAsync(account.Id, cancellationToken);
         }
 
         audit.Record("User", 0, active ? HistoryAction.Reactivated : HistoryAction.Deactivated, account.UserName!, account.UnitId);
@@ -244,7 +245,7 @@ public sealed class ChangeAccounts(
         return new AccountChangeResult(UseCaseResult.Done(), account.Id, null, account.UserName);
     }
 
-    /// <summary>Gives account <paramref name="accountId"/> a new one-time password, ends a lockout and signs the user out everywhere.</summary>
+    /// <summary>Gives account <paramref name="accountId"/> a new one-time password and ends the user's sessions everywhere.</summary>
     public async Task<AccountChangeResult> ResetPasswordAsync(ClaimsPrincipal user, string accountId, CancellationToken cancellationToken)
     {
         var (managed, refusal) = await LoadManagedAsync(user, accountId, cancellationToken);
@@ -258,16 +259,6 @@ public sealed class ChangeAccounts(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         account.MustChangePassword = true;
         var result = await userManager.ResetPasswordAsync(account, await userManager.GeneratePasswordResetTokenAsync(account), password);
-        if (result.Succeeded)
-        {
-            result = await userManager.SetLockoutEndDateAsync(account, null);
-        }
-
-        if (result.Succeeded)
-        {
-            result = await userManager.ResetAccessFailedCountAsync(account);
-        }
-
         if (!result.Succeeded)
         {
             logger.LogWarning("Resetting the password of {UserId} was refused: {Errors}", account.Id, string.Join(", ", result.Errors.Select(e => e.Code)));
@@ -275,6 +266,7 @@ public sealed class ChangeAccounts(
             return new AccountChangeResult(UseCaseResult.Invalid(string.Empty, localizer["Users.SaveRefused"]));
         }
 
+        await sessions.EndAllAsync(account.Id, cancellationToken);
         audit.Record("User", 0, HistoryAction.PasswordReset, account.UserName!, account.UnitId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -172,7 +172,8 @@ public sealed class RecommendationMonitorService(
 /// <summary>
 /// The portal's housekeeping, once per interval across servers, from one interval after start (the start work
 /// looks at the statistics itself), independent of whether the due-date check is on: forgets expired one-time
-/// form tokens (<see cref="Submissions.FormSubmissions.ForgetExpiredAsync"/>) and refreshes SQLite's planner
+/// form tokens (<see cref="Submissions.FormSubmissions.ForgetExpiredAsync"/>), ended sign-in sessions and old counts of
+/// wrong passwords (<see cref="Identity.SignInSessions.ForgetExpiredAsync"/>, <see cref="Identity.PasswordThrottle.ForgetExpiredAsync"/>) and refreshes SQLite's planner
 /// statistics when they are stale (<see cref="PlannerStatistics"/>; nothing on SQL Server).
 /// </summary>
 public sealed class PlannerStatisticsService(
@@ -184,6 +185,8 @@ public sealed class PlannerStatisticsService(
             async (services, cancellationToken) =>
             {
                 await services.GetRequiredService<Submissions.FormSubmissions>().ForgetExpiredAsync(cancellationToken);
+                await services.GetRequiredService<Identity.SignInSessions>().ForgetExpiredAsync(cancellationToken);
+                await services.GetRequiredService<Identity.PasswordThrottle>().ForgetExpiredAsync(cancellationToken);
                 return await services.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(cancellationToken);
             },
             stoppingToken,

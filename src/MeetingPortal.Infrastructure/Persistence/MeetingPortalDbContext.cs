@@ -56,6 +56,12 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
+    /// <summary>Signed-in sessions kept on the server (the cookie carries only their key).</summary>
+    public DbSet<Identity.SignInSession> SignInSessions => Set<Identity.SignInSession>();
+
+    /// <summary>Wrong passwords counted per client and account name, for the growing wait between tries.</summary>
+    public DbSet<Identity.PasswordFailures> PasswordFailures => Set<Identity.PasswordFailures>();
+
     /// <summary>The data-protection key ring (sign-in cookies, antiforgery), shared by every server on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -74,20 +74,6 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
-    {
-        var client = factory.CreateBrowserLikeClient();
-        for (var i = 0; i < 5; i++)
-        {
-            await client.PostSignInAsync("traloi.tranphu", "Sai#MatKhau-123");
-        }
-
-        var response = await client.PostSignInAsync("traloi.tranphu", PortalFactory.DemoPassword);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("tạm bị khóa", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Deactivated_user_cannot_sign_in()
     {
         using (var scope = factory.Services.CreateScope())

@@ -88,6 +88,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Monitoring:Enabled", "false");
         // Every test signs in through the form; the limit itself is tested with its own setting.
         builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
+    }
+
+    /// <summary>A browser-like client that the portal sees at <paramref name="address"/> (see <see cref="TestClientAddress"/>).</summary>
+    public HttpClient CreateBrowserLikeClient(string address)
+    {
+        var client = CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        return client;
     }
 
     public HttpClient CreateBrowserLikeClient() =>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,10 +11,9 @@ namespace MeetingPortal.Web.Pages.Account;
 /// <summary>A signed-in user replaces their password; required before anything else after an administrator set it.</summary>
 public sealed class ChangePasswordModel(
     UserManager<ApplicationUser> userManager,
-    SignInManager<ApplicationUser> signInManager,
+    ChangeOwnPassword changePassword,
     IValidator<ChangePasswordModel.InputModel> validator,
-    IStringLocalizer<SharedResource> localizer,
-    ILogger<ChangePasswordModel> logger) : PageModel
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -55,26 +55,26 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        var result = await userManager.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
-        if (!result.Succeeded)
+        var result = await changePassword.ChangeAsync(user, Input.CurrentPassword, Input.NewPassword, HttpContext.RequestAborted);
+        switch (result.Outcome)
         {
-            foreach (var error in result.Errors)
-            {
-                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(InputModel.CurrentPassword) : nameof(InputModel.NewPassword);
-                // Identity's messages are English; each code has its Vietnamese text in the resources.
-                var message = localizer["Identity." + error.Code];
-                ModelState.AddModelError($"{nameof(Input)}.{field}", message.ResourceNotFound ? localizer["Identity.DefaultError"] : message);
-            }
-
-            return Page();
+            case PasswordChangeOutcome.Changed:
+                Status = localizer["ChangePassword.Done"];
+                return LocalRedirect("/Meetings");
+            case PasswordChangeOutcome.SessionEnded:
+                TempData[nameof(SignInModel.Notice)] = localizer["SignIn.Ended"].Value;
+                return RedirectToPage("SignIn");
         }
 
-        user.MustChangePassword = false;
-        await userManager.UpdateAsync(user);
-        await signInManager.RefreshSignInAsync(user);
-        logger.LogInformation("User {UserId} changed their password", user.Id);
-        Status = localizer["ChangePassword.Done"];
-        return LocalRedirect("/Meetings");
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(InputModel.CurrentPassword) : nameof(InputModel.NewPassword);
+            // Identity's messages are English; each code has its Vietnamese text in the resources.
+            var message = localizer["Identity." + error.Code];
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message.ResourceNotFound ? localizer["Identity.DefaultError"] : message);
+        }
+
+        return Page();
     }
 
     public sealed class InputModel

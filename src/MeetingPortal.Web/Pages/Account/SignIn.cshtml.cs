@@ -1,7 +1,5 @@
 using FluentValidation;
-using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,15 +10,18 @@ namespace MeetingPortal.Web.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class SignInModel(
-    SignInManager<ApplicationUser> signInManager,
+    PasswordSignIn signIn,
     IValidator<SignInModel.InputModel> validator,
-    IStringLocalizer<SharedResource> localizer,
-    ILogger<SignInModel> logger) : PageModel
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public string? ReturnUrl { get; private set; }
+
+    /// <summary>Why the previous session ended, when it was not the user's choice (shown once).</summary>
+    [TempData]
+    public string? Notice { get; set; }
 
     public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
@@ -34,33 +35,26 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var user = await signInManager.UserManager.FindByNameAsync(Input.UserName.Trim());
-        // A deactivated account gets the same answer as a wrong password: existence is not revealed.
-        if (user is null || !user.IsActive)
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
+        var result = await signIn.SignInAsync(Input.UserName, Input.Password, Input.RememberMe, client, HttpContext.RequestAborted);
+        switch (result.Outcome)
         {
-            ModelState.AddModelError(string.Empty, localizer["SignIn.Failed"]);
-            return Page();
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : "/Meetings");
+            case SignInOutcome.Waiting:
+                var seconds = (int)Math.Ceiling(result.Wait.TotalSeconds);
+                Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ModelState.AddModelError(string.Empty, localizer["SignIn.Wait", WaitText(seconds)]);
+                return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+            default:
+                ModelState.AddModelError(string.Empty, localizer["SignIn.Failed"]);
+                return Page();
         }
-
-        var result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            logger.LogInformation("User {UserId} signed in", user.Id);
-            return LocalRedirect(returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : "/Meetings");
-        }
-
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("User {UserId} is locked out", user.Id);
-            ModelState.AddModelError(string.Empty, localizer["SignIn.LockedOut"]);
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, localizer["SignIn.Failed"]);
-        }
-
-        return Page();
     }
+
+    private string WaitText(int seconds) => seconds < 120
+        ? localizer["Wait.Seconds", seconds]
+        : localizer["Wait.Minutes", (int)Math.Ceiling(seconds / 60.0)];
 
     public sealed class InputModel
     {

@@ -9,7 +9,7 @@ namespace MeetingPortal.Web.Pages.Admin.Users;
 
 /// <summary>The accounts of the administrator's units, filtered by unit, name and state.</summary>
 [Authorize(Policy = Policies.Administration)]
-public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvider, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(MeetingPortalDbContext db, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 100;
 
@@ -79,25 +79,23 @@ public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvi
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         var accounts = await query.OrderBy(u => u.Unit!.Path).ThenBy(u => u.UserName)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(u => new { u.Id, u.UserName, u.FullName, UnitName = u.Unit!.Name, UnitPath = u.Unit.Path, u.IsActive, u.MustChangePassword, u.LockoutEnd })
+            .Select(u => new { u.Id, u.UserName, u.FullName, UnitName = u.Unit!.Name, UnitPath = u.Unit.Path, u.IsActive, u.MustChangePassword })
             .ToListAsync(cancellationToken);
         var ids = accounts.Select(a => a.Id).ToList();
         var roles = (await db.UserRoles.AsNoTracking().Where(ur => ids.Contains(ur.UserId))
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
             .ToLookup(x => x.UserId, x => x.Name!);
-        var now = timeProvider.GetUtcNow();
         var rows = new List<Row>(accounts.Count);
         foreach (var a in accounts)
         {
             var manageable = await authorization.MayAsync(User, new AccountResource(a.Id, a.UnitPath, roles[a.Id].Contains(Roles.Administrator)), AdministrationOperations.ManageAccount);
             rows.Add(new Row(
-                a.Id, a.UserName ?? string.Empty, a.FullName, a.UnitName, roles[a.Id].Order(StringComparer.Ordinal).ToList(), a.IsActive, a.MustChangePassword,
-                a.LockoutEnd is { } end && end > now, manageable));
+                a.Id, a.UserName ?? string.Empty, a.FullName, a.UnitName, roles[a.Id].Order(StringComparer.Ordinal).ToList(), a.IsActive, a.MustChangePassword, manageable));
         }
 
         Items = rows;
         return Page();
     }
 
-    public sealed record Row(string Id, string UserName, string FullName, string UnitName, IReadOnlyList<string> Roles, bool IsActive, bool MustChangePassword, bool LockedOut, bool Manageable);
+    public sealed record Row(string Id, string UserName, string FullName, string UnitName, IReadOnlyList<string> Roles, bool IsActive, bool MustChangePassword, bool Manageable);
 }

@@ -1,0 +1,68 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ServerSideSessions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PasswordFailures",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordFailures", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordFailures_LastAtUtc",
+                table: "PasswordFailures",
+                column: "LastAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_ExpiresAtUtc",
+                table: "SignInSessions",
+                column: "ExpiresAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_UserId",
+                table: "SignInSessions",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PasswordFailures");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
+        }
+    }
+}
