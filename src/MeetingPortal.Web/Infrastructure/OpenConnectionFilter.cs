@@ -15,7 +15,18 @@ public sealed class OpenConnectionFilter(MeetingPortalDbContext db) : IAsyncPage
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+        if (!context.ActionDescriptor.EndpointMetadata.OfType<RendersWithoutDatabaseAttribute>().Any())
+        {
+            await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+        }
+
         await next();
     }
 }
+
+/// <summary>
+/// Marks a page that must render while the database is down (the status and error pages, which frame the
+/// "database unavailable" answer): its connection is not opened in advance.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RendersWithoutDatabaseAttribute : Attribute;

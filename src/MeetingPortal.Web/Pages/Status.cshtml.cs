@@ -5,6 +5,7 @@ namespace MeetingPortal.Web.Pages;
 
 /// <summary>Friendly page for 4xx answers; the status code itself is kept.</summary>
 [AllowAnonymous]
+[RendersWithoutDatabase]
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {

@@ -51,7 +51,21 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes) : ITicketSt
     {
         // Kept for this request: a password change ends every session of the account but this one.
         httpContext.Items[CurrentKeyItem] = key;
-        return RetrieveAsync(key, cancellationToken);
+        return RetrieveOrRememberFailureAsync(key, httpContext, cancellationToken);
+    }
+
+    private async Task<AuthenticationTicket?> RetrieveOrRememberFailureAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RetrieveAsync(key, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseUnavailableMiddleware.IsDatabaseFailure(ex))
+        {
+            // Thrown here, the failure would be cached by the cookie handler and thrown again while the 503 page renders.
+            DatabaseUnavailableMiddleware.Remember(httpContext, ex);
+            return null;
+        }
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using System.Net;
 using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingPortal.Web.Tests.Integration;
 
@@ -78,27 +79,59 @@ public sealed class SignInRateLimitTests(SignInRateLimitTests.StrictFactory fact
     }
 }
 
-public sealed class DatabaseUnavailableTests : IDisposable
+/// <summary>
+/// The database stops answering under a running portal. This test once overwrote the SQLite file and failed one run
+/// in five (200 instead of 503): a connection still open from the request before kept reading its cached pages.
+/// The database's refusal is now made where the portal meets it: every connection opened after the switch is
+/// refused as SQLite refuses a file it cannot open, whichever part of the portal asks (issue 14, item 10).
+/// </summary>
+public sealed class DatabaseUnavailableTests(DatabaseUnavailableTests.UnavailableDatabaseFactory factory) : IClassFixture<DatabaseUnavailableTests.UnavailableDatabaseFactory>
 {
-    private readonly PortalFactory _factory = new();
+    /// <summary>A portal whose database can be switched off.</summary>
+    public sealed class UnavailableDatabaseFactory : PortalFactory
+    {
+        private volatile bool _gone;
+
+        protected override bool StartsFromTemplate => true;
+
+        public void SwitchOff() => _gone = true;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.ConfigureDbContext<MeetingPortal.Infrastructure.Persistence.SqliteMeetingPortalDbContext>(
+                options => options.AddInterceptors(new RefusingInterceptor(() => _gone))));
+        }
+    }
+
+    private sealed class RefusingInterceptor(Func<bool> gone) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        private const int CannotOpen = 14; // SQLITE_CANTOPEN
+
+        public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult ConnectionOpening(
+            System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result) =>
+            gone() ? throw new SqliteException("unable to open database file", CannotOpen) : result;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> ConnectionOpeningAsync(
+            System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result, CancellationToken cancellationToken = default) =>
+            gone() ? throw new SqliteException("unable to open database file", CannotOpen) : ValueTask.FromResult(result);
+    }
 
     [Fact]
     public async Task Pages_answer_a_friendly_503_when_the_database_is_gone()
     {
-        var client = await _factory.SignInAsync("thuky.kyphuong");
+        var client = await factory.SignInAsync("thuky.kyphuong");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Meetings")).StatusCode);
 
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "-wal", "-shm" })
+        factory.SwitchOff();
+        foreach (var url in new[] { "/Meetings", "/Account/SignIn" })
         {
-            File.Delete(_factory.DatabasePath + suffix);
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("60", response.Headers.RetryAfter?.ToString());
+            Assert.Contains("Hệ thống tạm thời gián đoạn", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
         }
-
-        await File.WriteAllBytesAsync(_factory.DatabasePath, new byte[8192]);
-        var response = await client.GetAsync("/Meetings");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("Hệ thống tạm thời gián đoạn", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
     }
-
-    public void Dispose() => _factory.Dispose();
 }
