@@ -60,6 +60,13 @@ builder.Services
 // A deactivated account, a role change or a merged unit reaches open sessions within a minute.
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
+// HTTPS-only outside Development; the development server runs on plain HTTP. Every cookie the portal sets
+// (sign-in, antiforgery, the one-time messages) follows it.
+var cookieSecurity = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+    ? CookieSecurePolicy.SameAsRequest
+    : CookieSecurePolicy.Always;
+builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = cookieSecurity);
+builder.Services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = cookieSecurity);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/Account/SignIn";
@@ -68,10 +75,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "MeetingPortal.Auth";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
-    // HTTPS-only outside Development; the development server runs on plain HTTP.
-    options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
-        ? CookieSecurePolicy.SameAsRequest
-        : CookieSecurePolicy.Always;
+    options.Cookie.SecurePolicy = cookieSecurity;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
     // A signed-in user without the role gets a 403 answer (shown by the status page), not a redirect.
@@ -177,7 +181,6 @@ ValidatorOptions.Global.LanguageManager.Enabled = true;
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    app.UseHsts();
 }
 
 // One line per request; the path only (IncludeQueryInRequestPath stays false): query strings carry names and search words.
@@ -194,6 +197,12 @@ app.UseSerilogRequestLogging(options =>
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseMiddleware<DatabaseUnavailableMiddleware>();
+// Inside the status pages and the database check, so an answer they clear and render again still gets the header.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

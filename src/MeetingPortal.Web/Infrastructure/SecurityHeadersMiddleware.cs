@@ -5,6 +5,7 @@ namespace MeetingPortal.Web.Infrastructure;
 /// 'unsafe-inline'; frames are refused so no other site can wrap the portal. Every answer to a signed-in user
 /// (pages, exports, minutes, attachments) is marked no-store, decided as the answer starts so that no handler can
 /// forget it (issue 14, item 4: the downloads were cacheable); static files come before sign-in and stay cacheable.
+/// All of them are written as the answer starts, so error answers carry them too (issue 14, item 8).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -14,19 +15,20 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "same-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        // Set as the answer starts: an answer cleared on the way (an error, the database-unavailable page) keeps them.
         context.Response.OnStarting(() =>
         {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (context.User.Identity?.IsAuthenticated == true)
             {
-                context.Response.Headers.CacheControl = "no-store, no-cache";
-                context.Response.Headers.Pragma = "no-cache";
+                headers.CacheControl = "no-store, no-cache";
+                headers.Pragma = "no-cache";
             }
 
             return Task.CompletedTask;

@@ -131,6 +131,8 @@ public sealed class DatabaseUnavailableTests(DatabaseUnavailableTests.Unavailabl
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("60", response.Headers.RetryAfter?.ToString());
+            // The answer was cleared and rendered again; the headers survive that.
+            Assert.Equal(SecurityHeadersMiddleware.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
             Assert.Contains("Hệ thống tạm thời gián đoạn", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
         }
     }
