@@ -91,4 +91,47 @@ public sealed class RoundTripTests
             Assert.Equal(0, await check.Meetings.CountAsync());
         }
     }
+
+    /// <summary>
+    /// Issue 14, item 9: an unknown unit code answered "không có đơn vị", one outside the importer's scope "nằm ngoài
+    /// phạm vi", so a file could probe which codes exist. Both get one answer now, for the meeting's unit and for the
+    /// unit an organisation belongs to.
+    /// </summary>
+    [Fact]
+    public async Task An_unknown_unit_code_and_one_outside_the_scope_get_the_same_answer()
+    {
+        using var first = new TestDatabase();
+        await first.LoadSeedsAsync();
+        string exported;
+        await using (var db = first.NewContext())
+        {
+            exported = JsonSerializer.Serialize(await new InterchangeExporter(db).ExportAsync(db.Meetings.Where(m => m.Unit!.Code == "p-ky-phuong"), CancellationToken.None), InterchangeDocument.JsonOptions);
+        }
+
+        using var second = new TestDatabase();
+        await second.LoadSeedsAsync();
+        await using var check = second.NewContext();
+        var kyPhuongPath = await check.Units.Where(u => u.Code == "p-ky-phuong").Select(u => u.Path).SingleAsync();
+        var options = new ImportOptions(path => Task.FromResult(path.StartsWith(kyPhuongPath, StringComparison.Ordinal)), AllowReferenceData: false);
+
+        async Task<List<string>> ErrorsWithAsync(Action<System.Text.Json.Nodes.JsonObject> change, string code)
+        {
+            var document = System.Text.Json.Nodes.JsonNode.Parse(exported)!.AsObject();
+            var meeting = document["meetings"]![0]!.AsObject();
+            meeting["title"] = "Hội nghị thử mã đơn vị " + code;
+            change(meeting);
+            await using var db = second.NewContext();
+            var result = await second.NewImporter(db).ImportJsonAsync(document.ToJsonString(), "probe.json", options);
+            Assert.False(result.Succeeded);
+            return result.Errors.Select(e => e.Replace(code, "…", StringComparison.Ordinal)).ToList();
+        }
+
+        // p-tran-phu exists (another ward); p-khong-co does not.
+        Assert.Equal(
+            await ErrorsWithAsync(m => m["unit"] = "p-tran-phu", "p-tran-phu"),
+            await ErrorsWithAsync(m => m["unit"] = "p-khong-co", "p-khong-co"));
+        Assert.Equal(
+            await ErrorsWithAsync(m => m["organisations"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["key"] = "thu", ["name"] = "Tổ chức thử", ["kind"] = "socioPoliticalOrganisation", ["unit"] = "p-tran-phu" }), "p-tran-phu"),
+            await ErrorsWithAsync(m => m["organisations"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["key"] = "thu", ["name"] = "Tổ chức thử", ["kind"] = "socioPoliticalOrganisation", ["unit"] = "p-khong-co" }), "p-khong-co"));
+    }
 }

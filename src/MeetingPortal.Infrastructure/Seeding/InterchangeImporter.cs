@@ -209,7 +209,7 @@ public sealed class InterchangeImporter(
                 themeId = await db.Themes.Where(t => t.Code == rule.Theme).Select(t => (int?)t.Id).SingleOrDefaultAsync(cancellationToken);
                 if (themeId is null)
                 {
-                    result.Errors.Add($"Due-date rule: theme {rule.Theme} is unknown.");
+                    result.Errors.Add($"Quy tắc thời hạn: không có lĩnh vực {rule.Theme}.");
                     continue;
                 }
             }
@@ -246,9 +246,16 @@ public sealed class InterchangeImporter(
                 parent = await db.Units.SingleOrDefaultAsync(u => u.Code == data.Parent, cancellationToken);
             }
 
-            if (level is null || (data.Parent is not null && parent is null))
+            if (level is null)
             {
-                result.Errors.Add($"Đơn vị {data.Code}: không có cấp {data.Level} hoặc đơn vị cấp trên {data.Parent}.");
+                result.Errors.Add($"Đơn vị {data.Code}: không có cấp {data.Level}.");
+                continue;
+            }
+
+            // An unknown parent and one outside the administrator's scope get one answer: which codes exist is not told.
+            if (data.Parent is not null && (parent is null || !await options.MayPlaceUnitUnderAsync(parent.Path)))
+            {
+                result.Errors.Add(UnitNotInScope($"Đơn vị {data.Code}: đơn vị cấp trên", data.Parent) + ".");
                 continue;
             }
 
@@ -266,11 +273,9 @@ public sealed class InterchangeImporter(
             }
 
             // The administration pages' rule: a unit is created strictly below the administrator's own unit, never as a root.
-            if (!await options.MayPlaceUnitUnderAsync(parent?.Path))
+            if (parent is null && !await options.MayPlaceUnitUnderAsync(null))
             {
-                result.Errors.Add(data.Parent is null
-                    ? $"Đơn vị {data.Code}: không được tạo đơn vị gốc (không có cấp trên)."
-                    : $"Đơn vị {data.Code}: đơn vị cấp trên {data.Parent} nằm ngoài phạm vi quản trị của bạn.");
+                result.Errors.Add($"Đơn vị {data.Code}: không được tạo đơn vị gốc (không có cấp trên).");
                 continue;
             }
 
@@ -282,7 +287,7 @@ public sealed class InterchangeImporter(
             RecordReferenceData([unit], nameof(Unit), u => u.Id, u => $"đơn vị {u.Code}: {u.Name}", result, isUnit: true);
             await db.SaveChangesAsync(cancellationToken);
             known.Add(data.Code);
-            result.Created.Add($"unit {data.Code}");
+            result.Created.Add($"đơn vị {data.Code}");
         }
     }
 
@@ -295,10 +300,11 @@ public sealed class InterchangeImporter(
             return;
         }
 
+        // An unknown unit and one outside the importer's scope get one answer: which codes exist is not told.
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == data.Unit, cancellationToken);
-        if (unit is null)
+        if (unit is null || !await options.UnitPathAllowed(unit.Path))
         {
-            result.Errors.Add($"{path}.unit: không có đơn vị {data.Unit} ({label}).");
+            result.Errors.Add($"{path}.unit: {UnitNotInScope("đơn vị", data.Unit)} ({label}).");
             return;
         }
 
@@ -307,12 +313,6 @@ public sealed class InterchangeImporter(
         {
             var into = await db.Units.AsNoTracking().Where(u => u.Id == mergedInto).Select(u => u.Code).SingleAsync(cancellationToken);
             result.Errors.Add($"{path}.unit: đơn vị {data.Unit} đã được hợp nhất vào {into}; hãy nhập hội nghị dưới đơn vị {into} ({label}).");
-            return;
-        }
-
-        if (!await options.UnitPathAllowed(unit.Path))
-        {
-            result.Errors.Add($"{path}.unit: đơn vị {data.Unit} nằm ngoài phạm vi của bạn ({label}).");
             return;
         }
 
@@ -450,7 +450,7 @@ public sealed class InterchangeImporter(
                     }
                     else
                     {
-                        missing.Add($"theme {r.Theme}");
+                        missing.Add($"lĩnh vực {r.Theme}");
                     }
                 }
 
@@ -554,10 +554,16 @@ public sealed class InterchangeImporter(
             return (meetingUnit.Id, meetingUnit.Path);
         }
 
-        var found = await db.Units.Where(u => u.Code == code).Select(u => new { u.Id, u.Path }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("import.unknown-unit", $"Không có đơn vị {code}.");
-        return (found.Id, found.Path);
+        // Null when there is no such unit: the caller refuses it as it refuses a unit outside the meeting's lineage.
+        var found = await db.Units.Where(u => u.Code == code).Select(u => new { u.Id, u.Path }).SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Id, found.Path);
     }
+
+    /// <summary>
+    /// The one answer for a unit code that does not exist and one outside the importer's scope (issue 14, item 9:
+    /// the two answers told which codes exist). <paramref name="what"/> names the field ("đơn vị", "đơn vị cấp trên").
+    /// </summary>
+    private static string UnitNotInScope(string what, string? code) => $"{what} {code} không có hoặc nằm ngoài phạm vi của bạn";
 
     private static T? Lookup<T>(Dictionary<string, T> map, string? key, List<string> missing)
         where T : class
