@@ -131,6 +131,8 @@ builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(ne
         options.Filters.Add<UnknownHandlerFilter>();
         options.Filters.Add<OpenConnectionFilter>();
         options.Filters.Add<OneTimeFormFilter>();
+        // Before MVC's own, which would keep a tampered checkbox's value for the page to trip on.
+        options.ModelBinderProviders.Insert(0, new BooleanBinderProvider());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -60,6 +60,26 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 14, item 5 (found by the hostile-input sweep): a "remember me" that is not a boolean (a tampered form)
+    /// answered 500, since the checkbox drawn again converted the posted text back to a boolean.
+    /// </summary>
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1")]
+    [InlineData("-1")]
+    public async Task A_remember_me_that_is_not_a_boolean_is_drawn_unchecked_never_a_500(string value)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var response = await client.PostFieldsAsync("/Account/SignIn", "/Account/SignIn",
+            ("Input.UserName", "khong.ton.tai"), ("Input.Password", "Sai#MatKhau-123"), ("Input.RememberMe", value));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", page.Text(), StringComparison.Ordinal);
+        Assert.False(page.Node("//input[@name='Input.RememberMe' and @type='checkbox']").Attributes.Contains("checked"));
+    }
+
     [Fact]
     public async Task Empty_fields_get_messages_beside_each_field()
     {

@@ -32,6 +32,42 @@ public sealed class HtmlForm
     public static HtmlForm From(HtmlDocument page, string url, string formXPath = "//form[@method='post' and contains(@class,'meeting-form')]")
     {
         var form = page.DocumentNode.SelectSingleNode(formXPath) ?? throw new InvalidOperationException($"No form on {url}.");
+        return FromNode(form, url);
+    }
+
+    /// <summary>
+    /// Every form on the page that posts, as a browser would send it with each of its buttons that posts somewhere
+    /// else (<c>formaction</c>); the first named submit button's name and value are sent with it, as a click would.
+    /// </summary>
+    public static IReadOnlyList<HtmlForm> AllFrom(HtmlDocument page, string url)
+    {
+        var forms = new List<HtmlForm>();
+        foreach (var node in page.DocumentNode.SelectNodes("//form") ?? Enumerable.Empty<HtmlNode>())
+        {
+            if (!node.GetAttributeValue("method", "get").Equals("post", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var form = FromNode(node, url);
+            var buttons = node.SelectNodes(".//button[not(@type) or @type='submit'] | .//input[@type='submit']")?.ToList() ?? [];
+            if (buttons.FirstOrDefault(b => b.Attributes.Contains("name")) is { } first)
+            {
+                form.Fields[first.GetAttributeValue("name", "")] = WebUtility.HtmlDecode(first.GetAttributeValue("value", ""));
+            }
+
+            forms.Add(form);
+            foreach (var elsewhere in buttons.Select(b => b.GetAttributeValue("formaction", "")).Where(a => a.Length > 0).Distinct())
+            {
+                forms.Add(new HtmlForm(WebUtility.HtmlDecode(elsewhere), new Dictionary<string, string>(form.Fields)));
+            }
+        }
+
+        return forms;
+    }
+
+    private static HtmlForm FromNode(HtmlNode form, string url)
+    {
         var fields = new Dictionary<string, string>();
         foreach (var input in form.SelectNodes(".//input[@name]") ?? Enumerable.Empty<HtmlNode>())
         {

@@ -31,7 +31,19 @@ public sealed class SnapshotModel(MeetingPortalDbContext db, IAuthorizationServi
 
         if (User.Identity?.Name is { } reader && snapshot.MarkRead(reader, timeProvider.GetUtcNow().UtcDateTime))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The same reader opened the report twice at once (two tabs, a double click): the other request recorded
+                // the reading, once, as the unique index wants; this one answered 503 as if the database were down.
+                if (!await db.Snapshots.Where(s => s.Id == id).SelectMany(s => s.Receipts).AnyAsync(r => r.UserName == reader, cancellationToken))
+                {
+                    throw;
+                }
+            }
         }
 
         Title = snapshot.Title;

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+
+namespace MeetingPortal.Web.Infrastructure;
+
+/// <summary>
+/// Binds <see cref="bool"/> and <see cref="Nullable{Boolean}"/> as MVC does, except that a value which is not a boolean
+/// ("abc", "1", ten thousand characters) keeps its message but not its raw value in the model state.
+/// </summary>
+/// <remarks>
+/// A checkbox drawn with <c>asp-for</c> converts the model state's raw value back to a boolean, and threw (the page
+/// answered 500) when a tampered form had posted something else (issue 14, item 5: the sign-in page's "remember me").
+/// Without the raw value the checkbox is drawn from the model, unchecked; the message still says what was sent.
+/// </remarks>
+public sealed class BooleanBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Metadata.UnderlyingOrModelType == typeof(bool)
+            ? new BooleanBinder(new SimpleTypeModelBinder(context.Metadata.ModelType, context.Services.GetRequiredService<ILoggerFactory>()))
+            : null;
+    }
+
+    private sealed class BooleanBinder(IModelBinder inner) : IModelBinder
+    {
+        public async Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            await inner.BindModelAsync(bindingContext);
+            if (!bindingContext.Result.IsModelSet
+                && bindingContext.ModelState.TryGetValue(bindingContext.ModelName, out var entry)
+                && entry.Errors.Count > 0)
+            {
+                bindingContext.ModelState.SetModelValue(bindingContext.ModelName, rawValue: null, entry.AttemptedValue);
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Reports;
+using MeetingPortal.Infrastructure.Files;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingPortal.Web.Tests.Support;
+
+/// <summary>Who may open a route, as <see cref="PortalRoutes.Matrix"/> holds it.</summary>
+public enum RouteAccess
+{
+    /// <summary>Open without signing in.</summary>
+    Public,
+
+    /// <summary>Any signed-in user; lists are filtered by scope (tested elsewhere).</summary>
+    SignedIn,
+
+    /// <summary>One record of Kỳ Phương: 404 outside its scope, 403 for a role it lacks.</summary>
+    Record,
+
+    /// <summary>Needs a role or an administrator of the top unit: 403 otherwise.</summary>
+    Role,
+}
+
+/// <summary>One route's access, a user in scope who may open it and one in scope who lacks the role.</summary>
+public sealed record RouteEntry(RouteAccess Access, string? InScopeUser = null, string? MissingRoleUser = null);
+
+/// <summary>The records of Kỳ Phương that the route templates' ids are filled with.</summary>
+public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account);
+
+/// <summary>
+/// Every route the portal has (its endpoint list), who may open it and how its ids are filled: shared by the
+/// scope matrix, which checks who is refused, and the hostile-input sweep, which opens each route as a user who
+/// may. A page added without an entry fails both.
+/// </summary>
+public static class PortalRoutes
+{
+    /// <summary>The user a sweep opens a <see cref="RouteAccess.SignedIn"/> route with: a ward leader sees the summary and may freeze it.</summary>
+    public const string AnySignedInUser = "lanhdao.kyphuong";
+
+    public static readonly IReadOnlyDictionary<string, RouteEntry> Matrix = new Dictionary<string, RouteEntry>(StringComparer.OrdinalIgnoreCase)
+    {
+        [""] = new(RouteAccess.SignedIn),
+        ["Index"] = new(RouteAccess.SignedIn),
+        ["Error"] = new(RouteAccess.Public),
+        ["Status/{code:int}"] = new(RouteAccess.Public),
+        ["Culture"] = new(RouteAccess.Public),
+        ["Account/SignIn"] = new(RouteAccess.Public),
+        ["Account/SignOut"] = new(RouteAccess.Public),
+        ["Account/AccessDenied"] = new(RouteAccess.SignedIn),
+        ["Meetings"] = new(RouteAccess.SignedIn),
+        ["Meetings/Index"] = new(RouteAccess.SignedIn),
+        ["Meetings/Create"] = new(RouteAccess.Role, "thuky.kyphuong", "lanhdao.kyphuong"),
+        ["Meetings/Import"] = new(RouteAccess.Role, "thuky.kyphuong", "lanhdao.kyphuong"),
+        ["Meetings/Export"] = new(RouteAccess.SignedIn),
+        ["Meetings/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        ["Meetings/{id:int}/Edit"] = new(RouteAccess.Record, "thuky.kyphuong", "lanhdao.kyphuong"),
+        ["Meetings/{id:int}/Minutes"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        ["Meetings/{id:int}/Attachments"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        ["Meetings/{id:int}/Attachments/{attachmentId:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        ["Recommendations"] = new(RouteAccess.SignedIn),
+        ["Recommendations/Index"] = new(RouteAccess.SignedIn),
+        ["Recommendations/Queue"] = new(RouteAccess.Role, "traloi.kyphuong", "lanhdao.kyphuong"),
+        ["Recommendations/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        ["Directives"] = new(RouteAccess.SignedIn),
+        ["Directives/Index"] = new(RouteAccess.SignedIn),
+        ["Directives/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        ["Notifications"] = new(RouteAccess.SignedIn),
+        ["Notifications/Index"] = new(RouteAccess.SignedIn),
+        ["Admin/Calendar"] = new(RouteAccess.Role, "quantri.toanquoc", "quantri.kyphuong"),
+        ["Admin/DueRules"] = new(RouteAccess.Role, "quantri.toanquoc", "quantri.kyphuong"),
+        ["Admin/Audit"] = new(RouteAccess.Role, "quantri.kyphuong", "theodoi.kyphuong"),
+        ["Admin"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Index"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Themes"] = new(RouteAccess.Role, "quantri.toanquoc", "quantri.kyphuong"),
+        ["Admin/Organisations"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Organisations/Index"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Organisations/{id:int}"] = new(RouteAccess.Record, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Units"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Units/Index"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        // A ward administrator may not rename or merge their own ward: the district above does.
+        ["Admin/Units/{id:int}"] = new(RouteAccess.Record, "quantri.kyanh", "quantri.kyphuong"),
+        ["Admin/Users"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Users/Index"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Users/Create"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Users/{id:guid}"] = new(RouteAccess.Record, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Account/ChangePassword"] = new(RouteAccess.SignedIn),
+        ["Reports/Quarterly"] = new(RouteAccess.SignedIn),
+        ["Reports/Snapshots"] = new(RouteAccess.SignedIn),
+        ["Reports/Snapshots/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        ["health"] = new(RouteAccess.Public),
+        ["health/live"] = new(RouteAccess.Public),
+        ["health/ready"] = new(RouteAccess.Public),
+    };
+
+    /// <summary>The records the route templates point at, made when the template database lacks them; <paramref name="account"/> is the account <c>Admin/Users/{id:guid}</c> opens.</summary>
+    public static async Task<RouteRecords> RecordsAsync(PortalFactory factory, string account = "thuky.kyphuong")
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
+        var meeting = await db.Meetings.SingleAsync(m => m.Unit!.Code == "p-ky-phuong" && m.Title.StartsWith("Đảng ủy phường Kỳ Phương"));
+        var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.MeetingId == meeting.Id);
+        if (attachment is null)
+        {
+            var store = scope.ServiceProvider.GetRequiredService<AttachmentStore>();
+            await using var content = new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray());
+            attachment = new Attachment(meeting.Id, "bien-ban.pdf", AttachmentType.Pdf, content.Length, await store.SaveAsync(content, CancellationToken.None));
+            db.Attachments.Add(attachment);
+        }
+
+        var snapshot = await db.Snapshots.FirstOrDefaultAsync(s => s.UnitId == meeting.UnitId);
+        if (snapshot is null)
+        {
+            var empty = new MeetingPortal.Application.Reports.SummaryFigures { MeetingsByType = new Dictionary<MeetingType, int>() };
+            var content = MeetingPortal.Application.Reports.FrozenReport.Write(MeetingPortal.Application.Reports.FrozenReportV1.From("Phường Kỳ Phương", "Năm 2022", "Năm 2021", empty, empty));
+            snapshot = new SummarySnapshot(meeting.UnitId, PeriodKind.Year, 2022, 1, "Báo cáo thử", content, new DateOnly(2022, 12, 31), "test", DateTime.UtcNow);
+            db.Snapshots.Add(snapshot);
+        }
+
+        await db.SaveChangesAsync();
+        return new RouteRecords(
+            meeting.Id,
+            await db.Recommendations.Where(r => r.MeetingId == meeting.Id).Select(r => r.Id).FirstAsync(),
+            await db.Directives.Where(d => d.MeetingId == meeting.Id).Select(d => d.Id).FirstAsync(),
+            attachment.Id,
+            snapshot.Id,
+            await db.Meetings.Where(m => m.Unit!.Code == "tx-ky-anh" || m.Unit!.Code == "tp-ha-tinh").Select(m => m.Id).FirstAsync(),
+            await db.Organisations.Where(o => o.UnitId == meeting.UnitId).Select(o => o.Id).FirstAsync(),
+            meeting.UnitId,
+            await db.Users.Where(u => u.UserName == account).Select(u => u.Id).SingleAsync());
+    }
+
+    /// <summary>The route template with its ids filled from <paramref name="r"/>.</summary>
+    public static string Url(string route, RouteRecords r) => "/" + route
+        .Replace("Meetings/{id:int}", $"Meetings/{r.Meeting}", StringComparison.Ordinal)
+        .Replace("{attachmentId:int}", r.Attachment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("Recommendations/{id:int}", $"Recommendations/{r.Recommendation}", StringComparison.Ordinal)
+        .Replace("Directives/{id:int}", $"Directives/{r.Directive}", StringComparison.Ordinal)
+        .Replace("Snapshots/{id:int}", $"Snapshots/{r.Snapshot}", StringComparison.Ordinal)
+        .Replace("Organisations/{id:int}", $"Organisations/{r.Organisation}", StringComparison.Ordinal)
+        .Replace("Units/{id:int}", $"Units/{r.Unit}", StringComparison.Ordinal)
+        .Replace("Users/{id:guid}", $"Users/{r.Account}", StringComparison.Ordinal)
+        .Replace("{code:int}", "404", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Who opens <paramref name="route"/> in a sweep: its in-scope user, <see cref="AnySignedInUser"/> for a page any
+    /// signed-in user may open, an empty name for a public one; null when the matrix has no entry or no user for it.
+    /// </summary>
+    public static string? OpenedBy(string route) => Matrix.TryGetValue(route, out var entry)
+        ? entry.InScopeUser ?? entry.Access switch
+        {
+            RouteAccess.Public => string.Empty,
+            RouteAccess.SignedIn => AnySignedInUser,
+            _ => null,
+        }
+        : null;
+}
