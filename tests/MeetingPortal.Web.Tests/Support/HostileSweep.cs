@@ -59,8 +59,20 @@ public sealed class HostileSweep(PortalFactory factory)
         return await SendWithAsync(client, new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(own) }, sent);
     }
 
-    private async Task<HttpResponseMessage?> SendAsync(string user, Func<HttpRequestMessage> request, string sent) =>
-        await SendWithAsync(await ClientAsync(user), request(), sent);
+    private async Task<HttpResponseMessage?> SendAsync(string user, Func<HttpRequestMessage> request, string sent)
+    {
+        var response = await SendWithAsync(await ClientAsync(user), request(), sent);
+        // A post that ended its session (the fifth wrong current password) must not leave the rest of the sweep
+        // signed out, where every page would answer a redirect and its forms would go unswept.
+        if (user.Length > 0 && response is { StatusCode: HttpStatusCode.Redirect }
+            && response.Headers.Location?.OriginalString.StartsWith("/Account/SignIn", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            _clients[user] = factory.SignInAsync(user);
+            _tokens.TryRemove(user, out _);
+        }
+
+        return response;
+    }
 
     private async Task<HttpResponseMessage?> SendWithAsync(HttpClient client, HttpRequestMessage request, string sent)
     {
