@@ -122,6 +122,30 @@ public sealed class AttachmentTests(PortalFactory factory) : IClassFixture<Porta
         Assert.InRange(stored.Length, 5, 255);
     }
 
+    /// <summary>
+    /// Issue 14, item 7: "Biên bản họp ngày 1/2.pdf" was stored as "2.pdf". The whole name is kept, made safe, shown,
+    /// and sent back as the download's UTF-8 name; the file itself lies under a generated key.
+    /// </summary>
+    [Theory]
+    [InlineData("Biên bản họp ngày 1/2.pdf", "Biên bản họp ngày 1／2.pdf")]
+    [InlineData("..\\..\\a.pdf", "a.pdf")]
+    [InlineData("a\\b.pdf", "a／b.pdf")]
+    [InlineData("Biên\u0001 bản\u0007 họp ngày 1/2.pdf", "Biên bản họp ngày 1／2.pdf")]
+    public async Task A_name_is_kept_whole_made_safe_and_downloaded_under_it(string given, string expected)
+    {
+        var id = factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.TpHaTinh).Id);
+        var recorder = await factory.SignInAsync("thuky.tphatinh");
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(recorder, id, given, PdfBytes, "application/pdf")).StatusCode);
+        var stored = factory.WithDb(db => db.Attachments.Where(a => a.MeetingId == id).OrderByDescending(a => a.Id).First());
+        Assert.Equal(expected, stored.FileName);
+        Assert.Matches("^[0-9a-f]{32}$", stored.StoredName);
+
+        var page = await recorder.GetHtmlAsync($"/Meetings/{id}/Attachments");
+        Assert.Contains(page.Nodes("//a"), a => WebUtility.HtmlDecode(a.InnerText) == expected);
+        var download = await recorder.GetAsync($"/Meetings/{id}/Attachments/{stored.Id}");
+        Assert.Equal(expected, download.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
     [Fact]
     public async Task A_post_without_a_file_is_a_message()
     {

@@ -35,15 +35,16 @@ public sealed class ResponseAttachmentTests(PortalFactory factory) : IClassFixtu
         Assert.NotEmpty(Html.Parse(await refused.Content.ReadAsStringAsync()).Node("//*[@id='respond-file-error']").InnerText.Trim());
         Assert.Equal(0, factory.WithDb(db => db.Responses.Count(r => r.RecommendationId == id)));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await RespondAsync(admin, id, "UBND huyện đã có công văn trả lời", "Công văn 123.pdf", Pdf)).StatusCode);
+        // Issue 14, item 7: a slash in the name no longer cuts it ("123/UBND-VP.pdf" was stored as "UBND-VP.pdf").
+        Assert.Equal(HttpStatusCode.Redirect, (await RespondAsync(admin, id, "UBND huyện đã có công văn trả lời", "Công văn 123/UBND-VP.pdf", Pdf)).StatusCode);
         var (responseId, attachment) = factory.WithDb(db =>
         {
             var response = db.Responses.Single(r => r.RecommendationId == id);
             return (response.Id, db.Attachments.Single(a => a.ResponseId == response.Id));
         });
-        Assert.Equal("Công văn 123.pdf", attachment.FileName);
+        Assert.Equal("Công văn 123／UBND-VP.pdf", attachment.FileName);
         var page = await admin.GetHtmlAsync($"/Recommendations/{id}");
-        var link = page.Nodes("//a").Single(a => a.InnerText == "Công văn 123.pdf").GetAttributeValue("href", "");
+        var link = page.Nodes("//a").Single(a => a.InnerText == "Công văn 123／UBND-VP.pdf").GetAttributeValue("href", "");
         Assert.Equal(Pdf, await admin.GetByteArrayAsync(WebUtility.HtmlDecode(link)));
         Assert.True(responseId > 0);
     }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Seeding;
 using MeetingPortal.Infrastructure.Submissions;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +62,8 @@ public sealed class ImportModel(ImportMeetings importMeetings, FormSubmissions s
         var results = new List<ImportResult>();
         foreach (var file in files)
         {
-            var name = Path.GetFileName(file.FileName);
+            // The whole name, made safe for the report and the log; it is never a path (issue 14, item 7).
+            var name = UploadName.Clean(file.FileName, Attachment.FileNameMaxLength);
             if (file.Length > MaxFileBytes)
             {
                 var tooBig = new ImportResult(name);
