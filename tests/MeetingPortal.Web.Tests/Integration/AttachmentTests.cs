@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Tests.Support;
 
 namespace MeetingPortal.Web.Tests.Integration;
@@ -163,7 +164,22 @@ public sealed class AttachmentTests(PortalFactory factory) : IClassFixture<Porta
         var recorder = await factory.SignInAsync("thuky.kyphuong");
         var big = new byte[Attachment.MaxSizeBytes + 10];
         PdfBytes.CopyTo(big, 0);
-        Assert.Contains("20 MB", await FileErrorAsync(await UploadAsync(recorder, KyPhuong, "lon.pdf", big)), StringComparison.Ordinal);
+        Assert.Equal("Tệp quá lớn: mỗi tệp không quá 20 MB.", await FileErrorAsync(await UploadAsync(recorder, KyPhuong, "lon.pdf", big)));
+    }
+
+    /// <summary>
+    /// Issue 14, item 6: a file past the request limit (20 MB + 1 MB for the rest of the form) answered 400 "Mã lỗi 0".
+    /// It answers 413 with the message a 20–21 MB file gets beside its field, and nothing is stored.
+    /// </summary>
+    [Fact]
+    public async Task A_file_past_the_request_limit_answers_413_with_the_same_message()
+    {
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var big = new byte[RequestLimits.AttachmentPostBytes + 10];
+        PdfBytes.CopyTo(big, 0);
+        var before = factory.WithDb(db => db.Attachments.Count());
+        await BadInputTests.AssertRefusedAsync(await UploadAsync(recorder, KyPhuong, "Biên bản họp ngày 1/2.pdf", big), "Tệp quá lớn: mỗi tệp không quá 20 MB.");
+        Assert.Equal(before, factory.WithDb(db => db.Attachments.Count()));
     }
 
     [Fact]
