@@ -183,6 +183,18 @@ public sealed class AttachmentTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task The_size_is_stated_before_upload_and_checked_in_the_browser_from_data_attributes()
+    {
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var page = await recorder.GetHtmlAsync($"/Meetings/{KyPhuong}/Attachments");
+        var input = page.Node("//input[@id='file']");
+        Assert.Contains("tối đa 20 MB", page.Node("//*[@id='file-hint']").InnerText, StringComparison.Ordinal);
+        Assert.Equal(Attachment.MaxSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), input.GetAttributeValue("data-max-file-bytes", ""));
+        Assert.Equal("Tệp quá lớn: mỗi tệp không quá 20 MB.", WebUtility.HtmlDecode(input.GetAttributeValue("data-too-large", "")));
+        Assert.NotNull(page.DocumentNode.SelectSingleNode("//script[starts-with(@src, '/js/upload-limits.js')]"));
+    }
+
+    [Fact]
     public async Task A_leader_may_read_but_not_upload()
     {
         var leader = await factory.SignInAsync("lanhdao.kyphuong");
