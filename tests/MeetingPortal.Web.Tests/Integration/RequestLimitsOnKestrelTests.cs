@@ -34,7 +34,14 @@ public sealed class RequestLimitsOnKestrelTests : IDisposable
 
         var response = await client.PostAsync(link + "/Attachments", content);
         await BadInputTests.AssertRefusedAsync(response, "Tệp quá lớn: mỗi tệp không quá 20 MB.");
-        Assert.Contains(portal.Output.Split('\n'), line => line.Contains($"HTTP POST {link}/Attachments responded 413", StringComparison.Ordinal));
+        // The request's log line is written as the answer ends, possibly after the client has read it.
+        var logged = $"HTTP POST {link}/Attachments responded 413";
+        for (var wait = 0; wait < 100 && !portal.Output.Contains(logged, StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(logged, portal.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _data.Dispose();
