@@ -128,6 +128,8 @@ builder.Services.AddLocalization(options => options.ResourcesPath = "Resources")
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PasswordChangeFilter()))
     .AddMvcOptions(options =>
     {
+        // Registered with its order: a global filter added by type is sorted by the order given here.
+        options.Filters.Add<RequestLimitFilter>(RequestLimitFilter.FilterOrder);
         options.Filters.Add<UnknownHandlerFilter>();
         options.Filters.Add<OpenConnectionFilter>();
         options.Filters.Add<OneTimeFormFilter>();

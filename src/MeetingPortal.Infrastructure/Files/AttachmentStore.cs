@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Text;
-using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 
@@ -8,7 +6,7 @@ namespace MeetingPortal.Infrastructure.Files;
 
 /// <summary>
 /// Keeps attachment files in &lt;data&gt;/attachments, outside the web root, under generated names.
-/// What a file is comes from its first bytes; the name a user gave is only cleaned for display.
+/// What a file is comes from its first bytes; the name a user gave is only cleaned for display (<see cref="UploadName"/>).
 /// </summary>
 public sealed class AttachmentStore(StorageOptions storage)
 {
@@ -64,29 +62,12 @@ public sealed class AttachmentStore(StorageOptions storage)
     }
 
     /// <summary>
-    /// Keeps letters (Vietnamese included), digits, spaces and - _ . ( ) of the last path segment,
-    /// and gives it the extension of the detected type.
+    /// The name shown and offered on download for a file the user called <paramref name="fileName"/>: the whole name
+    /// made safe (<see cref="UploadName.WithExtension"/>; a slash no longer cuts it), with the extension of the
+    /// detected type, at most <see cref="Attachment.FileNameMaxLength"/> characters. Never used as a path.
     /// </summary>
-    public static string SanitizeFileName(string? fileName, AttachmentType type)
-    {
-        var name = TextNormalizer.ToNfc(Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'))) ?? string.Empty;
-        name = Path.GetFileNameWithoutExtension(name);
-        var builder = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            builder.Append(char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '(' or ')' or '.' ? c : '_');
-        }
-
-        var cleaned = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', '_', ' ');
-        if (cleaned.Length == 0)
-        {
-            cleaned = "tep-dinh-kem";
-        }
-
-        var extension = Extension(type);
-        var maxStem = Attachment.FileNameMaxLength - extension.Length;
-        return (cleaned.Length > maxStem ? cleaned[..maxStem] : cleaned) + extension;
-    }
+    public static string SanitizeFileName(string? fileName, AttachmentType type) =>
+        UploadName.WithExtension(fileName, Extension(type), Attachment.FileNameMaxLength);
 
     public static string Extension(AttachmentType type) => type switch
     {

@@ -48,15 +48,18 @@ public sealed class OneTimeFormFilter(FormSubmissions submissions, IUrlHelperFac
         var http = context.HttpContext;
         var userName = http.User.Identity?.Name;
         string? token = null;
-        if (HttpMethods.IsPost(http.Request.Method) && userName is not null && http.Request.HasFormContentType)
+        // A form past the reader's limits was answered 413 by RequestLimitFilter; the status page it is then shown on
+        // runs as the same post, whose body is not to be read again.
+        if (HttpMethods.IsPost(http.Request.Method) && userName is not null && http.Request.HasFormContentType
+            && http.Features.Get<RequestLimitExceeded>() is null)
         {
             try
             {
                 token = (await http.Request.ReadFormAsync(http.RequestAborted))[OneTimeFormTagHelper.FieldName].ToString();
             }
-            catch (InvalidDataException)
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
             {
-                // A form beyond the reader's limits: the page's own binding refuses it as before.
+                // A form that cannot be read: the page's own binding refuses it.
                 token = null;
             }
         }

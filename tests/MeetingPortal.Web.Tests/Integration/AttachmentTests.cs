@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Web.Infrastructure;
 using MeetingPortal.Web.Tests.Support;
 
 namespace MeetingPortal.Web.Tests.Integration;
@@ -122,6 +123,30 @@ public sealed class AttachmentTests(PortalFactory factory) : IClassFixture<Porta
         Assert.InRange(stored.Length, 5, 255);
     }
 
+    /// <summary>
+    /// Issue 14, item 7: "Biên bản họp ngày 1/2.pdf" was stored as "2.pdf". The whole name is kept, made safe, shown,
+    /// and sent back as the download's UTF-8 name; the file itself lies under a generated key.
+    /// </summary>
+    [Theory]
+    [InlineData("Biên bản họp ngày 1/2.pdf", "Biên bản họp ngày 1／2.pdf")]
+    [InlineData("..\\..\\a.pdf", "a.pdf")]
+    [InlineData("a\\b.pdf", "a／b.pdf")]
+    [InlineData("Biên\u0001 bản\u0007 họp ngày 1/2.pdf", "Biên bản họp ngày 1／2.pdf")]
+    public async Task A_name_is_kept_whole_made_safe_and_downloaded_under_it(string given, string expected)
+    {
+        var id = factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.TpHaTinh).Id);
+        var recorder = await factory.SignInAsync("thuky.tphatinh");
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(recorder, id, given, PdfBytes, "application/pdf")).StatusCode);
+        var stored = factory.WithDb(db => db.Attachments.Where(a => a.MeetingId == id).OrderByDescending(a => a.Id).First());
+        Assert.Equal(expected, stored.FileName);
+        Assert.Matches("^[0-9a-f]{32}$", stored.StoredName);
+
+        var page = await recorder.GetHtmlAsync($"/Meetings/{id}/Attachments");
+        Assert.Contains(page.Nodes("//a"), a => WebUtility.HtmlDecode(a.InnerText) == expected);
+        var download = await recorder.GetAsync($"/Meetings/{id}/Attachments/{stored.Id}");
+        Assert.Equal(expected, download.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
     [Fact]
     public async Task A_post_without_a_file_is_a_message()
     {
@@ -139,7 +164,34 @@ public sealed class AttachmentTests(PortalFactory factory) : IClassFixture<Porta
         var recorder = await factory.SignInAsync("thuky.kyphuong");
         var big = new byte[Attachment.MaxSizeBytes + 10];
         PdfBytes.CopyTo(big, 0);
-        Assert.Contains("20 MB", await FileErrorAsync(await UploadAsync(recorder, KyPhuong, "lon.pdf", big)), StringComparison.Ordinal);
+        Assert.Equal("Tệp quá lớn: mỗi tệp không quá 20 MB.", await FileErrorAsync(await UploadAsync(recorder, KyPhuong, "lon.pdf", big)));
+    }
+
+    /// <summary>
+    /// Issue 14, item 6: a file past the request limit (20 MB + 1 MB for the rest of the form) answered 400 "Mã lỗi 0".
+    /// It answers 413 with the message a 20–21 MB file gets beside its field, and nothing is stored.
+    /// </summary>
+    [Fact]
+    public async Task A_file_past_the_request_limit_answers_413_with_the_same_message()
+    {
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var big = new byte[RequestLimits.AttachmentPostBytes + 10];
+        PdfBytes.CopyTo(big, 0);
+        var before = factory.WithDb(db => db.Attachments.Count());
+        await BadInputTests.AssertRefusedAsync(await UploadAsync(recorder, KyPhuong, "Biên bản họp ngày 1/2.pdf", big), "Tệp quá lớn: mỗi tệp không quá 20 MB.");
+        Assert.Equal(before, factory.WithDb(db => db.Attachments.Count()));
+    }
+
+    [Fact]
+    public async Task The_size_is_stated_before_upload_and_checked_in_the_browser_from_data_attributes()
+    {
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var page = await recorder.GetHtmlAsync($"/Meetings/{KyPhuong}/Attachments");
+        var input = page.Node("//input[@id='file']");
+        Assert.Contains("tối đa 20 MB", page.Node("//*[@id='file-hint']").InnerText, StringComparison.Ordinal);
+        Assert.Equal(Attachment.MaxSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), input.GetAttributeValue("data-max-file-bytes", ""));
+        Assert.Equal("Tệp quá lớn: mỗi tệp không quá 20 MB.", WebUtility.HtmlDecode(input.GetAttributeValue("data-too-large", "")));
+        Assert.NotNull(page.DocumentNode.SelectSingleNode("//script[starts-with(@src, '/js/upload-limits.js')]"));
     }
 
     [Fact]

@@ -84,6 +84,18 @@ public sealed class ImportExportTests(PortalFactory factory) : IClassFixture<Por
         Assert.False(factory.WithDb(db => db.Units.Any(u => u.Code == "p-moi")));
     }
 
+    /// <summary>Issue 14, item 7, on the third way a file comes in: the report names each file whole, never cut at a slash.</summary>
+    [Fact]
+    public async Task A_file_name_with_a_slash_is_reported_whole()
+    {
+        var admin = await factory.SignInAsync("quantri.toanquoc");
+        var response = await UploadAsync(admin, ("Hội nghị ngày 1/2.json", "không phải JSON"), ("..\\..\\a.json", "x"), ("a\\b.json", "x"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var headings = Html.Parse(await response.Content.ReadAsStringAsync()).Nodes("//article[@class='import-file']/h3")
+            .Select(h => HtmlAgilityPack.HtmlEntity.DeEntitize(h.InnerText)).ToList();
+        Assert.Equal(["Hội nghị ngày 1／2.json", "a.json", "a／b.json"], headings.Select(h => h[..h.IndexOf(':', StringComparison.Ordinal)]));
+    }
+
     [Fact]
     public async Task Not_json_at_all_is_refused_with_a_message()
     {

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>Files kept with a meeting: everyone in scope lists them, Recorders add and remove them.</summary>
-[RequestSizeLimit(Attachment.MaxSizeBytes + (1024 * 1024))]
-[RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxSizeBytes + (1024 * 1024))]
+[RequestSizeLimit(RequestLimits.AttachmentPostCeilingBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.AttachmentPostBytes)]
+[PostLimitMessage("Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024)]
 public sealed class AttachmentsModel(
     MeetingPortalDbContext db, MeetingAttachments attachments, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
 {

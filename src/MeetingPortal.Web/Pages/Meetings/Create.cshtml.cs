@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>A Recorder logs a meeting: saved as a draft at any time, or published when complete (use case <see cref="SaveMeeting"/>).</summary>
+[RequestFormLimits(ValueCountLimit = RequestLimits.MeetingFormFields)]
 public sealed class CreateModel(
     MeetingPortalDbContext db, MeetingChoices choices, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer, CalendarService calendar)
     : MeetingFormPage(db, choices, authorization, localizer)

@@ -11,6 +11,7 @@ namespace MeetingPortal.Web.Pages.Meetings;
 /// Edits the whole record (use case <see cref="SaveMeeting"/>). A published record changes only with a stated
 /// reason; when someone else saved in between, the user is shown what they changed and keeps everything typed.
 /// </summary>
+[RequestFormLimits(ValueCountLimit = RequestLimits.MeetingFormFields)]
 public sealed class EditModel(
     MeetingPortalDbContext db, MeetingEditor editor, MeetingChoices choices, IStringLocalizer<SharedResource> localizer, IAuthorizationService authorization)
     : MeetingFormPage(db, choices, authorization, localizer)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Seeding;
 using MeetingPortal.Infrastructure.Submissions;
 using Microsoft.AspNetCore.Mvc;
@@ -13,11 +15,15 @@ namespace MeetingPortal.Web.Pages.Meetings;
 /// refused and why. The report is kept with the form's one-time token and shown after a redirect, so sending
 /// the same upload again (a double click, a reload) shows the same report and imports nothing twice.
 /// </summary>
-[RequestSizeLimit(MaxFiles * MaxFileBytes)]
+[RequestSizeLimit(MaxPostBytes)]
+[PostLimitMessage("Import.TooLargePost", MaxFiles, MaxFileBytes / 1024 / 1024)]
 public sealed class ImportModel(ImportMeetings importMeetings, FormSubmissions submissions, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxFiles = 20;
     public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    /// <summary>Bytes one upload may have: the most files at their largest, and 1 MB for the form's framing.</summary>
+    public const long MaxPostBytes = ((long)MaxFiles * MaxFileBytes) + (1024 * 1024);
 
     public IReadOnlyList<ImportResult> Results { get; private set; } = [];
 
@@ -60,7 +66,8 @@ public sealed class ImportModel(ImportMeetings importMeetings, FormSubmissions s
         var results = new List<ImportResult>();
         foreach (var file in files)
         {
-            var name = Path.GetFileName(file.FileName);
+            // The whole name, made safe for the report and the log; it is never a path (issue 14, item 7).
+            var name = UploadName.Clean(file.FileName, Attachment.FileNameMaxLength);
             if (file.Length > MaxFileBytes)
             {
                 var tooBig = new ImportResult(name);

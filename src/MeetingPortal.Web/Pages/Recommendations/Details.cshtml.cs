@@ -17,8 +17,9 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 /// Trackers assign, close and reopen; the addressed body's Responder (or a Tracker for it) answers;
 /// the raising side (Recorder or Tracker) judges the answer.
 /// </summary>
-[RequestSizeLimit(Attachment.MaxSizeBytes + (1024 * 1024))]
-[RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxSizeBytes + (1024 * 1024))]
+[RequestSizeLimit(RequestLimits.AttachmentPostCeilingBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.AttachmentPostBytes)]
+[PostLimitMessage("Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024)]
 public sealed class DetailsModel(
     MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, MeetingChoices choices,
     IStringLocalizer<SharedResource> localizer) : PageModel
