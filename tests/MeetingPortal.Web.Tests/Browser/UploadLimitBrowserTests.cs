@@ -24,7 +24,8 @@ public sealed class UploadLimitBrowserTests(BrowserFixture fixture) : IClassFixt
         await Expect(page.Locator("#respond-file-hint")).ToContainTextAsync("tối đa 20 MB");
         await page.GetByLabel("Nội dung trả lời").FillAsync(typed);
         var file = page.Locator("#respond-file");
-        await file.SetInputFilesAsync(new FilePayload { Name = "Công văn 1/2.pdf", MimeType = "application/pdf", Buffer = new byte[Attachment.MaxSizeBytes + 1] });
+        using var oversized = OversizedFile.Create();
+        await file.SetInputFilesAsync(oversized.Path);
         await Expect(page.Locator("#respond-file-error")).ToHaveTextAsync("Tệp quá lớn: mỗi tệp không quá 20 MB.");
         await Expect(file).ToHaveAttributeAsync("aria-invalid", "true");
 
@@ -53,7 +54,8 @@ public sealed class UploadLimitBrowserTests(BrowserFixture fixture) : IClassFixt
         var posts = 0;
         page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
 
-        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "Biên bản họp ngày 1/2.pdf", MimeType = "application/pdf", Buffer = new byte[Attachment.MaxSizeBytes + 1] });
+        using var oversized = OversizedFile.Create();
+        await page.Locator("#file").SetInputFilesAsync(oversized.Path);
         await Expect(page.Locator("#file-error")).ToHaveTextAsync("Tệp quá lớn: mỗi tệp không quá 20 MB.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
         await Expect(page.Locator("#file")).ToBeFocusedAsync();
@@ -89,5 +91,31 @@ public sealed class UploadLimitBrowserTests(BrowserFixture fixture) : IClassFixt
         await Expect(message).ToBeFocusedAsync();
         Assert.Equal(0, posts);
         await Expect(page.GetByLabel("Tên hội nghị")).ToHaveValueAsync("Hội nghị rất dài");
+    }
+
+    /// <summary>
+    /// A file one byte past the limit, on disk and sparse: the browser is given its path, as a person's file, instead
+    /// of 20 MB sent through the driver (which took over 30 s on a busy machine).
+    /// </summary>
+    private sealed class OversizedFile : IDisposable
+    {
+        private OversizedFile(string path) => Path = path;
+
+        public string Path { get; }
+
+        public static OversizedFile Create()
+        {
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "meetingportal-tests", "upload-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var path = System.IO.Path.Combine(folder, "Biên bản quá lớn.pdf");
+            using (var stream = File.Create(path))
+            {
+                stream.SetLength(Attachment.MaxSizeBytes + 1);
+            }
+
+            return new OversizedFile(path);
+        }
+
+        public void Dispose() => Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
     }
 }
