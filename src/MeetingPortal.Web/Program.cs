@@ -60,13 +60,14 @@ builder.Services
 // A deactivated account, a role change or a merged unit reaches open sessions within a minute.
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
-// HTTPS-only outside Development; the development server runs on plain HTTP. Every cookie the portal sets
-// (sign-in, antiforgery, the one-time messages) follows it.
+// The sign-in cookie is HTTPS-only outside Development; the development server runs on plain HTTP.
 var cookieSecurity = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
     ? CookieSecurePolicy.SameAsRequest
     : CookieSecurePolicy.Always;
-builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = cookieSecurity);
-builder.Services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = cookieSecurity);
+// The antiforgery and message cookies are Secure whenever the request is: "Always" would make every form answer
+// 500 on a server reached over plain HTTP (a proxy without X-Forwarded-Proto), where sign-in cannot work anyway.
+builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+builder.Services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/Account/SignIn";
@@ -98,6 +99,12 @@ var signInAttemptsPerMinute = builder.Configuration.GetValue("Security:SignInAtt
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    // The window is a minute: say so, as the wait after wrong passwords does.
+    options.OnRejected = (context, _) =>
+    {
+        context.HttpContext.Response.Headers.RetryAfter = "60";
+        return ValueTask.CompletedTask;
+    };
     options.AddPolicy(SignInRateLimit.Policy, context => HttpMethods.IsPost(context.Request.Method)
         ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = signInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) })

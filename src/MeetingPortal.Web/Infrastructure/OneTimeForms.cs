@@ -48,10 +48,10 @@ public sealed class OneTimeFormFilter(FormSubmissions submissions, IUrlHelperFac
         var http = context.HttpContext;
         var userName = http.User.Identity?.Name;
         string? token = null;
-        // A form past the reader's limits was answered 413 by RequestLimitFilter; the status page it is then shown on
-        // runs as the same post, whose body is not to be read again.
+        // A form past the reader's limits or unreadable was answered 413 or 400 by RequestLimitFilter; the status page
+        // it is then shown on runs as the same post, whose body is not to be read again.
         if (HttpMethods.IsPost(http.Request.Method) && userName is not null && http.Request.HasFormContentType
-            && http.Features.Get<RequestLimitExceeded>() is null)
+            && !RequestLimitFilter.FormWasRefused(http))
         {
             try
             {

@@ -72,6 +72,12 @@ public enum RequestLimitKind
 public sealed record RequestLimitExceeded(RequestLimitKind Kind, PostLimitMessageAttribute? Message, long? MaxBodyBytes, int MaxFields, int MaxFieldBytes);
 
 /// <summary>
+/// Set on a request whose form could not be read although no limit was passed: cut off on the way (the connection
+/// broke, a multipart body without its end) or malformed. It is answered 400, and nothing tries to read it again.
+/// </summary>
+public sealed record UnreadableForm;
+
+/// <summary>
 /// Reads a posted form before anything else does (antiforgery, binding, the one-time token), with the page's own
 /// limits already applied, so that a post beyond them answers 413 with a page that names the limit, instead of a
 /// 400 from the antiforgery check and a status page that could not bind its code ("Mã lỗi 0").
@@ -87,7 +93,7 @@ public sealed class RequestLimitFilter(IOptions<FormOptions> formOptions) : IAsy
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
-        if (!http.Request.HasFormContentType || http.Features.Get<RequestLimitExceeded>() is not null)
+        if (!http.Request.HasFormContentType || FormWasRefused(http))
         {
             return;
         }
@@ -96,7 +102,7 @@ public sealed class RequestLimitFilter(IOptions<FormOptions> formOptions) : IAsy
         {
             await http.Request.ReadFormAsync(http.RequestAborted);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || IsLimit(e))
         {
             if (e is InvalidDataException)
             {
@@ -108,15 +114,31 @@ public sealed class RequestLimitFilter(IOptions<FormOptions> formOptions) : IAsy
             var maxBody = http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             // A file past the multipart limit and a form past the field limits both end as InvalidDataException;
             // the length the browser announced tells them apart.
-            var multipartTooLong = http.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
-                && http.Request.ContentLength > options.MultipartBodyLengthLimit;
+            var multipartTooLong = e.Message.Contains("Multipart body length limit", StringComparison.Ordinal)
+                || (http.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+                    && http.Request.ContentLength > options.MultipartBodyLengthLimit);
             var kind = e is BadHttpRequestException || multipartTooLong ? RequestLimitKind.Size : RequestLimitKind.Fields;
             http.Features.Set(new RequestLimitExceeded(
                 kind, context.ActionDescriptor.EndpointMetadata.OfType<PostLimitMessageAttribute>().LastOrDefault(),
                 maxBody, options.ValueCountLimit, options.ValueLengthLimit));
             context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
         }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // Cut off or malformed (a multipart body without its end, a broken connection): the sender's fault, not a limit.
+            http.Features.Set(new UnreadableForm());
+            context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+        }
     }
+
+    /// <summary>Whether this request's form was refused (past a limit, or unreadable), so that nothing reads it again.</summary>
+    public static bool FormWasRefused(HttpContext http) =>
+        http.Features.Get<RequestLimitExceeded>() is not null || http.Features.Get<UnreadableForm>() is not null;
+
+    // The form reader says which limit with an InvalidDataException whose message names it ("Form value count limit
+    // 1024 exceeded.", "Multipart body length limit … exceeded."); a malformed form is an InvalidDataException too.
+    private static bool IsLimit(Exception e) =>
+        e is InvalidDataException && e.Message.Contains(" limit ", StringComparison.Ordinal) && e.Message.Contains("exceeded", StringComparison.Ordinal);
 
     /// <summary>Reads what is left of the body and throws it away, up to the server's own limit (then the connection closes).</summary>
     private static async Task DrainAsync(HttpContext http)

@@ -71,6 +71,33 @@ public sealed class BadInputTests(PortalFactory factory) : IClassFixture<PortalF
     /// (the status page, run again as the same post, could not read its code from the unreadable form). Every such post
     /// now answers 413 with a page that names the limit, on any page, signed in or not.
     /// </summary>
+    /// <summary>
+    /// Issue 14 (found by the fresh tester): a multipart body cut off before its closing boundary answered an empty
+    /// 500, signed in or not (the form reader's IOException got past the limit filter, and the error page read the
+    /// same post again). A form that cannot be read is the sender's fault: 400, a page, never 500, and never the
+    /// "too large" page for a value the reader merely refuses (a NUL).
+    /// </summary>
+    [Theory]
+    [InlineData("multipart/form-data; boundary=XYZ", "--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n")]
+    [InlineData("multipart/form-data; boundary=XYZ", "--XYZ\r\nnot a header line\r\n\r\n")]
+    [InlineData("application/x-www-form-urlencoded", "Input.UserName=%00&Input.Password=x")]
+    public async Task A_form_that_cannot_be_read_answers_400_never_500(string contentType, string body)
+    {
+        var signedIn = await factory.SignInAsync("thuky.kyphuong");
+        var meeting = factory.WithDb(db => db.Meetings.First(m => m.Unit!.Code == "p-ky-phuong").Id);
+        foreach (var (client, url) in new[] { (factory.CreateBrowserLikeClient(), "/Account/SignIn"), (signedIn, $"/Meetings/{meeting}/Attachments") })
+        {
+            var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+            var response = await client.PostAsync(url, content);
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("quá lớn", Html.Parse(await response.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Forms_beyond_the_form_reader_limits_answer_413_with_the_limit_named()
     {

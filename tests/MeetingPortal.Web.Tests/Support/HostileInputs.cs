@@ -48,4 +48,12 @@ public static class HostileInputs
 
         return value.Length > 24 ? string.Create(CultureInfo.InvariantCulture, $"\"{text}…\" ({value.Length} chars)") : $"\"{text}\"";
     }
+
+    /// <summary>Request bodies a form reader cannot read (issue 14: a cut-off multipart post answered 500).</summary>
+    public static readonly IReadOnlyList<(string ContentType, string Body)> UnreadableBodies =
+    [
+        ("multipart/form-data; boundary=XYZ", "--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n"),
+        ("multipart/form-data; boundary=XYZ", "--XYZ\r\nnot a header line\r\n\r\n"),
+        ("application/x-www-form-urlencoded", "a=%00"),
+    ];
 }

@@ -47,6 +47,15 @@ public sealed class HostileSweep(PortalFactory factory)
     public Task<HttpResponseMessage?> PostAsync(string user, string url, IEnumerable<KeyValuePair<string, string>> fields, string sent) =>
         SendAsync(user, () => new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) }, sent);
 
+    /// <summary>A post of a raw <paramref name="body"/> with its own <paramref name="contentType"/> (a form that cannot be read).</summary>
+    public Task<HttpResponseMessage?> PostBodyAsync(string user, string url, string contentType, string body, string sent) =>
+        SendAsync(user, () =>
+        {
+            var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        }, sent);
+
     /// <summary>
     /// A form post in a session made for it alone, with that session's antiforgery token: signing out ends the session
     /// it is posted in, and the sweep's own must go on.
