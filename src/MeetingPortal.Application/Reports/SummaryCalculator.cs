@@ -63,6 +63,17 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
 
     private static readonly RecommendationStatus[] OpenStatuses = [.. RecommendationStatuses.Open];
 
+    /// <summary>
+    /// The latest year in which <paramref name="unit"/> or a unit below it held a meeting (Vietnam calendar year of the
+    /// meeting day), or null when it has none: a summary opened without a period shows that year, so a new leader
+    /// whose records end before this year sees them rather than a page of zeros (issue 15, item 7).
+    /// </summary>
+    public async Task<int?> LatestYearWithRecordsAsync(UnitScope unit, CancellationToken cancellationToken)
+    {
+        var latest = await db.Meetings.AsNoTracking().InScope(unit).MaxAsync(m => (DateOnly?)m.HeldOn, cancellationToken);
+        return latest?.Year;
+    }
+
     public async Task<SummaryFigures> CalculateAsync(UnitScope unit, ReviewPeriod period, bool details, CancellationToken cancellationToken)
     {
         var (start, end) = (period.Start, period.End);

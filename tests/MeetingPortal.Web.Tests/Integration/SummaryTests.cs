@@ -1,5 +1,6 @@
 using System.Net;
 using MeetingPortal.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingPortal.Web.Tests.Integration;
 
@@ -59,6 +60,30 @@ public sealed class SummaryTests(PortalFactory factory) : IClassFixture<PortalFa
         var child = await leader.GetHtmlAsync(WebUtility.HtmlDecode(drill.GetAttributeValue("href", "")));
         Assert.Contains("Tổng hợp Thị xã Kỳ Anh — 6 tháng đầu năm 2022", child.Text(), StringComparison.Ordinal);
         Assert.Contains("Phường Kỳ Phương", child.Node("//section[@aria-labelledby='children']").InnerText, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 15, item 7: the summary opened on this calendar year, so with records up to 2024 a new leader saw only
+    /// zeros. Opened without a period it shows the latest year in which the unit or one below it held a meeting, and
+    /// says so; a period asked for is kept.
+    /// </summary>
+    [Fact]
+    public async Task A_summary_opened_without_a_period_shows_the_latest_year_with_records()
+    {
+        var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "tx-ky-anh"));
+        var latest = factory.WithDb(db => db.Meetings.Where(m => m.Unit!.Path.StartsWith(unit.Path)).Max(m => m.HeldOn)).Year;
+        var thisYear = factory.Services.GetRequiredService<MeetingPortal.Infrastructure.Persistence.CalendarService>().Today.Year;
+        Assert.True(latest < thisYear, $"the seeds of Kỳ Anh end in {latest}");
+        var leader = await factory.SignInAsync("lanhdao.kyanh");
+
+        var page = await leader.GetHtmlAsync("/Reports/Quarterly");
+
+        Assert.Contains($"Tổng hợp Thị xã Kỳ Anh — Năm {latest}", page.Node("//h1").InnerText, StringComparison.Ordinal);
+        Assert.Contains($"đang hiển thị năm {latest}, năm gần nhất có hồ sơ", page.Node("//p[@role='status']").InnerText, StringComparison.Ordinal);
+        Assert.NotEqual("0", Cell(page, "Hội nghị"));
+        var asked = await leader.GetHtmlAsync($"/Reports/Quarterly?year={thisYear}");
+        Assert.Contains($"Năm {thisYear}", asked.Node("//h1").InnerText, StringComparison.Ordinal);
+        Assert.Null(asked.DocumentNode.SelectSingleNode("//p[@role='status' and contains(., 'năm gần nhất có hồ sơ')]"));
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class QuarterlyModel(
     [Display(Name = "Report.Half")]
     public int? Half { get; set; }
 
+    /// <summary>True when no period was asked for and the page shows the latest year with records in place of this year.</summary>
+    public bool ShowsLatestRecordedYear { get; private set; }
+
     public string UnitName { get; private set; } = string.Empty;
     public int UnitId { get; private set; }
     public ReviewPeriod Period { get; private set; }
@@ -114,10 +117,13 @@ public sealed class QuarterlyModel(
         return result.Succeeded ? RedirectToPage("/Reports/Snapshot", new { id = result.Id }) : this.RefusalFor(result) ?? NotFound();
     }
 
-    /// <summary>The period the query asks for: a quarter, a half year or a year; this year when none or an impossible one is given.</summary>
-    private ReviewPeriod ChosenPeriod()
+    /// <summary>
+    /// The period the query asks for: a quarter, a half year or a year; <paramref name="defaultYear"/> (this year
+    /// unless given) when none is asked for, this year when an impossible one is.
+    /// </summary>
+    private ReviewPeriod ChosenPeriod(int? defaultYear = null)
     {
-        var year = Year ?? calendar.Today.Year;
+        var year = Year ?? defaultYear ?? calendar.Today.Year;
         return Quarter is { } q && ReviewPeriod.IsValid(PeriodKind.Quarter, year, q) ? new ReviewPeriod(PeriodKind.Quarter, year, q)
             : Half is { } h && ReviewPeriod.IsValid(PeriodKind.HalfYear, year, h) ? new ReviewPeriod(PeriodKind.HalfYear, year, h)
             : ReviewPeriod.IsValid(PeriodKind.Year, year, 1) ? new ReviewPeriod(PeriodKind.Year, year, 1)
@@ -136,7 +142,15 @@ public sealed class QuarterlyModel(
             return false;
         }
 
-        Period = ChosenPeriod();
+        var unitScope = new UnitScope(unit.Id, unit.Path);
+        int? latest = null;
+        if (Year is null && Quarter is null && Half is null)
+        {
+            latest = await calculator.LatestYearWithRecordsAsync(unitScope, cancellationToken);
+            ShowsLatestRecordedYear = latest is { } y && y != calendar.Today.Year;
+        }
+
+        Period = ChosenPeriod(latest);
         if ((Quarter is not null && Period.Kind != PeriodKind.Quarter) || (Half is not null && Quarter is null && Period.Kind != PeriodKind.HalfYear) || (Year is not null && Period.Year != Year))
         {
             ModelState.AddModelError(string.Empty, localizer["Report.BadPeriod"]);
@@ -145,7 +159,6 @@ public sealed class QuarterlyModel(
         UnitId = unit.Id;
         UnitName = unit.Name;
         MayFreeze = await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Freeze);
-        var unitScope = new UnitScope(unit.Id, unit.Path);
         Current = await calculator.CalculateAsync(unitScope, Period, details: true, cancellationToken);
         Previous = await calculator.CalculateAsync(unitScope, Period.Previous(), details: false, cancellationToken);
         Trend = await calculator.TrendAsync(unitScope, Period.End, 8, cancellationToken);
