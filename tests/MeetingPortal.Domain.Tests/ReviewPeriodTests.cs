@@ -88,4 +88,13 @@ public sealed class PeriodArithmeticTests
         Assert.Equal(5, MeetingPortal.Domain.Common.Statistics.Median([9, 5, 1]));
         Assert.Equal(4.5, MeetingPortal.Domain.Common.Statistics.Median([1, 9, 4, 5]));
     }
+
+    /// <summary>Issue 15, item 3: an official report is frozen only for a period that is over.</summary>
+    [Theory]
+    [InlineData(2026, 4, "2026-11-30", false)]
+    [InlineData(2026, 4, "2026-12-31", false)]
+    [InlineData(2026, 4, "2027-01-01", true)]
+    [InlineData(2026, 3, "2026-11-30", true)]
+    public void A_period_has_ended_only_after_its_last_day(int year, int quarter, string today, bool ended) =>
+        Assert.Equal(ended, new ReviewPeriod(PeriodKind.Quarter, year, quarter).HasEndedBy(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -17,7 +17,8 @@ public sealed record FreezeCommand(int UnitId, ReviewPeriod Period, string Perio
 /// <summary>
 /// A leader (or administrator) freezes the summary of their unit's subtree for a period as an official report
 /// dated today (Vietnam date): the figures of the period and the one before are computed once and stored in
-/// <see cref="FrozenReport"/>'s current format, never recomputed. Authorized before anything is computed.
+/// <see cref="FrozenReport"/>'s current format, never recomputed. Authorized before anything is computed; a period
+/// that has not ended is refused (<see cref="ReviewPeriod.HasEndedBy"/>).
 /// </summary>
 public sealed class FreezeReport(
     MeetingPortalDbContext db, IAuthorizationService authorization, SummaryCalculator calculator, CalendarService calendar, ICurrentUser currentUser,
@@ -36,6 +37,12 @@ public sealed class FreezeReport(
         if (access != Access.Allowed)
         {
             return UseCaseResult.Refused(access);
+        }
+
+        // Figures of a period still running would change after they were signed.
+        if (!command.Period.HasEndedBy(calendar.Today))
+        {
+            return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.NotEnded", command.PeriodLabel, command.Period.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         var scope = new UnitScope(unit.Id, unit.Path);

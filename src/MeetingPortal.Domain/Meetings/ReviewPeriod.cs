@@ -72,6 +72,12 @@ public readonly record struct ReviewPeriod
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
+    /// <summary>
+    /// Whether the period is over on <paramref name="today"/> (Vietnam date): its last day is before today. Only an
+    /// ended period may be frozen as an official report (issue 15, item 3: Q4/2026 was frozen on 30/11/2026).
+    /// </summary>
+    public bool HasEndedBy(DateOnly today) => End < today;
+
     /// <summary>The period just before, for "change against the previous period"; months-from-January compares with last year.</summary>
     public ReviewPeriod Previous() => Kind switch
     {

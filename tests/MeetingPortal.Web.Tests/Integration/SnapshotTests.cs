@@ -9,10 +9,41 @@ namespace MeetingPortal.Web.Tests.Integration;
 
 public sealed class SnapshotTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
+    private static readonly string[] RomanQuarters = ["I", "II", "III", "IV"];
+
     private static string Resolved(HtmlAgilityPack.HtmlDocument page) =>
         HtmlAgilityPack.HtmlEntity.DeEntitize(page.Nodes("//table[contains(@class,'figures')]/tbody/tr")
             .Single(tr => HtmlAgilityPack.HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim() == "Đã giải quyết")
             .SelectNodes("td")![0].InnerText).Trim();
+
+    /// <summary>
+    /// Issue 15, item 3: a quarter still running (Q4/2026 on 30/11/2026) could be frozen, so an official report's
+    /// figures would no longer be the period's. The summary of a period that has not ended offers no freeze and says
+    /// when it can be; a post anyway is refused with that reason and stores nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_period_that_has_not_ended_cannot_be_frozen()
+    {
+        var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "tx-ky-anh").Id);
+        var today = factory.Services.GetRequiredService<CalendarService>().Today;
+        var quarter = (today.Month - 1) / 3 + 1;
+        var summaryUrl = $"/Reports/Quarterly?unit={unit}&year={today.Year}&quarter={quarter}";
+        var leader = await factory.SignInAsync("lanhdao.kyanh");
+        var before = factory.WithDb(db => db.Snapshots.Count());
+
+        var page = await leader.GetHtmlAsync(summaryUrl);
+        Assert.Null(page.DocumentNode.SelectSingleNode("//form[contains(@action,'handler=Freeze')]"));
+        Assert.Contains("Kỳ này chưa kết thúc", page.Text(), StringComparison.Ordinal);
+
+        var token = await leader.GetAntiforgeryTokenAsync(summaryUrl);
+        var refused = await leader.PostAsync($"/Reports/Quarterly?handler=Freeze&unit={unit}&year={today.Year}&quarter={quarter}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var answer = Html.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains($"Không chốt được Quý {RomanQuarters[quarter - 1]}/{today.Year}: kỳ chưa kết thúc", answer.DocumentNode.SelectSingleNode("//div[@class='error-summary']")?.InnerText ?? answer.Text(), StringComparison.Ordinal);
+        Assert.Equal(before, factory.WithDb(db => db.Snapshots.Count()));
+    }
 
     [Fact]
     public async Task A_frozen_report_stays_as_it_was_records_its_readers_and_is_listed_for_its_unit()

@@ -37,6 +37,9 @@ public sealed class QuarterlyModel(
     [Display(Name = "Report.Half")]
     public int? Half { get; set; }
 
+    /// <summary>Whether the period shown is over, so that it may be frozen (<see cref="ReviewPeriod.HasEndedBy"/>).</summary>
+    public bool PeriodHasEnded => Period.HasEndedBy(calendar.Today);
+
     /// <summary>True when no period was asked for and the page shows the latest year with records in place of this year.</summary>
     public bool ShowsLatestRecordedYear { get; private set; }
 
@@ -114,7 +117,19 @@ public sealed class QuarterlyModel(
         // The use case authorizes the freeze (404 for a unit outside the scope) before it computes anything.
         var period = ChosenPeriod();
         var result = await freeze.ExecuteAsync(User, new FreezeCommand(Unit ?? User.GetScopeOrNone().UnitId, period, localizer.Label(period), localizer.Label(period.Previous())), cancellationToken);
-        return result.Succeeded ? RedirectToPage("/Reports/Snapshot", new { id = result.Id }) : this.RefusalFor(result) ?? NotFound();
+        if (result.Succeeded)
+        {
+            return RedirectToPage("/Reports/Snapshot", new { id = result.Id });
+        }
+
+        if (this.RefusalFor(result) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // Refused (a period not yet over): the summary again, with the reason.
+        result.AddTo(ModelState, string.Empty);
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
     /// <summary>
