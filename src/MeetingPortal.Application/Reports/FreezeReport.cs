@@ -11,14 +11,17 @@ using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Application.Reports;
 
-/// <summary>Freeze the summary of unit <paramref name="UnitId"/> for <paramref name="Period"/>; the labels are the periods' names as the user reads them.</summary>
-public sealed record FreezeCommand(int UnitId, ReviewPeriod Period, string PeriodLabel, string PreviousPeriodLabel);
+/// <summary>
+/// Freeze the summary of unit <paramref name="UnitId"/> for <paramref name="Period"/>; the labels are the periods' names
+/// as the user reads them; <paramref name="Confirmed"/> when the person confirmed this unit and this period by name.
+/// </summary>
+public sealed record FreezeCommand(int UnitId, ReviewPeriod Period, string PeriodLabel, string PreviousPeriodLabel, bool Confirmed);
 
 /// <summary>
 /// A leader (or administrator) freezes the summary of their unit's subtree for a period as an official report
 /// dated today (Vietnam date): the figures of the period and the one before are computed once and stored in
 /// <see cref="FrozenReport"/>'s current format, never recomputed. Authorized before anything is computed; a period
-/// that has not ended is refused (<see cref="ReviewPeriod.HasEndedBy"/>).
+/// that has not ended is refused (<see cref="ReviewPeriod.HasEndedBy"/>), and so is a freeze not confirmed.
 /// </summary>
 public sealed class FreezeReport(
     MeetingPortalDbContext db, IAuthorizationService authorization, SummaryCalculator calculator, CalendarService calendar, ICurrentUser currentUser,
@@ -43,6 +46,12 @@ public sealed class FreezeReport(
         if (!command.Period.HasEndedBy(calendar.Today))
         {
             return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.NotEnded", command.PeriodLabel, command.Period.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        // An official report is not made by one stray click (issue 15, item 3): the unit and period were named and confirmed.
+        if (!command.Confirmed)
+        {
+            return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.ConfirmFirst", unit.Name, command.PeriodLabel]);
         }
 
         var scope = new UnitScope(unit.Id, unit.Path);

@@ -15,7 +15,7 @@ public sealed class SnapshotReadersTests(PortalFactory factory) : IClassFixture<
     {
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "p-ky-phuong").Id);
         var leader = await factory.SignInAsync("lanhdao.kyphuong");
-        var frozen = await leader.PostFieldsAsync($"/Reports/Quarterly?unit={unit}&year=2022", $"/Reports/Quarterly?handler=Freeze&unit={unit}&year=2022");
+        var frozen = await leader.FreezeAsync($"/Reports/Quarterly?unit={unit}&year=2022");
         Assert.Equal(HttpStatusCode.Redirect, frozen.StatusCode);
         var snapshotUrl = frozen.Headers.Location!.OriginalString;
         var reader = await factory.SignInAsync("theodoi.kyphuong");

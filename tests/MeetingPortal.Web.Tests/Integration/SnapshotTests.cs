@@ -45,15 +45,43 @@ public sealed class SnapshotTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(before, factory.WithDb(db => db.Snapshots.Count()));
     }
 
+    /// <summary>
+    /// Issue 15, item 3: freezing was one click with no confirmation. The summary's button opens a confirmation that
+    /// names the unit and the period; a post without it (or confirming another unit or period) stores nothing and asks
+    /// for the confirmation.
+    /// </summary>
+    [Fact]
+    public async Task Freezing_asks_to_confirm_the_unit_and_the_period()
+    {
+        var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "tx-ky-anh").Id);
+        var summaryUrl = $"/Reports/Quarterly?unit={unit}&year=2023";
+        var leader = await factory.SignInAsync("lanhdao.kyanh");
+        var before = factory.WithDb(db => db.Snapshots.Count());
+
+        var summary = await leader.GetHtmlAsync(summaryUrl);
+        Assert.Null(summary.DocumentNode.SelectSingleNode("//form[contains(@action,'handler=Freeze')]"));
+        var confirm = await leader.GetHtmlAsync(summaryUrl + "&confirmFreeze=true");
+        Assert.Contains("Chốt báo cáo chính thức của Thị xã Kỳ Anh cho Năm 2023?", confirm.Node("//section[@aria-labelledby='confirm-freeze']").InnerText, StringComparison.Ordinal);
+
+        foreach (var confirmation in new[] { "", $"{unit}:Year-2022-1", $"{unit + 1}:Year-2023-1" })
+        {
+            var refused = await leader.PostFieldsAsync(summaryUrl, $"/Reports/Quarterly?handler=Freeze&unit={unit}&year=2023", ("confirmation", confirmation));
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Chưa xác nhận", Html.Parse(await refused.Content.ReadAsStringAsync()).Node("//div[@class='error-summary']").InnerText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, factory.WithDb(db => db.Snapshots.Count()));
+        Assert.Equal(HttpStatusCode.Redirect, (await leader.FreezeAsync(summaryUrl)).StatusCode);
+        Assert.Equal(before + 1, factory.WithDb(db => db.Snapshots.Count()));
+    }
+
     [Fact]
     public async Task A_frozen_report_stays_as_it_was_records_its_readers_and_is_listed_for_its_unit()
     {
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
         var leader = await factory.SignInAsync("lanhdao.hatinh");
         var summaryUrl = $"/Reports/Quarterly?unit={unit}&year=2022";
-        var token = await leader.GetAntiforgeryTokenAsync(summaryUrl);
-        var frozen = await leader.PostAsync($"/Reports/Quarterly?handler=Freeze&unit={unit}&year=2022",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var frozen = await leader.FreezeAsync(summaryUrl);
         Assert.Equal(HttpStatusCode.Redirect, frozen.StatusCode);
         var snapshotUrl = frozen.Headers.Location!.OriginalString;
         Assert.StartsWith("/Reports/Snapshots/", snapshotUrl, StringComparison.Ordinal);

@@ -10,4 +10,15 @@ public static class FormPosts
             .Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
         return await client.PostAsync(action, new FormUrlEncodedContent(pairs));
     }
+
+    /// <summary>
+    /// Freezes the summary at <paramref name="summaryUrl"/> as a leader does: opens its confirmation (naming the unit and
+    /// the period) and sends the form it shows.
+    /// </summary>
+    public static async Task<HttpResponseMessage> FreezeAsync(this HttpClient client, string summaryUrl)
+    {
+        var form = await HtmlForm.LoadAsync(client, summaryUrl + (summaryUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "confirmFreeze=true",
+            "//form[@method='post' and contains(@class,'freeze-form')]");
+        return await client.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields));
+    }
 }

@@ -111,12 +111,22 @@ public sealed class QuarterlyModel(
         ];
     }
 
-    /// <summary>A Leader or Administrator freezes this summary as an official report dated today.</summary>
-    public async Task<IActionResult> OnPostFreezeAsync([FromServices] FreezeReport freeze, CancellationToken cancellationToken)
+    /// <summary>Set by the "freeze" link: the page asks to confirm the unit and the period before the freeze is sent.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool ConfirmFreeze { get; set; }
+
+    /// <summary>What the confirmation form sends back: the unit and the period it named, so a confirmation of another page does not count.</summary>
+    public static string ConfirmationOf(int unitId, ReviewPeriod period) =>
+        string.Create(CultureInfo.InvariantCulture, $"{unitId}:{period.Kind}-{period.Year}-{period.Number}");
+
+    /// <summary>A Leader or Administrator freezes this summary as an official report dated today, once confirmed.</summary>
+    public async Task<IActionResult> OnPostFreezeAsync([FromServices] FreezeReport freeze, string? confirmation, CancellationToken cancellationToken)
     {
         // The use case authorizes the freeze (404 for a unit outside the scope) before it computes anything.
         var period = ChosenPeriod();
-        var result = await freeze.ExecuteAsync(User, new FreezeCommand(Unit ?? User.GetScopeOrNone().UnitId, period, localizer.Label(period), localizer.Label(period.Previous())), cancellationToken);
+        var unitId = Unit ?? User.GetScopeOrNone().UnitId;
+        var confirmed = confirmation == ConfirmationOf(unitId, period);
+        var result = await freeze.ExecuteAsync(User, new FreezeCommand(unitId, period, localizer.Label(period), localizer.Label(period.Previous()), confirmed), cancellationToken);
         if (result.Succeeded)
         {
             return RedirectToPage("/Reports/Snapshot", new { id = result.Id });
@@ -127,8 +137,9 @@ public sealed class QuarterlyModel(
             return refusal;
         }
 
-        // Refused (a period not yet over): the summary again, with the reason.
+        // Refused (a period not yet over, not confirmed): the summary again, with the reason and the confirmation.
         result.AddTo(ModelState, string.Empty);
+        ConfirmFreeze = true;
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
@@ -236,6 +247,14 @@ public sealed class QuarterlyModel(
     {
         var route = DrillRoute(UnitId);
         route["format"] = format;
+        return route;
+    }
+
+    /// <summary>This summary with the freeze confirmation shown.</summary>
+    public Dictionary<string, string> FreezeConfirmRoute()
+    {
+        var route = DrillRoute(UnitId);
+        route["confirmFreeze"] = "true";
         return route;
     }
 
