@@ -126,12 +126,14 @@ public sealed class RoundTripTests
             return result.Errors.Select(e => e.Replace(code, "…", StringComparison.Ordinal)).ToList();
         }
 
-        // p-tran-phu exists (another ward); p-khong-co does not.
-        Assert.Equal(
-            await ErrorsWithAsync(m => m["unit"] = "p-tran-phu", "p-tran-phu"),
-            await ErrorsWithAsync(m => m["unit"] = "p-khong-co", "p-khong-co"));
-        Assert.Equal(
-            await ErrorsWithAsync(m => m["organisations"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["key"] = "thu", ["name"] = "Tổ chức thử", ["kind"] = "socioPoliticalOrganisation", ["unit"] = "p-tran-phu" }), "p-tran-phu"),
-            await ErrorsWithAsync(m => m["organisations"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["key"] = "thu", ["name"] = "Tổ chức thử", ["kind"] = "socioPoliticalOrganisation", ["unit"] = "p-khong-co" }), "p-khong-co"));
+        // p-tran-phu exists (another ward); p-khong-co does not. Each answer is about the unit, and the two are one.
+        var meetingUnit = await ErrorsWithAsync(m => m["unit"] = "p-tran-phu", "p-tran-phu");
+        Assert.Contains(meetingUnit, e => e.Contains("đơn vị … không có hoặc nằm ngoài phạm vi của bạn", StringComparison.Ordinal));
+        Assert.Equal(meetingUnit, await ErrorsWithAsync(m => m["unit"] = "p-khong-co", "p-khong-co"));
+        System.Text.Json.Nodes.JsonArray Organisation(string unit) =>
+            new(new System.Text.Json.Nodes.JsonObject { ["key"] = "thu", ["name"] = "Tổ chức thử", ["kind"] = "socioPoliticalOrganisation", ["unit"] = unit });
+        var organisationUnit = await ErrorsWithAsync(m => m["organisations"] = Organisation("p-tran-phu"), "p-tran-phu");
+        Assert.Contains(organisationUnit, e => e.Contains("đơn vị … không phải đơn vị của hội nghị", StringComparison.Ordinal));
+        Assert.Equal(organisationUnit, await ErrorsWithAsync(m => m["organisations"] = Organisation("p-khong-co"), "p-khong-co"));
     }
 }

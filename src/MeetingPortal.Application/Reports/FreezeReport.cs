@@ -13,9 +13,10 @@ namespace MeetingPortal.Application.Reports;
 
 /// <summary>
 /// Freeze the summary of unit <paramref name="UnitId"/> for <paramref name="Period"/>; the labels are the periods' names
-/// as the user reads them; <paramref name="Confirmed"/> when the person confirmed this unit and this period by name.
+/// as the user reads them; <paramref name="Confirmation"/> is what the person confirmed (<see cref="FreezeReport.ConfirmationOf"/>),
+/// null when nothing was.
 /// </summary>
-public sealed record FreezeCommand(int UnitId, ReviewPeriod Period, string PeriodLabel, string PreviousPeriodLabel, bool Confirmed);
+public sealed record FreezeCommand(int UnitId, ReviewPeriod Period, string PeriodLabel, string PreviousPeriodLabel, string? Confirmation);
 
 /// <summary>
 /// A leader (or administrator) freezes the summary of their unit's subtree for a period as an official report
@@ -27,6 +28,13 @@ public sealed class FreezeReport(
     MeetingPortalDbContext db, IAuthorizationService authorization, SummaryCalculator calculator, CalendarService calendar, ICurrentUser currentUser,
     TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer)
 {
+    /// <summary>
+    /// What a confirmation of freezing <paramref name="unitId"/>'s report for <paramref name="period"/> carries: a
+    /// confirmation of another unit or period (another page, an old tab) does not count.
+    /// </summary>
+    public static string ConfirmationOf(int unitId, ReviewPeriod period) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unitId}:{period.Kind}-{period.Year}-{period.Number}");
+
     /// <summary>The id, in the result, of the frozen report.</summary>
     public async Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, FreezeCommand command, CancellationToken cancellationToken)
     {
@@ -49,7 +57,7 @@ public sealed class FreezeReport(
         }
 
         // An official report is not made by one stray click (issue 15, item 3): the unit and period were named and confirmed.
-        if (!command.Confirmed)
+        if (command.Confirmation != ConfirmationOf(unit.Id, command.Period))
         {
             return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.ConfirmFirst", unit.Name, command.PeriodLabel]);
         }

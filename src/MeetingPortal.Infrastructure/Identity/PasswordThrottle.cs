@@ -60,13 +60,7 @@ public sealed class PasswordThrottle(MeetingPortalDbContext db, TimeProvider tim
             return TimeSpan.Zero;
         }
 
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        if (now - row.LastAtUtc >= RememberedFor)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var remaining = row.LastAtUtc + WaitAfter(row.Count) - now;
+        var remaining = row.LastAtUtc + WaitAfter(row.Count) - timeProvider.GetUtcNow().UtcDateTime;
         return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 

@@ -35,12 +35,12 @@ public class SignInSession
     public string UserId { get; private set; }
 
     /// <summary>The serialized authentication ticket (the user's claims and the cookie's properties).</summary>
-    public byte[] Ticket { get; set; }
+    public byte[] Ticket { get; private set; }
 
     /// <summary>When the user signed in (UTC); the session ends <see cref="AbsoluteLifetime"/> later.</summary>
     public DateTime StartedAtUtc { get; private set; }
 
     /// <summary>When the session ends if not used (UTC): the cookie's sliding expiry, moved on each renewal.</summary>
-    public DateTime ExpiresAtUtc { get; set; }
+    public DateTime ExpiresAtUtc { get; private set; }
 
 }

@@ -54,11 +54,13 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes) : ITicketSt
         return RetrieveOrRememberFailureAsync(key, httpContext, cancellationToken);
     }
 
-    private async Task<AuthenticationTicket?> RetrieveOrRememberFailureAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    // Every signed-in request reads its session: with the request's own scope (its context, its connection), not a new one.
+    private static async Task<AuthenticationTicket?> RetrieveOrRememberFailureAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
         try
         {
-            return await RetrieveAsync(key, cancellationToken);
+            var ticket = await httpContext.RequestServices.GetRequiredService<SignInSessions>().TicketAsync(key, cancellationToken);
+            return ticket is null ? null : Serializer.Deserialize(ticket);
         }
         catch (Exception ex) when (DatabaseUnavailableMiddleware.IsDatabaseFailure(ex))
         {

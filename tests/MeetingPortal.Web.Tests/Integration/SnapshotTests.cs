@@ -26,12 +26,13 @@ public sealed class SnapshotTests(PortalFactory factory) : IClassFixture<PortalF
     {
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "tx-ky-anh").Id);
         var today = factory.Services.GetRequiredService<CalendarService>().Today;
-        var quarter = (today.Month - 1) / 3 + 1;
+        var quarter = MeetingPortal.Domain.Meetings.ReviewPeriod.QuarterOf(today).Number;
         var summaryUrl = $"/Reports/Quarterly?unit={unit}&year={today.Year}&quarter={quarter}";
         var leader = await factory.SignInAsync("lanhdao.kyanh");
         var before = factory.WithDb(db => db.Snapshots.Count());
 
-        var page = await leader.GetHtmlAsync(summaryUrl);
+        // Not even the confirmation offers a freeze.
+        var page = await leader.GetHtmlAsync(summaryUrl + "&confirmFreeze=true");
         Assert.Null(page.DocumentNode.SelectSingleNode("//form[contains(@action,'handler=Freeze')]"));
         Assert.Contains("Kỳ này chưa kết thúc", page.Text(), StringComparison.Ordinal);
 
@@ -41,7 +42,7 @@ public sealed class SnapshotTests(PortalFactory factory) : IClassFixture<PortalF
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var answer = Html.Parse(await refused.Content.ReadAsStringAsync());
-        Assert.Contains($"Không chốt được Quý {RomanQuarters[quarter - 1]}/{today.Year}: kỳ chưa kết thúc", answer.DocumentNode.SelectSingleNode("//div[@class='error-summary']")?.InnerText ?? answer.Text(), StringComparison.Ordinal);
+        Assert.Contains($"Không chốt được Quý {RomanQuarters[quarter - 1]}/{today.Year}: kỳ chưa kết thúc", answer.Node("//div[@class='error-summary']").InnerText, StringComparison.Ordinal);
         Assert.Equal(before, factory.WithDb(db => db.Snapshots.Count()));
     }
 

@@ -115,18 +115,12 @@ public sealed class QuarterlyModel(
     [BindProperty(SupportsGet = true)]
     public bool ConfirmFreeze { get; set; }
 
-    /// <summary>What the confirmation form sends back: the unit and the period it named, so a confirmation of another page does not count.</summary>
-    public static string ConfirmationOf(int unitId, ReviewPeriod period) =>
-        string.Create(CultureInfo.InvariantCulture, $"{unitId}:{period.Kind}-{period.Year}-{period.Number}");
-
     /// <summary>A Leader or Administrator freezes this summary as an official report dated today, once confirmed.</summary>
     public async Task<IActionResult> OnPostFreezeAsync([FromServices] FreezeReport freeze, string? confirmation, CancellationToken cancellationToken)
     {
         // The use case authorizes the freeze (404 for a unit outside the scope) before it computes anything.
         var period = ChosenPeriod();
-        var unitId = Unit ?? User.GetScopeOrNone().UnitId;
-        var confirmed = confirmation == ConfirmationOf(unitId, period);
-        var result = await freeze.ExecuteAsync(User, new FreezeCommand(unitId, period, localizer.Label(period), localizer.Label(period.Previous()), confirmed), cancellationToken);
+        var result = await freeze.ExecuteAsync(User, new FreezeCommand(Unit ?? User.GetScopeOrNone().UnitId, period, localizer.Label(period), localizer.Label(period.Previous()), confirmation), cancellationToken);
         if (result.Succeeded)
         {
             return RedirectToPage("/Reports/Snapshot", new { id = result.Id });
