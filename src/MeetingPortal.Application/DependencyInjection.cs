@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<LinkRecommendation>();
         services.AddScoped<Directives.DirectiveActions>();
         services.AddScoped<Reports.SummaryCalculator>();
+        services.AddScoped<Reports.SummaryReport>();
+        services.AddScoped<Reports.SummaryDocuments>();
         services.AddScoped<Reports.FreezeReport>();
         services.AddScoped<Administration.ChangeCalendar>();
         services.AddScoped<Administration.ChangeThemes>();

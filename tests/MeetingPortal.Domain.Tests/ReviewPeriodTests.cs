@@ -98,3 +98,67 @@ public sealed class PeriodArithmeticTests
     public void A_period_has_ended_only_after_its_last_day(int year, int quarter, string today, bool ended) =>
         Assert.Equal(ended, new ReviewPeriod(PeriodKind.Quarter, year, quarter).HasEndedBy(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 }
+
+/// <summary>Report periods (issue 15, deliver 2): every kind the rules ask for, free ranges, and trends back to the earliest years.</summary>
+public sealed class ReportPeriodTests
+{
+    [Theory]
+    [InlineData(PeriodKind.Month, 2024, 2, "2024-02-01", "2024-02-29")]
+    [InlineData(PeriodKind.Quarter, 2022, 2, "2022-04-01", "2022-06-30")]
+    [InlineData(PeriodKind.HalfYear, 2022, 1, "2022-01-01", "2022-06-30")]
+    [InlineData(PeriodKind.FirstMonths, 2024, 9, "2024-01-01", "2024-09-30")]
+    [InlineData(PeriodKind.Year, 2023, 1, "2023-01-01", "2023-12-31")]
+    public void Each_statutory_period_covers_its_days(PeriodKind kind, int year, int number, string start, string end)
+    {
+        var period = MeetingPortal.Domain.Reports.ReportPeriod.Of(new ReviewPeriod(kind, year, number));
+        Assert.Equal((DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture)), (period.Start, period.End));
+    }
+
+    [Fact]
+    public void The_period_before_a_month_is_the_month_before_and_nine_months_compare_with_last_year()
+    {
+        Assert.Equal(new ReviewPeriod(PeriodKind.Month, 2023, 12), new ReviewPeriod(PeriodKind.Month, 2024, 1).Previous());
+        Assert.Equal(new ReviewPeriod(PeriodKind.FirstMonths, 2023, 9), new ReviewPeriod(PeriodKind.FirstMonths, 2024, 9).Previous());
+    }
+
+    [Fact]
+    public void A_free_range_compares_with_the_range_of_the_same_length_just_before()
+    {
+        var range = MeetingPortal.Domain.Reports.ReportPeriod.Range(new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 10));
+        var before = range.Previous()!.Value;
+        Assert.Equal((new DateOnly(2024, 2, 20), new DateOnly(2024, 2, 29)), (before.Start, before.End));
+        Assert.Null(before.Statutory);
+    }
+
+    [Theory]
+    [InlineData("2024-03-10", "2024-03-01")]
+    [InlineData("1944-12-31", "1945-01-05")]
+    [InlineData("2200-12-01", "2201-01-01")]
+    public void A_range_backwards_or_outside_the_years_is_refused(string from, string to)
+    {
+        var (f, t) = (DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(MeetingPortal.Domain.Reports.ReportPeriod.IsValidRange(f, t));
+        Assert.Equal("period.range", Assert.Throws<DomainException>(() => MeetingPortal.Domain.Reports.ReportPeriod.Range(f, t)).Code);
+    }
+
+    [Theory]
+    [InlineData(PeriodKind.Month, 1)]
+    [InlineData(PeriodKind.Quarter, 1)]
+    [InlineData(PeriodKind.FirstMonths, 9)]
+    [InlineData(PeriodKind.Year, 1)]
+    public void The_eight_period_trend_reaches_back_from_the_earliest_year_without_failing(PeriodKind kind, int number)
+    {
+        var trend = MeetingPortal.Domain.Reports.ReportPeriod.Of(new ReviewPeriod(kind, ReviewPeriod.FirstYear, number)).Trend(8);
+        Assert.Equal(8, trend.Count);
+        Assert.True(trend.Zip(trend.Skip(1)).All(p => p.First.End < p.Second.Start));
+    }
+
+    [Fact]
+    public void A_range_two_centuries_long_gives_the_trend_it_can_and_stops_before_year_one()
+    {
+        var range = MeetingPortal.Domain.Reports.ReportPeriod.Range(new DateOnly(1945, 1, 1), new DateOnly(2200, 12, 31));
+        var trend = range.Trend(8);
+        Assert.InRange(trend.Count, 1, 8);
+        Assert.Equal(range, trend[^1]);
+    }
+}

@@ -4,6 +4,7 @@ using FluentValidation;
 using MeetingPortal.Application.Units;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,6 @@ public sealed class RecommendationFilter
 {
     // The domain's status groups (RecommendationStatuses), as arrays for the queries.
     private static readonly RecommendationStatus[] AwaitingAnswer = [.. RecommendationStatuses.AwaitingAnswer];
-    private static readonly RecommendationStatus[] OpenStatuses = [.. RecommendationStatuses.Open];
 
     [Display(Name = "Meetings.Status")]
     public RecommendationStatus? Status { get; set; }
@@ -74,8 +74,17 @@ public sealed class RecommendationFilter
     [Display(Name = "Tracker.WithDue")]
     public bool WithDue { get; set; }
 
+    /// <summary>Answered on time (<see cref="FigureDefinitions.OnTime"/>): the summary's on-time figure.</summary>
     [Display(Name = "Tracker.OnTime")]
     public bool OnTime { get; set; }
+
+    /// <summary>Where the item stands against its due date today (<see cref="FigureDefinitions.Due"/>).</summary>
+    [Display(Name = "Tracker.Due")]
+    public DueState? Due { get; set; }
+
+    /// <summary>Only items of published meetings: what summaries count (<see cref="FigureDefinitions.CountedRecommendation"/>).</summary>
+    [Display(Name = "Tracker.Published")]
+    public bool Published { get; set; }
 
     [Display(Name = "Filter.Sort")]
     public RecommendationSort Sort { get; set; }
@@ -124,32 +133,43 @@ public sealed class RecommendationFilter
             query = query.Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end);
         }
 
+        // Each criterion a summary figure applies is that figure's one definition (FigureDefinitions).
+        var today = calendar.Today;
+        if (Published)
+        {
+            query = query.Where(FigureDefinitions.CountedRecommendation);
+        }
+
         if (Open)
         {
-            query = query.Where(r => OpenStatuses.Contains(r.Status));
+            query = query.Where(FigureDefinitions.Open);
         }
 
         if (Answered is { } answered)
         {
-            query = answered ? query.Where(r => r.FirstAnsweredOn != null) : query.Where(r => r.FirstAnsweredOn == null);
+            query = answered ? query.Where(FigureDefinitions.Answered) : query.Where(r => r.FirstAnsweredOn == null);
         }
 
         if (Resolved is { } resolved)
         {
-            query = resolved ? query.Where(r => r.ResolvedOn != null) : query.Where(r => r.ResolvedOn == null);
+            query = resolved ? query.Where(FigureDefinitions.Resolved) : query.Where(r => r.ResolvedOn == null);
         }
 
-        if (WithDue || OnTime)
+        if (WithDue)
         {
             query = query.Where(r => r.DueOn != null);
         }
 
-        if (OnTime)
+        if (Due is { } due && Enum.IsDefined(due))
         {
-            query = query.Where(r => r.FirstAnsweredOn != null && r.FirstAnsweredOn <= r.DueOn);
+            query = query.Where(FigureDefinitions.Due(due, today));
         }
 
-        var today = calendar.Today;
+        if (OnTime)
+        {
+            query = query.Where(FigureDefinitions.OnTime(today));
+        }
+
         if (Overdue)
         {
             query = query.Where(RecommendationStatuses.OverdueOn(today));
@@ -193,6 +213,8 @@ public sealed class RecommendationFilter
             ["open"] = Open ? "true" : null,
             ["withDue"] = WithDue ? "true" : null,
             ["onTime"] = OnTime ? "true" : null,
+            ["due"] = Due?.ToString(),
+            ["published"] = Published ? "true" : null,
             ["answered"] = Answered?.ToString().ToLowerInvariant(),
             ["resolved"] = Resolved?.ToString().ToLowerInvariant(),
             ["dueWithin"] = DueWithin?.ToString(CultureInfo.InvariantCulture),

@@ -12,20 +12,22 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Application.Reports;
 
 /// <summary>
-/// Freeze the summary of unit <paramref name="UnitId"/> for <paramref name="Period"/>; the labels are the periods' names
-/// as the user reads them; <paramref name="Confirmation"/> is what the person confirmed (<see cref="FreezeReport.ConfirmationOf"/>),
-/// null when nothing was.
+/// Freeze the summary of unit <paramref name="UnitId"/> for <paramref name="Period"/>; <paramref name="Confirmation"/> is
+/// what the person confirmed (<see cref="FreezeReport.ConfirmationOf"/>), null when nothing was; <paramref name="Reason"/>
+/// why a report already frozen for the period is replaced by a new version (required then, ignored otherwise).
 /// </summary>
-public sealed record FreezeCommand(int UnitId, ReviewPeriod Period, string PeriodLabel, string PreviousPeriodLabel, string? Confirmation);
+public sealed record FreezeCommand(int UnitId, ReviewPeriod Period, string? Confirmation, string? Reason = null);
 
 /// <summary>
-/// A leader (or administrator) freezes the summary of their unit's subtree for a period as an official report
-/// dated today (Vietnam date): the figures of the period and the one before are computed once and stored in
+/// A leader (or administrator) freezes the summary of their unit's subtree for a statutory period as an official
+/// report dated today (Vietnam date): the document the summary page shows is computed once and stored in
 /// <see cref="FrozenReport"/>'s current format, never recomputed. Authorized before anything is computed; a period
-/// that has not ended is refused (<see cref="ReviewPeriod.HasEndedBy"/>), and so is a freeze not confirmed.
+/// that has not ended is refused (<see cref="ReviewPeriod.HasEndedBy"/>), and so is a freeze not confirmed. A unit has
+/// one report per period: freezing again needs a reason and makes the next version, the earlier one marked replaced
+/// (<see cref="SummarySnapshot.Freeze"/>); two freezes at once cannot make the same version (a unique index).
 /// </summary>
 public sealed class FreezeReport(
-    MeetingPortalDbContext db, IAuthorizationService authorization, SummaryCalculator calculator, CalendarService calendar, ICurrentUser currentUser,
+    MeetingPortalDbContext db, IAuthorizationService authorization, SummaryDocuments summaries, CalendarService calendar, ICurrentUser currentUser,
     TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>
@@ -35,7 +37,7 @@ public sealed class FreezeReport(
     public static string ConfirmationOf(int unitId, ReviewPeriod period) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unitId}:{period.Kind}-{period.Year}-{period.Number}");
 
-    /// <summary>The id, in the result, of the frozen report.</summary>
+    /// <summary>The id, in the result, of the frozen report; refused with the field "Reason" when a reason is missing.</summary>
     public async Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, FreezeCommand command, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == command.UnitId).Select(u => new { u.Id, u.Name, u.Path }).SingleOrDefaultAsync(cancellationToken);
@@ -50,27 +52,56 @@ public sealed class FreezeReport(
             return UseCaseResult.Refused(access);
         }
 
+        var label = PeriodNames.Name(localizer, command.Period);
+
         // Figures of a period still running would change after they were signed.
         if (!command.Period.HasEndedBy(calendar.Today))
         {
-            return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.NotEnded", command.PeriodLabel, command.Period.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]);
+            return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.NotEnded", label, command.Period.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         // An official report is not made by one stray click (issue 15, item 3): the unit and period were named and confirmed.
         if (command.Confirmation != ConfirmationOf(unit.Id, command.Period))
         {
-            return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.ConfirmFirst", unit.Name, command.PeriodLabel]);
+            return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.ConfirmFirst", unit.Name, label]);
         }
 
-        var scope = new UnitScope(unit.Id, unit.Path);
-        var current = await calculator.CalculateAsync(scope, command.Period, details: true, cancellationToken);
-        var previous = await calculator.CalculateAsync(scope, command.Period.Previous(), details: false, cancellationToken);
-        var report = FrozenReportV1.From(unit.Name, command.PeriodLabel, command.PreviousPeriodLabel, current, previous);
-        var snapshot = new SummarySnapshot(unit.Id, command.Period.Kind, command.Period.Year, command.Period.Number,
-            localizer["Report.Title", unit.Name, command.PeriodLabel], FrozenReport.Write(report),
-            calendar.Today, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
+        var period = command.Period;
+        var current = await db.Snapshots
+            .Where(s => s.UnitId == unit.Id && s.PeriodKind == period.Kind && s.PeriodYear == period.Year && s.PeriodNumber == period.Number && s.ReplacedAtUtc == null)
+            .OrderByDescending(s => s.Version).FirstOrDefaultAsync(cancellationToken);
+        if (current is not null && string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return UseCaseResult.Invalid("Reason", localizer["Snapshot.ReasonRequired", current.Version, current.FrozenOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), current.Version + 1]);
+        }
+
+        if (command.Reason is { Length: > SummarySnapshot.ReasonMaxLength })
+        {
+            return UseCaseResult.Invalid("Reason", localizer["Snapshot.ReasonTooLong", SummarySnapshot.ReasonMaxLength]);
+        }
+
+        var computed = await summaries.ComputeAsync(new UnitScope(unit.Id, unit.Path), unit.Name, ReportPeriod.Of(period), new Dictionary<string, string>(), cancellationToken);
+        var snapshot = SummarySnapshot.Freeze(current, unit.Id, period, localizer["Report.Title", unit.Name, label], FrozenReport.Write(computed.Document),
+            calendar.Today, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime, command.Reason);
         db.Snapshots.Add(snapshot);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another freeze of the same unit and period won the version (a double click): one report, not two.
+            db.ChangeTracker.Clear();
+            var won = await db.Snapshots.AsNoTracking().AnyAsync(
+                s => s.UnitId == unit.Id && s.PeriodKind == period.Kind && s.PeriodYear == period.Year && s.PeriodNumber == period.Number && s.Version == snapshot.Version, cancellationToken);
+            if (!won)
+            {
+                throw;
+            }
+
+            return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.FrozenMeanwhile", snapshot.Version]);
+        }
+
         return UseCaseResult.Done(snapshot.Id);
     }
 }

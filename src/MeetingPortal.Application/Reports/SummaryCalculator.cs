@@ -2,6 +2,7 @@ using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
@@ -12,17 +13,29 @@ public sealed record Breakdown(int? Id, string? Name, int Count);
 
 public sealed record RecurringMatter(int MatterId, string Content, int Raisings, int Units, int Quarters);
 
-/// <summary>How one addressed body answered: ranked only with at least <see cref="SummaryCalculator.MinimumItemsToRank"/> items.</summary>
-public sealed record Scorecard(int BodyId, string Body, int Items, int Answered, int Resolved, int WithDueDate, int OnTime, double? MedianDaysToAnswer, double? MedianDaysToResolve)
+/// <summary>
+/// How one addressed body answered the recommendations of the period. Counts are numbers of recommendations, medians
+/// working days from the meeting. <see cref="Due"/> and <see cref="OnTime"/> follow <see cref="FigureDefinitions.OnTime"/>;
+/// ranked only with at least <see cref="FigureDefinitions.MinimumDueToRank"/> items due.
+/// </summary>
+public sealed record Scorecard(int BodyId, string Body, int Items, int Answered, int Resolved, int Due, int OnTime, int NoDueDate, double? MedianDaysToAnswer, double? MedianDaysToResolve)
 {
-    public double? OnTimeShare => SummaryFigures.Share(OnTime, WithDueDate);
+    /// <summary>Answered by the due date over all that fell due (0-1), null when none fell due.</summary>
+    public double? OnTimeShare => FigureDefinitions.Share(OnTime, Due);
 }
 
+/// <summary>One child unit's row: its subtree's counts for the period (definitions in <see cref="FigureDefinitions"/>).</summary>
 public sealed record ChildFigures(int UnitId, string Name, bool HasChildren, int Meetings, int Recommendations, int Answered, int Resolved, int Overdue);
 
-/// <summary>The figures of one unit's subtree for one period.</summary>
+/// <summary>
+/// The figures of one unit's subtree for one period, each as <see cref="FigureDefinitions"/> defines it: records of
+/// published meetings held in the period; <see cref="Overdue"/>, <see cref="Due"/> and <see cref="OnTime"/> as of
+/// the day counted (<see cref="CountedOn"/>, Vietnam date).
+/// </summary>
 public sealed class SummaryFigures
 {
+    /// <summary>The Vietnam date the figures were counted on (due dates and "overdue" are judged against it).</summary>
+    public DateOnly CountedOn { get; init; }
     public int Meetings { get; init; }
     public required IReadOnlyDictionary<MeetingType, int> MeetingsByType { get; init; }
     public int Speeches { get; init; }
@@ -31,14 +44,38 @@ public sealed class SummaryFigures
     public int Matters { get; init; }
     public int Answered { get; init; }
     public int Resolved { get; init; }
-    public int WithDueDate { get; init; }
+
+    /// <summary>Fell due before the day counted, answered or not: the on-time share's denominator.</summary>
+    public int Due { get; init; }
+
+    /// <summary>Answered by the due date, of <see cref="Due"/>.</summary>
     public int OnTime { get; init; }
+
+    /// <summary>Has a due date that has not come yet.</summary>
+    public int NotYetDue { get; init; }
+
+    /// <summary>Has no due date: shown apart, never silently left out of the on-time share.</summary>
+    public int NoDueDate { get; init; }
+
     public double? MedianDaysToAnswer { get; init; }
     public double? MedianDaysToResolve { get; init; }
     public int Open { get; init; }
     public int Overdue { get; init; }
     public int Directives { get; init; }
     public int DirectivesDone { get; init; }
+
+    /// <summary>Meetings of the period whose report states how many recommendations were raised ("13 ý kiến, 34 kiến nghị").</summary>
+    public int MeetingsStatingCounts { get; init; }
+
+    /// <summary>The sum of the stated recommendation counts of those meetings.</summary>
+    public int StatedRecommendations { get; init; }
+
+    /// <summary>The sum of the stated opinion counts of those meetings.</summary>
+    public int StatedOpinions { get; init; }
+
+    /// <summary>The recommendations recorded for those same meetings, to set beside <see cref="StatedRecommendations"/>.</summary>
+    public int RecordedInStatingMeetings { get; init; }
+
     public IReadOnlyList<Breakdown> ByTheme { get; init; } = [];
     public IReadOnlyList<Breakdown> ByRaisingOrganisation { get; init; } = [];
     public IReadOnlyList<Breakdown> ByAddressedBody { get; init; } = [];
@@ -47,94 +84,110 @@ public sealed class SummaryFigures
     public IReadOnlyList<Scorecard> Ranked { get; init; } = [];
     public IReadOnlyList<Scorecard> TooFewToRank { get; init; } = [];
 
-    public static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;
+    public static double? Share(int part, int whole) => FigureDefinitions.Share(part, whole);
 }
 
 /// <summary>
 /// Computes a summary with grouped queries over indexed columns: counts and groupings run in the
-/// database; only the date pairs needed for working-day medians come back, two dates a row.
+/// database, each with its one definition from <see cref="FigureDefinitions"/>; only the date pairs
+/// needed for working-day medians come back, two dates a row.
 /// </summary>
 public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService calendar)
 {
     public const int TopRows = 10;
 
-    /// <summary>A body with two items is not "the best": below this many it is listed but not ranked.</summary>
-    public const int MinimumItemsToRank = 5;
-
-    private static readonly RecommendationStatus[] OpenStatuses = [.. RecommendationStatuses.Open];
-
     /// <summary>
-    /// The latest year in which <paramref name="unit"/> or a unit below it held a meeting (Vietnam calendar year of the
-    /// meeting day), or null when it has none: a summary opened without a period shows that year, so a new leader
-    /// whose records end before this year sees them rather than a page of zeros (issue 15, item 7).
+    /// The latest year in which <paramref name="unit"/> or a unit below it held a published meeting (Vietnam calendar
+    /// year of the meeting day), or null when it has none: a summary opened without a period shows that year, so a new
+    /// leader whose records end before this year sees them rather than a page of zeros (issue 15, item 7).
     /// </summary>
     public async Task<int?> LatestYearWithRecordsAsync(UnitScope unit, CancellationToken cancellationToken)
     {
-        var latest = await db.Meetings.AsNoTracking().InScope(unit).MaxAsync(m => (DateOnly?)m.HeldOn, cancellationToken);
+        var latest = await db.Meetings.AsNoTracking().InScope(unit).Where(FigureDefinitions.CountedMeeting).MaxAsync(m => (DateOnly?)m.HeldOn, cancellationToken);
         return latest?.Year;
     }
 
-    public async Task<SummaryFigures> CalculateAsync(UnitScope unit, ReviewPeriod period, bool details, CancellationToken cancellationToken)
+    /// <summary>The published meetings of <paramref name="unit"/>'s subtree held in <paramref name="period"/>.</summary>
+    public IQueryable<Meeting> Meetings(UnitScope unit, ReportPeriod period)
     {
         var (start, end) = (period.Start, period.End);
+        return db.Meetings.AsNoTracking().InScope(unit).Where(FigureDefinitions.CountedMeeting).Where(m => m.HeldOn >= start && m.HeldOn <= end);
+    }
+
+    /// <summary>The recommendations of those meetings.</summary>
+    public IQueryable<Recommendation> Recommendations(UnitScope unit, ReportPeriod period)
+    {
+        var (start, end) = (period.Start, period.End);
+        // Reached from the scoped meetings (a join the planner drives from units down), never as "MeetingId in
+        // (scoped meetings)": SQLite turns that into a scan of every speech in the database.
+        return db.Recommendations.AsNoTracking().InScope(unit).Where(FigureDefinitions.CountedRecommendation).Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end);
+    }
+
+    /// <summary>
+    /// The figures of <paramref name="unit"/>'s subtree for <paramref name="period"/>, counted today (Vietnam date);
+    /// without <paramref name="details"/> only the headline counts (for the comparison column).
+    /// </summary>
+    public async Task<SummaryFigures> CalculateAsync(UnitScope unit, ReportPeriod period, bool details, CancellationToken cancellationToken)
+    {
         var today = calendar.Today;
-        var meetings = db.Meetings.AsNoTracking().InScope(unit).Where(m => m.HeldOn >= start && m.HeldOn <= end);
-        // Children are reached from the scoped meetings (a join the planner drives from units down), never
-        // as "MeetingId in (scoped meetings)": SQLite turns that into a scan of every speech in the database.
-        var recommendations = db.Recommendations.AsNoTracking().InScope(unit).Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end);
+        var meetings = Meetings(unit, period);
+        var recommendations = Recommendations(unit, period);
 
         var byType = await meetings.GroupBy(m => m.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var counts = await recommendations.GroupBy(_ => 1).Select(g => new
-        {
-            Total = g.Count(),
-            Answered = g.Count(r => r.FirstAnsweredOn != null),
-            Resolved = g.Count(r => r.ResolvedOn != null),
-            WithDue = g.Count(r => r.DueOn != null),
-            OnTime = g.Count(r => r.DueOn != null && r.FirstAnsweredOn != null && r.FirstAnsweredOn <= r.DueOn),
-            Open = g.Count(r => OpenStatuses.Contains(r.Status)),
-        }).SingleOrDefaultAsync(cancellationToken);
-        // "Overdue" is the domain's one definition, so it is counted with its expression rather than restated in the grouping.
-        var overdue = await recommendations.CountAsync(RecommendationStatuses.OverdueOn(today), cancellationToken);
         var matters = await recommendations.Select(r => r.RecurrenceOfId ?? r.Id).Distinct().CountAsync(cancellationToken);
         var directives = await meetings.SelectMany(m => m.Directives)
             .GroupBy(_ => 1).Select(g => new { Total = g.Count(), Done = g.Count(d => d.Status == DirectiveStatus.Done) })
             .SingleOrDefaultAsync(cancellationToken);
+        var stated = await meetings.Where(m => m.StatedRecommendationCount != null || m.StatedOpinionCount != null).GroupBy(_ => 1).Select(g => new
+        {
+            Meetings = g.Count(),
+            Recommendations = g.Sum(m => m.StatedRecommendationCount ?? 0),
+            Opinions = g.Sum(m => m.StatedOpinionCount ?? 0),
+        }).SingleOrDefaultAsync(cancellationToken);
+        var recordedInStating = stated is null ? 0
+            : await recommendations.CountAsync(r => r.Meeting!.StatedRecommendationCount != null || r.Meeting.StatedOpinionCount != null, cancellationToken);
 
         var working = await calendar.CalendarAsync(cancellationToken);
-        var answeredDates = await recommendations.Where(r => r.FirstAnsweredOn != null)
+        var answeredDates = await recommendations.Where(FigureDefinitions.Answered)
             .Select(r => new { r.Meeting!.HeldOn, On = r.FirstAnsweredOn!.Value }).ToListAsync(cancellationToken);
-        var resolvedDates = await recommendations.Where(r => r.ResolvedOn != null)
+        var resolvedDates = await recommendations.Where(FigureDefinitions.Resolved)
             .Select(r => new { r.Meeting!.HeldOn, On = r.ResolvedOn!.Value }).ToListAsync(cancellationToken);
 
-        var scorecards = details ? await ScorecardsAsync(recommendations, working, cancellationToken) : [];
-        var figures = new SummaryFigures
+        var scorecards = details ? await ScorecardsAsync(recommendations, working, today, cancellationToken) : [];
+        return new SummaryFigures
         {
-            Ranked = scorecards.Where(s => s.Items >= MinimumItemsToRank)
-                .OrderByDescending(s => s.OnTimeShare ?? -1).ThenBy(s => s.MedianDaysToAnswer ?? double.MaxValue).ThenBy(s => s.Body).ToList(),
-            TooFewToRank = scorecards.Where(s => s.Items < MinimumItemsToRank).OrderBy(s => s.Body).ToList(),
+            CountedOn = today,
+            Ranked = scorecards.Where(s => s.Due >= FigureDefinitions.MinimumDueToRank)
+                .OrderByDescending(s => s.OnTimeShare ?? -1).ThenBy(s => s.MedianDaysToAnswer ?? double.MaxValue).ThenBy(s => s.Body, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList(),
+            TooFewToRank = scorecards.Where(s => s.Due < FigureDefinitions.MinimumDueToRank).OrderBy(s => s.Body, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList(),
             Meetings = byType.Values.Sum(),
             MeetingsByType = byType,
             Speeches = details ? await meetings.SelectMany(m => m.Speeches).CountAsync(cancellationToken) : 0,
             Organisations = details ? await meetings.SelectMany(m => m.Organisations).Select(o => o.OrganisationId).Distinct().CountAsync(cancellationToken) : 0,
-            Recommendations = counts?.Total ?? 0,
+            Recommendations = await recommendations.CountAsync(cancellationToken),
             Matters = matters,
-            Answered = counts?.Answered ?? 0,
-            Resolved = counts?.Resolved ?? 0,
-            WithDueDate = counts?.WithDue ?? 0,
-            OnTime = counts?.OnTime ?? 0,
-            Open = counts?.Open ?? 0,
-            Overdue = overdue,
+            Answered = await recommendations.CountAsync(FigureDefinitions.Answered, cancellationToken),
+            Resolved = await recommendations.CountAsync(FigureDefinitions.Resolved, cancellationToken),
+            Due = await recommendations.CountAsync(FigureDefinitions.Due(DueState.Passed, today), cancellationToken),
+            OnTime = await recommendations.CountAsync(FigureDefinitions.OnTime(today), cancellationToken),
+            NotYetDue = await recommendations.CountAsync(FigureDefinitions.Due(DueState.NotYet, today), cancellationToken),
+            NoDueDate = await recommendations.CountAsync(FigureDefinitions.Due(DueState.None, today), cancellationToken),
+            Open = await recommendations.CountAsync(FigureDefinitions.Open, cancellationToken),
+            Overdue = await recommendations.CountAsync(FigureDefinitions.Overdue(today), cancellationToken),
             MedianDaysToAnswer = Statistics.Median(answeredDates.Select(d => working.WorkingDaysBetween(d.HeldOn, d.On))),
             MedianDaysToResolve = Statistics.Median(resolvedDates.Select(d => working.WorkingDaysBetween(d.HeldOn, d.On))),
             Directives = directives?.Total ?? 0,
             DirectivesDone = directives?.Done ?? 0,
+            MeetingsStatingCounts = stated?.Meetings ?? 0,
+            StatedRecommendations = stated?.Recommendations ?? 0,
+            StatedOpinions = stated?.Opinions ?? 0,
+            RecordedInStatingMeetings = recordedInStating,
             ByTheme = details ? await BreakdownAsync(recommendations.GroupBy(r => r.ThemeId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Themes.Select(t => new IdName { Id = t.Id, Name = t.Name }), cancellationToken) : [],
             ByRaisingOrganisation = details ? await BreakdownAsync(recommendations.GroupBy(r => r.RaisedByOrganisationId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Organisations.Select(o => new IdName { Id = o.Id, Name = o.Name }), cancellationToken) : [],
             ByAddressedBody = details ? await BreakdownAsync(recommendations.GroupBy(r => r.AddressedToOrganisationId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Organisations.Select(o => new IdName { Id = o.Id, Name = o.Name }), cancellationToken) : [],
             Recurring = details ? await RecurringAsync(recommendations, cancellationToken) : [],
             Children = details ? await ChildrenAsync(unit, meetings, recommendations, today, cancellationToken) : [],
         };
-        return figures;
     }
 
     // Member-initialised, not positional: EF Core translates ordering by init properties, not by constructor arguments.
@@ -158,52 +211,50 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         return top.Select(g => new Breakdown(g.Key, g.Key is { } id ? labels.GetValueOrDefault(id) : null, g.Count)).ToList();
     }
 
-    /// <summary>Recommendations raised in each of the <paramref name="count"/> quarters up to the one holding <paramref name="last"/>.</summary>
-    public async Task<IReadOnlyList<(ReviewPeriod Quarter, int Recommendations, int Answered)>> TrendAsync(UnitScope unit, DateOnly last, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recommendations raised (and of those, answered) in each of the <paramref name="count"/> periods ending with
+    /// <paramref name="last"/> (<see cref="ReportPeriod.Trend"/>): eight months, quarters, halves, years or ranges.
+    /// </summary>
+    public async Task<IReadOnlyList<(ReportPeriod Period, int Recommendations, int Answered)>> TrendAsync(UnitScope unit, ReportPeriod last, int count, CancellationToken cancellationToken)
     {
-        var quarters = new List<ReviewPeriod> { ReviewPeriod.QuarterOf(last) };
-        while (quarters.Count < count)
-        {
-            quarters.Insert(0, quarters[0].Previous());
-        }
-
-        var (start, end) = (quarters[0].Start, quarters[^1].End);
-        // One grouped query by meeting date; the dates fold into quarters here. Over two years SQLite
+        var periods = last.Trend(count);
+        var (start, end) = (periods[0].Start, periods[^1].End);
+        // One grouped query by meeting date; the dates fold into periods here. Over two years SQLite
         // would rather walk the date index through every unit's meetings (34 ms for a ward at country
         // scale); the scope's unit ids let it seek (unit, date) instead.
         var unitIds = await db.Units.AsNoTracking().InScope(unit).Select(u => u.Id).ToListAsync(cancellationToken);
-        var byDate = await db.Recommendations.AsNoTracking()
-            .Where(r => unitIds.Contains(r.Meeting!.UnitId) && r.Meeting.HeldOn >= start && r.Meeting.HeldOn <= end)
-            .GroupBy(r => r.Meeting!.HeldOn)
-            .Select(g => new { HeldOn = g.Key, Total = g.Count(), Answered = g.Count(r => r.FirstAnsweredOn != null) })
-            .ToListAsync(cancellationToken);
-        return quarters.Select(q => (q,
-            byDate.Where(d => q.Contains(d.HeldOn)).Sum(d => d.Total),
-            byDate.Where(d => q.Contains(d.HeldOn)).Sum(d => d.Answered))).ToList();
+        var raised = db.Recommendations.AsNoTracking().Where(FigureDefinitions.CountedRecommendation)
+            .Where(r => unitIds.Contains(r.Meeting!.UnitId) && r.Meeting.HeldOn >= start && r.Meeting.HeldOn <= end);
+        var total = await raised.GroupBy(r => r.Meeting!.HeldOn).Select(g => new { HeldOn = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var answered = await raised.Where(FigureDefinitions.Answered).GroupBy(r => r.Meeting!.HeldOn).Select(g => new { HeldOn = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return periods.Select(p => (p,
+            total.Where(d => p.Contains(d.HeldOn)).Sum(d => d.Count),
+            answered.Where(d => p.Contains(d.HeldOn)).Sum(d => d.Count))).ToList();
     }
 
-    /// <summary>Per addressed body: counts grouped in SQL, medians from (meeting date, answer date) pairs.</summary>
-    private async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(IQueryable<Recommendation> recommendations, MeetingPortal.Domain.Calendar.WorkingCalendar working, CancellationToken cancellationToken)
+    /// <summary>Per addressed body: each count grouped in SQL with its definition, medians from (meeting date, answer date) pairs.</summary>
+    private async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(IQueryable<Recommendation> recommendations, MeetingPortal.Domain.Calendar.WorkingCalendar working, DateOnly today, CancellationToken cancellationToken)
     {
         var addressed = recommendations.Where(r => r.AddressedToOrganisationId != null);
-        var counts = await addressed.GroupBy(r => r.AddressedToOrganisationId!.Value).Select(g => new
-        {
-            Body = g.Key,
-            Items = g.Count(),
-            Answered = g.Count(r => r.FirstAnsweredOn != null),
-            Resolved = g.Count(r => r.ResolvedOn != null),
-            WithDue = g.Count(r => r.DueOn != null),
-            OnTime = g.Count(r => r.DueOn != null && r.FirstAnsweredOn != null && r.FirstAnsweredOn <= r.DueOn),
-        }).ToListAsync(cancellationToken);
+        Task<Dictionary<int, int>> Count(System.Linq.Expressions.Expression<Func<Recommendation, bool>> definition) =>
+            addressed.Where(definition).GroupBy(r => r.AddressedToOrganisationId!.Value).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var items = await Count(_ => true);
+        var answered = await Count(FigureDefinitions.Answered);
+        var resolved = await Count(FigureDefinitions.Resolved);
+        var due = await Count(FigureDefinitions.Due(DueState.Passed, today));
+        var onTime = await Count(FigureDefinitions.OnTime(today));
+        var noDue = await Count(FigureDefinitions.Due(DueState.None, today));
         var dates = await addressed.Where(r => r.FirstAnsweredOn != null || r.ResolvedOn != null)
             .Select(r => new { Body = r.AddressedToOrganisationId!.Value, r.Meeting!.HeldOn, r.FirstAnsweredOn, r.ResolvedOn }).ToListAsync(cancellationToken);
-        var ids = counts.Select(c => c.Body).ToList();
+        var ids = items.Keys.ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var byBody = dates.ToLookup(d => d.Body);
-        return counts.Select(c => new Scorecard(
-            c.Body, names.GetValueOrDefault(c.Body) ?? string.Empty, c.Items, c.Answered, c.Resolved, c.WithDue, c.OnTime,
-            Statistics.Median(byBody[c.Body].Where(d => d.FirstAnsweredOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.FirstAnsweredOn!.Value))),
-            Statistics.Median(byBody[c.Body].Where(d => d.ResolvedOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.ResolvedOn!.Value)))))
+        return items.Select(c => new Scorecard(
+            c.Key, names.GetValueOrDefault(c.Key) ?? string.Empty, c.Value, answered.GetValueOrDefault(c.Key), resolved.GetValueOrDefault(c.Key),
+            due.GetValueOrDefault(c.Key), onTime.GetValueOrDefault(c.Key), noDue.GetValueOrDefault(c.Key),
+            Statistics.Median(byBody[c.Key].Where(d => d.FirstAnsweredOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.FirstAnsweredOn!.Value))),
+            Statistics.Median(byBody[c.Key].Where(d => d.ResolvedOn != null).Select(d => working.WorkingDaysBetween(d.HeldOn, d.ResolvedOn!.Value)))))
             .ToList();
     }
 
@@ -247,15 +298,12 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
 
         var unitPaths = await db.Units.AsNoTracking().InScope(unit).Select(u => new { u.Id, u.Path }).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken);
         var meetingCounts = await meetings.GroupBy(m => m.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var recommendationCounts = await recommendations.GroupBy(r => r.Meeting!.UnitId).Select(g => new
-        {
-            g.Key,
-            Total = g.Count(),
-            Answered = g.Count(r => r.FirstAnsweredOn != null),
-            Resolved = g.Count(r => r.ResolvedOn != null),
-        }).ToListAsync(cancellationToken);
-        var overdueCounts = await recommendations.Where(RecommendationStatuses.OverdueOn(today))
-            .GroupBy(r => r.Meeting!.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Task<Dictionary<int, int>> ByUnit(IQueryable<Recommendation> counted) =>
+            counted.GroupBy(r => r.Meeting!.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var totals = await ByUnit(recommendations);
+        var answered = await ByUnit(recommendations.Where(FigureDefinitions.Answered));
+        var resolved = await ByUnit(recommendations.Where(FigureDefinitions.Resolved));
+        var overdue = await ByUnit(recommendations.Where(FigureDefinitions.Overdue(today)));
 
         int? ChildOf(int unitId) => unitPaths.TryGetValue(unitId, out var path)
             ? children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id
@@ -264,9 +312,9 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         return children.Select(c => new ChildFigures(
             c.Id, c.Name, c.HasChildren,
             meetingCounts.Where(m => ChildOf(m.Key) == c.Id).Sum(m => m.Count),
-            recommendationCounts.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Total),
-            recommendationCounts.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Answered),
-            recommendationCounts.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Resolved),
-            overdueCounts.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value))).ToList();
+            totals.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value),
+            answered.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value),
+            resolved.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value),
+            overdue.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value))).ToList();
     }
 }

@@ -15,6 +15,9 @@ public enum PeriodKind
 
     /// <summary>Cả năm: Number is 1.</summary>
     Year = 4,
+
+    /// <summary>Tháng: Number is the month, 1-12 (the monthly report of Quy định 11-QĐi/TW as amended by Kết luận 215-KL/TW).</summary>
+    Month = 5,
 }
 
 /// <summary>The period a meeting reviews ("quý I/2022", "6 tháng đầu năm 2022").</summary>
@@ -53,6 +56,7 @@ public readonly record struct ReviewPeriod
 
     public int FirstMonth => Kind switch
     {
+        PeriodKind.Month => Number,
         PeriodKind.Quarter => ((Number - 1) * 3) + 1,
         PeriodKind.HalfYear => Number == 1 ? 1 : 7,
         _ => 1,
@@ -60,6 +64,7 @@ public readonly record struct ReviewPeriod
 
     public int LastMonth => Kind switch
     {
+        PeriodKind.Month => Number,
         PeriodKind.Quarter => Number * 3,
         PeriodKind.HalfYear => Number * 6,
         PeriodKind.FirstMonths => Number,
@@ -78,9 +83,13 @@ public readonly record struct ReviewPeriod
     /// </summary>
     public bool HasEndedBy(DateOnly today) => End < today;
 
-    /// <summary>The period just before, for "change against the previous period"; months-from-January compares with last year.</summary>
+    /// <summary>
+    /// The period just before, for "change against the previous period"; months-from-January (6 or 9 months, cumulative)
+    /// compares with the same months of last year, a year with last year.
+    /// </summary>
     public ReviewPeriod Previous() => Kind switch
     {
+        PeriodKind.Month => Number == 1 ? new(PeriodKind.Month, Year - 1, 12) : new(PeriodKind.Month, Year, Number - 1),
         PeriodKind.Quarter => Number == 1 ? new(PeriodKind.Quarter, Year - 1, 4) : new(PeriodKind.Quarter, Year, Number - 1),
         PeriodKind.HalfYear => Number == 1 ? new(PeriodKind.HalfYear, Year - 1, 2) : new(PeriodKind.HalfYear, Year, 1),
         _ => new(Kind, Year - 1, Number),
@@ -96,6 +105,7 @@ public readonly record struct ReviewPeriod
         PeriodKind.Quarter => number is >= 1 and <= 4,
         PeriodKind.HalfYear => number is 1 or 2,
         PeriodKind.FirstMonths => number is >= 1 and <= 12,
+        PeriodKind.Month => number is >= 1 and <= 12,
         PeriodKind.Year => number == 1,
         _ => false,
     };

@@ -8,18 +8,14 @@ namespace MeetingPortal.Web.Infrastructure;
 /// <summary>Vietnamese labels for enums and periods, and the dd/MM/yyyy date format.</summary>
 public static class DisplayExtensions
 {
-    private static readonly string[] RomanQuarters = ["I", "II", "III", "IV"];
-
     public static string Label<TEnum>(this IStringLocalizer localizer, TEnum value)
         where TEnum : struct, Enum => localizer[$"{typeof(TEnum).Name}.{value}"];
 
-    public static string Label(this IStringLocalizer localizer, ReviewPeriod period) => period.Kind switch
-    {
-        PeriodKind.Quarter => localizer["Period.Quarter", RomanQuarters[period.Number - 1], period.Year],
-        PeriodKind.HalfYear => localizer[period.Number == 1 ? "Period.HalfYear1" : "Period.HalfYear2", period.Year],
-        PeriodKind.FirstMonths => localizer["Period.FirstMonths", period.Number, period.Year],
-        _ => localizer["Period.Year", period.Year],
-    };
+    /// <summary>A period's Vietnamese name (<see cref="Application.Reports.PeriodNames"/>).</summary>
+    public static string Label(this IStringLocalizer localizer, ReviewPeriod period) => Application.Reports.PeriodNames.Name(localizer, period);
+
+    /// <summary>A report period's Vietnamese name, a free range as its two dates.</summary>
+    public static string Label(this IStringLocalizer localizer, Domain.Reports.ReportPeriod period) => Application.Reports.PeriodNames.Name(localizer, period);
 
     /// <summary>Options for a select of an enum, labelled in the UI language.</summary>
     /// <summary>Options for the given values only (what a status allows), in their order.</summary>

@@ -7,8 +7,15 @@ using MeetingPortal.Domain.Common;
 
 namespace MeetingPortal.Web.Infrastructure;
 
-/// <summary>A table for export: a header and rows whose cells are text, numbers or dates.</summary>
-public sealed record ExportTable(string SheetName, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<object?>> Rows);
+/// <summary>
+/// A table for export: a header and rows whose cells are text, numbers, dates or <see cref="ExportPercent"/>;
+/// <see cref="Title"/> lines stand above it (unit, period, filters, who exported it and when), <see cref="Note"/> below the title.
+/// </summary>
+public sealed record ExportTable(string SheetName, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<object?>> Rows)
+{
+    public IReadOnlyList<string> Title { get; init; } = [];
+    public string? Note { get; init; }
+}
 
 /// <summary>CSV and XLSX writers for lists and summaries.</summary>
 public static class TableExport
@@ -17,13 +24,26 @@ public static class TableExport
     /// UTF-8 with a byte-order mark so that Excel shows Vietnamese; a cell that starts like a formula
     /// is prefixed with an apostrophe so a spreadsheet never runs what a user typed.
     /// </summary>
-    public static byte[] Csv(ExportTable table)
+    public static byte[] Csv(params ExportTable[] tables)
     {
         var builder = new StringBuilder();
-        builder.AppendJoin(',', table.Header.Select(Quote)).Append("\r\n");
-        foreach (var row in table.Rows)
+        foreach (var table in tables)
         {
-            builder.AppendJoin(',', row.Select(cell => Quote(Format(cell)))).Append("\r\n");
+            if (builder.Length > 0)
+            {
+                builder.Append("\r\n");
+            }
+
+            foreach (var line in table.Title)
+            {
+                builder.Append(Quote(line)).Append("\r\n");
+            }
+
+            builder.AppendJoin(',', table.Header.Select(Quote)).Append("\r\n");
+            foreach (var row in table.Rows)
+            {
+                builder.AppendJoin(',', row.Select(cell => Quote(Format(cell)))).Append("\r\n");
+            }
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
@@ -123,6 +143,7 @@ public static class TableExport
     private static string Format(object? value) => value switch
     {
         null => string.Empty,
+        ExportPercent percent => Math.Round(percent.Share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%",
         DateOnly date => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

@@ -50,6 +50,6 @@ public sealed class SummaryBrowserTests(BrowserFixture fixture) : IClassFixture<
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Xuất Excel (XLSX)" }).ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open((await download.PathAsync())!, false);
-        Assert.Equal(6, document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Count());
+        Assert.Equal(8, document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Count());
     }
 }

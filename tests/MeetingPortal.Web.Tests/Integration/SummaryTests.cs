@@ -137,7 +137,7 @@ public sealed class SummaryExportTests(PortalFactory factory) : IClassFixture<Po
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
-        Assert.Equal(6, sheets.Count);
+        Assert.Equal(8, sheets.Count);
         var key = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!);
         Assert.All(workbook.WorksheetParts, p => Assert.NotNull(p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().SingleOrDefault()));
         var row = key.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()

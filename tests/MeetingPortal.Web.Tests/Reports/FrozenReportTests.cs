@@ -24,11 +24,11 @@ public sealed class FrozenReportTests
     [Fact]
     public void A_report_stored_before_the_format_had_a_version_reads_as_version_1()
     {
-        var report = FrozenReport.Read(StoredBeforeVersions);
+        var report = FrozenReport.ReadV1(StoredBeforeVersions);
 
-        Assert.Equal(1, report.FormatVersion);
+        Assert.Equal(1, FrozenReport.VersionOf(StoredBeforeVersions));
         Assert.Equal("Quý II/2022", report.Period);
-        var figures = report.Current.ToFigures();
+        var figures = report.Current.ToFigures(new DateOnly(2022, 7, 5));
         Assert.Equal(6, figures.Recommendations);
         Assert.Equal(1, figures.MeetingsByType[MeetingType.Dialogue]);
         Assert.Equal(12.5, figures.Ranked.Single().MedianDaysToAnswer);
@@ -36,20 +36,20 @@ public sealed class FrozenReportTests
     }
 
     [Fact]
-    public void A_report_written_now_says_its_version_and_reads_back_the_same()
+    public void A_format_1_report_written_again_reads_back_the_same()
     {
-        var stored = FrozenReport.Read(StoredBeforeVersions);
+        var stored = FrozenReport.ReadV1(StoredBeforeVersions);
         var written = FrozenReport.Write(stored);
 
         Assert.Contains("\"FormatVersion\":1", written, StringComparison.Ordinal);
-        var again = FrozenReport.Read(written);
-        Assert.Equal(FrozenReport.Write(again), written);
+        Assert.Equal(FrozenReport.Write(FrozenReport.ReadV1(written)), written);
     }
 
     [Fact]
     public void A_report_in_a_format_this_build_does_not_know_is_refused_by_name()
     {
-        var refused = Assert.Throws<DomainException>(() => FrozenReport.Read("""{"FormatVersion":2,"UnitName":"x"}"""));
+        var refused = Assert.Throws<DomainException>(() => FrozenReport.Read("""{"FormatVersion":9,"UnitName":"x"}""", 1,
+            MeetingPortal.Domain.Reports.ReportPeriod.Of(new ReviewPeriod(PeriodKind.Year, 2022, 1)), new DateOnly(2023, 1, 5), null!, "note"));
         Assert.Equal("report.unknown-format", refused.Code);
     }
 }
@@ -63,8 +63,8 @@ public sealed class FrozenReportPageTests(MeetingPortal.Web.Tests.Support.Portal
         var id = factory.WithDb(db =>
         {
             var unit = db.Units.Single(u => u.Code == "p-ky-phuong").Id;
-            var snapshot = new MeetingPortal.Domain.Reports.SummarySnapshot(unit, PeriodKind.Year, 2030, 1, "Báo cáo của phiên bản sau", """{"FormatVersion":7}""",
-                new DateOnly(2030, 12, 31), "tuonglai", DateTime.UtcNow);
+            var snapshot = MeetingPortal.Domain.Reports.SummarySnapshot.Freeze(null, unit, new ReviewPeriod(PeriodKind.Year, 2030, 1), "Báo cáo của phiên bản sau", """{"FormatVersion":7}""",
+                new DateOnly(2030, 12, 31), "tuonglai", DateTime.UtcNow, null);
             db.Snapshots.Add(snapshot);
             db.SaveChanges();
             return snapshot.Id;

@@ -114,7 +114,7 @@ public static class PortalRoutes
         {
             var empty = new MeetingPortal.Application.Reports.SummaryFigures { MeetingsByType = new Dictionary<MeetingType, int>() };
             var content = MeetingPortal.Application.Reports.FrozenReport.Write(MeetingPortal.Application.Reports.FrozenReportV1.From("Phường Kỳ Phương", "Năm 2022", "Năm 2021", empty, empty));
-            snapshot = new SummarySnapshot(meeting.UnitId, PeriodKind.Year, 2022, 1, "Báo cáo thử", content, new DateOnly(2022, 12, 31), "test", DateTime.UtcNow);
+            snapshot = SummarySnapshot.Freeze(null, meeting.UnitId, new ReviewPeriod(PeriodKind.Year, 2022, 1), "Báo cáo thử", content, new DateOnly(2022, 12, 31), "test", DateTime.UtcNow, null);
             db.Snapshots.Add(snapshot);
         }
 

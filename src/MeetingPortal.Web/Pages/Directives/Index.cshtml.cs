@@ -28,6 +28,10 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
+    /// <summary>Only tasks of published meetings: what summaries count (<see cref="MeetingPortal.Domain.Reports.FigureDefinitions.CountedMeeting"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Published { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
@@ -48,6 +52,11 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
         {
             var subtree = await UnitOptions.SubtreeInScopeAsync(db, User.GetScopeOrNone(), unitId, cancellationToken);
             meetings = subtree is { } chosen ? meetings.InScope(chosen) : meetings.Where(_ => false);
+        }
+
+        if (Published)
+        {
+            meetings = meetings.Where(MeetingPortal.Domain.Reports.FigureDefinitions.CountedMeeting);
         }
 
         if (From is { } from)

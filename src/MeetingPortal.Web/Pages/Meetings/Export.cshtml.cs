@@ -4,8 +4,8 @@ using FluentValidation;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Seeding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MeetingPortal.Web.Pages.Meetings;
 

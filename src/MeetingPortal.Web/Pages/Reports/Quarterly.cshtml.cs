@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MeetingPortal.Application.Reports;
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.AspNetCore.Mvc;
@@ -11,11 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingPortal.Web.Pages.Reports;
 
 /// <summary>
-/// What happened in a unit and every unit below it in a quarter, half year or year, against the
-/// period before; every figure links to the list it counts, and each child unit drills down.
+/// What happened in a unit and every unit below it in a month, quarter, first six or nine months, half year, year or a
+/// free range, against the period before; what needs attention first; every figure links to the list it counts, and
+/// each child unit drills down. The page, its files and a frozen report all draw one <see cref="ReportDocument"/>.
 /// </summary>
 public sealed class QuarterlyModel(
-    MeetingPortalDbContext db, SummaryCalculator calculator, CalendarService calendar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
+    MeetingPortalDbContext db, SummaryDocuments summaries, CalendarService calendar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
     Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
 {
     /// <summary>Whether the user may freeze this summary as an official report.</summary>
@@ -30,6 +32,9 @@ public sealed class QuarterlyModel(
     public int? Year { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public int? Month { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Filter.Quarter")]
     public int? Quarter { get; set; }
 
@@ -37,7 +42,31 @@ public sealed class QuarterlyModel(
     [Display(Name = "Report.Half")]
     public int? Half { get; set; }
 
-    /// <summary>Whether the period shown is over, so that it may be frozen (<see cref="ReviewPeriod.HasEndedBy"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Months { get; set; }
+
+    /// <summary>The form's one choice of period ("q2", "m5", "f9", "year"), see <see cref="SummaryPeriodQuery"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = "period")]
+    public string? PeriodChoice { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Filter.From")]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Filter.To")]
+    public DateOnly? To { get; set; }
+
+    /// <summary>Set by the "freeze" link: the page asks to confirm the unit and the period before the freeze is sent.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool ConfirmFreeze { get; set; }
+
+    /// <summary>Why a new version replaces the report already frozen for the period (kept when the freeze is refused).</summary>
+    [BindProperty]
+    [Display(Name = "Snapshot.Reason")]
+    public string? Reason { get; set; }
+
+    /// <summary>Whether the period shown is statutory and over, so that it may be frozen (<see cref="ReportPeriod.HasEndedBy"/>).</summary>
     public bool PeriodHasEnded => Period.HasEndedBy(calendar.Today);
 
     /// <summary>True when no period was asked for and the page shows the latest year with records in place of this year.</summary>
@@ -45,82 +74,52 @@ public sealed class QuarterlyModel(
 
     public string UnitName { get; private set; } = string.Empty;
     public int UnitId { get; private set; }
-    public ReviewPeriod Period { get; private set; }
+    public ReportPeriod Period { get; private set; }
+    public string PeriodLabel { get; private set; } = string.Empty;
+    public ReportDocument Document { get; private set; } = null!;
     public SummaryFigures Current { get; private set; } = null!;
-    public SummaryFigures Previous { get; private set; } = null!;
+    public NeedsAttention Attention { get; private set; } = null!;
+
+    /// <summary>The official report already frozen for this unit and period (its current version), if any.</summary>
+    public (int Id, int Version, DateOnly FrozenOn)? Frozen { get; private set; }
+
     public IReadOnlyList<(int Id, string Label)> UnitChoices { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Trail { get; private set; } = [];
-    public IReadOnlyList<(ReviewPeriod Quarter, int Recommendations, int Answered)> Trend { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    /// <summary>The summary as XLSX (one sheet per table, numbers as numbers) or CSV (key figures, UTF-8 with BOM).</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    /// <summary>
+    /// The summary as XLSX (a title block and every table, both parts of each "x / y" and its percentage as typed
+    /// numbers) or CSV (every table, ";"-separated UTF-8 with BOM for Excel under Vietnamese settings).
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        var period = (string)localizer.Label(Period);
-        var previous = (string)localizer.Label(Period.Previous());
-        var c = Current;
-        var p = Previous;
-        var key = new ExportTable(localizer["Report.KeyFigures"], [localizer["Report.Figure"], period, previous], KeyRows(localizer, c, p));
-        var stamp = $"{UnitId.ToString(CultureInfo.InvariantCulture)}-{Period.Year.ToString(CultureInfo.InvariantCulture)}-{Period.Kind}{Period.Number.ToString(CultureInfo.InvariantCulture)}".ToLowerInvariant();
-        if (format != "xlsx")
-        {
-            return File(TableExport.Csv(key), "text/csv; charset=utf-8", $"tong-hop-{stamp}.csv");
-        }
-
-        ExportTable Breakdown(string title, IReadOnlyList<Breakdown> rows) =>
-            new(title, [localizer["Report.Item"], localizer["Report.Recommendations"]], rows.Select(r => (IReadOnlyList<object?>)[r.Name ?? (string)localizer["Common.NotStated"], r.Count]).ToList());
-        var children = new ExportTable(localizer["Report.Children"],
-            [localizer["Meetings.Unit"], localizer["Report.Meetings"], localizer["Report.Recommendations"], localizer["Report.Answered"], localizer["Report.Resolved"], localizer["Report.Overdue"]],
-            c.Children.Select(x => (IReadOnlyList<object?>)[x.Name, x.Meetings, x.Recommendations, x.Answered, x.Resolved, x.Overdue]).ToList());
-        var scorecards = new ExportTable(localizer["Report.Scorecards"],
-            [localizer["Report.Rank"], localizer["Recommendation.AddressedTo"], localizer["Report.Items"], localizer["Report.OnTimeShare"], localizer["Report.MedianAnswer"], localizer["Report.MedianResolve"]],
-            c.Ranked.Select((s, i) => (IReadOnlyList<object?>)[i + 1, s.Body, s.Items, s.OnTimeShare, s.MedianDaysToAnswer, s.MedianDaysToResolve])
-                .Concat(c.TooFewToRank.Select(s => (IReadOnlyList<object?>)[null, s.Body, s.Items, s.OnTimeShare, s.MedianDaysToAnswer, s.MedianDaysToResolve])).ToList());
-        var xlsx = TableExport.Xlsx(key, children, Breakdown(localizer["Report.ByTheme"], c.ByTheme),
-            Breakdown(localizer["Report.ByRaisingOrganisation"], c.ByRaisingOrganisation), Breakdown(localizer["Report.ByAddressedBody"], c.ByAddressedBody), scorecards);
-        return File(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"tong-hop-{stamp}.xlsx");
+        var stamp = new ExportStamp(User.FindFirst(MeetingPortal.Infrastructure.Identity.PortalClaimTypes.FullName)?.Value ?? User.Identity?.Name ?? string.Empty, timeProvider.GetUtcNow());
+        var name = ReportFiles.FileName(localizer["Report.FileSummary"], UnitName, PeriodLabel);
+        return format == "xlsx"
+            ? File(ReportFiles.Xlsx(Document, localizer, stamp), ReportFiles.XlsxType, name + ".xlsx")
+            : File(ReportFiles.Csv(Document, localizer, stamp), ReportFiles.CsvType, name + ".csv");
     }
-
-    /// <summary>The key figures as rows (label, this period, the one before): the export and frozen reports use the same rows.</summary>
-    public static IReadOnlyList<IReadOnlyList<object?>> KeyRows(Microsoft.Extensions.Localization.IStringLocalizer localizer, SummaryFigures c, SummaryFigures p)
-    {
-        static object? Share(int part, int whole) => SummaryFigures.Share(part, whole);
-        return
-        [
-            [localizer["Report.Meetings"].Value, c.Meetings, p.Meetings],
-            .. Enum.GetValues<MeetingType>().Select(t => (IReadOnlyList<object?>)[(string)localizer.Label(t), c.MeetingsByType.GetValueOrDefault(t), p.MeetingsByType.GetValueOrDefault(t)]),
-            [localizer["Report.Speeches"].Value, c.Speeches, null],
-            [localizer["Report.Organisations"].Value, c.Organisations, null],
-            [localizer["Report.Recommendations"].Value, c.Recommendations, p.Recommendations],
-            [localizer["Report.Matters"].Value, c.Matters, p.Matters],
-            [localizer["Report.Answered"].Value, c.Answered, p.Answered],
-            [localizer["Report.Resolved"].Value, c.Resolved, p.Resolved],
-            [localizer["Report.OnTime"].Value, Share(c.OnTime, c.WithDueDate), Share(p.OnTime, p.WithDueDate)],
-            [localizer["Report.MedianAnswer"].Value, c.MedianDaysToAnswer, p.MedianDaysToAnswer],
-            [localizer["Report.MedianResolve"].Value, c.MedianDaysToResolve, p.MedianDaysToResolve],
-            [localizer["Report.Open"].Value, c.Open, p.Open],
-            [localizer["Report.Overdue"].Value, c.Overdue, p.Overdue],
-            [localizer["Report.Directives"].Value, c.Directives, p.Directives],
-        ];
-    }
-
-    /// <summary>Set by the "freeze" link: the page asks to confirm the unit and the period before the freeze is sent.</summary>
-    [BindProperty(SupportsGet = true)]
-    public bool ConfirmFreeze { get; set; }
 
     /// <summary>A Leader or Administrator freezes this summary as an official report dated today, once confirmed.</summary>
     public async Task<IActionResult> OnPostFreezeAsync([FromServices] FreezeReport freeze, string? confirmation, CancellationToken cancellationToken)
     {
+        var asked = Query().Resolve(calendar.Today.Year, out _);
+        if (asked?.Statutory is not { } period)
+        {
+            // A free range is a view, not a reporting period: there is nothing to freeze.
+            ModelState.AddModelError(string.Empty, localizer["Snapshot.RangeNotFrozen"]);
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        }
+
         // The use case authorizes the freeze (404 for a unit outside the scope) before it computes anything.
-        var period = ChosenPeriod();
-        var result = await freeze.ExecuteAsync(User, new FreezeCommand(Unit ?? User.GetScopeOrNone().UnitId, period, localizer.Label(period), localizer.Label(period.Previous()), confirmation), cancellationToken);
+        var result = await freeze.ExecuteAsync(User, new FreezeCommand(Unit ?? User.GetScopeOrNone().UnitId, period, confirmation, Reason), cancellationToken);
         if (result.Succeeded)
         {
             return RedirectToPage("/Reports/Snapshot", new { id = result.Id });
@@ -131,24 +130,23 @@ public sealed class QuarterlyModel(
             return refusal;
         }
 
-        // Refused (a period not yet over, not confirmed): the summary again, with the reason and the confirmation.
+        // Refused (a period not yet over, not confirmed, no reason for a new version): the summary again, with the reason.
         result.AddTo(ModelState, string.Empty);
         ConfirmFreeze = true;
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
-    /// <summary>
-    /// The period the query asks for: a quarter, a half year or a year; <paramref name="defaultYear"/> (this year
-    /// unless given) when none is asked for, this year when an impossible one is.
-    /// </summary>
-    private ReviewPeriod ChosenPeriod(int? defaultYear = null)
+    private SummaryPeriodQuery Query() => new()
     {
-        var year = Year ?? defaultYear ?? calendar.Today.Year;
-        return Quarter is { } q && ReviewPeriod.IsValid(PeriodKind.Quarter, year, q) ? new ReviewPeriod(PeriodKind.Quarter, year, q)
-            : Half is { } h && ReviewPeriod.IsValid(PeriodKind.HalfYear, year, h) ? new ReviewPeriod(PeriodKind.HalfYear, year, h)
-            : ReviewPeriod.IsValid(PeriodKind.Year, year, 1) ? new ReviewPeriod(PeriodKind.Year, year, 1)
-            : new ReviewPeriod(PeriodKind.Year, calendar.Today.Year, 1);
-    }
+        Year = Year,
+        Month = Month,
+        Quarter = Quarter,
+        Half = Half,
+        Months = Months,
+        Period = PeriodChoice,
+        From = From,
+        To = To,
+    };
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -163,25 +161,40 @@ public sealed class QuarterlyModel(
         }
 
         var unitScope = new UnitScope(unit.Id, unit.Path);
-        int? latest = null;
-        if (Year is null && Quarter is null && Half is null)
+        var query = Query();
+        var defaultYear = calendar.Today.Year;
+        if (query.IsEmpty)
         {
-            latest = await calculator.LatestYearWithRecordsAsync(unitScope, cancellationToken);
-            ShowsLatestRecordedYear = latest is { } y && y != calendar.Today.Year;
+            var latest = await summaries.LatestYearWithRecordsAsync(unitScope, cancellationToken);
+            ShowsLatestRecordedYear = latest is { } y && y != defaultYear;
+            defaultYear = latest ?? defaultYear;
         }
 
-        Period = ChosenPeriod(latest);
-        if ((Quarter is not null && Period.Kind != PeriodKind.Quarter) || (Half is not null && Quarter is null && Period.Kind != PeriodKind.HalfYear) || (Year is not null && Period.Year != Year))
+        if (query.Resolve(defaultYear, out var error) is { } period)
         {
-            ModelState.AddModelError(string.Empty, localizer["Report.BadPeriod"]);
+            Period = period;
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, localizer[error!]);
+            Period = ReportPeriod.Of(new ReviewPeriod(PeriodKind.Year, ReviewPeriod.IsValidYear(Year ?? 0) ? Year!.Value : calendar.Today.Year, 1));
         }
 
         UnitId = unit.Id;
         UnitName = unit.Name;
+        PeriodLabel = localizer.Label(Period);
         MayFreeze = await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Freeze);
-        Current = await calculator.CalculateAsync(unitScope, Period, details: true, cancellationToken);
-        Previous = await calculator.CalculateAsync(unitScope, Period.Previous(), details: false, cancellationToken);
-        Trend = await calculator.TrendAsync(unitScope, Period.End, 8, cancellationToken);
+        var computed = await summaries.ComputeAsync(unitScope, unit.Name, Period, SummaryPeriodQuery.RouteOf(Period), cancellationToken);
+        Document = computed.Document;
+        Current = computed.Current;
+        Attention = NeedsAttention.From(Current);
+        if (Period.Statutory is { } statutory)
+        {
+            var frozen = await db.Snapshots.AsNoTracking()
+                .Where(s => s.UnitId == unit.Id && s.PeriodKind == statutory.Kind && s.PeriodYear == statutory.Year && s.PeriodNumber == statutory.Number && s.ReplacedAtUtc == null)
+                .Select(s => new { s.Id, s.Version, s.FrozenOn }).FirstOrDefaultAsync(cancellationToken);
+            Frozen = frozen is null ? null : (frozen.Id, frozen.Version, frozen.FrozenOn);
+        }
 
         UnitChoices = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         var lineage = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
@@ -190,50 +203,24 @@ public sealed class QuarterlyModel(
         return true;
     }
 
-    public IReadOnlyList<BarChart> Charts()
+    /// <summary>The form's choices of period for the year shown, in the order the rules name them.</summary>
+    public IReadOnlyList<(string Value, string Label)> PeriodChoices()
     {
-        var c = Current;
-        string Pct(int part, int whole) => SummaryFigures.Share(part, whole) is { } s ? s.ToString("P0", CultureInfo.CurrentCulture) : "—";
-        var charts = new List<BarChart>();
-        if (c.Children.Count > 0)
-        {
-            charts.Add(new BarChart("chart-children", localizer["Report.ChartChildren"], localizer["Report.ChartChildrenDesc"],
-                c.Children.Select(x => (x.Name, (double)x.Recommendations, $"{x.Recommendations} ({localizer["Report.Answered"]} {x.Answered}, {localizer["Report.Resolved"]} {x.Resolved})")).ToList()));
-        }
-
-        charts.Add(new BarChart("chart-status", localizer["Report.ChartStatus"], localizer["Report.ChartStatusDesc"],
-        [
-            (localizer["Report.Answered"], c.Answered, $"{c.Answered} ({Pct(c.Answered, c.Recommendations)})"),
-            (localizer["Report.Resolved"], c.Resolved, $"{c.Resolved} ({Pct(c.Resolved, c.Recommendations)})"),
-            (localizer["Report.Open"], c.Open, $"{c.Open} ({Pct(c.Open, c.Recommendations)})"),
-            (localizer["Report.Overdue"], c.Overdue, $"{c.Overdue} ({Pct(c.Overdue, c.Recommendations)})"),
-        ]));
-        charts.Add(new BarChart("chart-trend", localizer["Report.ChartTrend"], localizer["Report.ChartTrendDesc"],
-            Trend.Select(t => ((string)localizer.Label(t.Quarter), (double)t.Recommendations, $"{t.Recommendations} ({localizer["Report.Answered"]} {t.Answered})")).ToList()));
-        return charts;
+        var year = Period.Start.Year;
+        var periods = new List<ReviewPeriod> { new(PeriodKind.Year, year, 1), new(PeriodKind.HalfYear, year, 1), new(PeriodKind.FirstMonths, year, 9), new(PeriodKind.HalfYear, year, 2) };
+        periods.AddRange(Enumerable.Range(1, 4).Select(q => new ReviewPeriod(PeriodKind.Quarter, year, q)));
+        periods.AddRange(Enumerable.Range(1, 12).Select(m => new ReviewPeriod(PeriodKind.Month, year, m)));
+        return periods.Select(p => (SummaryPeriodQuery.ChoiceOf(p), localizer.Label(p).Replace(year.ToString(CultureInfo.InvariantCulture), string.Empty, StringComparison.Ordinal).Trim(' ', '/'))).ToList();
     }
 
-    /// <summary>The meetings list filtered to what a figure counts.</summary>
-    public Dictionary<string, string> MeetingsRoute(int unitId, MeetingType? type = null)
+    /// <summary>The form's current choice ("q2"), or "year" for a free range.</summary>
+    public string CurrentChoice => Period.Statutory is { } s ? SummaryPeriodQuery.ChoiceOf(s) : "year";
+
+    /// <summary>This summary (same unit and period) with extra query values.</summary>
+    public Dictionary<string, string> DrillRoute(int unitId)
     {
-        var route = PeriodRoute(unitId);
-        if (type is { } t)
-        {
-            route["type"] = t.ToString();
-        }
-
-        return route;
-    }
-
-    /// <summary>The tracker filtered to what a figure counts.</summary>
-    public Dictionary<string, string> TrackerRoute(int unitId, string? key = null, string? value = null)
-    {
-        var route = PeriodRoute(unitId);
-        if (key is not null && value is not null)
-        {
-            route[key] = value;
-        }
-
+        var route = SummaryPeriodQuery.RouteOf(Period);
+        route["unit"] = unitId.ToString(CultureInfo.InvariantCulture);
         return route;
     }
 
@@ -251,26 +238,4 @@ public sealed class QuarterlyModel(
         route["confirmFreeze"] = "true";
         return route;
     }
-
-    public Dictionary<string, string> DrillRoute(int unitId)
-    {
-        var route = new Dictionary<string, string> { ["unit"] = unitId.ToString(CultureInfo.InvariantCulture), ["year"] = Period.Year.ToString(CultureInfo.InvariantCulture) };
-        if (Period.Kind == PeriodKind.Quarter)
-        {
-            route["quarter"] = Period.Number.ToString(CultureInfo.InvariantCulture);
-        }
-        else if (Period.Kind == PeriodKind.HalfYear)
-        {
-            route["half"] = Period.Number.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return route;
-    }
-
-    private Dictionary<string, string> PeriodRoute(int unitId) => new()
-    {
-        ["unit"] = unitId.ToString(CultureInfo.InvariantCulture),
-        ["from"] = Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["to"] = Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
 }

@@ -7,17 +7,25 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingPortal.Web.Pages.Reports;
 
 /// <summary>A frozen report, shown from its stored figures; opening it records the reader once.</summary>
-public sealed class SnapshotModel(MeetingPortalDbContext db, IAuthorizationService authorization, TimeProvider timeProvider) : PageModel
+public sealed class SnapshotModel(
+    MeetingPortalDbContext db, IAuthorizationService authorization, TimeProvider timeProvider, SummaryReport layout,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    /// <summary>The version of the unit's report for the period (1 the first).</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Why this version replaced the one before, if it did.</summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>The version that replaced this one, if any.</summary>
+    public (int Id, int Version, DateOnly FrozenOn)? ReplacedBy { get; private set; }
+
     public string Title { get; private set; } = string.Empty;
     public DateOnly FrozenOn { get; private set; }
     public string? FrozenBy { get; private set; }
     public int UnitId { get; private set; }
-    /// <summary>The report as it was frozen, read back by its stored format's version.</summary>
-    public FrozenReportV1 Report { get; private set; } = null!;
-
-    /// <summary>True when the stored figures are in a format this build cannot read.</summary>
-    public bool Unreadable { get; private set; }
+    /// <summary>The report as it was frozen, read back by its stored format's version; null when this build cannot read it.</summary>
+    public ReportDocument? Document { get; private set; }
     public IReadOnlyList<(string UserName, DateTime ReadAtUtc)> Readers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -50,14 +58,24 @@ public sealed class SnapshotModel(MeetingPortalDbContext db, IAuthorizationServi
         FrozenOn = snapshot.FrozenOn;
         FrozenBy = snapshot.FrozenBy;
         UnitId = snapshot.UnitId;
+        Version = snapshot.Version;
+        Reason = snapshot.Reason;
+        if (snapshot.IsReplaced)
+        {
+            var newer = await db.Snapshots.AsNoTracking()
+                .Where(s => s.UnitId == snapshot.UnitId && s.PeriodKind == snapshot.PeriodKind && s.PeriodYear == snapshot.PeriodYear && s.PeriodNumber == snapshot.PeriodNumber && s.Version > snapshot.Version)
+                .OrderBy(s => s.Version).Select(s => new { s.Id, s.Version, s.FrozenOn }).FirstOrDefaultAsync(cancellationToken);
+            ReplacedBy = newer is null ? null : (newer.Id, newer.Version, newer.FrozenOn);
+        }
+
         try
         {
-            Report = FrozenReport.Read(snapshot.Figures);
+            Document = FrozenReport.Read(snapshot.Figures, snapshot.UnitId, MeetingPortal.Domain.Reports.ReportPeriod.Of(snapshot.Period), snapshot.FrozenOn, layout, localizer["Snapshot.FormatOneNote"]);
         }
         catch (MeetingPortal.Domain.Common.DomainException)
         {
             // Frozen by a newer portal: the title and readers still show, the figures say why they do not.
-            Unreadable = true;
+            Document = null;
         }
 
         Readers = snapshot.Receipts.OrderBy(r => r.ReadAtUtc).Select(r => (r.UserName, r.ReadAtUtc)).ToList();

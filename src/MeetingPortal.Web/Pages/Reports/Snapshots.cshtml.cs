@@ -23,11 +23,12 @@ public sealed class SnapshotsModel(MeetingPortalDbContext db) : PageModel
         }
 
         UnitName = name;
-        Items = await db.Snapshots.AsNoTracking().Where(s => s.UnitId == unitId).OrderByDescending(s => s.FrozenAtUtc)
-            .Select(s => new Row(s.Id, s.Title, s.FrozenOn, s.FrozenBy, s.Receipts.Count()))
+        Items = await db.Snapshots.AsNoTracking().Where(s => s.UnitId == unitId).OrderByDescending(s => s.PeriodYear).ThenByDescending(s => s.FrozenAtUtc)
+            .Select(s => new Row(s.Id, s.Title, s.Version, s.ReplacedAtUtc != null, s.FrozenOn, s.FrozenBy, s.Receipts.Count()))
             .ToListAsync(cancellationToken);
         return Page();
     }
 
-    public sealed record Row(int Id, string Title, DateOnly FrozenOn, string? FrozenBy, int Readers);
+    /// <summary>One official report: its version, and whether a newer version replaced it.</summary>
+    public sealed record Row(int Id, string Title, int Version, bool Replaced, DateOnly FrozenOn, string? FrozenBy, int Readers);
 }

@@ -1,0 +1,39 @@
+using MeetingPortal.Domain.Reports;
+using MeetingPortal.Infrastructure.Scope;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Application.Reports;
+
+/// <summary>A summary as computed: the document every view draws from, and the current period's figures behind it.</summary>
+public sealed record ComputedSummary(ReportDocument Document, SummaryFigures Current);
+
+/// <summary>
+/// Computes a unit's summary for a period once and lays it out (<see cref="SummaryReport"/>): the page, the exports and
+/// a freeze all take their figures from here, so they cannot differ. The caller has checked that the user may read the
+/// unit's summaries.
+/// </summary>
+public sealed class SummaryDocuments(SummaryCalculator calculator, SummaryReport layout, IStringLocalizer<SharedResource> localizer)
+{
+    /// <summary>How many periods the trend shows.</summary>
+    public const int TrendPeriods = 8;
+
+    /// <summary>The latest year with a published meeting in <paramref name="unit"/>'s subtree (<see cref="SummaryCalculator.LatestYearWithRecordsAsync"/>).</summary>
+    public Task<int?> LatestYearWithRecordsAsync(UnitScope unit, CancellationToken cancellationToken) => calculator.LatestYearWithRecordsAsync(unit, cancellationToken);
+
+    /// <summary>
+    /// The summary of <paramref name="unit"/>'s subtree (named <paramref name="unitName"/>) for <paramref name="period"/>,
+    /// compared with the period before (none before year 1), with the eight-period trend; counted today (Vietnam date).
+    /// <paramref name="periodQuery"/> is the summary page's query for the period, kept by the links to child units.
+    /// </summary>
+    public async Task<ComputedSummary> ComputeAsync(UnitScope unit, string unitName, ReportPeriod period, IReadOnlyDictionary<string, string> periodQuery, CancellationToken cancellationToken)
+    {
+        var current = await calculator.CalculateAsync(unit, period, details: true, cancellationToken);
+        var before = period.Previous();
+        var previous = before is { } p ? await calculator.CalculateAsync(unit, p, details: false, cancellationToken) : null;
+        var trend = await calculator.TrendAsync(unit, period, TrendPeriods, cancellationToken);
+        var document = layout.Build(new SummaryInput(
+            unit.UnitId, unitName, period, PeriodNames.Name(localizer, period), before is { } b ? PeriodNames.Name(localizer, b) : null, current, previous,
+            trend.Select(t => (PeriodNames.Name(localizer, t.Period), t.Recommendations, t.Answered)).ToList(), periodQuery));
+        return new ComputedSummary(document, current);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Linq.Expressions;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Recommendations;
+
+namespace MeetingPortal.Domain.Reports;
+
+/// <summary>
+/// Where a recommendation stands against its due date on a given day (the tracker's "due" criterion and the
+/// summary's three due-date figures, which add up to all recommendations counted).
+/// </summary>
+public enum DueState
+{
+    /// <summary>Đã đến hạn: the due date is before the day counted (the due date itself is still in time).</summary>
+    Passed = 1,
+
+    /// <summary>Chưa đến hạn: the due date is the day counted or later.</summary>
+    NotYet = 2,
+
+    /// <summary>Không có hạn: no due date was set; counted apart, never silently left out (issue 15, item 1).</summary>
+    None = 3,
+}
+
+/// <summary>
+/// The one definition of each figure of a summary, official report and export (issue 15, deliver 1). The summary
+/// counts, the tracker's criteria behind each figure and the scorecards all use these expressions, so a figure and the
+/// list it opens cannot disagree. Every figure counts records of published meetings only (a draft is not yet a record:
+/// follow-up starts at publication, ADR 0012) held in the period (by the meeting's date, Vietnam calendar). "Today" is
+/// the Vietnam date the figures are counted on (for an official report: the day it was frozen).
+/// </summary>
+public static class FigureDefinitions
+{
+    /// <summary>A meeting counts once published.</summary>
+    public static readonly Expression<Func<Meeting, bool>> CountedMeeting = m => m.Status == MeetingStatus.Published;
+
+    /// <summary>A recommendation counts once its meeting is published (<see cref="Recommendation.Followed"/>).</summary>
+    public static readonly Expression<Func<Recommendation, bool>> CountedRecommendation = Recommendation.Followed;
+
+    /// <summary>Đã trả lời: has a first answer (tiếp thu, giải trình, resolution or refusal), whatever happened since.</summary>
+    public static readonly Expression<Func<Recommendation, bool>> Answered = r => r.FirstAnsweredOn != null;
+
+    /// <summary>Đã giải quyết: settled (resolved, or closed after resolution).</summary>
+    public static readonly Expression<Func<Recommendation, bool>> Resolved = r => r.ResolvedOn != null;
+
+    private static readonly RecommendationStatus[] OpenStatuses = [.. RecommendationStatuses.Open];
+
+    /// <summary>Chưa kết thúc: awaiting an answer, or answered and not yet settled (<see cref="RecommendationStatuses.Open"/>).</summary>
+    public static readonly Expression<Func<Recommendation, bool>> Open = r => OpenStatuses.Contains(r.Status);
+
+    /// <summary>Quá hạn on <paramref name="today"/>: the domain's one rule, <see cref="RecommendationStatuses.OverdueOn"/>.</summary>
+    public static Expression<Func<Recommendation, bool>> Overdue(DateOnly today) => RecommendationStatuses.OverdueOn(today);
+
+    /// <summary>Where a recommendation stands against its due date on <paramref name="today"/> (see <see cref="DueState"/>).</summary>
+    public static Expression<Func<Recommendation, bool>> Due(DueState state, DateOnly today) => state switch
+    {
+        DueState.Passed => r => r.DueOn != null && r.DueOn < today,
+        DueState.NotYet => r => r.DueOn != null && r.DueOn >= today,
+        _ => r => r.DueOn == null,
+    };
+
+    /// <summary>
+    /// Trả lời đúng hạn: due before <paramref name="today"/> (<see cref="DueState.Passed"/>) and first answered on or
+    /// before the due date. Its denominator is <see cref="DueState.Passed"/>: every item that fell due, answered or
+    /// not, so an overdue unanswered item lowers the share (issue 15, item 1: a body with five of six unanswered was
+    /// shown "100%").
+    /// </summary>
+    public static Expression<Func<Recommendation, bool>> OnTime(DateOnly today) =>
+        r => r.DueOn != null && r.DueOn < today && r.FirstAnsweredOn != null && r.FirstAnsweredOn <= r.DueOn;
+
+    /// <summary>A body is ranked on its on-time share only with at least this many items due (<see cref="DueState.Passed"/>).</summary>
+    public const int MinimumDueToRank = 5;
+
+    /// <summary>Share of <paramref name="part"/> in <paramref name="whole"/> (0-1), or null when nothing is counted.</summary>
+    public static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;
+}
