@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<Reports.SummaryCalculator>();
         services.AddScoped<Reports.SummaryReport>();
         services.AddScoped<Reports.SummaryDocuments>();
+        services.AddSingleton<Reports.SummaryCacheStore>();
+        services.AddScoped<Reports.SummaryCache>();
         services.AddScoped<Reports.FreezeReport>();
         services.AddScoped<Administration.ChangeCalendar>();
         services.AddScoped<Administration.ChangeThemes>();

@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<DomainEventInterceptor>();
+        services.AddScoped<FigureChangeInterceptor>();
         services.TryAddScoped<IDomainEventDispatcher, NotifyingDispatcher>();
         services.AddScoped<CalendarService>();
         services.AddScoped<AuditTrail>();
@@ -48,7 +49,7 @@ public static class DependencyInjection
                 services.AddDbContext<SqlServerMeetingPortalDbContext>((sp, options) => options
                     .UseSqlServer(database.ConnectionString)
                     .ConfigureWarnings(ThrowOnCartesianQueries)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FigureChangeInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
                 services.AddScoped<MeetingPortalDbContext>(sp => sp.GetRequiredService<SqlServerMeetingPortalDbContext>());
                 break;
             default:
@@ -56,7 +57,7 @@ public static class DependencyInjection
                 services.AddDbContext<SqliteMeetingPortalDbContext>((sp, options) => options
                     .UseSqlite(database.ConnectionString)
                     .ConfigureWarnings(ThrowOnCartesianQueries)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FigureChangeInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
                 services.AddScoped<MeetingPortalDbContext>(sp => sp.GetRequiredService<SqliteMeetingPortalDbContext>());
                 break;
         }

@@ -173,7 +173,8 @@ public sealed class RecommendationMonitorService(
 /// The portal's housekeeping, once per interval across servers, from one interval after start (the start work
 /// looks at the statistics itself), independent of whether the due-date check is on: forgets expired one-time
 /// form tokens (<see cref="Submissions.FormSubmissions.ForgetExpiredAsync"/>), ended sign-in sessions and old counts of
-/// wrong passwords (<see cref="Identity.SignInSessions.ForgetExpiredAsync"/>, <see cref="Identity.PasswordThrottle.ForgetExpiredAsync"/>) and refreshes SQLite's planner
+/// wrong passwords (<see cref="Identity.SignInSessions.ForgetExpiredAsync"/>, <see cref="Identity.PasswordThrottle.ForgetExpiredAsync"/>), all but the
+/// newest figure change (<see cref="FigureChangeInterceptor.ForgetOldAsync"/>) and refreshes SQLite's planner
 /// statistics when they are stale (<see cref="PlannerStatistics"/>; nothing on SQL Server).
 /// </summary>
 public sealed class PlannerStatisticsService(
@@ -187,6 +188,7 @@ public sealed class PlannerStatisticsService(
                 await services.GetRequiredService<Submissions.FormSubmissions>().ForgetExpiredAsync(cancellationToken);
                 await services.GetRequiredService<Identity.SignInSessions>().ForgetExpiredAsync(cancellationToken);
                 await services.GetRequiredService<Identity.PasswordThrottle>().ForgetExpiredAsync(cancellationToken);
+                await FigureChangeInterceptor.ForgetOldAsync(services.GetRequiredService<MeetingPortalDbContext>(), cancellationToken);
                 return await services.GetRequiredService<PlannerStatistics>().RefreshIfStaleAsync(cancellationToken);
             },
             stoppingToken,

@@ -54,6 +54,9 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<SummarySnapshot> Snapshots => Set<SummarySnapshot>();
     public DbSet<DueDateRule> DueDateRules => Set<DueDateRule>();
     public DbSet<Lease> Leases => Set<Lease>();
+
+    /// <summary>Saved changes to counted records: the newest id is the generation cached summaries are keyed by.</summary>
+    public DbSet<FigureChange> FigureChanges => Set<FigureChange>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     /// <summary>Signed-in sessions kept on the server (the cookie carries only their key).</summary>

@@ -17,7 +17,7 @@ namespace MeetingPortal.Web.Pages.Reports;
 /// each child unit drills down. The page, its files and a frozen report all draw one <see cref="ReportDocument"/>.
 /// </summary>
 public sealed class QuarterlyModel(
-    MeetingPortalDbContext db, SummaryDocuments summaries, CalendarService calendar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
+    MeetingPortalDbContext db, SummaryDocuments summaries, SummaryCache cache, CalendarService calendar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer,
     Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
 {
     /// <summary>Whether the user may freeze this summary as an official report.</summary>
@@ -184,7 +184,7 @@ public sealed class QuarterlyModel(
         UnitName = unit.Name;
         PeriodLabel = localizer.Label(Period);
         MayFreeze = await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Freeze);
-        var computed = await summaries.ComputeAsync(unitScope, unit.Name, Period, SummaryPeriodQuery.RouteOf(Period), cancellationToken);
+        var computed = await cache.GetAsync(unitScope, unit.Name, Period, SummaryPeriodQuery.RouteOf(Period), cancellationToken);
         Document = computed.Document;
         Current = computed.Current;
         Attention = NeedsAttention.From(Current);

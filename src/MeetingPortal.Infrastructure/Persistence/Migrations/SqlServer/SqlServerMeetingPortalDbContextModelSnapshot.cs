@@ -1268,6 +1268,22 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SignInSessions");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Infrastructure.Persistence.FigureChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureChanges", (string)null);
+                });
+
             modelBuilder.Entity("MeetingPortal.Infrastructure.Submissions.FormSubmission", b =>
                 {
                     b.Property<string>("Token")

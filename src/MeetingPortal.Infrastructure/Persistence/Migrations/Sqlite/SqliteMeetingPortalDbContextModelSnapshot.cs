@@ -1219,6 +1219,20 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SignInSessions");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Infrastructure.Persistence.FigureChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureChanges", (string)null);
+                });
+
             modelBuilder.Entity("MeetingPortal.Infrastructure.Submissions.FormSubmission", b =>
                 {
                     b.Property<string>("Token")

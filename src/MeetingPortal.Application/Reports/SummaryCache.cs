@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using MeetingPortal.Domain.Reports;
+using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace MeetingPortal.Application.Reports;
+
+/// <summary>
+/// The process-wide store of computed summaries (singleton): at most <see cref="Capacity"/> entries, each kept an hour
+/// after its last use, and the computations running now, so that eight leaders opening the same summary at once wait
+/// for one computation rather than run eight (issue 15, deliver 9).
+/// </summary>
+public sealed class SummaryCacheStore : IDisposable
+{
+    /// <summary>How many summaries are kept.</summary>
+    public const int Capacity = 2_000;
+
+    internal MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    internal ConcurrentDictionary<string, Lazy<Task<ComputedSummary>>> Running { get; } = new(StringComparer.Ordinal);
+
+    public void Dispose() => Entries.Dispose();
+}
+
+/// <summary>
+/// A unit's summary for a period, computed once per change of the records and reused (ADR 0016). The key holds the
+/// unit (id and path), the period, the page's period query, the Vietnam date (due dates and "overdue" are judged
+/// against today), the UI culture (the document's words) and the newest <see cref="FigureChange"/> id, which every
+/// save of a counted record advances in its own transaction: a late answer to a closed period, a renamed body, a new
+/// holiday all make the next reader compute afresh, on every server, because the generation is read from the database.
+/// The caller has checked that the user may read the unit's summaries.
+/// </summary>
+public sealed class SummaryCache(SummaryCacheStore store, MeetingPortalDbContext db, SummaryDocuments documents, CalendarService calendar)
+{
+    /// <summary>The newest figures generation: the id of the last saved <see cref="FigureChange"/>, 0 before any.</summary>
+    public Task<long> GenerationAsync(CancellationToken cancellationToken) =>
+        db.FigureChanges.AsNoTracking().MaxAsync(c => (long?)c.Id, cancellationToken).ContinueWith(t => t.Result ?? 0, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+
+    /// <summary>
+    /// The summary of <paramref name="unit"/>'s subtree for <paramref name="period"/>, from the store when nothing
+    /// counted has changed since it was computed, else computed now (<see cref="SummaryDocuments.ComputeAsync"/>).
+    /// </summary>
+    public async Task<ComputedSummary> GetAsync(UnitScope unit, string unitName, ReportPeriod period, IReadOnlyDictionary<string, string> periodQuery, CancellationToken cancellationToken)
+    {
+        var generation = await GenerationAsync(cancellationToken);
+        var key = string.Join('|',
+            unit.UnitId.ToString(CultureInfo.InvariantCulture), unit.Path, unitName, period.Start.ToString("O", CultureInfo.InvariantCulture), period.End.ToString("O", CultureInfo.InvariantCulture),
+            period.Statutory?.ToString() ?? "range", string.Join('&', periodQuery.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
+            calendar.Today.ToString("O", CultureInfo.InvariantCulture), CultureInfo.CurrentUICulture.Name, generation.ToString(CultureInfo.InvariantCulture));
+        if (store.Entries.TryGetValue(key, out ComputedSummary? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        // One computation per key at a time. It runs on the scope of the request that started it, which awaits it to
+        // the end whatever happens to its client; a request that only waits may give up, or compute for itself when
+        // the other one failed.
+        var mine = new Lazy<Task<ComputedSummary>>(() => documents.ComputeAsync(unit, unitName, period, periodQuery, CancellationToken.None));
+        var running = store.Running.GetOrAdd(key, mine);
+        ComputedSummary computed;
+        if (ReferenceEquals(running, mine))
+        {
+            try
+            {
+                computed = await mine.Value;
+            }
+            finally
+            {
+                store.Running.TryRemove(new KeyValuePair<string, Lazy<Task<ComputedSummary>>>(key, mine));
+            }
+        }
+        else
+        {
+            try
+            {
+                computed = await running.Value.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                computed = await documents.ComputeAsync(unit, unitName, period, periodQuery, cancellationToken);
+            }
+        }
+
+        store.Entries.Set(key, computed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        return computed;
+    }
+}
