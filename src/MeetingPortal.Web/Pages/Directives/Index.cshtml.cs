@@ -23,6 +23,9 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
     public int OverdueCount { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Assignees { get; private set; } = [];
 
+    /// <summary>The units in scope, to name the unit criterion.</summary>
+    public IReadOnlyList<(int Id, string Label)> Units { get; private set; } = [];
+
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -30,13 +33,14 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
         Today = calendar.Today;
         var today = Today;
         var scope = User.GetScopeOrNone();
+        Units = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         var inScope = await Filter.ApplyMeetingCriteriaAsync(db, scope, cancellationToken);
         OpenCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Open, cancellationToken);
         DoneCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Done, cancellationToken);
         OverdueCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Open && d.DueOn < today, cancellationToken);
         var assigneeIds = inScope.SelectMany(d => d.Assignees.Select(a => a.OrganisationId));
         Assignees = (await db.Organisations.AsNoTracking().Where(o => assigneeIds.Contains(o.Id)).OrderBy(o => o.Name)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList().WithChosen(Filter.Assignee);
 
         var query = Filter.ApplyTaskCriteria(inScope, today);
         TotalCount = await query.CountAsync(cancellationToken);
