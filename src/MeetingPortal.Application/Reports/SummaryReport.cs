@@ -70,7 +70,6 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         var criteria = new Dictionary<string, string>
         {
             ["unit"] = unitId.ToString(CultureInfo.InvariantCulture),
-            ["published"] = "true",
         };
         foreach (var (key, value) in extra)
         {
@@ -88,7 +87,13 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         return criteria;
     }
 
-    private static ReportLink Tracker(ReportPeriod period, int unitId, params (string Key, string Value)[] extra) => new(TrackerPage, Dated(period, unitId, extra));
+    /// <summary>The tracker, limited to what summaries count (published meetings) and the period.</summary>
+    private static ReportLink Tracker(ReportPeriod period, int unitId, params (string Key, string Value)[] extra) =>
+        new(TrackerPage, Dated(period, unitId, [("published", "true"), .. extra]));
+
+    /// <summary>The task list, limited to what summaries count (published meetings) and the period.</summary>
+    private static ReportLink Tasks(ReportPeriod period, int unitId, params (string Key, string Value)[] extra) =>
+        new(DirectivesPage, Dated(period, unitId, [("published", "true"), .. extra]));
 
     private ReportTable KeyFigures(SummaryInput input, SummaryFigures c, SummaryFigures? p, int u)
     {
@@ -132,7 +137,7 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         Row(localizer["Report.Open"], 0, f => f.Open, link: Tracker(period, u, ("open", "true")));
         Row(localizer["Report.Overdue"], 0, f => f.Overdue, link: Tracker(period, u, ("overdue", "true")));
         Row(localizer["Report.Directives"], 0, f => f.DirectivesDone, f => f.Directives,
-            new ReportLink(DirectivesPage, Dated(period, u, ("status", "Done"))), new ReportLink(DirectivesPage, Dated(period, u)));
+            Tasks(period, u, ("status", "Done")), Tasks(period, u));
 
         return new ReportTable(Tables.KeyFigures, localizer["Report.KeyFigures"], null, localizer["Report.Figure"],
             [input.PeriodLabel, input.PreviousLabel ?? localizer["Report.NoPrevious"], localizer["Report.Change"]], rows);

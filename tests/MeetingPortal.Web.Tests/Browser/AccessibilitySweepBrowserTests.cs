@@ -27,6 +27,9 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             "/Reports/Quarterly?year=2022", "/Reports/Quarterly?year=2022&quarter=2", "/Reports/Snapshots", "/Admin/Audit",
             "/Admin", "/Admin/Users", "/Admin/Users/Create", $"/Admin/Users/{account}", "/Admin/Units", $"/Admin/Units/{unit}",
             "/Admin/Organisations", $"/Admin/Organisations/{organisation}", "/Admin/Themes", "/Account/ChangePassword",
+            // Lists with their criteria as chips and hidden inputs (issue 15, item 6).
+            $"/Recommendations?answered=true&resolved=false&open=true&withDue=true&onTime=true&theme=2&raisedBy={organisation}&from=2022-01-01&to=2022-12-31",
+            $"/Meetings?q=kinh+phi&unit={unit}&type=Dialogue&year=2022&quarter=2", $"/Directives?status=Open&unit={unit}&from=2022-01-01&to=2022-12-31",
         ];
         var failures = new List<string>();
         var sources = new Dictionary<string, string>();
@@ -60,6 +63,10 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             "/Meetings", "/Recommendations", $"/Recommendations/{recommendation}", "/Notifications", "/Reports/Quarterly?year=2022",
             // A fresh tester's finds: the themes table (432 px) and the meeting form with a task row (420 px).
             "/Admin/Themes", "/Admin/Units", "/Admin/Calendar", "/Admin/DueRules",
+            // Chips wrap, and a long one breaks (issue 15, item 6).
+            "/Recommendations?answered=false&resolved=false&open=true&withDue=true&onTime=true&overdue=true&theme=7&from=2022-01-01&to=2022-12-31&dueWithin=5",
+            "/Meetings?q=" + new string('x', 150) + "&type=PeriodicBriefing&status=Published&year=2022&quarter=3",
+            "/Directives?status=Open&overdue=true&from=2022-01-01&to=2022-12-31",
             .. meetings.Select(id => $"/Meetings/{id}"),
             .. meetings.Select(id => $"/Meetings/{id}/Edit"),
         ];

@@ -1,6 +1,6 @@
+using MeetingPortal.Application.Directives;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Infrastructure.Scope;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,28 +12,9 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
 {
     public const int Shown = 200;
 
+    /// <summary>The list's criteria, bound from the query string (names without a prefix: <c>?status=Open&amp;unit=3</c>).</summary>
     [BindProperty(SupportsGet = true)]
-    public DirectiveStatus? Status { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? Assignee { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool Overdue { get; set; }
-
-    /// <summary>The unit whose subtree's meetings gave the tasks; clipped to the user's scope.</summary>
-    [BindProperty(SupportsGet = true)]
-    public int? Unit { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    /// <summary>Only tasks of published meetings: what summaries count (<see cref="MeetingPortal.Domain.Reports.FigureDefinitions.CountedMeeting"/>).</summary>
-    [BindProperty(SupportsGet = true)]
-    public bool Published { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
+    public DirectiveFilter Filter { get; set; } = new();
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public int OpenCount { get; private set; }
@@ -41,59 +22,27 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
     public int DoneCount { get; private set; }
     public int OverdueCount { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Assignees { get; private set; } = [];
+
+    /// <summary>The units in scope, to name the unit criterion.</summary>
+    public IReadOnlyList<(int Id, string Label)> Units { get; private set; } = [];
+
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = calendar.Today;
         var today = Today;
-        var meetings = db.Meetings.AsNoTracking().InScope(User.GetScopeOrNone());
-        if (Unit is { } unitId)
-        {
-            var subtree = await UnitOptions.SubtreeInScopeAsync(db, User.GetScopeOrNone(), unitId, cancellationToken);
-            meetings = subtree is { } chosen ? meetings.InScope(chosen) : meetings.Where(_ => false);
-        }
-
-        if (Published)
-        {
-            meetings = meetings.Where(MeetingPortal.Domain.Reports.FigureDefinitions.CountedMeeting);
-        }
-
-        if (From is { } from)
-        {
-            meetings = meetings.Where(m => m.HeldOn >= from);
-        }
-
-        if (To is { } to)
-        {
-            meetings = meetings.Where(m => m.HeldOn <= to);
-        }
-
-        // From the scoped meetings down: "MeetingId in (scoped meetings)" made SQLite scan every directive.
-        var inScope = meetings.SelectMany(m => m.Directives);
+        var scope = User.GetScopeOrNone();
+        Units = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
+        var inScope = await Filter.ApplyMeetingCriteriaAsync(db, scope, cancellationToken);
         OpenCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Open, cancellationToken);
         DoneCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Done, cancellationToken);
         OverdueCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Open && d.DueOn < today, cancellationToken);
         var assigneeIds = inScope.SelectMany(d => d.Assignees.Select(a => a.OrganisationId));
         Assignees = (await db.Organisations.AsNoTracking().Where(o => assigneeIds.Contains(o.Id)).OrderBy(o => o.Name)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList().WithChosen(Filter.Assignee);
 
-        var query = inScope;
-        if (Status is { } status)
-        {
-            query = query.Where(d => d.Status == status);
-        }
-
-        if (Assignee is { } assignee)
-        {
-            query = query.Where(d => d.Assignees.Any(a => a.OrganisationId == assignee));
-        }
-
-        if (Overdue)
-        {
-            query = query.Where(d => d.Status == DirectiveStatus.Open && d.DueOn < today);
-        }
-
+        var query = Filter.ApplyTaskCriteria(inScope, today);
         TotalCount = await query.CountAsync(cancellationToken);
         Items = await query
             .OrderBy(d => d.Status).ThenBy(d => d.DueOn == null).ThenBy(d => d.DueOn).ThenBy(d => d.Id)

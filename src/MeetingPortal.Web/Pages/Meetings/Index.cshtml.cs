@@ -60,9 +60,10 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
     private async Task LoadOptionsAsync(UnitScope scope, CancellationToken cancellationToken)
     {
         var units = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
-        UnitChoices = units.Select(u => new Choice(u.Id, u.Label)).ToList();
-        OrganisationOptions = await UnitOptions.BodiesAround(db, scope, units, Filter.Unit, Filter.Organisation)
-            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(cancellationToken);
+        UnitChoices = units.WithChosen(Filter.Unit).Select(u => new Choice(u.Id, u.Label)).ToList();
+        var bodies = (await UnitOptions.BodiesAround(db, scope, units, Filter.Unit, Filter.Organisation)
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+        OrganisationOptions = bodies.WithChosen(Filter.Organisation).Select(o => new Choice(o.Id, o.Label)).ToList();
     }
 
     public sealed record Row(int Id, DateOnly HeldOn, string Title, string UnitName, MeetingType Type, MeetingFormat Format, MeetingStatus Status, int RecommendationCount);

@@ -105,12 +105,34 @@ public sealed class IndexModel(
 
     private async Task LoadOptionsAsync(UnitScope scope, CancellationToken cancellationToken)
     {
-        UnitOptions = await MeetingPortal.Application.Units.UnitOptions.InScopeAsync(db, scope, cancellationToken);
+        UnitOptions = (await MeetingPortal.Application.Units.UnitOptions.InScopeAsync(db, scope, cancellationToken)).WithChosen(Filter.Unit);
         var unitIds = UnitOptions.Select(u => u.Id).ToList();
-        OrganisationOptions = (await db.Organisations.AsNoTracking().Where(o => unitIds.Contains(o.UnitId)).OrderBy(o => o.Name)
+        var bodies = (await db.Organisations.AsNoTracking().Where(o => unitIds.Contains(o.UnitId)).OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+        OrganisationOptions = [.. bodies, .. await BodiesNamedInScopeAsync(scope, bodies, cancellationToken)];
+        OrganisationOptions = OrganisationOptions.WithChosen(Filter.RaisedBy, Filter.AddressedTo);
         ThemeOptions = (await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))
-            .Select(t => (t.Id, t.Name)).ToList();
+            .Select(t => (t.Id, t.Name)).ToList().WithChosen(Filter.Theme);
+    }
+
+    /// <summary>
+    /// The bodies chosen as raising or addressed that belong to a unit outside the scope (a ward's recommendation
+    /// addressed to the district above, followed from the ward's summary), named when a recommendation in scope names
+    /// them, as its row does (issue 15, item 6: a criterion reads in words).
+    /// </summary>
+    private async Task<List<(int Id, string Name)>> BodiesNamedInScopeAsync(UnitScope scope, List<(int Id, string Name)> offered, CancellationToken cancellationToken)
+    {
+        var chosen = new[] { Filter.RaisedBy, Filter.AddressedTo }.OfType<int>().Where(id => offered.All(o => o.Id != id)).ToList();
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var recommendations = db.Recommendations.InScope(scope);
+        return (await db.Organisations.AsNoTracking()
+            .Where(o => chosen.Contains(o.Id)
+                && (recommendations.Any(r => r.RaisedByOrganisationId == o.Id) || recommendations.Any(r => r.AddressedToOrganisationId == o.Id)))
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
     }
 
     public sealed record Row(
