@@ -83,7 +83,7 @@ public sealed class PayloadTests(PortalFactory factory) : IClassFixture<PortalFa
 
         var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/Recommendations?handler=Export&format=csv&unit={unit}"));
         Assert.Contains("\"'=HYPERLINK(", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(";=HYPERLINK", csv, StringComparison.Ordinal);
 
         var json = await client.GetStringAsync($"/Meetings/Export?id={meeting}");
         var document = System.Text.Json.JsonDocument.Parse(json);

@@ -86,29 +86,68 @@ public sealed class RecommendationTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains("quá hạn", detail.Text(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The filtered list as CSV and XLSX, each under a title block that says what it holds (the unit, the filter in
+    /// words, the count, who exported it and when) in a file named after the unit and the period (issue 15, deliver 5).
+    /// </summary>
     [Fact]
     public async Task Csv_and_xlsx_export_the_filtered_list()
     {
-        // TP Hà Tĩnh's three answered recommendations; no other test here changes them.
+        // TP Hà Tĩnh's three answered recommendations, raised at its meeting of 16 March 2022; no other test here changes them.
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "tp-ha-tinh").Id);
         var province = await factory.SignInAsync("theodoi.hatinh");
-        var csv = await province.GetAsync($"/Recommendations?handler=Export&format=csv&status=Answered&unit={unit}");
+        var csv = await province.GetAsync($"/Recommendations?handler=Export&format=csv&status=Answered&unit={unit}&year=2022&quarter=1");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("Theo dõi kiến nghị - Thành phố Hà Tĩnh - Quý I-2022.csv", csv.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.True(csv.Content.Headers.ContentDisposition.FileName!.All(char.IsAscii));
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(1 + 3, lines.Length);
-        Assert.StartsWith("Mã,Ngày,Đơn vị", lines[0], StringComparison.Ordinal);
+        using var reader = CsvHelper.CsvReader.Create(bytes, new CsvHelper.CsvReaderOptions
+        {
+            Separator = ';',
+            HasHeader = false,
+            FormatProvider = System.Globalization.CultureInfo.GetCultureInfo("vi-VN"),
+        });
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            records.Add(reader.Current.ToArray());
+        }
+
+        var title = records.TakeWhile(r => r.Length == 1).Select(r => r[0]).ToList();
+        Assert.Equal("Theo dõi kiến nghị", title[0]);
+        Assert.Contains("Đơn vị: Thành phố Hà Tĩnh (gồm các đơn vị cấp dưới)", title);
+        Assert.Contains("Trạng thái: Đã trả lời", title);
+        Assert.Contains("Năm: 2022", title);
+        Assert.Contains("Quý: 1", title);
+        Assert.Contains("3 kiến nghị", title);
+        Assert.Contains(title, l => l.StartsWith("Xuất lúc ", StringComparison.Ordinal) && l.Contains("người xuất: ", StringComparison.Ordinal));
+        var table = records.Skip(title.Count).ToList();
+        Assert.Equal(1 + 3, table.Count);
+        Assert.Equal(["Mã", "Ngày", "Đơn vị"], table[0][..3]);
+        Assert.All(table, r => Assert.Equal(table[0].Length, r.Length));
+        Assert.All(table.Skip(1), r => Assert.Equal(["16/03/2022", "Thành phố Hà Tĩnh"], r[1..3]));
 
         var xlsx = await province.GetAsync($"/Recommendations?handler=Export&format=xlsx&unit={unit}");
+        Assert.Equal("Theo dõi kiến nghị - Thành phố Hà Tĩnh - tất cả.xlsx", xlsx.Content.Headers.ContentDisposition!.FileNameStar);
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         using var document = SpreadsheetDocument.Open(stream, false);
         var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
         var rows = sheet.Descendants<Row>().ToList();
-        Assert.Equal(1 + 3, rows.Count);
-        Assert.Equal(PaneStateValues.Frozen, sheet.Descendants<Pane>().Single().State!.Value);
-        var firstId = rows[1].Elements<Cell>().First();
+        var header = rows.Single(r => r.Elements<Cell>().Count() > 1 && r.Elements<Cell>().First().InnerText == "Mã");
+        Assert.Equal("Theo dõi kiến nghị", rows[0].InnerText);
+        Assert.Contains(rows, r => r.InnerText == "Đơn vị: Thành phố Hà Tĩnh (gồm các đơn vị cấp dưới)");
+        Assert.Contains(rows, r => r.InnerText.StartsWith("Tiêu chí lọc: không có", StringComparison.Ordinal));
+        Assert.Equal(3, rows.Count(r => r.RowIndex!.Value > header.RowIndex!.Value));
+        var pane = sheet.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal($"A{header.RowIndex!.Value + 1}", pane.TopLeftCell!.Value);
+        Assert.Equal($"A{header.RowIndex!.Value}:K{header.RowIndex!.Value + 3}", sheet.Elements<AutoFilter>().Single().Reference!.Value);
+        var firstId = rows[(int)header.RowIndex!.Value].Elements<Cell>().First();
         Assert.Equal(CellValues.Number, firstId.DataType!.Value);
+        // The recommendation's text is the long column: it wraps at the widest column instead of running on.
+        var content = sheet.Descendants<Column>().Single(c => c.Min!.Value == 5);
+        Assert.InRange(content.Width!.Value, 8, 60);
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
     }
 

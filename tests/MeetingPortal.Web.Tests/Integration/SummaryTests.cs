@@ -1,4 +1,6 @@
 using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using MeetingPortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -129,30 +131,73 @@ public sealed class ScorecardTests(PortalFactory factory) : IClassFixture<Portal
 
 public sealed class SummaryExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
+    /// <summary>
+    /// Issue 15, deliver 5: each sheet opens on its title block (the report's title bold and larger, the unit, the
+    /// period, the day counted, who exported it), then a bold header and typed rows; percentages are numbers shown as
+    /// "0%"; columns fit their text; the header stays in view, filters, and prints on every A4 landscape page.
+    /// </summary>
     [Fact]
-    public async Task The_xlsx_has_a_sheet_per_table_with_typed_numbers_and_frozen_headers_and_the_csv_has_a_bom()
+    public async Task The_xlsx_has_a_sheet_per_table_under_its_title_block_with_typed_numbers_and_the_csv_has_a_bom()
     {
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
         var leader = await factory.SignInAsync("lanhdao.hatinh");
         var xlsx = await leader.GetAsync($"/Reports/Quarterly?handler=Export&format=xlsx&unit={unit}&year=2022");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var disposition = xlsx.Content.Headers.ContentDisposition!;
+        Assert.Equal("Tổng hợp - Tỉnh Hà Tĩnh - Năm 2022.xlsx", disposition.FileNameStar);
+        Assert.True(disposition.FileName!.Trim('"').All(char.IsAscii), disposition.FileName);
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
-        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        using var document = SpreadsheetDocument.Open(stream, false);
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
         var workbook = document.WorkbookPart!;
-        var sheets = workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        var sheets = workbook.Workbook.Descendants<Sheet>().ToList();
         Assert.Equal(8, sheets.Count);
-        var key = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!);
-        Assert.All(workbook.WorksheetParts, p => Assert.NotNull(p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().SingleOrDefault()));
-        var row = key.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
-            .Single(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText == "Kiến nghị");
-        var value = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(1);
-        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, value.DataType!.Value);
+        var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var fonts = workbook.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ToList();
+        Font FontOf(Cell cell) => fonts[(int)(formats[(int)(cell.StyleIndex?.Value ?? 0)].FontId?.Value ?? 0)];
+
+        var key = ((WorksheetPart)workbook.GetPartById(sheets[0].Id!)).Worksheet;
+        var rows = key.Descendants<Row>().ToList();
+        Assert.Equal("Tổng hợp Tỉnh Hà Tĩnh — Năm 2022", rows[0].Elements<Cell>().Single().InnerText);
+        Assert.NotNull(FontOf(rows[0].Elements<Cell>().Single()).Bold);
+        Assert.True(FontOf(rows[0].Elements<Cell>().Single()).FontSize!.Val!.Value > FontOf(rows[1].Elements<Cell>().Single()).FontSize!.Val!.Value);
+        Assert.Contains(rows, r => r.InnerText.StartsWith("Kỳ báo cáo: Năm 2022 (từ 01/01/2022 đến 31/12/2022)", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.InnerText.StartsWith("Xuất lúc ", StringComparison.Ordinal));
+
+        // The header row: bold, right below the title block; the panes are frozen under it, the autofilter starts on
+        // it, and it is printed at the top of every page.
+        var header = rows.First(r => r.Elements<Cell>().Count() > 1);
+        Assert.Equal("Chỉ tiêu", header.Elements<Cell>().First().InnerText);
+        Assert.All(header.Elements<Cell>(), c => Assert.NotNull(FontOf(c).Bold));
+        var pane = key.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal((double)header.RowIndex!.Value, pane.VerticalSplit!.Value);
+        Assert.Equal($"A{header.RowIndex!.Value + 1}", pane.TopLeftCell!.Value);
+        Assert.StartsWith($"A{header.RowIndex!.Value}:", key.Elements<AutoFilter>().Single().Reference!.Value, StringComparison.Ordinal);
+        var printTitles = workbook.Workbook.Descendants<DefinedName>().Single(n => n.Name == "_xlnm.Print_Titles" && n.LocalSheetId!.Value == 0);
+        Assert.EndsWith($"!${header.RowIndex!.Value}:${header.RowIndex!.Value}", printTitles.Text, StringComparison.Ordinal);
+        var setup = key.Elements<PageSetup>().Single();
+        Assert.Equal(9U, setup.PaperSize!.Value);
+        Assert.Equal(OrientationValues.Landscape, setup.Orientation!.Value);
+        Assert.Equal(1U, setup.FitToWidth!.Value);
+        Assert.True(key.SheetProperties!.PageSetupProperties!.FitToPage!.Value);
+        Assert.All(key.Descendants<Column>(), c => Assert.InRange(c.Width!.Value, 8, 60));
+
+        // Typed numbers, and a share as a number formatted "0%".
+        var recommendations = rows.Single(r => r.Elements<Cell>().First().InnerText == "Kiến nghị");
+        var value = recommendations.Elements<Cell>().ElementAt(1);
+        Assert.Equal(CellValues.Number, value.DataType!.Value);
         Assert.Equal("9", value.CellValue!.Text);
+        var answered = rows.Single(r => r.Elements<Cell>().First().InnerText.Trim() == "Đã trả lời").Elements<Cell>().ToList();
+        Assert.Equal(9U, formats[(int)answered[3].StyleIndex!.Value].NumberFormatId!.Value);
+        Assert.InRange(double.Parse(answered[3].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), 0, 1);
+        Assert.All(workbook.WorksheetParts, p => Assert.NotNull(p.Worksheet.Descendants<Pane>().SingleOrDefault()));
 
         var csv = await leader.GetByteArrayAsync($"/Reports/Quarterly?handler=Export&format=csv&unit={unit}&year=2022");
         Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), csv[..3]);
-        Assert.Contains("Kiến nghị,9,", System.Text.Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
+        var text = System.Text.Encoding.UTF8.GetString(csv[3..]);
+        Assert.StartsWith("Tổng hợp Tỉnh Hà Tĩnh — Năm 2022\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\r\nKiến nghị;9;", text, StringComparison.Ordinal);
 
         var outsider = await factory.SignInAsync("lanhdao.kyanh");
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Reports/Quarterly?handler=Export&format=xlsx&unit={unit}&year=2022")).StatusCode);

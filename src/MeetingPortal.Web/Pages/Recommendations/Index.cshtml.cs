@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
@@ -50,16 +49,24 @@ public sealed class IndexModel(
         Items = await Project(Filter.Order(query).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    /// <summary>
+    /// The filtered list (up to <see cref="ExportLimit"/> items) as XLSX or CSV (<see cref="TableExport"/>), under a title
+    /// block that names the unit, the filter in words, the count, who exported it and when, in a file named after the
+    /// unit and the period ("Theo dõi kiến nghị - Thị xã Kỳ Anh - Quý II-2022.xlsx"); issue 15, deliver 5.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (!await ValidAsync(cancellationToken))
         {
             return BadRequest();
         }
 
-        var query = Filter.ApplyStatus(await Filter.ApplyWithoutStatusAsync(db, User.GetScopeOrNone(), calendar, cancellationToken));
+        var scope = User.GetScopeOrNone();
+        var query = Filter.ApplyStatus(await Filter.ApplyWithoutStatusAsync(db, scope, calendar, cancellationToken));
         var rows = await Project(Filter.Order(query).Take(ExportLimit)).ToListAsync(cancellationToken);
         var today = calendar.Today;
+        var file = await FileAsync(scope, cancellationToken);
+        var stamp = new ExportStamp(User.FindFirst(MeetingPortal.Infrastructure.Identity.PortalClaimTypes.FullName)?.Value ?? User.Identity?.Name ?? string.Empty, timeProvider.GetUtcNow());
         var table = new ExportTable(
             localizer["Tracker.Title"],
             [localizer["Tracker.Id"], localizer["Meetings.Date"], localizer["Meetings.Unit"], localizer["Tracker.Meeting"], localizer["Form.RecommendationContent"],
@@ -69,11 +76,27 @@ public sealed class IndexModel(
             [
                 r.Id, r.HeldOn, r.UnitName, r.MeetingTitle, r.Content, r.RaisedBy, r.AddressedTo, r.Theme, r.DueOn,
                 (string)localizer.Label(r.Status), r.IsOverdue(today) ? (string)localizer["Common.Yes"] : string.Empty,
-            ]).ToList());
-        var stamp = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            ]).ToList())
+        { Title = file.TitleLines(rows.Count, stamp) };
         return format == "xlsx"
-            ? File(TableExport.Xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"kien-nghi-{stamp}.xlsx")
-            : File(TableExport.Csv(table), "text/csv; charset=utf-8", $"kien-nghi-{stamp}.csv");
+            ? File(TableExport.Xlsx(table), ReportFiles.XlsxType, file.FileName + ".xlsx")
+            : File(TableExport.Csv(table), ReportFiles.CsvType, file.FileName + ".csv");
+    }
+
+    /// <summary>The export's title block and name: the filter's unit (or the user's own) and the names its ids stand for.</summary>
+    private async Task<TrackerFile> FileAsync(UnitScope scope, CancellationToken cancellationToken)
+    {
+        var unitId = Filter.Unit ?? scope.UnitId;
+        var unitName = await db.Units.AsNoTracking().InScope(scope).Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? await db.Units.AsNoTracking().Where(u => u.Id == scope.UnitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? string.Empty;
+        var organisationIds = new[] { Filter.RaisedBy, Filter.AddressedTo }.OfType<int>().ToList();
+        var organisations = await db.Organisations.AsNoTracking().InScope(scope).Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var themes = Filter.Theme is { } themeId
+            ? await db.Themes.AsNoTracking().Where(t => t.Id == themeId).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken)
+            : [];
+        return new TrackerFile(Filter, unitName, new TrackerFile.NameLookup(themes, organisations), localizer);
     }
 
     public Dictionary<string, string> PageRoute(int page) => RouteWith("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
