@@ -53,8 +53,25 @@ var database = Path.Combine(options.DataDirectory, "meetingportal.db");
 foreach (var scenario in scenarios)
 {
     var client = clients[scenario.User];
+    await using var changes = new SqliteConnection($"Data Source={database};Pooling=False");
+    if (scenario.AfterAChange)
+    {
+        await changes.OpenAsync();
+    }
+
     async Task<bool> OpenAsync()
     {
+        if (scenario.AfterAChange)
+        {
+            // A counted change as a save records it (ADR 0016): the next request computes the summary afresh.
+            lock (changes)
+            {
+                using var change = changes.CreateCommand();
+                change.CommandText = "INSERT INTO FigureChanges (AtUtc) VALUES (datetime('now'))";
+                change.ExecuteNonQuery();
+            }
+        }
+
         using var response = await client.GetAsync(scenario.Url);
         var body = await response.Content.ReadAsByteArrayAsync();
         return response.StatusCode == HttpStatusCode.OK && body.Length > 0;
