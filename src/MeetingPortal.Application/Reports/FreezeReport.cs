@@ -34,8 +34,11 @@ public sealed class FreezeReport(
     /// What a confirmation of freezing <paramref name="unitId"/>'s report for <paramref name="period"/> carries: a
     /// confirmation of another unit or period (another page, an old tab) does not count.
     /// </summary>
-    public static string ConfirmationOf(int unitId, ReviewPeriod period) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unitId}:{period.Kind}-{period.Year}-{period.Number}");
+    public static string ConfirmationOf(int unitId, ReviewPeriod period)
+    {
+        var canonical = period.Canonical();
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unitId}:{canonical.Kind}-{canonical.Year}-{canonical.Number}");
+    }
 
     /// <summary>The id, in the result, of the frozen report; refused with the field "Reason" when a reason is missing.</summary>
     public async Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, FreezeCommand command, CancellationToken cancellationToken)
@@ -52,21 +55,22 @@ public sealed class FreezeReport(
             return UseCaseResult.Refused(access);
         }
 
-        var label = PeriodNames.Name(localizer, command.Period);
+        // One stretch of days has one official report whatever name it was asked under ("6 tháng" or "months=6").
+        var period = command.Period.Canonical();
+        var label = PeriodNames.Name(localizer, period);
 
         // Figures of a period still running would change after they were signed.
-        if (!command.Period.HasEndedBy(calendar.Today))
+        if (!period.HasEndedBy(calendar.Today))
         {
-            return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.NotEnded", label, command.Period.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]);
+            return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.NotEnded", label, period.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         // An official report is not made by one stray click (issue 15, item 3): the unit and period were named and confirmed.
-        if (command.Confirmation != ConfirmationOf(unit.Id, command.Period))
+        if (command.Confirmation != ConfirmationOf(unit.Id, period))
         {
             return UseCaseResult.Invalid(string.Empty, localizer["Snapshot.ConfirmFirst", unit.Name, label]);
         }
 
-        var period = command.Period;
         var current = await db.Snapshots
             .Where(s => s.UnitId == unit.Id && s.PeriodKind == period.Kind && s.PeriodYear == period.Year && s.PeriodNumber == period.Number && s.ReplacedAtUtc == null)
             .OrderByDescending(s => s.Version).FirstOrDefaultAsync(cancellationToken);

@@ -36,8 +36,8 @@ public sealed class SummaryCacheStore : IDisposable
 public sealed class SummaryCache(SummaryCacheStore store, MeetingPortalDbContext db, SummaryDocuments documents, CalendarService calendar)
 {
     /// <summary>The newest figures generation: the id of the last saved <see cref="FigureChange"/>, 0 before any.</summary>
-    public Task<long> GenerationAsync(CancellationToken cancellationToken) =>
-        db.FigureChanges.AsNoTracking().MaxAsync(c => (long?)c.Id, cancellationToken).ContinueWith(t => t.Result ?? 0, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    public async Task<long> GenerationAsync(CancellationToken cancellationToken) =>
+        await db.FigureChanges.AsNoTracking().MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
 
     /// <summary>
     /// The summary of <paramref name="unit"/>'s subtree for <paramref name="period"/>, from the store when nothing

@@ -96,6 +96,9 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
 {
     public const int TopRows = 10;
 
+    /// <summary>Names in Vietnamese alphabetical order ("Đ" after "D"), not by code point.</summary>
+    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+
     /// <summary>
     /// The latest year in which <paramref name="unit"/> or a unit below it held a published meeting (Vietnam calendar
     /// year of the meeting day), or null when it has none: a summary opened without a period shows that year, so a new
@@ -158,8 +161,8 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         {
             CountedOn = today,
             Ranked = scorecards.Where(s => s.Due >= FigureDefinitions.MinimumDueToRank)
-                .OrderByDescending(s => s.OnTimeShare ?? -1).ThenBy(s => s.MedianDaysToAnswer ?? double.MaxValue).ThenBy(s => s.Body, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList(),
-            TooFewToRank = scorecards.Where(s => s.Due < FigureDefinitions.MinimumDueToRank).OrderBy(s => s.Body, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList(),
+                .OrderByDescending(s => s.OnTimeShare ?? -1).ThenBy(s => s.MedianDaysToAnswer ?? double.MaxValue).ThenBy(s => s.Body, Vietnamese).ToList(),
+            TooFewToRank = scorecards.Where(s => s.Due < FigureDefinitions.MinimumDueToRank).OrderBy(s => s.Body, Vietnamese).ToList(),
             Meetings = byType.Values.Sum(),
             MeetingsByType = byType,
             Speeches = details ? await meetings.SelectMany(m => m.Speeches).CountAsync(cancellationToken) : 0,

@@ -109,6 +109,14 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
             rows.Add(new ReportRow(label, level, null, [now, before, change]));
         }
 
+        void Stated(string label, Func<SummaryFigures, int> count)
+        {
+            ReportValue? Of(SummaryFigures? f) => f is null ? null : new ReportValue(ValueKind.Count, f.MeetingsStatingCounts == 0 ? null : count(f));
+            var before = Of(p);
+            var change = c.MeetingsStatingCounts > 0 && p is { MeetingsStatingCounts: > 0 } ? new ReportValue(ValueKind.Change, count(c) - count(p)) : null;
+            rows.Add(new ReportRow(label, 1, null, [Of(c), before, change]));
+        }
+
         void Days(string label, Func<SummaryFigures, double?> days) => rows.Add(new ReportRow(label, 0, null,
             [new ReportValue(ValueKind.WorkingDays, days(c)), p is null ? null : new ReportValue(ValueKind.WorkingDays, days(p)), null]));
 
@@ -123,10 +131,11 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         Row(localizer["Report.Organisations"], 0, f => f.Organisations, compare: false);
         Row(localizer["Report.Recommendations"], 0, f => f.Recommendations, link: Tracker(period, u));
         Row(localizer["Report.Matters"], 1, f => f.Matters);
-        Row(localizer["Report.StatedRecommendations"], 1, f => f.StatedRecommendations);
-        Row(localizer["Report.RecordedInStating"], 1, f => f.RecordedInStatingMeetings);
-        Row(localizer["Report.StatedOpinions"], 1, f => f.StatedOpinions);
-        Row(localizer["Report.MeetingsStating"], 1, f => f.MeetingsStatingCounts);
+        // What meetings state of themselves, beside what their records hold; "—" where no meeting stated a count.
+        Row(localizer["Report.MeetingsStating"], 0, f => f.MeetingsStatingCounts);
+        Stated(localizer["Report.StatedRecommendations"], f => f.StatedRecommendations);
+        Stated(localizer["Report.RecordedInStating"], f => f.RecordedInStatingMeetings);
+        Stated(localizer["Report.StatedOpinions"], f => f.StatedOpinions);
         Row(localizer["Report.Answered"], 0, f => f.Answered, f => f.Recommendations, Tracker(period, u, ("answered", "true")), Tracker(period, u));
         Row(localizer["Report.Resolved"], 0, f => f.Resolved, f => f.Recommendations, Tracker(period, u, ("resolved", "true")), Tracker(period, u));
         Row(localizer["Report.OnTime"], 0, f => f.OnTime, f => f.Due, Tracker(period, u, ("onTime", "true")), Tracker(period, u, ("due", nameof(DueState.Passed))));

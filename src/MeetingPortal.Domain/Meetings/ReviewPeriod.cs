@@ -95,6 +95,20 @@ public readonly record struct ReviewPeriod
         _ => new(Kind, Year - 1, Number),
     };
 
+    /// <summary>
+    /// The same days under the name the rules give them: the first month, three, six or twelve months of a year are
+    /// month 1, quarter I, the first half and the year, so that one stretch of days has one official report, not two
+    /// under two names (issue 15: "months=6" and "half=1" were frozen as two reports). Other periods are themselves.
+    /// </summary>
+    public ReviewPeriod Canonical() => Kind != PeriodKind.FirstMonths ? this : Number switch
+    {
+        1 => new(PeriodKind.Month, Year, 1),
+        3 => new(PeriodKind.Quarter, Year, 1),
+        6 => new(PeriodKind.HalfYear, Year, 1),
+        12 => new(PeriodKind.Year, Year, 1),
+        _ => this,
+    };
+
     public static ReviewPeriod QuarterOf(DateOnly date) => new(PeriodKind.Quarter, date.Year, ((date.Month - 1) / 3) + 1);
 
     /// <summary>Whether a person or a file may choose this period: a number its kind has, in a year <see cref="IsValidYear"/> accepts.</summary>

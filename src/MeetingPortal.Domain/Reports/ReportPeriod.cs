@@ -30,8 +30,8 @@ public readonly record struct ReportPeriod
     /// <summary>The length in calendar days, both ends counted.</summary>
     public int Days => End.DayNumber - Start.DayNumber + 1;
 
-    /// <summary>A statutory period.</summary>
-    public static ReportPeriod Of(ReviewPeriod period) => new(period.Start, period.End, period);
+    /// <summary>A statutory period, under its canonical name (<see cref="ReviewPeriod.Canonical"/>).</summary>
+    public static ReportPeriod Of(ReviewPeriod period) => new(period.Start, period.End, period.Canonical());
 
     /// <summary>
     /// A free range from <paramref name="from"/> to <paramref name="to"/>, both included. Throws

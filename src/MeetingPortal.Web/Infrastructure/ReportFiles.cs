@@ -1,5 +1,6 @@
 using System.Globalization;
 using MeetingPortal.Application.Reports;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Infrastructure;
@@ -30,6 +31,23 @@ public static class ReportFiles
         var name = $"{kind} - {unitName} - {periodLabel}";
         var refused = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
         return new string(name.Select(c => refused.Contains(c) || char.IsControl(c) ? '-' : c).ToArray());
+    }
+
+    /// <summary>
+    /// The file as a download named <paramref name="name"/> (UTF-8, in <c>filename*</c>) with an ASCII fallback that
+    /// keeps the words without their diacritics ("tong-hop-thi-xa-ky-anh-quy-ii-2022.xlsx") rather than "T_ng h_p…",
+    /// for the few clients that read only <c>filename</c>.
+    /// </summary>
+    public static FileContentResult Download(HttpResponse response, byte[] content, string contentType, string name)
+    {
+        var extension = Path.GetExtension(name);
+        var ascii = string.Join('-', MeetingPortal.Domain.Common.TextNormalizer.FoldForSearch(Path.GetFileNameWithoutExtension(name))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Where(char.IsAscii).ToArray())).Where(w => w.Length > 0));
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(name);
+        disposition.FileName = "\"" + (ascii.Length == 0 ? "tep" : ascii) + extension + "\"";
+        response.Headers.ContentDisposition = disposition.ToString();
+        return new FileContentResult(content, contentType);
     }
 
     /// <summary>The title block's lines: the report's title, the unit, the period with its dates, the day counted, the export.</summary>

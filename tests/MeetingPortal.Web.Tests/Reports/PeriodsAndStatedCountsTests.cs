@@ -53,7 +53,7 @@ public sealed class PeriodsAndStatedCountsTests(PortalFactory factory) : IClassF
     [InlineData("year=2022&month=2&quarter=1", "Kỳ báo cáo không hợp lệ")]
     [InlineData("from=2022-06-01", "Khoảng ngày cần cả ngày bắt đầu và ngày kết thúc")]
     [InlineData("from=2022-06-30&to=2022-06-01", "Khoảng ngày không hợp lệ")]
-    [InlineData("from=2022-13-45&to=2022-06-01", "Khoảng ngày cần cả ngày bắt đầu và ngày kết thúc")]
+    [InlineData("from=2022-13-45&to=2022-06-01", "Ngày của khoảng không đọc được")]
     public async Task A_period_that_is_not_one_is_named_on_the_page(string query, string message)
     {
         var response = await (await factory.SignInAsync("lanhdao.kyphuong")).GetAsync($"/Reports/Quarterly?{query}");

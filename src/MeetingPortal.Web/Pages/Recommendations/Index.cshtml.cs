@@ -79,8 +79,8 @@ public sealed class IndexModel(
             ]).ToList())
         { Title = file.TitleLines(rows.Count, stamp) };
         return format == "xlsx"
-            ? File(TableExport.Xlsx(table), ReportFiles.XlsxType, file.FileName + ".xlsx")
-            : File(TableExport.Csv(table), ReportFiles.CsvType, file.FileName + ".csv");
+            ? ReportFiles.Download(Response, TableExport.Xlsx(table), ReportFiles.XlsxType, file.FileName + ".xlsx")
+            : ReportFiles.Download(Response, TableExport.Csv(table), ReportFiles.CsvType, file.FileName + ".csv");
     }
 
     /// <summary>The export's title block and name: the filter's unit (or the user's own) and the names its ids stand for.</summary>

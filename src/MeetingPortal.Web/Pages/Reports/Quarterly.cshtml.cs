@@ -49,13 +49,15 @@ public sealed class QuarterlyModel(
     [BindProperty(SupportsGet = true, Name = "period")]
     public string? PeriodChoice { get; set; }
 
+    /// <summary>A free range's first day as typed (yyyy-MM-dd or dd/MM/yyyy), see <see cref="SummaryPeriodQuery.ParseDay"/>.</summary>
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Filter.From")]
-    public DateOnly? From { get; set; }
+    public string? From { get; set; }
 
+    /// <summary>A free range's last day as typed.</summary>
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Filter.To")]
-    public DateOnly? To { get; set; }
+    public string? To { get; set; }
 
     /// <summary>Set by the "freeze" link: the page asks to confirm the unit and the period before the freeze is sent.</summary>
     [BindProperty(SupportsGet = true)]
@@ -95,16 +97,27 @@ public sealed class QuarterlyModel(
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] TimeProvider timeProvider, CancellationToken cancellationToken)
     {
+        if (format is not ("xlsx" or "csv"))
+        {
+            return NotFound();
+        }
+
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
+        // A period that is not one is said on the page, never exported as some other period.
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var stamp = new ExportStamp(User.FindFirst(MeetingPortal.Infrastructure.Identity.PortalClaimTypes.FullName)?.Value ?? User.Identity?.Name ?? string.Empty, timeProvider.GetUtcNow());
         var name = ReportFiles.FileName(localizer["Report.FileSummary"], UnitName, PeriodLabel);
         return format == "xlsx"
-            ? File(ReportFiles.Xlsx(Document, localizer, stamp), ReportFiles.XlsxType, name + ".xlsx")
-            : File(ReportFiles.Csv(Document, localizer, stamp), ReportFiles.CsvType, name + ".csv");
+            ? ReportFiles.Download(Response, ReportFiles.Xlsx(Document, localizer, stamp), ReportFiles.XlsxType, name + ".xlsx")
+            : ReportFiles.Download(Response, ReportFiles.Csv(Document, localizer, stamp), ReportFiles.CsvType, name + ".csv");
     }
 
     /// <summary>A Leader or Administrator freezes this summary as an official report dated today, once confirmed.</summary>
@@ -230,6 +243,16 @@ public sealed class QuarterlyModel(
         route["format"] = format;
         return route;
     }
+
+    /// <summary>The tracker's overdue items of <paramref name="unitId"/>'s subtree for the period, as the overdue figure counts them.</summary>
+    public Dictionary<string, string> OverdueRoute(int unitId) => new()
+    {
+        ["unit"] = unitId.ToString(CultureInfo.InvariantCulture),
+        ["published"] = "true",
+        ["from"] = Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["overdue"] = "true",
+    };
 
     /// <summary>This summary with the freeze confirmation shown.</summary>
     public Dictionary<string, string> FreezeConfirmRoute()

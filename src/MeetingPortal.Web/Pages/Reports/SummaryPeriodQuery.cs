@@ -18,11 +18,21 @@ public sealed class SummaryPeriodQuery
     public int? Half { get; set; }
     public int? Months { get; set; }
     public string? Period { get; set; }
-    public DateOnly? From { get; set; }
-    public DateOnly? To { get; set; }
+    /// <summary>The range's first day as typed: yyyy-MM-dd (what a date field sends) or dd/MM/yyyy (as Vietnamese write it).</summary>
+    public string? From { get; set; }
+
+    /// <summary>The range's last day, as <see cref="From"/>.</summary>
+    public string? To { get; set; }
+
+    private static readonly string[] DayFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
+
+    /// <summary>A day typed in one of the accepted forms, or null; "05/03/2022" is 5 March, never 3 May.</summary>
+    public static DateOnly? ParseDay(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>Whether the URL names any period at all (none: the page shows the latest year with records).</summary>
-    public bool IsEmpty => Year is null && Month is null && Quarter is null && Half is null && Months is null && Period is null && From is null && To is null;
+    public bool IsEmpty => Year is null && Month is null && Quarter is null && Half is null && Months is null && Period is null
+        && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To);
 
     /// <summary>
     /// The period asked for, or null with <paramref name="error"/> set to a resource key when what was asked is not a
@@ -31,14 +41,16 @@ public sealed class SummaryPeriodQuery
     public ReportPeriod? Resolve(int defaultYear, out string? error)
     {
         error = null;
-        if (From is not null || To is not null)
+        if (!string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To))
         {
-            if (From is { } from && To is { } to && ReportPeriod.IsValidRange(from, to))
+            if (ParseDay(From) is { } from && ParseDay(To) is { } to && ReportPeriod.IsValidRange(from, to))
             {
                 return ReportPeriod.Range(from, to);
             }
 
-            error = From is null || To is null ? "Report.RangeIncomplete" : "Report.RangeInvalid";
+            error = string.IsNullOrWhiteSpace(From) || string.IsNullOrWhiteSpace(To) ? "Report.RangeIncomplete"
+                : ParseDay(From) is null || ParseDay(To) is null ? "Report.RangeNotADate"
+                : "Report.RangeInvalid";
             return null;
         }
 
