@@ -34,6 +34,12 @@ public static class DependencyInjection
         services.AddSingleton<Reports.SummaryCacheStore>();
         services.AddScoped<Reports.SummaryCache>();
         services.AddScoped<Reports.FreezeReport>();
+        services.AddScoped<Reports.OverdueRegister>();
+        services.AddScoped<Reports.ReportChange>();
+        services.AddScoped<Reports.EditReportDraft>();
+        services.AddScoped<Reports.SignReport>();
+        services.AddScoped<Reports.SendReport>();
+        services.AddScoped<Reports.ReceiveReport>();
         services.AddScoped<Administration.ChangeCalendar>();
         services.AddScoped<Administration.ChangeThemes>();
         services.AddScoped<Administration.ChangeDueDateRules>();

@@ -24,11 +24,12 @@ public sealed record FreezeCommand(int UnitId, ReviewPeriod Period, string? Conf
 /// <see cref="FrozenReport"/>'s current format, never recomputed. Authorized before anything is computed; a period
 /// that has not ended is refused (<see cref="ReviewPeriod.HasEndedBy"/>), and so is a freeze not confirmed. A unit has
 /// one report per period: freezing again needs a reason and makes the next version, the earlier one marked replaced
-/// (<see cref="SummarySnapshot.Freeze"/>); two freezes at once cannot make the same version (a unique index).
+/// (<see cref="SummarySnapshot.Freeze"/>); two freezes at once cannot make the same version (a unique index). The
+/// overdue recommendations behind the "Quá hạn" figure are kept with it (<see cref="OverdueRegister"/>, ADR 0017).
 /// </summary>
 public sealed class FreezeReport(
     MeetingPortalDbContext db, IAuthorizationService authorization, SummaryDocuments summaries, CalendarService calendar, ICurrentUser currentUser,
-    TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer)
+    TimeProvider timeProvider, IStringLocalizer<SharedResource> localizer, OverdueRegister overdueRegister)
 {
     /// <summary>
     /// What a confirmation of freezing <paramref name="unitId"/>'s report for <paramref name="period"/> carries: a
@@ -85,12 +86,20 @@ public sealed class FreezeReport(
         }
 
         var computed = await summaries.ComputeAsync(new UnitScope(unit.Id, unit.Path), unit.Name, ReportPeriod.Of(period), new Dictionary<string, string>(), cancellationToken);
+        // The overdue items behind the "Quá hạn" figure, counted on the same day, kept beside the figures (ADR 0017).
+        var overdue = await overdueRegister.ListAsync(new UnitScope(unit.Id, unit.Path), ReportPeriod.Of(period), computed.Document.CountedOn, cancellationToken);
         var snapshot = SummarySnapshot.Freeze(current, unit.Id, period, localizer["Report.Title", unit.Name, label], FrozenReport.Write(computed.Document),
-            calendar.Today, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime, command.Reason);
+            calendar.Today, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime, command.Reason, OverdueList.Write(overdue));
         db.Snapshots.Add(snapshot);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The current version was signed, sent or received while this freeze ran: it is looked at again, not written over.
+            db.ChangeTracker.Clear();
+            return UseCaseResult.Invalid(string.Empty, localizer["OfficialReport.Stale"]);
         }
         catch (DbUpdateException)
         {

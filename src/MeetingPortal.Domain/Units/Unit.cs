@@ -135,6 +135,21 @@ public class Unit : Entity
 
     public static string PathOf(params int[] ids) => "/" + string.Join('/', ids) + "/";
 
+    /// <summary>
+    /// The path of the unit directly above the unit at <paramref name="path"/> ("/1/2/" for "/1/2/7/"), or null for a
+    /// top unit ("/1/") or an empty path: the level a unit's official report is sent to (ADR 0017).
+    /// </summary>
+    public static string? ParentPathOf(string path)
+    {
+        if (path.Length < 3 || path[^1] != '/')
+        {
+            return null;
+        }
+
+        var cut = path.LastIndexOf('/', path.Length - 2);
+        return cut <= 0 ? null : path[..(cut + 1)];
+    }
+
     /// <summary>True when a record of the unit with <paramref name="recordUnitPath"/> lies in the scope rooted at <paramref name="scopePath"/>.</summary>
     public static bool IsInScope(string recordUnitPath, string scopePath) =>
         !string.IsNullOrEmpty(scopePath) && recordUnitPath.StartsWith(scopePath, StringComparison.Ordinal);

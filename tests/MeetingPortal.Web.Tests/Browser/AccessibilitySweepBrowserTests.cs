@@ -24,7 +24,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             "/Meetings", "/Meetings?q=kinh+phi&from=abc", $"/Meetings/{meeting}", $"/Meetings/{meeting}/Edit", $"/Meetings/{meeting}/Attachments",
             "/Meetings/Create", "/Meetings/Import", "/Recommendations", "/Recommendations?overdue=true", $"/Recommendations/{recommendation}",
             "/Directives", $"/Directives/{directive}", "/Notifications", "/Admin/Calendar", "/Admin/DueRules", "/Account/SignOut", "/Status/404",
-            "/Reports/Quarterly?year=2022", "/Reports/Quarterly?year=2022&quarter=2", "/Reports/Snapshots", "/Admin/Audit",
+            "/Reports/Quarterly?year=2022", "/Reports/Quarterly?year=2022&quarter=2", "/Reports/Snapshots", "/Reports/Received?year=2022", "/Admin/Audit",
             "/Admin", "/Admin/Users", "/Admin/Users/Create", $"/Admin/Users/{account}", "/Admin/Units", $"/Admin/Units/{unit}",
             "/Admin/Organisations", $"/Admin/Organisations/{organisation}", "/Admin/Themes", "/Account/ChangePassword",
             // Lists with their criteria as chips and hidden inputs (issue 15, item 6).
@@ -83,6 +83,50 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
         }
 
         Assert.Empty(tooWide);
+    }
+
+    /// <summary>
+    /// Issue 15, deliver 4: the official report's pages as its leader sees them (the report with its steps, the draft
+    /// form, the signing form) and as the leader of the unit above sees the reports sent to it.
+    /// </summary>
+    [Fact]
+    public async Task The_official_report_pages_have_no_serious_violation_and_conform()
+    {
+        var records = await Support.PortalRoutes.RecordsAsync(fixture);
+        fixture.WithDb(db =>
+        {
+            // A signer's name, so that the signing form is shown.
+            var report = db.Snapshots.Single(s => s.Id == records.Snapshot);
+            if (report.IsEditable && report.SignerName is null)
+            {
+                report.EditDraft(new MeetingPortal.Domain.Reports.ReportDraft(SignerName: "Nguyễn Văn A", SignerRole: "Bí thư"), "test", DateTime.UtcNow);
+                db.SaveChanges();
+            }
+
+            return report.Id;
+        });
+        var kyAnh = fixture.WithDb(db => db.Units.Single(u => u.Code == "tx-ky-anh").Id);
+        var failures = new List<string>();
+        var sources = new Dictionary<string, string>();
+        async Task VisitAsync(IPage page, string url)
+        {
+            var response = await page.GotoAsync(url);
+            Assert.True(response!.Ok, $"{url} answered {response.Status}");
+            failures.AddRange((await page.SeriousViolationsAsync()).Select(v => $"{url}: {v}"));
+            sources[$"report{sources.Count:00}"] = await response.TextAsync();
+        }
+
+        var ward = await fixture.SignInAsync("lanhdao.kyphuong");
+        foreach (var url in new[] { $"/Reports/Snapshots/{records.Snapshot}", $"/Reports/Snapshots/{records.Snapshot}/Edit", $"/Reports/Snapshots/{records.Snapshot}/Sign" })
+        {
+            await VisitAsync(ward, url);
+        }
+
+        await VisitAsync(await fixture.SignInAsync("lanhdao.kyanh"), $"/Reports/Received?unit={kyAnh}&year=2022");
+
+        Assert.Empty(failures);
+        var report = await HtmlValidator.ValidateAsync(sources);
+        Assert.True(report.Length == 0, string.Join(", ", sources.Keys) + "\n" + report);
     }
 
     [Fact]

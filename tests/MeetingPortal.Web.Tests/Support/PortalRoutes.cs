@@ -89,6 +89,11 @@ public static class PortalRoutes
         ["Reports/Quarterly"] = new(RouteAccess.SignedIn),
         ["Reports/Snapshots"] = new(RouteAccess.SignedIn),
         ["Reports/Snapshots/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        ["Reports/Snapshots/{id:int}/Document"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        // Only the report's own unit's leaders type, sign and send it (ADR 0017).
+        ["Reports/Snapshots/{id:int}/Edit"] = new(RouteAccess.Record, "lanhdao.kyphuong", "theodoi.kyphuong"),
+        ["Reports/Snapshots/{id:int}/Sign"] = new(RouteAccess.Record, "lanhdao.kyphuong", "quantri.kyphuong"),
+        ["Reports/Received"] = new(RouteAccess.SignedIn),
         ["health"] = new(RouteAccess.Public),
         ["health/live"] = new(RouteAccess.Public),
         ["health/ready"] = new(RouteAccess.Public),

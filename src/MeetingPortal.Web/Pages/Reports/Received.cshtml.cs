@@ -1,0 +1,132 @@
+using System.Globalization;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Reports;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Web.Pages.Reports;
+
+/// <summary>
+/// The level above's view of a statutory period (issue 15, deliver 4): which units directly below the unit have sent
+/// their official report for the period and which have not (no report, a draft, signed but not sent, or a sent version
+/// since replaced), each sent one opened from here. In scope only: another unit answers 404 (ADR 0003).
+/// </summary>
+public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService calendar, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Month { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Quarter { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Half { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Months { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "period")]
+    public string? PeriodChoice { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public int UnitId { get; private set; }
+    public string UnitName { get; private set; } = string.Empty;
+
+    /// <summary>The statutory period shown (the year asked for when the query named none or a free range).</summary>
+    public ReviewPeriod Period { get; private set; }
+
+    public string PeriodLabel { get; private set; } = string.Empty;
+
+    /// <summary>The units directly below that have sent their current report for the period, by name.</summary>
+    public IReadOnlyList<Row> Sent { get; private set; } = [];
+
+    /// <summary>The units directly below that have not, by name.</summary>
+    public IReadOnlyList<Row> NotSent { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var scope = User.GetScopeOrNone();
+        var unitId = Unit ?? scope.UnitId;
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Name, u.Path }).SingleOrDefaultAsync(cancellationToken);
+        if (unit is null || !await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Read))
+        {
+            // Another unit's reports are not revealed, whether it exists or not.
+            return NotFound();
+        }
+
+        UnitId = unit.Id;
+        UnitName = unit.Name;
+        var query = new SummaryPeriodQuery { Year = Year, Month = Month, Quarter = Quarter, Half = Half, Months = Months, Period = PeriodChoice, From = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        var asked = query.Resolve(calendar.Today.Year, out var error);
+        if (asked?.Statutory is { } statutory)
+        {
+            Period = statutory;
+        }
+        else
+        {
+            // Reports are sent for statutory periods only; a free range or a wrong period shows the year, and says why.
+            ModelState.AddModelError(string.Empty, error is null ? localizer["Received.StatutoryOnly"] : localizer[error]);
+            Period = new ReviewPeriod(PeriodKind.Year, ReviewPeriod.IsValidYear(Year ?? 0) ? Year!.Value : calendar.Today.Year, 1);
+        }
+
+        PeriodLabel = localizer.Label(Period);
+        var (kind, year, number) = (Period.Kind, Period.Year, Period.Number);
+        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && u.MergedIntoId == null)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+        var childIds = children.Select(c => c.Id).ToList();
+        var reports = await db.Snapshots.AsNoTracking()
+            .Where(s => childIds.Contains(s.UnitId) && s.PeriodKind == kind && s.PeriodYear == year && s.PeriodNumber == number)
+            .Select(s => new ReportVersion(s.Id, s.UnitId, s.Version, s.Status, s.ReplacedAtUtc != null, s.SentAtUtc, s.SentBy, s.ReceivedAtUtc, s.ReceivedBy))
+            .ToListAsync(cancellationToken);
+
+        var comparer = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
+        var rows = children.OrderBy(c => c.Name, comparer).Select(c =>
+        {
+            var versions = reports.Where(r => r.UnitId == c.Id).ToList();
+            var current = versions.Where(v => !v.Replaced).MaxBy(v => v.Number);
+            var lastSent = versions.Where(v => v.SentAtUtc is not null).MaxBy(v => v.Number);
+            return new Row(c.Id, c.Name, current, lastSent is not null && lastSent != current ? lastSent : null);
+        }).ToList();
+        Sent = rows.Where(r => r.Current is { Status: ReportStatus.Sent or ReportStatus.Received }).ToList();
+        NotSent = rows.Where(r => r.Current is not { Status: ReportStatus.Sent or ReportStatus.Received }).ToList();
+        return Page();
+    }
+
+    /// <summary>This page's query for another statutory period of the same unit.</summary>
+    public Dictionary<string, string> RouteOf(ReviewPeriod period)
+    {
+        var route = SummaryPeriodQuery.RouteOf(ReportPeriod.Of(period));
+        route["unit"] = UnitId.ToString(CultureInfo.InvariantCulture);
+        return route;
+    }
+
+    /// <summary>The form's choices of period for the year shown, as the summary offers them.</summary>
+    public IReadOnlyList<(string Value, string Label)> PeriodChoices()
+    {
+        var year = Period.Year;
+        var periods = new List<ReviewPeriod> { new(PeriodKind.Year, year, 1), new(PeriodKind.HalfYear, year, 1), new(PeriodKind.FirstMonths, year, 9), new(PeriodKind.HalfYear, year, 2) };
+        periods.AddRange(Enumerable.Range(1, 4).Select(q => new ReviewPeriod(PeriodKind.Quarter, year, q)));
+        periods.AddRange(Enumerable.Range(1, 12).Select(m => new ReviewPeriod(PeriodKind.Month, year, m)));
+        return periods.Select(p => (SummaryPeriodQuery.ChoiceOf(p), localizer.Label(p))).ToList();
+    }
+
+    /// <summary>One version of a child unit's report for the period: its id, number, status and when it was sent and received (UTC).</summary>
+    public sealed record ReportVersion(int Id, int UnitId, int Number, ReportStatus Status, bool Replaced, DateTime? SentAtUtc, string? SentBy, DateTime? ReceivedAtUtc, string? ReceivedBy);
+
+    /// <summary>A unit directly below: its current report (null when none was frozen) and, when a sent version was replaced since, that version.</summary>
+    public sealed record Row(int UnitId, string Name, ReportVersion? Current, ReportVersion? ReplacedSent);
+}
