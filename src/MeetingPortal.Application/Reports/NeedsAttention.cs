@@ -13,7 +13,10 @@ namespace MeetingPortal.Application.Reports;
 /// <param name="OverdueByUnit">Child units with overdue items, most first.</param>
 /// <param name="WithoutMeeting">Child units with no published meeting in the period.</param>
 /// <param name="LowestOnTime">Ranked bodies with the lowest on-time share, lowest first (at most <see cref="Shown"/>).</param>
-public sealed record NeedsAttention(bool NoMeeting, bool HasChildren, int Overdue, IReadOnlyList<ChildFigures> OverdueByUnit, IReadOnlyList<ChildFigures> WithoutMeeting, IReadOnlyList<Scorecard> LowestOnTime)
+/// <param name="NotSentUp">Units directly below whose official report for the (ended, statutory) period has not been sent up (<see cref="ReportFromBelow.HasSent"/>).</param>
+public sealed record NeedsAttention(
+    bool NoMeeting, bool HasChildren, int Overdue, IReadOnlyList<ChildFigures> OverdueByUnit, IReadOnlyList<ChildFigures> WithoutMeeting, IReadOnlyList<Scorecard> LowestOnTime,
+    IReadOnlyList<ReportFromBelow> NotSentUp)
 {
     /// <summary>How many bodies of the lowest on-time share are named.</summary>
     public const int Shown = 3;
@@ -21,14 +24,18 @@ public sealed record NeedsAttention(bool NoMeeting, bool HasChildren, int Overdu
     private static readonly StringComparer Vietnamese = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
     /// <summary>Whether there is anything to show.</summary>
-    public bool IsEmpty => !NoMeeting && Overdue == 0 && WithoutMeeting.Count == 0 && LowestOnTime.Count == 0;
+    public bool IsEmpty => !NoMeeting && Overdue == 0 && WithoutMeeting.Count == 0 && LowestOnTime.Count == 0 && NotSentUp.Count == 0;
 
-    /// <summary>From a summary's figures; a body whose every due item was answered on time is not "lowest".</summary>
-    public static NeedsAttention From(SummaryFigures figures) => new(
+    /// <summary>
+    /// From a summary's figures and the reports of the units below (<paramref name="fromBelow"/>, empty when the period
+    /// is not a statutory one that has ended); a body whose every due item was answered on time is not "lowest".
+    /// </summary>
+    public static NeedsAttention From(SummaryFigures figures, IReadOnlyList<ReportFromBelow> fromBelow) => new(
         figures.Meetings == 0,
         figures.Children.Count > 0,
         figures.Overdue,
         figures.Children.Where(c => c.Overdue > 0).OrderByDescending(c => c.Overdue).ThenBy(c => c.Name, Vietnamese).ToList(),
         figures.Children.Where(c => c.Meetings == 0).ToList(),
-        figures.Ranked.Where(s => s.OnTimeShare < 1).OrderBy(s => s.OnTimeShare).ThenBy(s => s.Body, Vietnamese).Take(Shown).ToList());
+        figures.Ranked.Where(s => s.OnTimeShare < 1).OrderBy(s => s.OnTimeShare).ThenBy(s => s.Body, Vietnamese).Take(Shown).ToList(),
+        fromBelow.Where(r => !r.HasSent).ToList());
 }

@@ -32,8 +32,8 @@ public sealed class OfficialReportVersionTests(PortalFactory factory) : IClassFi
         Assert.Contains(expected, row => row.StartsWith("Kiến nghị | 6 | 0 | +6", StringComparison.Ordinal));
         Assert.Equal(expected, Tables(report));
         Assert.Equal(
-            screen.Nodes("//section/h2").Select(h => h.InnerText.Trim()).Where(h => h != "Cần chú ý"),
-            report.Nodes("//section/h2").Select(h => h.InnerText.Trim()).Where(h => h != "Đã đọc"));
+            screen.Nodes("//section[contains(@class,'report-section')]/h2").Select(h => h.InnerText.Trim()),
+            report.Nodes("//section[contains(@class,'report-section')]/h2").Select(h => h.InnerText.Trim()));
         Assert.Equal(screen.Node("//dl[@class='definitions']").InnerText, report.Node("//dl[@class='definitions']").InnerText);
         Assert.Empty(report.Nodes("//table[contains(@class,'report-table')]//a"));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using MeetingPortal.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingPortal.Web.Tests.Reports;
 
@@ -69,5 +70,25 @@ public sealed class SummaryReviewFindingsTests(PortalFactory factory) : IClassFi
         Assert.DoesNotContain("đơn vị cấp dưới", attention, StringComparison.Ordinal);
         // It stands before the forms that choose the period: the first thing on a phone.
         Assert.True(page.DocumentNode.InnerHtml.IndexOf("aria-labelledby=\"attention\"", StringComparison.Ordinal) < page.DocumentNode.InnerHtml.IndexOf("class=\"filters", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Issue 15, deliver 8: the summary begins with the reports the units below have not sent up.</summary>
+public sealed class ReportsNotSentUpTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task An_ended_period_names_the_units_below_whose_report_has_not_gone_up_and_a_running_one_does_not()
+    {
+        var province = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
+        var leader = await factory.SignInAsync("lanhdao.hatinh");
+
+        var ended = (await leader.GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2022")).Node("//section[@aria-labelledby='attention']");
+        Assert.Contains("đơn vị cấp dưới chưa gửi báo cáo chính thức kỳ này lên", ended.InnerText, StringComparison.Ordinal);
+        Assert.Contains("Thị xã Kỳ Anh", ended.InnerText, StringComparison.Ordinal);
+        Assert.Contains("/Reports/Received", ended.InnerHtml, StringComparison.Ordinal);
+
+        var thisYear = factory.Services.GetRequiredService<MeetingPortal.Infrastructure.Persistence.CalendarService>().Today.Year;
+        var running = (await leader.GetHtmlAsync($"/Reports/Quarterly?unit={province}&year={thisYear}")).Node("//section[@aria-labelledby='attention']");
+        Assert.DoesNotContain("chưa gửi báo cáo", running.InnerText, StringComparison.Ordinal);
     }
 }

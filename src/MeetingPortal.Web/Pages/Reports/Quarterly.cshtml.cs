@@ -200,7 +200,11 @@ public sealed class QuarterlyModel(
         var computed = await cache.GetAsync(unitScope, unit.Name, Period, SummaryPeriodQuery.RouteOf(Period), cancellationToken);
         Document = computed.Document;
         Current = computed.Current;
-        Attention = NeedsAttention.From(Current);
+        // Which units below have not sent their official report up: said of a statutory period that has ended.
+        var fromBelow = Period.Statutory is { } ended && Period.HasEndedBy(calendar.Today)
+            ? await ReportsFromBelow.ForAsync(db, unit.Id, ended, cancellationToken)
+            : [];
+        Attention = NeedsAttention.From(Current, fromBelow);
         if (Period.Statutory is { } statutory)
         {
             var frozen = await db.Snapshots.AsNoTracking()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeetingPortal.Application.Reports;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Persistence;
@@ -52,10 +53,10 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
     public string PeriodLabel { get; private set; } = string.Empty;
 
     /// <summary>The units directly below that have sent their current report for the period, by name.</summary>
-    public IReadOnlyList<Row> Sent { get; private set; } = [];
+    public IReadOnlyList<ReportFromBelow> Sent { get; private set; } = [];
 
     /// <summary>The units directly below that have not, by name.</summary>
-    public IReadOnlyList<Row> NotSent { get; private set; } = [];
+    public IReadOnlyList<ReportFromBelow> NotSent { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -84,25 +85,9 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
         }
 
         PeriodLabel = localizer.Label(Period);
-        var (kind, year, number) = (Period.Kind, Period.Year, Period.Number);
-        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && u.MergedIntoId == null)
-            .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
-        var childIds = children.Select(c => c.Id).ToList();
-        var reports = await db.Snapshots.AsNoTracking()
-            .Where(s => childIds.Contains(s.UnitId) && s.PeriodKind == kind && s.PeriodYear == year && s.PeriodNumber == number)
-            .Select(s => new ReportVersion(s.Id, s.UnitId, s.Version, s.Status, s.ReplacedAtUtc != null, s.SentAtUtc, s.SentBy, s.ReceivedAtUtc, s.ReceivedBy))
-            .ToListAsync(cancellationToken);
-
-        var comparer = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
-        var rows = children.OrderBy(c => c.Name, comparer).Select(c =>
-        {
-            var versions = reports.Where(r => r.UnitId == c.Id).ToList();
-            var current = versions.Where(v => !v.Replaced).MaxBy(v => v.Number);
-            var lastSent = versions.Where(v => v.SentAtUtc is not null).MaxBy(v => v.Number);
-            return new Row(c.Id, c.Name, current, lastSent is not null && lastSent != current ? lastSent : null);
-        }).ToList();
-        Sent = rows.Where(r => r.Current is { Status: ReportStatus.Sent or ReportStatus.Received }).ToList();
-        NotSent = rows.Where(r => r.Current is not { Status: ReportStatus.Sent or ReportStatus.Received }).ToList();
+        var rows = await ReportsFromBelow.ForAsync(db, unit.Id, Period, cancellationToken);
+        Sent = rows.Where(r => r.HasSent).ToList();
+        NotSent = rows.Where(r => !r.HasSent).ToList();
         return Page();
     }
 
@@ -123,10 +108,4 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
         periods.AddRange(Enumerable.Range(1, 12).Select(m => new ReviewPeriod(PeriodKind.Month, year, m)));
         return periods.Select(p => (SummaryPeriodQuery.ChoiceOf(p), localizer.Label(p))).ToList();
     }
-
-    /// <summary>One version of a child unit's report for the period: its id, number, status and when it was sent and received (UTC).</summary>
-    public sealed record ReportVersion(int Id, int UnitId, int Number, ReportStatus Status, bool Replaced, DateTime? SentAtUtc, string? SentBy, DateTime? ReceivedAtUtc, string? ReceivedBy);
-
-    /// <summary>A unit directly below: its current report (null when none was frozen) and, when a sent version was replaced since, that version.</summary>
-    public sealed record Row(int UnitId, string Name, ReportVersion? Current, ReportVersion? ReplacedSent);
 }

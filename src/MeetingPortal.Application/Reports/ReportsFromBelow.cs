@@ -1,0 +1,49 @@
+using System.Globalization;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Reports;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Application.Reports;
+
+/// <summary>One version of a unit's official report for a period: its id, number, status and when it was sent and received (UTC).</summary>
+public sealed record ReportVersion(int Id, int UnitId, int Number, ReportStatus Status, bool Replaced, DateTime? SentAtUtc, string? SentBy, DateTime? ReceivedAtUtc, string? ReceivedBy);
+
+/// <summary>
+/// A unit directly below and its official report for a period: the current version (null when none was frozen) and,
+/// when a sent version was replaced since, that version. It has sent when its current version is sent or received
+/// (ADR 0017): a replaced version that was sent does not count.
+/// </summary>
+public sealed record ReportFromBelow(int UnitId, string Name, ReportVersion? Current, ReportVersion? ReplacedSent)
+{
+    /// <summary>Whether the unit's current report for the period has gone up.</summary>
+    public bool HasSent => Current is { Status: ReportStatus.Sent or ReportStatus.Received };
+}
+
+/// <summary>
+/// What the units directly below a unit have sent up for a statutory period (issue 15, deliver 4 and 8): read by the
+/// level above's page and by the summary's "needs attention". The caller has checked the unit is in the user's scope.
+/// </summary>
+public static class ReportsFromBelow
+{
+    /// <summary>Every unit directly below <paramref name="unitId"/> that takes records, in Vietnamese order, with its report for <paramref name="period"/> (canonical).</summary>
+    public static async Task<IReadOnlyList<ReportFromBelow>> ForAsync(MeetingPortalDbContext db, int unitId, ReviewPeriod period, CancellationToken cancellationToken)
+    {
+        var (kind, year, number) = (period.Canonical().Kind, period.Canonical().Year, period.Canonical().Number);
+        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unitId && u.MergedIntoId == null)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+        var childIds = children.Select(c => c.Id).ToList();
+        var reports = await db.Snapshots.AsNoTracking()
+            .Where(s => childIds.Contains(s.UnitId) && s.PeriodKind == kind && s.PeriodYear == year && s.PeriodNumber == number)
+            .Select(s => new ReportVersion(s.Id, s.UnitId, s.Version, s.Status, s.ReplacedAtUtc != null, s.SentAtUtc, s.SentBy, s.ReceivedAtUtc, s.ReceivedBy))
+            .ToListAsync(cancellationToken);
+        var comparer = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
+        return children.OrderBy(c => c.Name, comparer).Select(c =>
+        {
+            var versions = reports.Where(r => r.UnitId == c.Id).ToList();
+            var current = versions.Where(v => !v.Replaced).MaxBy(v => v.Number);
+            var lastSent = versions.Where(v => v.SentAtUtc is not null).MaxBy(v => v.Number);
+            return new ReportFromBelow(c.Id, c.Name, current, lastSent is not null && lastSent != current ? lastSent : null);
+        }).ToList();
+    }
+}
