@@ -132,6 +132,8 @@ builder.Services.AddApplication();
 // Vietnamese letters go out as themselves, not as &#x...; (HTML-significant characters are still encoded).
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+// The summary's drawn tables are kept per cached summary (ADR 0016); 32 MB holds a few hundred of them.
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(options => options.SizeLimit = 32 * 1024 * 1024);
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PasswordChangeFilter()))
     .AddMvcOptions(options =>
     {

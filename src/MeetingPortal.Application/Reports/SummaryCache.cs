@@ -18,6 +18,7 @@ public sealed class SummaryCacheStore : IDisposable
     /// <summary>How many summaries are kept.</summary>
     public const int Capacity = 2_000;
 
+    /// <summary>One entry per summary (unit, period, day, culture): the newest computation and the generation it was computed at.</summary>
     internal MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
     internal ConcurrentDictionary<string, Lazy<Task<ComputedSummary>>> Running { get; } = new(StringComparer.Ordinal);
@@ -39,6 +40,9 @@ public sealed class SummaryCache(SummaryCacheStore store, MeetingPortalDbContext
     public async Task<long> GenerationAsync(CancellationToken cancellationToken) =>
         await db.FigureChanges.AsNoTracking().MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
 
+    private static long Generation(string? key) =>
+        key is not null && long.TryParse(key.AsSpan(key.LastIndexOf('|') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : -1;
+
     /// <summary>
     /// The summary of <paramref name="unit"/>'s subtree for <paramref name="period"/>, from the store when nothing
     /// counted has changed since it was computed, else computed now (<see cref="SummaryDocuments.ComputeAsync"/>).
@@ -46,11 +50,14 @@ public sealed class SummaryCache(SummaryCacheStore store, MeetingPortalDbContext
     public async Task<ComputedSummary> GetAsync(UnitScope unit, string unitName, ReportPeriod period, IReadOnlyDictionary<string, string> periodQuery, CancellationToken cancellationToken)
     {
         var generation = await GenerationAsync(cancellationToken);
-        var key = string.Join('|',
+        // The generation is not part of the entry's key but of its value: a change replaces the summary's one entry
+        // instead of leaving the old figures in memory until they expire.
+        var summaryKey = string.Join('|',
             unit.UnitId.ToString(CultureInfo.InvariantCulture), unit.Path, unitName, period.Start.ToString("O", CultureInfo.InvariantCulture), period.End.ToString("O", CultureInfo.InvariantCulture),
             period.Statutory?.ToString() ?? "range", string.Join('&', periodQuery.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
-            calendar.Today.ToString("O", CultureInfo.InvariantCulture), CultureInfo.CurrentUICulture.Name, generation.ToString(CultureInfo.InvariantCulture));
-        if (store.Entries.TryGetValue(key, out ComputedSummary? cached) && cached is not null)
+            calendar.Today.ToString("O", CultureInfo.InvariantCulture), CultureInfo.CurrentUICulture.Name);
+        var key = summaryKey + "|" + generation.ToString(CultureInfo.InvariantCulture);
+        if (store.Entries.TryGetValue(summaryKey, out ComputedSummary? cached) && cached is not null && cached.Key == key)
         {
             return cached;
         }
@@ -84,7 +91,12 @@ public sealed class SummaryCache(SummaryCacheStore store, MeetingPortalDbContext
             }
         }
 
-        store.Entries.Set(key, computed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        computed = computed with { Key = key };
+        // A slower computation of an older generation does not replace a newer one.
+        if (!store.Entries.TryGetValue(summaryKey, out ComputedSummary? stored) || stored is null || Generation(stored.Key) <= generation)
+        {
+            store.Entries.Set(summaryKey, computed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        }
         return computed;
     }
 }

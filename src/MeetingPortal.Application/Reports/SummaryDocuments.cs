@@ -4,8 +4,15 @@ using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Application.Reports;
 
-/// <summary>A summary as computed: the document every view draws from, and the current period's figures behind it.</summary>
-public sealed record ComputedSummary(ReportDocument Document, SummaryFigures Current);
+/// <summary>
+/// A summary as computed: the document every view draws from, and the current period's figures behind it.
+/// <see cref="Key"/> names it in <see cref="SummaryCache"/> (null when computed outside it): what the page drew
+/// from the same key is the same, so its rendering may be kept under that key too.
+/// </summary>
+public sealed record ComputedSummary(ReportDocument Document, SummaryFigures Current)
+{
+    public string? Key { get; init; }
+}
 
 /// <summary>
 /// Computes a unit's summary for a period once and lays it out (<see cref="SummaryReport"/>): the page, the exports and

@@ -75,6 +75,9 @@ public sealed class GeneratedSummaryTests(PortalFactory factory) : IClassFixture
     [InlineData("ha-tinh", "year=2023&quarter=2")]
     [InlineData("tp-ha-tinh", "year=2023&half=2")]
     [InlineData("p-ky-phuong", "year=2023")]
+    [InlineData("ha-tinh", "year=2023&month=5")]
+    [InlineData("tx-ky-anh", "year=2023&months=9")]
+    [InlineData("ha-tinh", "from=2023-02-10&to=2023-07-20")]
     public async Task Every_figure_equals_the_length_of_its_list(string unitCode, string period)
     {
         await GenerateAsync();

@@ -48,6 +48,9 @@ public sealed class SummaryTests(PortalFactory factory) : IClassFixture<PortalFa
     [InlineData("lanhdao.hatinh", "ha-tinh", "year=2022&quarter=2")]
     [InlineData("lanhdao.hatinh", "ha-tinh", "year=2022&half=1")]
     [InlineData("lanhdao.toanquoc", "viet-nam", "year=2022&half=2")]
+    [InlineData("lanhdao.hatinh", "ha-tinh", "year=2022&month=8")]
+    [InlineData("lanhdao.hatinh", "ha-tinh", "year=2022&months=9")]
+    [InlineData("lanhdao.toanquoc", "viet-nam", "from=2022-03-01&to=2022-08-31")]
     public async Task Every_figure_equals_the_length_of_the_list_it_links_to_and_its_criteria_hold(string account, string unit, string period)
     {
         var leader = await factory.SignInAsync(account);

@@ -79,6 +79,9 @@ public sealed class QuarterlyModel(
     public ReportPeriod Period { get; private set; }
     public string PeriodLabel { get; private set; } = string.Empty;
     public ReportDocument Document { get; private set; } = null!;
+
+    /// <summary>The summary's key in the cache (ADR 0016): the drawn tables are kept under it, since the same key draws the same HTML.</summary>
+    public string? DocumentKey { get; private set; }
     public SummaryFigures Current { get; private set; } = null!;
     public NeedsAttention Attention { get; private set; } = null!;
 
@@ -199,6 +202,7 @@ public sealed class QuarterlyModel(
         MayFreeze = await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Freeze);
         var computed = await cache.GetAsync(unitScope, unit.Name, Period, SummaryPeriodQuery.RouteOf(Period), cancellationToken);
         Document = computed.Document;
+        DocumentKey = computed.Key;
         Current = computed.Current;
         // Which units below have not sent their official report up: said of a statutory period that has ended.
         var fromBelow = Period.Statutory is { } ended && Period.HasEndedBy(calendar.Today)
