@@ -10,27 +10,21 @@ public sealed class SummaryTests(PortalFactory factory) : IClassFixture<PortalFa
 {
     private int Unit(string code) => factory.WithDb(db => db.Units.Single(u => u.Code == code).Id);
 
-    private static string Cell(HtmlAgilityPack.HtmlDocument page, string rowLabel, int column = 1)
-    {
-        var row = page.Nodes("//table[contains(@class,'figures')]/tbody/tr").Single(tr => HtmlAgilityPack.HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim() == rowLabel);
-        return HtmlAgilityPack.HtmlEntity.DeEntitize(row.SelectNodes("td")![column - 1].InnerText).Trim();
-    }
-
     [Fact]
     public async Task The_province_summary_of_the_second_quarter_of_2022_counts_the_Ky_Phuong_dialogue()
     {
         var leader = await factory.SignInAsync("lanhdao.hatinh");
         var page = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={Unit("ha-tinh")}&year=2022&quarter=2");
-        Assert.Equal("1", Cell(page, "Hội nghị"));
-        Assert.Equal("1", Cell(page, "Hội nghị đối thoại"));
-        Assert.Equal("6", Cell(page, "Kiến nghị"));
-        Assert.StartsWith("6", Cell(page, "Đã trả lời"), StringComparison.Ordinal);
-        Assert.StartsWith("0", Cell(page, "Đã giải quyết"), StringComparison.Ordinal);
-        Assert.Equal("0", Cell(page, "Trung vị số ngày làm việc đến khi trả lời"));
+        Assert.Equal("1", page.Cell("Hội nghị"));
+        Assert.Equal("1", page.Cell("Hội nghị đối thoại"));
+        Assert.Equal("6", page.Cell("Kiến nghị"));
+        Assert.StartsWith("6", page.Cell("Đã trả lời"), StringComparison.Ordinal);
+        Assert.StartsWith("0", page.Cell("Đã giải quyết"), StringComparison.Ordinal);
+        Assert.Equal("0", page.Cell("Trung vị số ngày làm việc đến khi trả lời"));
         // The previous quarter holds the TP Hà Tĩnh dialogue of 16 March.
-        Assert.Equal("1", Cell(page, "Hội nghị", 2));
-        Assert.Equal("3", Cell(page, "Kiến nghị", 2));
-        Assert.Equal("+3", Cell(page, "Kiến nghị", 3));
+        Assert.Equal("1", page.Cell("Hội nghị", 2));
+        Assert.Equal("3", page.Cell("Kiến nghị", 2));
+        Assert.Equal("+3", page.Cell("Kiến nghị", 3));
 
         var children = page.Nodes("//section[@aria-labelledby='children']//tbody/tr")
             .ToDictionary(tr => HtmlAgilityPack.HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim(), tr => tr.SelectNodes("td")![1].InnerText.Trim());
@@ -89,7 +83,7 @@ public sealed class SummaryTests(PortalFactory factory) : IClassFixture<PortalFa
 
         Assert.Contains($"Tổng hợp Thị xã Kỳ Anh — Năm {latest}", page.Node("//h1").InnerText, StringComparison.Ordinal);
         Assert.Contains($"đang hiển thị năm {latest}, năm gần nhất có hồ sơ", page.Node("//p[@role='status']").InnerText, StringComparison.Ordinal);
-        Assert.NotEqual("0", Cell(page, "Hội nghị"));
+        Assert.NotEqual("0", page.Cell("Hội nghị"));
         var asked = await leader.GetHtmlAsync($"/Reports/Quarterly?year={thisYear}");
         Assert.Contains($"Năm {thisYear}", asked.Node("//h1").InnerText, StringComparison.Ordinal);
         Assert.Null(asked.DocumentNode.SelectSingleNode("//p[@role='status' and contains(., 'năm gần nhất có hồ sơ')]"));

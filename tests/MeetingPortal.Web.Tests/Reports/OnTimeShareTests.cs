@@ -14,12 +14,6 @@ public sealed class OnTimeShareTests(PortalFactory factory) : IClassFixture<Port
 {
     private static readonly Actor By = new("test", new DateTime(2021, 8, 10, 3, 0, 0, DateTimeKind.Utc));
 
-    private static string Cell(HtmlAgilityPack.HtmlDocument page, string table, string rowLabel, int column)
-    {
-        var row = page.Nodes($"//table[contains(@class,'{table}')]/tbody/tr").Single(tr => HtmlAgilityPack.HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim() == rowLabel);
-        return System.Text.RegularExpressions.Regex.Replace(HtmlAgilityPack.HtmlEntity.DeEntitize(row.SelectNodes("td")![column - 1].InnerText), @"\s+", " ").Trim();
-    }
-
     /// <summary>Six items of a published ward meeting held on <paramref name="held"/> to the ward's Party committee; <paramref name="dueOn"/> for the five unanswered.</summary>
     private void Publish(string title, DateOnly held, DateOnly? dueOn)
     {
@@ -52,11 +46,11 @@ public sealed class OnTimeShareTests(PortalFactory factory) : IClassFixture<Port
         var province = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
         var page = await (await factory.SignInAsync("lanhdao.hatinh")).GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2021&quarter=3");
 
-        Assert.Equal("1 / 1 (100%)", Cell(page, "figures", "Trả lời đúng hạn / đã đến hạn", 1));
-        Assert.Equal("5", Cell(page, "figures", "Không có hạn trả lời", 1));
-        Assert.Equal("—", Cell(page, "scorecards", "Đảng ủy phường Kỳ Phương", 1));
-        Assert.Equal("1 / 1 (100%)", Cell(page, "scorecards", "Đảng ủy phường Kỳ Phương", 3));
-        Assert.Equal("5", Cell(page, "scorecards", "Đảng ủy phường Kỳ Phương", 4));
+        Assert.Equal("1 / 1 (100%)", page.Cell("Trả lời đúng hạn / đã đến hạn", 1, "figures"));
+        Assert.Equal("5", page.Cell("Không có hạn trả lời", 1, "figures"));
+        Assert.Equal("—", page.Cell("Đảng ủy phường Kỳ Phương", 1, "scorecards"));
+        Assert.Equal("1 / 1 (100%)", page.Cell("Đảng ủy phường Kỳ Phương", 3, "scorecards"));
+        Assert.Equal("5", page.Cell("Đảng ủy phường Kỳ Phương", 4, "scorecards"));
     }
 
     [Fact]
@@ -66,9 +60,9 @@ public sealed class OnTimeShareTests(PortalFactory factory) : IClassFixture<Port
         var province = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
         var page = await (await factory.SignInAsync("lanhdao.hatinh")).GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2021&month=11");
 
-        Assert.Equal("1 / 6 (17%)", Cell(page, "figures", "Trả lời đúng hạn / đã đến hạn", 1));
-        Assert.Equal("1", Cell(page, "scorecards", "Đảng ủy phường Kỳ Phương", 1));
-        Assert.Equal("1 / 6 (17%)", Cell(page, "scorecards", "Đảng ủy phường Kỳ Phương", 3));
+        Assert.Equal("1 / 6 (17%)", page.Cell("Trả lời đúng hạn / đã đến hạn", 1, "figures"));
+        Assert.Equal("1", page.Cell("Đảng ủy phường Kỳ Phương", 1, "scorecards"));
+        Assert.Equal("1 / 6 (17%)", page.Cell("Đảng ủy phường Kỳ Phương", 3, "scorecards"));
         Assert.Contains("Đảng ủy phường Kỳ Phương 17%", page.Node("//section[@aria-labelledby='attention']").InnerText, StringComparison.Ordinal);
     }
 }

@@ -6,12 +6,6 @@ namespace MeetingPortal.Web.Tests.Reports;
 /// <summary>Issue 15, items 5 and 6: every period the rules ask for, and stated counts beside recorded ones.</summary>
 public sealed class PeriodsAndStatedCountsTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static string Cell(HtmlAgilityPack.HtmlDocument page, string rowLabel, int column = 1)
-    {
-        var row = page.Nodes("//table[contains(@class,'figures')]/tbody/tr").Single(tr => HtmlAgilityPack.HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim() == rowLabel);
-        return System.Text.RegularExpressions.Regex.Replace(HtmlAgilityPack.HtmlEntity.DeEntitize(row.SelectNodes("td")![column - 1].InnerText), @"\s+", " ").Trim();
-    }
-
     [Theory]
     [InlineData("year=2022&month=6", "Tháng 6/2022", "Tháng 5/2022")]
     [InlineData("year=2022&quarter=2", "Quý II/2022", "Quý I/2022")]
@@ -29,7 +23,7 @@ public sealed class PeriodsAndStatedCountsTests(PortalFactory factory) : IClassF
         var header = page.Nodes("//table[contains(@class,'figures')]/thead/tr/th").Select(th => HtmlAgilityPack.HtmlEntity.DeEntitize(th.InnerText).Trim()).ToList();
         Assert.Equal(["Chỉ tiêu", period, previous, "Thay đổi"], header);
         // Kỳ Phương's dialogue of 28/6/2022 falls in each of these periods.
-        Assert.Equal("1", Cell(page, "Hội nghị"));
+        Assert.Equal("1", page.Cell("Hội nghị"));
         Assert.Equal(8, page.Nodes("//table[contains(@class,'trend')]/tbody/tr").Count);
     }
 
@@ -71,11 +65,11 @@ public sealed class PeriodsAndStatedCountsTests(PortalFactory factory) : IClassF
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "p-ky-phuong").Id);
         var page = await (await factory.SignInAsync("lanhdao.kyphuong")).GetHtmlAsync($"/Reports/Quarterly?unit={unit}&year=2022&quarter=2");
 
-        Assert.Equal("6", Cell(page, "Kiến nghị"));
-        Assert.Equal("34", Cell(page, "Kiến nghị theo báo cáo của hội nghị"));
-        Assert.Equal("6", Cell(page, "Kiến nghị ghi trong hồ sơ của các hội nghị đó"));
-        Assert.Equal("13", Cell(page, "Ý kiến theo báo cáo của hội nghị"));
-        Assert.Equal("1", Cell(page, "Hội nghị có nêu số ý kiến, kiến nghị"));
+        Assert.Equal("6", page.Cell("Kiến nghị"));
+        Assert.Equal("34", page.Cell("Kiến nghị theo báo cáo của hội nghị"));
+        Assert.Equal("6", page.Cell("Kiến nghị ghi trong hồ sơ của các hội nghị đó"));
+        Assert.Equal("13", page.Cell("Ý kiến theo báo cáo của hội nghị"));
+        Assert.Equal("1", page.Cell("Hội nghị có nêu số ý kiến, kiến nghị"));
         Assert.Contains("Các chỉ tiêu khác cộng kiến nghị ghi trong hồ sơ", page.Node("//dl[@class='definitions']").InnerText, StringComparison.Ordinal);
     }
 }

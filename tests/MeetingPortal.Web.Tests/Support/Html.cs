@@ -30,4 +30,15 @@ public static class Html
     public static IReadOnlyList<string> MeetingTitles(this HtmlDocument document) =>
         document.DocumentNode.SelectNodes("//table[contains(@class,'data-table')]/tbody/tr/td[2]/a")?
             .Select(a => HtmlEntity.DeEntitize(a.InnerText).Trim()).ToList() ?? [];
+
+    /// <summary>
+    /// The text of a summary table's cell as the user reads it (entities decoded, runs of white space as one space): the
+    /// row whose header is <paramref name="rowLabel"/> in the table of class <paramref name="table"/>, data column
+    /// <paramref name="column"/> counted from 1.
+    /// </summary>
+    public static string Cell(this HtmlDocument page, string rowLabel, int column = 1, string table = "figures")
+    {
+        var row = page.Nodes($"//table[contains(@class,'{table}')]/tbody/tr").Single(tr => HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim() == rowLabel);
+        return System.Text.RegularExpressions.Regex.Replace(HtmlEntity.DeEntitize(row.SelectNodes("td")![column - 1].InnerText), @"\s+", " ").Trim();
+    }
 }

@@ -228,10 +228,9 @@ public sealed class QuarterlyModel(
     public IReadOnlyList<(string Value, string Label)> PeriodChoices()
     {
         var year = Period.Start.Year;
-        var periods = new List<ReviewPeriod> { new(PeriodKind.Year, year, 1), new(PeriodKind.HalfYear, year, 1), new(PeriodKind.FirstMonths, year, 9), new(PeriodKind.HalfYear, year, 2) };
-        periods.AddRange(Enumerable.Range(1, 4).Select(q => new ReviewPeriod(PeriodKind.Quarter, year, q)));
-        periods.AddRange(Enumerable.Range(1, 12).Select(m => new ReviewPeriod(PeriodKind.Month, year, m)));
-        return periods.Select(p => (SummaryPeriodQuery.ChoiceOf(p), localizer.Label(p).Replace(year.ToString(CultureInfo.InvariantCulture), string.Empty, StringComparison.Ordinal).Trim(' ', '/'))).ToList();
+        return SummaryPeriodQuery.ChoicesOf(year)
+            .Select(p => (SummaryPeriodQuery.ChoiceOf(p), localizer.Label(p).Replace(year.ToString(CultureInfo.InvariantCulture), string.Empty, StringComparison.Ordinal).Trim(' ', '/')))
+            .ToList();
     }
 
     /// <summary>The form's current choice ("q2"), or "year" for a free range.</summary>

@@ -39,10 +39,10 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
     public string? PeriodChoice { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
+    public string? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
+    public string? To { get; set; }
 
     public int UnitId { get; private set; }
     public string UnitName { get; private set; } = string.Empty;
@@ -71,7 +71,7 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
 
         UnitId = unit.Id;
         UnitName = unit.Name;
-        var query = new SummaryPeriodQuery { Year = Year, Month = Month, Quarter = Quarter, Half = Half, Months = Months, Period = PeriodChoice, From = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        var query = new SummaryPeriodQuery { Year = Year, Month = Month, Quarter = Quarter, Half = Half, Months = Months, Period = PeriodChoice, From = From, To = To };
         var asked = query.Resolve(calendar.Today.Year, out var error);
         if (asked?.Statutory is { } statutory)
         {
@@ -102,10 +102,6 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
     /// <summary>The form's choices of period for the year shown, as the summary offers them.</summary>
     public IReadOnlyList<(string Value, string Label)> PeriodChoices()
     {
-        var year = Period.Year;
-        var periods = new List<ReviewPeriod> { new(PeriodKind.Year, year, 1), new(PeriodKind.HalfYear, year, 1), new(PeriodKind.FirstMonths, year, 9), new(PeriodKind.HalfYear, year, 2) };
-        periods.AddRange(Enumerable.Range(1, 4).Select(q => new ReviewPeriod(PeriodKind.Quarter, year, q)));
-        periods.AddRange(Enumerable.Range(1, 12).Select(m => new ReviewPeriod(PeriodKind.Month, year, m)));
-        return periods.Select(p => (SummaryPeriodQuery.ChoiceOf(p), localizer.Label(p))).ToList();
+        return SummaryPeriodQuery.ChoicesOf(Period.Year).Select(p => (SummaryPeriodQuery.ChoiceOf(p), localizer.Label(p))).ToList();
     }
 }

@@ -94,6 +94,19 @@ public sealed class SummaryPeriodQuery
         };
     }
 
+    /// <summary>
+    /// The statutory periods of a year a form offers, in the order the rules name them (Quy định 11-QĐi/TW as amended
+    /// by Kết luận 215-KL/TW: year, first six months, first nine months, second half, quarters, months).
+    /// </summary>
+    /// <param name="year">The calendar year (Vietnam time) whose periods are offered.</param>
+    public static IReadOnlyList<ReviewPeriod> ChoicesOf(int year)
+    {
+        var periods = new List<ReviewPeriod> { new(PeriodKind.Year, year, 1), new(PeriodKind.HalfYear, year, 1), new(PeriodKind.FirstMonths, year, 9), new(PeriodKind.HalfYear, year, 2) };
+        periods.AddRange(Enumerable.Range(1, 4).Select(q => new ReviewPeriod(PeriodKind.Quarter, year, q)));
+        periods.AddRange(Enumerable.Range(1, 12).Select(m => new ReviewPeriod(PeriodKind.Month, year, m)));
+        return periods;
+    }
+
     /// <summary>The form's choice value of a period ("q2", "year"), the inverse of what <see cref="Resolve"/> reads.</summary>
     public static string ChoiceOf(ReviewPeriod period) => period.Kind switch
     {
