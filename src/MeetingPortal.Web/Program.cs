@@ -89,6 +89,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 
 // The ticket stays on the server and the cookie carries its key: sign-out ends the session for any copy of the cookie.
 builder.Services.AddSingleton<DatabaseTicketStore>();
+builder.Services.AddSingleton<GeneratedDocumentCache>();
 builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 builder.Services.AddScoped<PasswordSignIn>();

@@ -36,6 +36,11 @@ public sealed partial class OfficialReportDocumentTests(PortalFactory factory) :
         var frozen = await leader.FreezeAsync($"/Reports/Quarterly?unit={unit}&year=2022");
         var reportUrl = frozen.Headers.Location!.OriginalString;
 
+        // Downloaded before the draft is typed: the file is kept, and must be built again once the draft changes.
+        var before = await leader.GetAsync(reportUrl + "/Document");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(await before.Content.ReadAsByteArrayAsync(), await (await leader.GetAsync(reportUrl + "/Document")).Content.ReadAsByteArrayAsync());
+
         var draft = await HtmlForm.LoadAsync(leader, reportUrl + "/Edit", "//form[@method='post' and contains(@class,'draft-form')]");
         var today = factory.Services.GetRequiredService<CalendarService>().Today;
         draft["Input.Narrative"] = "Thực hiện Quy chế dân chủ, Thị ủy đã tổ chức hội nghị đối thoại.\n\nĐoạn thứ hai của báo cáo.";
