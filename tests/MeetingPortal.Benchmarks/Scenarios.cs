@@ -309,7 +309,8 @@ public static class Scenarios
             new("Meeting detail (ward recorder)", recorder, $"/Meetings/{s.Meeting}", MeetingDetail(s.Meeting, recorderId), 50),
             new("Tracker, overdue (district tracker)", tracker, "/Recommendations?overdue=true", Overdue(s.DistrictPath, s.Today, trackerId), 50),
             new("Responder queue (district)", responder, "/Recommendations/Queue", Queue(s.DistrictPath, s.ResponderOrganisation, s.Today, responderId), 50),
-            // Issue 15, deliver 9: p95 at most 100 ms at one client and 300 ms at eight (province), 300 ms national.
+            // Issue 15, deliver 9: p95 at most 100 ms at one client and 300 ms at eight (province); 300 ms national, which
+            // the issue gives without a number of clients: checked at one, and the eight-client figure is reported beside it.
             new("Quarterly summary (province)", leader, $"/Reports/Quarterly?unit={s.Province}&{period}", SummaryReused(s.ProvincePath, s.Province, s.ProvincePath, quarter, quarterEnded, leaderId), 100, TargetP95At8: 300),
             new("Quarterly summary (province), after each change", leader, $"/Reports/Quarterly?unit={s.Province}&{period}", Summary(s.ProvincePath, s.Province, s.ProvincePath, s.UnitIdsByPath[s.ProvincePath], true, s.Year, s.Quarter, s.Today, leaderId), null, AfterAChange: true),
             new("Monthly summary (province)", leader, $"/Reports/Quarterly?unit={s.Province}&year={s.Year}&month={month}", SummaryReused(s.ProvincePath, s.Province, s.ProvincePath, monthly, monthEnded, leaderId), 100, TargetP95At8: 300),
@@ -317,7 +318,7 @@ public static class Scenarios
             new("Free range summary (province)", leader, $"/Reports/Quarterly?unit={s.Province}&from={s.Year}-02-10&to={s.Year}-05-20", SummaryReused(s.ProvincePath, s.Province, s.ProvincePath, null, false, leaderId), 100, TargetP95At8: 300),
             new("Quarterly summary (ward)", recorder, $"/Reports/Quarterly?unit={s.Ward}&{period}", SummaryReused(s.WardPath, s.Ward, s.WardPath, quarter, quarterEnded, recorderId), null),
             .. national
-                ? [new Scenario("Quarterly summary (national)", $"leader.{s.Prefix}", $"/Reports/Quarterly?unit={s.Root}&{period}", SummaryReused(s.RootPath, s.Root, s.RootPath, quarter, quarterEnded, s.UserIds[$"leader.{s.Prefix}"]), 300, TargetP95At8: 300),
+                ? [new Scenario("Quarterly summary (national)", $"leader.{s.Prefix}", $"/Reports/Quarterly?unit={s.Root}&{period}", SummaryReused(s.RootPath, s.Root, s.RootPath, quarter, quarterEnded, s.UserIds[$"leader.{s.Prefix}"]), 300),
                    new Scenario("Quarterly summary (national), after each change", $"leader.{s.Prefix}", $"/Reports/Quarterly?unit={s.Root}&{period}", Summary(s.RootPath, s.Root, s.RootPath, s.UnitIdsByPath[s.RootPath], true, s.Year, s.Quarter, s.Today, s.UserIds[$"leader.{s.Prefix}"]), null, AfterAChange: true)]
                 : Array.Empty<Scenario>(),
             new("Quarterly summary XLSX (province)", leader, $"/Reports/Quarterly?handler=Export&format=xlsx&unit={s.Province}&{period}", SummaryReused(s.ProvincePath, s.Province, s.ProvincePath, quarter, quarterEnded, null), null, Binary: true),
