@@ -24,4 +24,51 @@ public sealed class DirectiveTests
         Assert.Equal(DirectiveStatus.Open, d.Status);
         Assert.Null(d.DoneOn);
     }
+
+    [Fact]
+    public void A_range_target_is_reached_at_its_lower_value_and_judged_by_the_latest_value_reported()
+    {
+        // Hồng Lĩnh, 19/7/2022: "mô hình dân vận khéo đạt tỷ lệ 90 – 95%".
+        var d = NewDirective();
+        Assert.Equal(TargetState.None, d.TargetState);
+        Assert.Throws<DomainException>(() => d.ReportProgress(new DateOnly(2024, 2, 1), "Đạt 80%", 3, "u", DateTime.UtcNow, 80));
+        d.SetTarget("Tỷ lệ mô hình dân vận khéo đạt chuẩn", 90, 95, "%");
+        Assert.Equal(TargetState.NotReported, d.TargetState);
+        d.ReportProgress(new DateOnly(2024, 2, 1), "Đã rà soát", 3, "u", DateTime.UtcNow);
+        Assert.Equal(TargetState.NotReported, d.TargetState);
+        d.ReportProgress(new DateOnly(2024, 2, 10), "Đạt 85%", 3, "u", DateTime.UtcNow, 85);
+        Assert.Equal(TargetState.NotReached, d.TargetState);
+        d.ReportProgress(new DateOnly(2024, 3, 10), "Đạt 90%", 3, "u", DateTime.UtcNow, 90);
+        Assert.Equal(TargetState.Reached, d.TargetState);
+        // A report dated earlier, typed later, does not replace the latest value.
+        d.ReportProgress(new DateOnly(2024, 2, 15), "Số liệu tháng 2: 86%", 3, "u", DateTime.UtcNow, 86);
+        Assert.Equal((90d, new DateOnly(2024, 3, 10)), (d.LatestValue!.Value, d.LatestValueOn!.Value));
+        Assert.Equal(TargetState.Reached, d.TargetState);
+    }
+
+    [Fact]
+    public void A_ceiling_is_reached_at_or_under_it_and_a_target_can_be_removed()
+    {
+        var d = NewDirective();
+        d.SetTarget("Tỷ lệ hộ nghèo", null, 2, "%");
+        d.ReportProgress(new DateOnly(2024, 2, 1), "Còn 2,5%", 3, "u", DateTime.UtcNow, 2.5);
+        Assert.Equal(TargetState.NotReached, d.TargetState);
+        d.ReportProgress(new DateOnly(2024, 2, 2), "Còn 2%", 3, "u", DateTime.UtcNow, 2);
+        Assert.Equal(TargetState.Reached, d.TargetState);
+        d.SetTarget(" ", null, null, null);
+        Assert.Equal(TargetState.None, d.TargetState);
+    }
+
+    [Theory]
+    [InlineData(null, 90d, null, "directive.target-measure")]
+    [InlineData("Tỷ lệ", null, null, "directive.target-value")]
+    [InlineData("Tỷ lệ", 95d, 90d, "directive.target-range")]
+    [InlineData("Tỷ lệ", -1d, null, "directive.target-negative")]
+    [InlineData("Tỷ lệ", double.NaN, null, "directive.target-negative")]
+    public void A_target_that_cannot_be_judged_is_refused(string? measure, double? low, double? high, string code)
+    {
+        var d = NewDirective();
+        Assert.Equal(code, Assert.Throws<DomainException>(() => d.SetTarget(measure, low, high, "%")).Code);
+        Assert.Equal(TargetState.None, d.TargetState);
+    }
 }

@@ -1,4 +1,5 @@
 using MeetingPortal.Domain.Calendar;
+using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Domain.Reports;
@@ -122,5 +123,35 @@ public sealed class FigureDefinitionsTests
     {
         Assert.Null(FigureDefinitions.Share(0, 0));
         Assert.Equal(0.5, FigureDefinitions.Share(1, 2));
+    }
+
+    [Fact]
+    public void Tasks_with_a_target_are_reached_not_reached_or_not_reported_and_those_add_up()
+    {
+        Directive Task(double? low, double? high, params double[] values)
+        {
+            var d = PublishedMeetings.On(Held).AddDirective("Nhân rộng mô hình dân vận khéo", [3], null);
+            if (low is not null || high is not null)
+            {
+                d.SetTarget("Tỷ lệ mô hình đạt chuẩn", low, high, "%");
+            }
+
+            var on = Held;
+            foreach (var v in values)
+            {
+                on = on.AddDays(1);
+                d.ReportProgress(on, "Báo cáo", 3, "u", DateTime.UtcNow, v);
+            }
+
+            return d;
+        }
+
+        var tasks = new[] { Task(null, null), Task(90, 95), Task(90, 95, 80), Task(90, 95, 80, 92), Task(null, 2, 3), Task(null, 2, 1.5), Task(100, null, 100) };
+        bool[] Apply(System.Linq.Expressions.Expression<Func<Directive, bool>> definition) => [.. tasks.Select(definition.Compile())];
+        Assert.Equal([false, true, true, true, true, true, true], Apply(FigureDefinitions.WithTarget));
+        Assert.Equal([false, false, false, true, false, true, true], Apply(FigureDefinitions.TargetReached));
+        Assert.Equal([false, false, true, false, true, false, false], Apply(FigureDefinitions.TargetNotReached));
+        Assert.Equal([false, true, false, false, false, false, false], Apply(FigureDefinitions.TargetNotReported));
+        Assert.Equal(tasks.Select(t => t.TargetState == TargetState.Reached), Apply(FigureDefinitions.TargetReached));
     }
 }

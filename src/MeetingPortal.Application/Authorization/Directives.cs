@@ -15,6 +15,12 @@ public static class DirectiveOperations
 
     /// <summary>Report progress, complete it or reopen it: Trackers, Administrators, and Responders of an assigned body.</summary>
     public static readonly OperationAuthorizationRequirement Act = new() { Name = "Directive.Act" };
+
+    /// <summary>
+    /// Set or change the task's target (issue 16, deliver 6): the host side that records and follows the conclusion
+    /// (recorder, tracker, administrator), not the assignee judged against it.
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement SetTarget = new() { Name = "Directive.SetTarget" };
 }
 
 /// <summary>Scope by the unit tree (404 outside it); Trackers and Administrators act, and a Responder for a body it names.</summary>
@@ -34,6 +40,7 @@ public sealed class DirectiveAuthorizationHandler : AuthorizationHandler<Operati
             _ when requirement == DirectiveOperations.Read => true,
             _ when requirement == DirectiveOperations.Act => user.HasAnyRole(Roles.Tracker, Roles.Administrator)
                 || (user.IsInRole(Roles.Responder) && user.GetOrganisationId() is { } body && resource.AssigneeIds.Contains(body)),
+            _ when requirement == DirectiveOperations.SetTarget => user.HasAnyRole(Roles.Recorder, Roles.Tracker, Roles.Administrator),
             _ => false,
         };
         if (allowed)

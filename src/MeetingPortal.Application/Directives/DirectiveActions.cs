@@ -12,7 +12,13 @@ using Microsoft.Extensions.Localization;
 namespace MeetingPortal.Application.Directives;
 
 /// <summary>A progress report on directive <paramref name="Id"/>: its date (today when blank) and text.</summary>
-public sealed record ReportProgressCommand(int Id, int Version, DateOnly? ReportedOn, string? Text);
+public sealed record ReportProgressCommand(int Id, int Version, DateOnly? ReportedOn, string? Text, string? Value = null);
+
+/// <summary>
+/// Sets, changes or removes a task's measurable target (issue 16, deliver 6): <paramref name="Low"/> and
+/// <paramref name="High"/> as typed (comma or point decimals), blank for none; all blank removes the target.
+/// </summary>
+public sealed record SetTargetCommand(int Id, int Version, string? Measure, string? Low, string? High, string? Unit);
 
 /// <summary>
 /// The follow-up of a task the conclusion assigned (nhiệm vụ trong kết luận): an assigned body's responder or a
@@ -25,7 +31,7 @@ public sealed class DirectiveActions(
     IValidator<ReportProgressCommand> validator, IStringLocalizer<SharedResource> localizer)
 {
     public Task<UseCaseResult> ReportAsync(ClaimsPrincipal user, ReportProgressCommand command, CancellationToken cancellationToken) =>
-        RunAsync(user, command.Id, command.Version, async (d, heldOn, today) =>
+        RunAsync(user, command.Id, command.Version, DirectiveOperations.Act, async (d, heldOn, today) =>
         {
             var errors = (await validator.ValidateAsync(command, cancellationToken)).ToErrors();
             if (command.ReportedOn is { } on && !RecordDates.IsBetweenMeetingAndToday(on, heldOn, today))
@@ -33,31 +39,89 @@ public sealed class DirectiveActions(
                 errors.Add(new UseCaseError(nameof(command.ReportedOn), localizer["Directives.ReportDate"]));
             }
 
+            if (!NumberInput.TryParse(command.Value, out var value))
+            {
+                errors.Add(new UseCaseError(nameof(command.Value), localizer["Directives.NotANumber"]));
+            }
+
             if (errors.Count == 0)
             {
                 var body = user.GetOrganisationId() is { } mine && d.Assignees.Any(a => a.OrganisationId == mine) ? mine : (int?)null;
-                d.ReportProgress(command.ReportedOn ?? today, command.Text!.Trim(), body, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
+                try
+                {
+                    d.ReportProgress(command.ReportedOn ?? today, command.Text!.Trim(), body, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime, value);
+                }
+                catch (DomainException ex) when (value is not null)
+                {
+                    errors.Add(new UseCaseError(nameof(command.Value), localizer.For(ex)));
+                }
             }
 
             return errors;
         }, cancellationToken);
 
+    /// <summary>
+    /// The host side (recorder, tracker, administrator of the meeting's unit or above) sets the task's target: the
+    /// measure and at least one bound, or nothing to remove it. Refused with a message beside the field for a bound that
+    /// is not a number; the domain's rules (<see cref="Directive.SetTarget"/>) refuse the rest.
+    /// </summary>
+    public Task<UseCaseResult> SetTargetAsync(ClaimsPrincipal user, SetTargetCommand command, CancellationToken cancellationToken) =>
+        RunAsync(user, command.Id, command.Version, DirectiveOperations.SetTarget, (d, _, _) =>
+        {
+            var errors = new List<UseCaseError>();
+            if (!NumberInput.TryParse(command.Low, out var low))
+            {
+                errors.Add(new UseCaseError(nameof(command.Low), localizer["Directives.NotANumber"]));
+            }
+
+            if (!NumberInput.TryParse(command.High, out var high))
+            {
+                errors.Add(new UseCaseError(nameof(command.High), localizer["Directives.NotANumber"]));
+            }
+
+            if ((command.Measure?.Trim().Length ?? 0) > Directive.TargetMeasureMaxLength)
+            {
+                errors.Add(new UseCaseError(nameof(command.Measure), localizer["Directives.TooLong", Directive.TargetMeasureMaxLength]));
+            }
+
+            if ((command.Unit?.Trim().Length ?? 0) > Directive.TargetUnitMaxLength)
+            {
+                errors.Add(new UseCaseError(nameof(command.Unit), localizer["Directives.TooLong", Directive.TargetUnitMaxLength]));
+            }
+
+            if (errors.Count == 0)
+            {
+                try
+                {
+                    d.SetTarget(command.Measure, low, high, command.Unit);
+                }
+                catch (DomainException ex)
+                {
+                    // Said beside the field it is about: the measure, else the value to reach.
+                    errors.Add(new UseCaseError(ex.Code == "directive.target-measure" ? nameof(command.Measure) : nameof(command.Low), localizer.For(ex)));
+                }
+            }
+
+            return Task.FromResult(errors);
+        }, cancellationToken);
+
     public Task<UseCaseResult> MarkDoneAsync(ClaimsPrincipal user, int id, int version, CancellationToken cancellationToken) =>
-        RunAsync(user, id, version, (d, _, today) =>
+        RunAsync(user, id, version, DirectiveOperations.Act, (d, _, today) =>
         {
             d.MarkDone(today);
             return Task.FromResult(new List<UseCaseError>());
         }, cancellationToken);
 
     public Task<UseCaseResult> ReopenAsync(ClaimsPrincipal user, int id, int version, CancellationToken cancellationToken) =>
-        RunAsync(user, id, version, (d, _, _) =>
+        RunAsync(user, id, version, DirectiveOperations.Act, (d, _, _) =>
         {
             d.Reopen();
             return Task.FromResult(new List<UseCaseError>());
         }, cancellationToken);
 
     private async Task<UseCaseResult> RunAsync(
-        ClaimsPrincipal user, int id, int version, Func<Directive, DateOnly, DateOnly, Task<List<UseCaseError>>> act, CancellationToken cancellationToken)
+        ClaimsPrincipal user, int id, int version, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
+        Func<Directive, DateOnly, DateOnly, Task<List<UseCaseError>>> act, CancellationToken cancellationToken)
     {
         var found = await db.Directives.AsNoTracking().Where(d => d.Id == id)
             .Join(db.Meetings, d => d.MeetingId, m => m.Id, (d, m) => new { m.Unit!.Path, m.HeldOn, Assignees = d.Assignees.Select(a => a.OrganisationId).ToList() })
@@ -67,7 +131,7 @@ public sealed class DirectiveActions(
             return UseCaseResult.NotFound;
         }
 
-        var access = await authorization.CheckAsync(user, new DirectiveResource(found.Path, found.Assignees), DirectiveOperations.Act);
+        var access = await authorization.CheckAsync(user, new DirectiveResource(found.Path, found.Assignees), operation);
         if (access != Access.Allowed)
         {
             return UseCaseResult.Refused(access);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MeetingPortal.Application.Units;
 using MeetingPortal.Domain.Directives;
+using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,12 @@ public sealed class DirectiveFilter
     /// <summary>Only tasks of published meetings: what summaries count (<see cref="MeetingPortal.Domain.Reports.FigureDefinitions.CountedMeeting"/>).</summary>
     [Display(Name = "Tracker.Published")]
     public bool Published { get; set; }
+
+    /// <summary>Tasks with a measurable target only (the summary's "Nhiệm vụ có chỉ tiêu").</summary>
+    public bool WithTarget { get; set; }
+
+    /// <summary>Tasks standing so against their target (<see cref="TargetState"/>; None: tasks without a target).</summary>
+    public TargetState? Target { get; set; }
 
     /// <summary>
     /// The tasks of the meetings in <paramref name="scope"/> chosen by unit and dates, before status, assignee and
@@ -87,10 +94,27 @@ public sealed class DirectiveFilter
             query = query.Where(d => d.Status == DirectiveStatus.Open && d.DueOn < today);
         }
 
+        if (WithTarget)
+        {
+            query = query.Where(FigureDefinitions.WithTarget);
+        }
+
+        query = Target switch
+        {
+            TargetState.Reached => query.Where(FigureDefinitions.TargetReached),
+            TargetState.NotReached => query.Where(FigureDefinitions.TargetNotReached),
+            TargetState.NotReported => query.Where(FigureDefinitions.TargetNotReported),
+            TargetState.None => query.Where(WithoutTarget),
+            _ => query,
+        };
+
         return query;
     }
 
     /// <summary>The filter as query values (only those set), for links that keep it.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Directive, bool>> WithoutTarget =
+        System.Linq.Expressions.Expression.Lambda<Func<Directive, bool>>(System.Linq.Expressions.Expression.Not(FigureDefinitions.WithTarget.Body), FigureDefinitions.WithTarget.Parameters);
+
     public Dictionary<string, string> RouteValues()
     {
         var values = new Dictionary<string, string?>
@@ -100,6 +124,8 @@ public sealed class DirectiveFilter
             ["overdue"] = Overdue ? "true" : null,
             ["unit"] = Unit?.ToString(CultureInfo.InvariantCulture),
             ["published"] = Published ? "true" : null,
+            ["withTarget"] = WithTarget ? "true" : null,
+            ["target"] = Target?.ToString(),
             ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };

@@ -64,6 +64,18 @@ public sealed class SummaryFigures
     public int Directives { get; init; }
     public int DirectivesDone { get; init; }
 
+    /// <summary>Tasks with a measurable target (<see cref="FigureDefinitions.WithTarget"/>), issue 16, deliver 6.</summary>
+    public int DirectivesWithTarget { get; init; }
+
+    /// <summary>Of those, the latest value reported reaches the target (<see cref="FigureDefinitions.TargetReached"/>).</summary>
+    public int TargetReached { get; init; }
+
+    /// <summary>Of those, the latest value reported falls short (<see cref="FigureDefinitions.TargetNotReached"/>).</summary>
+    public int TargetNotReached { get; init; }
+
+    /// <summary>Of those, no value has been reported (<see cref="FigureDefinitions.TargetNotReported"/>).</summary>
+    public int TargetNotReported { get; init; }
+
     /// <summary>Meetings of the period whose report states how many recommendations were raised ("13 ý kiến, 34 kiến nghị").</summary>
     public int MeetingsStatingCounts { get; init; }
 
@@ -181,6 +193,10 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             MedianDaysToResolve = Statistics.Median(resolvedDates.Select(d => working.WorkingDaysBetween(d.HeldOn, d.On))),
             Directives = directives?.Total ?? 0,
             DirectivesDone = directives?.Done ?? 0,
+            DirectivesWithTarget = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.WithTarget, cancellationToken),
+            TargetReached = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.TargetReached, cancellationToken),
+            TargetNotReached = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.TargetNotReached, cancellationToken),
+            TargetNotReported = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.TargetNotReported, cancellationToken),
             MeetingsStatingCounts = stated?.Meetings ?? 0,
             StatedRecommendations = stated?.Recommendations ?? 0,
             StatedOpinions = stated?.Opinions ?? 0,

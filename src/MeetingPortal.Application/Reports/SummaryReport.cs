@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Directives;
 using System.Globalization;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Reports;
@@ -147,6 +148,11 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         Row(localizer["Report.Overdue"], 0, f => f.Overdue, link: Tracker(period, u, ("overdue", "true")));
         Row(localizer["Report.Directives"], 0, f => f.DirectivesDone, f => f.Directives,
             Tasks(period, u, ("status", "Done")), Tasks(period, u));
+        Row(localizer["Report.DirectivesWithTarget"], 0, f => f.DirectivesWithTarget, link: Tasks(period, u, ("withTarget", "true")));
+        Row(localizer["Report.TargetReached"], 1, f => f.TargetReached, f => f.DirectivesWithTarget,
+            Tasks(period, u, ("target", nameof(TargetState.Reached))), Tasks(period, u, ("withTarget", "true")));
+        Row(localizer["Report.TargetNotReached"], 1, f => f.TargetNotReached, link: Tasks(period, u, ("target", nameof(TargetState.NotReached))));
+        Row(localizer["Report.TargetNotReported"], 1, f => f.TargetNotReported, link: Tasks(period, u, ("target", nameof(TargetState.NotReported))));
 
         return new ReportTable(Tables.KeyFigures, localizer["Report.KeyFigures"], null, localizer["Report.Figure"],
             [input.PeriodLabel, input.PreviousLabel ?? localizer["Report.NoPrevious"], localizer["Report.Change"]], rows);
@@ -237,5 +243,6 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         new(localizer["Report.StatedRecommendations"], localizer["Report.DefStated"]),
         new(localizer["Report.MedianAnswer"], localizer["Report.DefMedian"]),
         new(localizer["Report.Scorecards"], localizer["Report.DefScorecards", FigureDefinitions.MinimumDueToRank]),
+        new(localizer["Report.DirectivesWithTarget"], localizer["Report.DefTarget"]),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
 
@@ -65,6 +66,30 @@ public static class FigureDefinitions
     /// </summary>
     public static Expression<Func<Recommendation, bool>> OnTime(DateOnly today) =>
         r => r.DueOn != null && r.DueOn < today && r.FirstAnsweredOn != null && r.FirstAnsweredOn <= r.DueOn;
+
+    /// <summary>Nhiệm vụ có chỉ tiêu: a task of the conclusion with a measurable target (issue 16, deliver 6).</summary>
+    public static readonly Expression<Func<Directive, bool>> WithTarget = d => d.TargetMeasure != null;
+
+    /// <summary>Đạt chỉ tiêu: the latest value reported reaches the target, the domain's one rule <see cref="Directive.ReachesTarget"/>.</summary>
+    public static readonly Expression<Func<Directive, bool>> TargetReached = Directive.ReachesTarget;
+
+    /// <summary>
+    /// Chưa đạt chỉ tiêu: a value was reported and it falls short of the target. With <see cref="TargetReached"/> and
+    /// <see cref="TargetNotReported"/> it adds up to <see cref="WithTarget"/>.
+    /// </summary>
+    public static readonly Expression<Func<Directive, bool>> TargetNotReached = NotReaching();
+
+    /// <summary>Chưa báo cáo số liệu: a target is set and no value has been reported.</summary>
+    public static readonly Expression<Func<Directive, bool>> TargetNotReported = d => d.TargetMeasure != null && d.LatestValue == null;
+
+    /// <summary>A value reported against a target, and <see cref="Directive.ReachesTarget"/> false: the rule negated, not restated.</summary>
+    private static Expression<Func<Directive, bool>> NotReaching()
+    {
+        Expression<Func<Directive, bool>> reported = d => d.TargetMeasure != null && d.LatestValue != null;
+        var directive = Expression.Parameter(typeof(Directive), "d");
+        return Expression.Lambda<Func<Directive, bool>>(
+            Expression.AndAlso(Expression.Invoke(reported, directive), Expression.Not(Expression.Invoke(Directive.ReachesTarget, directive))), directive);
+    }
 
     /// <summary>A body is ranked on its on-time share only with at least this many items due (<see cref="DueState.Passed"/>).</summary>
     public const int MinimumDueToRank = 5;

@@ -57,5 +57,7 @@ public static class ListCriteria
             .Choice("unit", "Meetings.Unit", units)
             .Value("from", "Filter.From")
             .Value("to", "Filter.To")
-            .Flag("published", "Tracker.Published");
+            .Flag("published", "Tracker.Published")
+            .Flag("withTarget", "Report.DirectivesWithTarget")
+            .Choice<TargetState>("target", "Directive.Target");
 }

@@ -18,6 +18,12 @@ public sealed class DirectiveAuthorizationHandlerTests
         Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 6), Directive, DirectiveOperations.Act));
         Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 7), Directive, DirectiveOperations.Act));
         Assert.Equal(Access.NotFound, await RunAsync(Handler, User(OtherWard, [Roles.Tracker]), Directive, DirectiveOperations.Read));
+        // The target is the host side's (recorder, tracker, administrator), not the assignee's judged against it.
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Recorder]), Directive, DirectiveOperations.SetTarget));
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Province, [Roles.Tracker]), Directive, DirectiveOperations.SetTarget));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 6), Directive, DirectiveOperations.SetTarget));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Province, [Roles.Leader]), Directive, DirectiveOperations.SetTarget));
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, User(OtherWard, [Roles.Recorder]), Directive, DirectiveOperations.SetTarget));
     }
 }
 

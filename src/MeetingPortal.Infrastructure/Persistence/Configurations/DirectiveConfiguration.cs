@@ -10,6 +10,8 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
     {
         builder.ConfigureAudit();
         builder.Property(d => d.Content).HasMaxLength(Directive.ContentMaxLength).IsRequired();
+        builder.Property(d => d.TargetMeasure).HasMaxLength(Directive.TargetMeasureMaxLength);
+        builder.Property(d => d.TargetUnit).HasMaxLength(Directive.TargetUnitMaxLength);
         builder.HasIndex(d => new { d.MeetingId, d.Order });
         builder.HasIndex(d => new { d.Status, d.DueOn });
         builder.HasMany(d => d.Assignees).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Cascade);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Directives;
 using MeetingPortal.Domain.Directives;
+using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,16 @@ public sealed class DetailsModel(
     [BindProperty]
     public ReportInput Report { get; set; } = new();
 
+    /// <summary>The target form as typed (numbers as text, so "92,5" and "92.5" both reach the use case).</summary>
+    [BindProperty]
+    public TargetInput Target { get; set; } = new();
+
+    /// <summary>Whether the user may set the task's target (<see cref="DirectiveOperations.SetTarget"/>).</summary>
+    public bool MaySetTarget { get; private set; }
+
+    /// <summary>Where the task stands against its target, by the domain's rule.</summary>
+    public TargetState TargetState { get; private set; }
+
     public View Item { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
@@ -29,26 +40,29 @@ public sealed class DetailsModel(
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostReportAsync(int id, int version, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Report", () => actions.ReportAsync(User, new ReportProgressCommand(id, version, Report.ReportedOn, Report.Text), cancellationToken), cancellationToken);
+        await ShowAsync(id, "Report", nameof(Report), () => actions.ReportAsync(User, new ReportProgressCommand(id, version, Report.ReportedOn, Report.Text, Report.Value), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostTargetAsync(int id, int version, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Target", nameof(Target), () => actions.SetTargetAsync(User, new SetTargetCommand(id, version, Target.Measure, Target.Low, Target.High, Target.Unit), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostDoneAsync(int id, int version, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Done", () => actions.MarkDoneAsync(User, id, version, cancellationToken), cancellationToken);
+        await ShowAsync(id, "Done", nameof(Report), () => actions.MarkDoneAsync(User, id, version, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostReopenAsync(int id, int version, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Reopen", () => actions.ReopenAsync(User, id, version, cancellationToken), cancellationToken);
+        await ShowAsync(id, "Reopen", nameof(Report), () => actions.ReopenAsync(User, id, version, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Runs the use case unless a value could not be read (then its message shows beside the field), and shows
     /// the outcome: done goes back to the page with its message, refused is 404 or 403, refused input is shown again.
     /// </summary>
-    private async Task<IActionResult> ShowAsync(int id, string action, Func<Task<UseCaseResult>> useCase, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(int id, string action, string prefix, Func<Task<UseCaseResult>> useCase, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        return await this.AnswerAsync(await useCase(), nameof(Report),
+        return await this.AnswerAsync(await useCase(), prefix,
             () =>
             {
                 Status = localizer["Directives.Done." + action];
@@ -68,6 +82,12 @@ public sealed class DetailsModel(
                 Status = d.Status,
                 DueOn = d.DueOn,
                 DoneOn = d.DoneOn,
+                TargetMeasure = d.TargetMeasure,
+                TargetLow = d.TargetLow,
+                TargetHigh = d.TargetHigh,
+                TargetUnit = d.TargetUnit,
+                LatestValue = d.LatestValue,
+                LatestValueOn = d.LatestValueOn,
                 MeetingId = m.Id,
                 MeetingTitle = m.Title,
                 HeldOn = m.HeldOn,
@@ -75,7 +95,7 @@ public sealed class DetailsModel(
                 AssigneeIds = d.Assignees.Select(a => a.OrganisationId).ToList(),
                 Assignees = d.Assignees.Select(a => a.Organisation!.Name).ToList(),
                 Reports = d.Progress.OrderBy(p => p.ReportedOn).ThenBy(p => p.Id)
-                    .Select(p => new ReportView(p.ReportedOn, p.Text, p.ReportedBy)).ToList(),
+                    .Select(p => new ReportView(p.ReportedOn, p.Text, p.ReportedBy, p.Value)).ToList(),
             }).SingleOrDefaultAsync(cancellationToken);
         if (item is null || !await authorization.MayAsync(User, new DirectiveResource(item.UnitPath, item.AssigneeIds), DirectiveOperations.Read))
         {
@@ -84,6 +104,16 @@ public sealed class DetailsModel(
 
         Item = item;
         MayAct = await authorization.MayAsync(User, new DirectiveResource(item.UnitPath, item.AssigneeIds), DirectiveOperations.Act);
+        MaySetTarget = await authorization.MayAsync(User, new DirectiveResource(item.UnitPath, item.AssigneeIds), DirectiveOperations.SetTarget);
+        // The one rule (Directive.ReachesTarget) decides, asked of the stored row rather than restated here.
+        TargetState = item.TargetMeasure is null ? TargetState.None
+            : item.LatestValue is null ? TargetState.NotReported
+            : await db.Directives.Where(d => d.Id == id).AnyAsync(FigureDefinitions.TargetReached, cancellationToken) ? TargetState.Reached : TargetState.NotReached;
+        if (Request.Method != HttpMethods.Post || Target.Measure is null && Target.Low is null && Target.High is null && Target.Unit is null)
+        {
+            // The form starts from the target as stored, numbers as a Vietnamese reader writes them.
+            Target = new TargetInput { Measure = item.TargetMeasure, Low = Number(item.TargetLow), High = Number(item.TargetHigh), Unit = item.TargetUnit };
+        }
         Today = calendar.Today;
         return true;
     }
@@ -96,6 +126,12 @@ public sealed class DetailsModel(
         public DirectiveStatus Status { get; init; }
         public DateOnly? DueOn { get; init; }
         public DateOnly? DoneOn { get; init; }
+        public string? TargetMeasure { get; init; }
+        public double? TargetLow { get; init; }
+        public double? TargetHigh { get; init; }
+        public string? TargetUnit { get; init; }
+        public double? LatestValue { get; init; }
+        public DateOnly? LatestValueOn { get; init; }
         public int MeetingId { get; init; }
         public required string MeetingTitle { get; init; }
         public DateOnly HeldOn { get; init; }
@@ -105,7 +141,24 @@ public sealed class DetailsModel(
         public required List<ReportView> Reports { get; init; }
     }
 
-    public sealed record ReportView(DateOnly ReportedOn, string Text, string? ReportedBy);
+    public sealed record ReportView(DateOnly ReportedOn, string Text, string? ReportedBy, double? Value);
+
+    /// <summary>A value as Vietnamese is written (decimal comma), or null.</summary>
+    public static string? Number(double? value) => value?.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+
+    /// <summary>The target in words: "Tỷ lệ …: từ 90 đến 95 %", "đạt 100 %", "không quá 2 %".</summary>
+    public string TargetText(View d)
+    {
+        var unit = d.TargetUnit is null ? string.Empty : " " + d.TargetUnit;
+        var bounds = (d.TargetLow, d.TargetHigh) switch
+        {
+            ({ } low, { } high) => localizer["Directives.TargetRange", Number(low)!, Number(high) + unit].Value,
+            ({ } low, null) => localizer["Directives.TargetAtLeast", Number(low) + unit].Value,
+            (null, { } high) => localizer["Directives.TargetAtMost", Number(high) + unit].Value,
+            _ => string.Empty,
+        };
+        return $"{d.TargetMeasure}: {bounds}";
+    }
 
     public sealed class ReportInput
     {
@@ -114,5 +167,24 @@ public sealed class DetailsModel(
 
         [Display(Name = "Directives.ReportText")]
         public string? Text { get; set; }
+
+        [Display(Name = "Directives.ReportValue")]
+        public string? Value { get; set; }
+    }
+
+    /// <summary>The target form: the measure, the two bounds as typed, the unit.</summary>
+    public sealed class TargetInput
+    {
+        [Display(Name = "Directives.TargetMeasure")]
+        public string? Measure { get; set; }
+
+        [Display(Name = "Directives.TargetLow")]
+        public string? Low { get; set; }
+
+        [Display(Name = "Directives.TargetHigh")]
+        public string? High { get; set; }
+
+        [Display(Name = "Directives.TargetUnit")]
+        public string? Unit { get; set; }
     }
 }

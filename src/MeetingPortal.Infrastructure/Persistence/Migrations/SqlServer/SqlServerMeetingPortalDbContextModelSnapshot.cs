@@ -108,6 +108,12 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<double?>("LatestValue")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime?>("LatestValueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");
 
@@ -116,6 +122,20 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
+
+                    b.Property<double?>("TargetHigh")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TargetLow")
+                        .HasColumnType("float");
+
+                    b.Property<string>("TargetMeasure")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TargetUnit")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -173,6 +193,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("float");
 
                     b.HasKey("Id");
 

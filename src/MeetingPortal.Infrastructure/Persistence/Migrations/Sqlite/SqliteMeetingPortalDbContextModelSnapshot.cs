@@ -96,6 +96,12 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("LatestValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("LatestValueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -104,6 +110,20 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TargetHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TargetLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TargetMeasure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUnit")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -159,6 +179,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 
