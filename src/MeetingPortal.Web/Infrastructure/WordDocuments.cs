@@ -122,6 +122,103 @@ internal static class WordDocuments
         }
     }
 
+    /// <summary>
+    /// The heading of a Party document (Hướng dẫn 36-HD/VPTW): on the left, centred, the superior Party organisation in
+    /// capitals (left out when null), the issuing body in bold capitals, a star and the number line ("Số 15-BC/Th.U",
+    /// "Số      -BB/" with blanks to fill by hand); on the right "ĐẢNG CỘNG SẢN VIỆT NAM" in bold, underlined, and the
+    /// place and date line in italics. Shared by the báo cáo of an official report and the biên bản of a meeting.
+    /// </summary>
+    public static Table PartyHeading(string? superiorBody, string issuingBody, string numberLine, string partyName, string dateLine)
+    {
+        var left = new List<Paragraph>();
+        if (superiorBody is not null)
+        {
+            left.Add(TextParagraph(superiorBody.ToUpper(Vietnamese), center: true, spaceAfter: 0));
+        }
+
+        left.Add(TextParagraph(issuingBody.ToUpper(Vietnamese), bold: true, center: true, spaceAfter: 0));
+        left.Add(TextParagraph("*", center: true, spaceAfter: 0));
+        left.Add(TextParagraph(numberLine, center: true));
+        return TwoColumns(
+            [.. left],
+            [TextParagraph(partyName, bold: true, underline: true, center: true, size: 30, spaceAfter: 240),
+             TextParagraph(dateLine, italic: true, center: true)]);
+    }
+
+    /// <summary>Vietnamese, for capitals ("Đảng ủy phường" → "ĐẢNG ỦY PHƯỜNG").</summary>
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>
+    /// The day, month and year of a Party document's date line as Hướng dẫn 36-HD/VPTW writes them: a day below 10 and
+    /// the months January and February take a leading zero ("ngày 03 tháng 4 năm 2018", "ngày 15 tháng 02 năm 2022").
+    /// </summary>
+    public static (string Day, string Month, string Year) DateParts(DateOnly date) => (
+        date.Day.ToString("00", CultureInfo.InvariantCulture),
+        date.Month < 3 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture),
+        date.Year.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The words that name a level of local government before a unit's own name ("Thị xã Kỳ Anh").</summary>
+    private static readonly string[] LevelWords = ["Thành phố", "Thị xã", "Thị trấn", "Tỉnh", "Huyện", "Quận", "Phường", "Xã"];
+
+    /// <summary>
+    /// The place (địa danh) of a document's date line: the unit's own name without its level ("Thị xã Kỳ Anh" → "Kỳ Anh",
+    /// "Phường Kỳ Phương" → "Kỳ Phương"), kept whole when the name is a number ("Phường 1"). Null when the unit has no
+    /// name of its own (a name that is only a note in brackets, such as the seeds' "Huyện (báo cáo nguồn không nêu tên)"):
+    /// the line then leaves the place blank to be written by hand, never a placeholder.
+    /// </summary>
+    public static string? PlaceName(string unitName)
+    {
+        var name = unitName.Trim();
+        foreach (var level in LevelWords)
+        {
+            if (name.Length > level.Length && name.StartsWith(level + " ", StringComparison.OrdinalIgnoreCase))
+            {
+                var own = name[(level.Length + 1)..].Trim();
+                if (own.Length == 0 || own.StartsWith('('))
+                {
+                    return null;
+                }
+
+                return char.IsDigit(own[0]) ? name : own;
+            }
+        }
+
+        return name.Length == 0 || name.StartsWith('(') ? null : name;
+    }
+
+    /// <summary>
+    /// Signature blocks in one borderless row that is never split across pages: the first block on the left (the
+    /// secretary of a biên bản), the others one under another on the right (the chair, or each co-chair).
+    /// </summary>
+    public static Table SignatureGrid(IReadOnlyList<Paragraph[]> blocks)
+    {
+        var right = new List<Paragraph>();
+        foreach (var block in blocks.Skip(1))
+        {
+            if (right.Count > 0)
+            {
+                right.Add(TextParagraph(string.Empty, spaceAfter: 240));
+            }
+
+            right.AddRange(block);
+        }
+
+        var table = TwoColumns(blocks[0], right.Count > 0 ? [.. right] : [TextParagraph(string.Empty)]);
+        table.Elements<TableRow>().Single().PrependChild(new TableRowProperties(new CantSplit()));
+        return table;
+    }
+
+    /// <summary>A footer with the page number centred, on every page (<c>PAGE</c> field; "1" until a reader updates it).</summary>
+    public static FooterPart PageNumberFooter(MainDocumentPart main)
+    {
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new SimpleField(new Run(new RunProperties(new FontSize { Val = "24" }), new Text("1"))) { Instruction = " PAGE " }));
+        footer.Footer.Save();
+        return footer;
+    }
+
     /// <summary>The document's default font, size and language (Vietnamese).</summary>
     public static void AddStyles(MainDocumentPart main)
     {

@@ -72,7 +72,9 @@ public sealed partial class OfficialReportDocumentTests(PortalFactory factory) :
         Assert.Contains("THỊ XÃ KỲ ANH", paragraphs);
         Assert.Contains("Số 15-BC/Th.U", paragraphs);
         Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", paragraphs);
-        Assert.Contains($"Kỳ Anh, ngày {today.Day:00} tháng {today.Month:00} năm {today.Year}", paragraphs);
+        // Hướng dẫn 36-HD/VPTW: a leading zero for days below 10 and for January and February only.
+        var month = today.Month < 3 ? today.Month.ToString("00", System.Globalization.CultureInfo.InvariantCulture) : today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"Kỳ Anh, ngày {today.Day:00} tháng {month} năm {today.Year}", paragraphs);
         Assert.Contains("BÁO CÁO", paragraphs);
         Assert.Contains("Kết quả tổ chức đối thoại và giải quyết kiến nghị năm 2022", paragraphs);
         Assert.Contains("Thực hiện Quy chế dân chủ, Thị ủy đã tổ chức hội nghị đối thoại.", paragraphs);

@@ -57,6 +57,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                 Id = m.Id,
                 UnitPath = m.Unit!.Path,
                 UnitName = m.Unit.Name,
+                SuperiorUnitName = m.Unit.Parent != null && m.Unit.Parent.ParentId != null ? m.Unit.Parent.Name : null,
                 Title = m.Title,
                 Type = m.Type,
                 HeldOn = m.HeldOn,
@@ -95,6 +96,10 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         public int Id { get; init; }
         public required string UnitPath { get; init; }
         public required string UnitName { get; init; }
+
+        /// <summary>The name of the unit directly above the meeting's unit, null when that is the top unit (the whole country, no Party organisation of its own) or none.</summary>
+        public string? SuperiorUnitName { get; init; }
+
         public required string Title { get; init; }
         public MeetingType Type { get; init; }
         public DateOnly HeldOn { get; init; }

@@ -6,9 +6,13 @@ using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Meetings;
 
-/// <summary>Downloads the minutes (biên bản) of a meeting in scope as DOCX; always in Vietnamese, the language of the record.</summary>
+/// <summary>
+/// Downloads the minutes (biên bản) of a meeting in scope as DOCX (<see cref="MinutesDocument"/>), written from the record
+/// and the facts of <see cref="MinutesFacts.Of"/>; always in Vietnamese, the language of the record. Out of scope: 404.
+/// </summary>
 public sealed class MinutesModel(MeetingPortalDbContext db, IAuthorizationService authorization, IStringLocalizerFactory localizers) : PageModel
 {
+    /// <summary>The DOCX of meeting <paramref name="id"/>, named "bien-ban-yyyy-MM-dd-id.docx".</summary>
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var meeting = await DetailsModel.LoadViewAsync(db, id, cancellationToken);
@@ -22,7 +26,9 @@ public sealed class MinutesModel(MeetingPortalDbContext db, IAuthorizationServic
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
-            bytes = MinutesDocument.Create(meeting, localizers.Create(typeof(SharedResource)));
+            var localizer = localizers.Create(typeof(SharedResource));
+            var superior = meeting.SuperiorUnitName is { } parent ? localizer["OfficialReport.SuperiorBody", parent].Value : null;
+            bytes = MinutesDocument.Create(new MinutesSheet(meeting, MinutesFacts.Of(meeting), superior), localizer);
         }
         finally
         {

@@ -46,8 +46,6 @@ public static class OfficialReportDocument
     /// <summary>A first-line indent of 1.27 cm, in twentieths of a point.</summary>
     private const int Indent = 720;
 
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-
     private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
     /// <summary>The tables that go to an appendix when they have rows: one row per child unit, one per addressed body.</summary>
@@ -57,10 +55,21 @@ public static class OfficialReportDocument
     public static string NumberLine(IStringLocalizer localizer, string? number, string? issuerCode) =>
         localizer["OfficialReport.NumberLine", number ?? "    ", issuerCode ?? string.Empty];
 
-    /// <summary>"Kỳ Anh, ngày 05 tháng 01 năm 2023", or with blanks for the day, month and year when no date was typed.</summary>
-    public static string DateLine(IStringLocalizer localizer, string place, DateOnly? on) => on is { } d
-        ? localizer["OfficialReport.DateLine", place, d.Day.ToString("00", CultureInfo.InvariantCulture), d.Month.ToString("00", CultureInfo.InvariantCulture), d.Year.ToString(CultureInfo.InvariantCulture)]
-        : localizer["OfficialReport.DateLine", place, "     ", "     ", "       "];
+    /// <summary>
+    /// "Kỳ Anh, ngày 05 tháng 01 năm 2023", "Kỳ Anh, ngày 15 tháng 8 năm 2022" (<see cref="WordDocuments.DateParts"/>), or
+    /// with blanks for the day, month and year when no date was given; a place not known is a blank as well.
+    /// </summary>
+    public static string DateLine(IStringLocalizer localizer, string? place, DateOnly? on)
+    {
+        var where = place ?? "               ";
+        if (on is not { } d)
+        {
+            return localizer["OfficialReport.DateLine", where, "     ", "     ", "       "];
+        }
+
+        var (day, month, year) = DateParts(d);
+        return localizer["OfficialReport.DateLine", where, day, month, year];
+    }
 
     /// <summary>The subject line: "Kết quả tổ chức đối thoại và giải quyết kiến nghị năm 2022".</summary>
     public static string Subject(IStringLocalizer localizer, string period) =>
@@ -149,22 +158,8 @@ public static class OfficialReportDocument
 
     private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    private static Table Heading(OfficialReportSheet sheet, string numberLine, IStringLocalizer localizer)
-    {
-        var left = new List<Paragraph>();
-        if (sheet.SuperiorBody is { } superior)
-        {
-            left.Add(TextParagraph(superior.ToUpper(Vietnamese), center: true, spaceAfter: 0));
-        }
-
-        left.Add(TextParagraph(sheet.IssuingBody.ToUpper(Vietnamese), bold: true, center: true, spaceAfter: 0));
-        left.Add(TextParagraph("*", center: true, spaceAfter: 0));
-        left.Add(TextParagraph(numberLine, center: true));
-        return TwoColumns(
-            [.. left],
-            [TextParagraph(localizer["OfficialReport.PartyName"], bold: true, underline: true, center: true, size: 30, spaceAfter: 240),
-             TextParagraph(DateLine(localizer, sheet.Place, sheet.IssuedOn), italic: true, center: true)]);
-    }
+    private static Table Heading(OfficialReportSheet sheet, string numberLine, IStringLocalizer localizer) =>
+        PartyHeading(sheet.SuperiorBody, sheet.IssuingBody, numberLine, localizer["OfficialReport.PartyName"], DateLine(localizer, sheet.Place, sheet.IssuedOn));
 
     private static Table Signatures(OfficialReportSheet sheet, IStringLocalizer localizer)
     {
