@@ -17,6 +17,16 @@ public sealed class MeetingTests
         Assert.Throws<DomainException>(() => meeting.SetFormat(MeetingFormat.Hybrid, -1));
     }
 
+    /// <summary>Issue 16, deliver 5: a new record does not know how the meeting was held until it is told.</summary>
+    [Fact]
+    public void A_new_meeting_has_its_format_not_stated_and_no_connected_points_without_a_format()
+    {
+        var meeting = NewMeeting();
+        Assert.Equal(MeetingFormat.NotStated, meeting.Format);
+        Assert.Equal(MeetingFormat.NotStated, default(MeetingFormat));
+        Assert.Throws<DomainException>(() => meeting.SetFormat(MeetingFormat.NotStated, 15));
+    }
+
     [Fact]
     public void Speeches_recommendations_and_directives_are_numbered_in_order()
     {

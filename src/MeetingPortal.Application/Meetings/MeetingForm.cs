@@ -51,8 +51,9 @@ public sealed class MeetingForm
     [Display(Name = "Form.PeriodNumber")]
     public int? PeriodNumber { get; set; }
 
+    /// <summary>How the meeting was held; "Không nêu" (<see cref="MeetingFormat.NotStated"/>) until the recorder chooses.</summary>
     [Display(Name = "Meetings.Format")]
-    public MeetingFormat Format { get; set; } = MeetingFormat.InPerson;
+    public MeetingFormat Format { get; set; } = MeetingFormat.NotStated;
 
     [Display(Name = "Meeting.ConnectedPoints")]
     public int? ConnectedPoints { get; set; }
@@ -266,7 +267,7 @@ public sealed class MeetingForm
                 .Must((f, n) => ReviewPeriod.IsValid(f.PeriodKind!.Value, f.PeriodYear!.Value, n!.Value))
                 .When(f => f.PeriodKind is not null && f.PeriodYear is not null && f.PeriodNumber is not null)
                 .WithMessage(_ => L("Form.PeriodInvalid"));
-            RuleFor(f => f.ConnectedPoints).Null().When(f => f.Format == MeetingFormat.InPerson)
+            RuleFor(f => f.ConnectedPoints).Null().When(f => f.Format is MeetingFormat.InPerson or MeetingFormat.NotStated)
                 .WithMessage(_ => L("Form.PointsInPerson"));
             RuleFor(f => f.ConnectedPoints).InclusiveBetween(0, 100_000).WithName(_ => L("Meeting.ConnectedPoints"));
             RuleFor(f => f.Location).MaximumLength(Meeting.LocationMaxLength).WithName(_ => L("Meeting.Location"));

@@ -56,7 +56,8 @@ public class Meeting : Entity
         }
     }
 
-    public MeetingFormat Format { get; private set; } = MeetingFormat.InPerson;
+    /// <summary>How the meeting was held; <see cref="MeetingFormat.NotStated"/> unless a source or the recorder says.</summary>
+    public MeetingFormat Format { get; private set; }
 
     /// <summary>Remote points connected to an online or hybrid meeting ("kết nối đến 15 phường, xã").</summary>
     public int? ConnectedPoints { get; private set; }
@@ -88,11 +89,17 @@ public class Meeting : Entity
     public IReadOnlyList<Recommendation> Recommendations => _recommendations;
     public IReadOnlyList<Directive> Directives => _directives;
 
+    /// <summary>
+    /// Records how the meeting was held and, for an online or hybrid one, how many remote points were connected.
+    /// Throws <see cref="DomainException"/> "meeting.points-in-person" when points are given for an in-person meeting
+    /// or one whose format is not stated (points say the meeting was connected, which the format must then state),
+    /// "meeting.points-negative" for a negative count.
+    /// </summary>
     public void SetFormat(MeetingFormat format, int? connectedPoints)
     {
-        if (format == MeetingFormat.InPerson && connectedPoints is not null)
+        if (format is MeetingFormat.InPerson or MeetingFormat.NotStated && connectedPoints is not null)
         {
-            throw new DomainException("meeting.points-in-person", "An in-person meeting has no connected points.");
+            throw new DomainException("meeting.points-in-person", "Only an online or hybrid meeting has connected points.");
         }
 
         if (connectedPoints is < 0)

@@ -12,10 +12,22 @@ public enum MeetingType
     WorkingSession = 3,
 }
 
+/// <summary>
+/// How a meeting was held (hình thức). <see cref="NotStated"/> is a value of its own, and the default: a
+/// record whose source does not say how the meeting was held reads "Không nêu", never "Trực tiếp" (issue 16, deliver 5).
+/// </summary>
 public enum MeetingFormat
 {
+    /// <summary>The source does not say (không nêu); shown as such on pages, minutes and exports.</summary>
+    NotStated = 0,
+
+    /// <summary>Trực tiếp.</summary>
     InPerson = 1,
+
+    /// <summary>Trực tuyến ("kết nối trực tuyến đến 15 phường, xã").</summary>
     Online = 2,
+
+    /// <summary>Trực tiếp kết hợp trực tuyến.</summary>
     Hybrid = 3,
 }
 

@@ -21,7 +21,8 @@ public sealed record InterchangeDocument
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public int FormatVersion { get; init; } = 1;
+    /// <summary>2 since issue 16 (facts may be "not stated"; end time, attendance, provenance); files of version 1 still import.</summary>
+    public int FormatVersion { get; init; } = 2;
     public List<LevelData>? Levels { get; init; }
     public List<ThemeData>? Themes { get; init; }
     public List<UnitData>? Units { get; init; }
@@ -78,7 +79,8 @@ public sealed record MeetingData
     public DayPart? DayPart { get; init; }
     public TimeOnly? StartTime { get; init; }
     public PeriodData? Period { get; init; }
-    public MeetingFormat Format { get; init; } = MeetingFormat.InPerson;
+    /// <summary>How the meeting was held; absent (or "notStated") when the source does not say, in every format version.</summary>
+    public MeetingFormat? Format { get; init; }
     public int? ConnectedPoints { get; init; }
     public string? Location { get; init; }
     public MeetingStatus Status { get; init; } = MeetingStatus.Draft;

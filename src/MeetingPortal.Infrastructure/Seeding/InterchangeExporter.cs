@@ -100,7 +100,7 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
                 DayPart = meeting.DayPart,
                 StartTime = meeting.StartTime,
                 Period = meeting.Period is { } period ? new PeriodData(period.Kind, period.Year, period.Number) : null,
-                Format = meeting.Format,
+                Format = meeting.Format == MeetingFormat.NotStated ? null : meeting.Format,
                 ConnectedPoints = meeting.ConnectedPoints,
                 Location = meeting.Location,
                 Status = meeting.Status,

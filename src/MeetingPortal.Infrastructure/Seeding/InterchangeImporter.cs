@@ -417,7 +417,8 @@ public sealed class InterchangeImporter(
             StatedRecommendationCount = data.StatedRecommendationCount,
             Source = data.Source,
         };
-        meeting.SetFormat(data.Format, data.ConnectedPoints);
+        // Not stated unless the file says: the portal's own exports always wrote the format, so a file without one never knew it.
+        meeting.SetFormat(data.Format ?? MeetingFormat.NotStated, data.ConnectedPoints);
 
         foreach (var key in data.ParticipatingOrganisations ?? [])
         {

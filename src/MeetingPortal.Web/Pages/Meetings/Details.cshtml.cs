@@ -119,6 +119,13 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         public required List<RecommendationView> Recommendations { get; init; }
         public required List<DirectiveView> Directives { get; init; }
 
+        /// <summary>
+        /// Who chaired (chủ trì, then đồng chủ trì), in the record's order; empty when the source names no chair,
+        /// which the page shows as "Không nêu" rather than guessing from who concluded.
+        /// </summary>
+        public IReadOnlyList<ParticipantView> Chairs => Participants.Where(p => p.Role is ParticipantRole.Chair or ParticipantRole.CoChair)
+            .OrderBy(p => p.Role == ParticipantRole.Chair ? 0 : 1).ToList();
+
         public ReviewPeriod? Period => PeriodKind is { } kind && PeriodYear is { } year && PeriodNumber is { } number
             ? new ReviewPeriod(kind, year, number)
             : null;
