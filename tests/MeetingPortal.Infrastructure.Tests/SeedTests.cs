@@ -142,6 +142,25 @@ public sealed partial class SeedTests
         Assert.Equal("/1/2/7/8/", (await db.Units.SingleAsync(u => u.Code == "p-ky-phuong")).Path);
     }
 
+    /// <summary>
+    /// Issue 16: a seed states only what its report says. Only TP Hà Tĩnh's report says how the meeting was held
+    /// ("trực tuyến"); the other four are not stated, never the old default. Every seed is a news report, so every
+    /// record says it was rebuilt from a secondary source, which its source names.
+    /// </summary>
+    [Fact]
+    public async Task The_seeds_state_a_format_only_where_their_report_does_and_say_they_were_rebuilt_from_a_news_report()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await using var db = database.NewContext();
+        var meetings = await db.Meetings.AsNoTracking().Select(m => new { Unit = m.Unit!.Code, m.Format, m.RebuiltFromSecondarySource, m.Source }).ToListAsync();
+
+        Assert.Equal(MeetingFormat.Online, meetings.Single(m => m.Unit == "tp-ha-tinh").Format);
+        Assert.All(meetings.Where(m => m.Unit != "tp-ha-tinh"), m => Assert.Equal(MeetingFormat.NotStated, m.Format));
+        Assert.All(meetings, m => Assert.True(m.RebuiltFromSecondarySource && !string.IsNullOrWhiteSpace(m.Source)));
+        Assert.All(SeedMeetings, m => Assert.Equal(m.Format is null, m.Unit != "tp-ha-tinh"));
+    }
+
     [Fact]
     public async Task A_document_with_an_unknown_key_is_refused_whole()
     {

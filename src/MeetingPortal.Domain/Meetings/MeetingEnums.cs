@@ -58,6 +58,25 @@ public enum ParticipantRole
 
     /// <summary>Tham dự.</summary>
     Attendee = 4,
+
+    /// <summary>Thư ký: keeps the record of the meeting and signs the biên bản beside the chair.</summary>
+    Secretary = 5,
+}
+
+/// <summary>
+/// Whether a person invited to a meeting was there (issue 16: the attendance a biên bản states). Not stated unless
+/// the source or the recorder says; a news report that lists who "tham dự" states them present.
+/// </summary>
+public enum Attendance
+{
+    /// <summary>The source does not say (không nêu).</summary>
+    NotStated = 0,
+
+    /// <summary>Có mặt.</summary>
+    Present = 1,
+
+    /// <summary>Vắng mặt, with the reason when one is given (<see cref="MeetingParticipant.AbsenceReason"/>).</summary>
+    Absent = 2,
 }
 
 public enum SpeechKind

@@ -415,10 +415,12 @@ public sealed class InterchangeImporter(
             Conclusion = data.Conclusion,
             StatedOpinionCount = data.StatedOpinionCount,
             StatedRecommendationCount = data.StatedRecommendationCount,
-            Source = data.Source,
         };
         // Not stated unless the file says: the portal's own exports always wrote the format, so a file without one never knew it.
         meeting.SetFormat(data.Format ?? MeetingFormat.NotStated, data.ConnectedPoints);
+        meeting.SetEndTime(data.EndTime);
+        meeting.SetStatedAttendance(data.StatedInvitedCount, data.StatedPresentCount, data.StatedAbsentCount, data.AttendanceNote);
+        meeting.SetSource(data.Source, data.RebuiltFromSecondarySource ?? false);
 
         foreach (var key in data.ParticipatingOrganisations ?? [])
         {
@@ -432,7 +434,7 @@ public sealed class InterchangeImporter(
         {
             if (PersonId(p.Person) is { } personId)
             {
-                meeting.AddParticipant(personId, p.Role, p.Title, Org(p.Organisation));
+                meeting.AddParticipant(personId, p.Role, p.Title, Org(p.Organisation)).RecordAttendance(p.Attendance ?? Attendance.NotStated, p.AbsenceReason);
             }
         }
 

@@ -299,6 +299,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AttendanceNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTime?>("ChangedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -322,6 +326,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int?>("DayPart")
                         .HasColumnType("int");
+
+                    b.Property<TimeSpan?>("EndTime")
+                        .HasColumnType("time");
 
                     b.Property<int>("Format")
                         .HasColumnType("int");
@@ -348,6 +355,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("RebuiltFromSecondarySource")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -355,7 +365,16 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<TimeSpan?>("StartTime")
                         .HasColumnType("time");
 
+                    b.Property<int?>("StatedAbsentCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StatedInvitedCount")
+                        .HasColumnType("int");
+
                     b.Property<int?>("StatedOpinionCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StatedPresentCount")
                         .HasColumnType("int");
 
                     b.Property<int?>("StatedRecommendationCount")
@@ -418,6 +437,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AbsenceReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Attendance")
+                        .HasColumnType("int");
 
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");

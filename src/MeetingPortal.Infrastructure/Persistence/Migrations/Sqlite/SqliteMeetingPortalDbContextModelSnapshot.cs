@@ -279,6 +279,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AttendanceNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ChangedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -302,6 +306,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int?>("DayPart")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan?>("EndTime")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Format")
                         .HasColumnType("INTEGER");
@@ -328,6 +335,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RebuiltFromSecondarySource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -335,7 +345,16 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<TimeSpan?>("StartTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StatedAbsentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatedInvitedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("StatedOpinionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatedPresentCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("StatedRecommendationCount")
@@ -395,6 +414,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbsenceReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attendance")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MeetingId")
