@@ -8,7 +8,7 @@ namespace MeetingPortal.Infrastructure.Tests;
 /// <summary>
 /// Issue 16, deliver 5: a database loaded from the seeds before the format could be "not stated" showed four seed
 /// meetings as held in person, the old default. The migration RecordFacts makes those four not stated and marks every
-/// seed record as rebuilt from its news report; records entered by people keep the format they were saved with.
+/// seed record as rebuilt from its news report, and the four whose report says "Thường trực … ủy" hosted by the committee's Thường trực; records entered by people keep the format they were saved with.
 /// </summary>
 public sealed class RecordFactsMigrationTests
 {
@@ -29,7 +29,7 @@ public sealed class RecordFactsMigrationTests
             entered = meeting.Id;
 
             db.GetService<IMigrator>().Migrate("20261130065026_OfficialReportLifecycle");
-            // What the earlier version stored: every seed without a format in person.
+            // What the earlier version stored: every seed without a format in person (the host's board did not exist).
             await db.Database.ExecuteSqlRawAsync("UPDATE Meetings SET Format = 1 WHERE Format = 0");
             db.Database.Migrate();
         }
@@ -42,6 +42,7 @@ public sealed class RecordFactsMigrationTests
             Assert.Equal(4, seeds.Count(m => m.Format == MeetingFormat.NotStated));
             Assert.Equal(MeetingFormat.Online, seeds.Single(m => m.ConnectedPoints == 15).Format);
             Assert.All(seeds, m => Assert.True(m.RebuiltFromSecondarySource));
+            Assert.Equal(4, seeds.Count(m => m.HostBoard == HostBoard.Standing));
             var own = meetings.Single(m => m.Id == entered);
             Assert.Equal(MeetingFormat.InPerson, own.Format);
             Assert.False(own.RebuiltFromSecondarySource);

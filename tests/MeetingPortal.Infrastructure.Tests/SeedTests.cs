@@ -161,6 +161,20 @@ public sealed partial class SeedTests
         Assert.All(SeedMeetings, m => Assert.Equal(m.Format is null, m.Unit != "tp-ha-tinh"));
     }
 
+    /// <summary>Issue 16, deliver 4: four reports say the committee's Thường trực convened the meeting; Kỳ Phương's says the Đảng ủy did.</summary>
+    [Fact]
+    public async Task The_standing_members_are_the_host_where_the_report_says_so()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await using var db = database.NewContext();
+        var hosts = await db.Meetings.AsNoTracking().Select(m => new { Unit = m.Unit!.Code, m.HostBoard, Host = m.HostOrganisation!.Name }).ToListAsync();
+
+        Assert.Equal(HostBoard.Body, hosts.Single(h => h.Unit == "p-ky-phuong").HostBoard);
+        Assert.All(hosts.Where(h => h.Unit != "p-ky-phuong"), h => Assert.Equal(HostBoard.Standing, h.HostBoard));
+        Assert.Equal("Tỉnh ủy Thừa Thiên Huế", hosts.Single(h => h.Unit == "thua-thien-hue").Host);
+    }
+
     [Fact]
     public async Task A_document_with_an_unknown_key_is_refused_whole()
     {

@@ -69,6 +69,7 @@ public sealed class MeetingEditor(
             ConnectedPoints = meeting.ConnectedPoints,
             Location = meeting.Location,
             Host = Org(meeting.HostOrganisationId),
+            HostBoard = meeting.HostBoard,
             Summary = meeting.Summary,
             Conclusion = meeting.Conclusion,
             StatedOpinionCount = meeting.StatedOpinionCount,
@@ -282,7 +283,7 @@ public sealed class MeetingEditor(
         meeting.Period = form.PeriodKind is { } kind ? new ReviewPeriod(kind, form.PeriodYear!.Value, form.PeriodNumber!.Value) : null;
         meeting.SetFormat(form.Format, form.ConnectedPoints);
         meeting.Location = Clean(form.Location);
-        meeting.HostOrganisationId = orgId(form.Host);
+        meeting.SetHost(orgId(form.Host), form.HostBoard);
         meeting.Summary = Clean(form.Summary);
         meeting.Conclusion = Clean(form.Conclusion);
         meeting.StatedOpinionCount = form.StatedOpinionCount;

@@ -68,6 +68,10 @@ public sealed class MeetingForm
     [Display(Name = "Meeting.Host")]
     public string? Host { get; set; }
 
+    /// <summary>Which part of the host convened the meeting (Thường trực, Ban Thường vụ), or the host itself.</summary>
+    [Display(Name = "Form.HostBoard")]
+    public HostBoard HostBoard { get; set; } = HostBoard.Body;
+
     public List<OrganisationRow> Organisations { get; set; } = [];
 
     public List<ParticipantRow> Participants { get; set; } = [];
@@ -243,6 +247,7 @@ public sealed class MeetingForm
         Add("ConnectedPoints", ConnectedPoints);
         Add("Location", Location);
         Add("Host", Host);
+        Add("HostBoard", HostBoard == HostBoard.Body ? null : HostBoard);
         Add("Summary", Summary);
         Add("Conclusion", Conclusion);
         Add("StatedOpinionCount", StatedOpinionCount);
@@ -311,6 +316,7 @@ public sealed class MeetingForm
             RuleFor(f => f.ConnectedPoints).InclusiveBetween(0, 100_000).WithName(_ => L("Meeting.ConnectedPoints"));
             RuleFor(f => f.Location).MaximumLength(Meeting.LocationMaxLength).WithName(_ => L("Meeting.Location"));
             RuleFor(f => f.Host).MaximumLength(Organisation.NameMaxLength).WithName(_ => L("Meeting.Host"));
+            RuleFor(f => f.Host).NotEmpty().When(f => f.HostBoard != HostBoard.Body).WithMessage(_ => L("Domain.meeting.board-without-host"));
             RuleFor(f => f.Summary).MaximumLength(Meeting.LongTextMaxLength).WithName(_ => L("Meeting.Summary"));
             RuleFor(f => f.Conclusion).MaximumLength(Meeting.LongTextMaxLength).WithName(_ => L("Meeting.Conclusion"));
             RuleFor(f => f.Source).MaximumLength(Meeting.SourceMaxLength).WithName(_ => L("Meeting.Source"));

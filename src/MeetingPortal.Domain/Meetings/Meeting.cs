@@ -73,6 +73,9 @@ public class Meeting : Entity
     public int? HostOrganisationId { get; set; }
     public Organisation? HostOrganisation { get; private set; }
 
+    /// <summary>Which part of the host convened the meeting: the body itself, or its Thường trực or Ban Thường vụ.</summary>
+    public HostBoard HostBoard { get; private set; }
+
     public string? Summary { get; set; }
     public string? Conclusion { get; set; }
 
@@ -133,6 +136,21 @@ public class Meeting : Entity
 
         Format = format;
         ConnectedPoints = connectedPoints;
+    }
+
+    /// <summary>
+    /// Records the host and which part of it convened the meeting. Throws <see cref="DomainException"/>
+    /// "meeting.board-without-host" when a board (Thường trực, Ban Thường vụ) is named without its host committee.
+    /// </summary>
+    public void SetHost(int? hostOrganisationId, HostBoard board)
+    {
+        if (hostOrganisationId is null && board != HostBoard.Body)
+        {
+            throw new DomainException("meeting.board-without-host", "A standing board is named with the committee it belongs to.");
+        }
+
+        HostOrganisationId = hostOrganisationId;
+        HostBoard = board;
     }
 
     /// <summary>

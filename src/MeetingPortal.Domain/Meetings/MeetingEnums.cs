@@ -88,3 +88,20 @@ public enum SpeechKind
     Direction = 5,
     Conclusion = 6,
 }
+
+/// <summary>
+/// Which part of the host committee convened the meeting (issue 16, deliver 4): reports write "Thường trực Thành ủy tổ
+/// chức đối thoại", the standing members of the committee (Bí thư and Phó Bí thư), not the whole committee. The host
+/// stays the committee itself (<see cref="Meeting.HostOrganisationId"/>), so its documents are issued under its name.
+/// </summary>
+public enum HostBoard
+{
+    /// <summary>The host body as named, no board of it stated.</summary>
+    Body = 0,
+
+    /// <summary>Thường trực (cấp ủy): the committee's standing members.</summary>
+    Standing = 1,
+
+    /// <summary>Ban Thường vụ (cấp ủy): the committee's standing board.</summary>
+    StandingBoard = 2,
+}

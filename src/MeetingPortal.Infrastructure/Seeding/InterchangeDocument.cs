@@ -107,6 +107,8 @@ public sealed record MeetingData
     public List<OrganisationData>? Organisations { get; init; }
     public List<PersonData>? People { get; init; }
     public string? Host { get; init; }
+    /// <summary>standing (Thường trực) · standingBoard (Ban Thường vụ) of the host committee; absent when the host itself convened.</summary>
+    public HostBoard? HostBoard { get; init; }
     public List<string>? ParticipatingOrganisations { get; init; }
     public List<ParticipantData>? Participants { get; init; }
     public string? Summary { get; init; }

@@ -126,6 +126,7 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
                     return new PersonData(p.Value, person.FullName, person.UnitCode == unitCode ? null : person.UnitCode);
                 }).ToList()),
                 Host = host,
+                HostBoard = meeting.HostBoard == HostBoard.Body ? null : meeting.HostBoard,
                 ParticipatingOrganisations = NullIfEmpty(participating),
                 Participants = NullIfEmpty(participants),
                 Summary = meeting.Summary,

@@ -410,7 +410,6 @@ public sealed class InterchangeImporter(
             StartTime = data.StartTime,
             Period = data.Period is { } period ? new ReviewPeriod(period.Kind, period.Year, period.Number) : null,
             Location = data.Location,
-            HostOrganisationId = Org(data.Host),
             Summary = data.Summary,
             Conclusion = data.Conclusion,
             StatedOpinionCount = data.StatedOpinionCount,
@@ -418,6 +417,7 @@ public sealed class InterchangeImporter(
         };
         // Not stated unless the file says: the portal's own exports always wrote the format, so a file without one never knew it.
         meeting.SetFormat(data.Format ?? MeetingFormat.NotStated, data.ConnectedPoints);
+        meeting.SetHost(Org(data.Host), data.HostBoard ?? HostBoard.Body);
         meeting.SetEndTime(data.EndTime);
         meeting.SetStatedAttendance(data.StatedInvitedCount, data.StatedPresentCount, data.StatedAbsentCount, data.AttendanceNote);
         meeting.SetSource(data.Source, data.RebuiltFromSecondarySource ?? false);

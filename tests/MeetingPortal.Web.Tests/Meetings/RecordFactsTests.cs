@@ -137,7 +137,23 @@ public sealed class RecordFactsTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal("ốm", meeting.Participants.Single(p => p.Attendance == Attendance.Absent).AbsenceReason);
     }
 
+    /// <summary>
+    /// Issue 16, deliver 4: "Thường trực Tỉnh ủy tổ chức Hội nghị giao ban" was recorded as the whole committee. The host
+    /// stays the committee (its documents bear its name) and the record says its Thường trực convened the meeting.
+    /// </summary>
     [Theory]
+    [InlineData(SeedTitles.Hue, "Thường trực Tỉnh ủy Thừa Thiên Huế")]
+    [InlineData(SeedTitles.TpHaTinh, "Thường trực Thành ủy Hà Tĩnh")]
+    [InlineData(SeedTitles.KyPhuong, "Đảng ủy phường Kỳ Phương")]
+    public async Task The_host_reads_as_the_standing_members_of_the_committee_where_the_report_says_so(string title, string host)
+    {
+        var client = await factory.SignInAsync("lanhdao.toanquoc");
+        var page = await client.GetHtmlAsync($"/Meetings/{IdOf(title)}");
+        Assert.Equal(host, Fact(page, "Cơ quan tổ chức"));
+    }
+
+    [Theory]
+    [InlineData("Input.Host", "", "host-error", "Nêu cấp ủy mà Thường trực")]
     [InlineData("Input.EndTime", "13:00", "end-time-error", "Giờ kết thúc phải sau giờ bắt đầu")]
     [InlineData("Input.StatedPresentCount", "30", "stated-invited-error", "không được vượt số được mời")]
     [InlineData("Input.Participants[0].AbsenceReason", "ốm", "participant-0-reason-error", "Chỉ ghi lý do vắng cho người vắng mặt")]
@@ -148,6 +164,7 @@ public sealed class RecordFactsTests(PortalFactory factory) : IClassFixture<Port
         var client = await factory.SignInAsync("thuky.kyphuong");
         var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
         FillRecord(form, title);
+        form["Input.HostBoard"] = "Standing";
         form[field] = value;
 
         var response = await form.PostAsync(client, "save");

@@ -70,6 +70,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                 ConnectedPoints = m.ConnectedPoints,
                 Location = m.Location,
                 HostName = m.HostOrganisation!.Name,
+                HostBoard = m.HostBoard,
                 Status = m.Status,
                 Summary = m.Summary,
                 Conclusion = m.Conclusion,
@@ -115,7 +116,11 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         public MeetingFormat Format { get; init; }
         public int? ConnectedPoints { get; init; }
         public string? Location { get; init; }
+        /// <summary>The host body's name (the committee, under whose name its documents are issued).</summary>
         public string? HostName { get; init; }
+
+        /// <summary>Which part of the host convened the meeting: the body itself, its Thường trực or its Ban Thường vụ.</summary>
+        public HostBoard HostBoard { get; init; }
         public MeetingStatus Status { get; init; }
         public string? Summary { get; init; }
         public string? Conclusion { get; init; }

@@ -336,6 +336,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("HeldOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("HostBoard")
+                        .HasColumnType("int");
+
                     b.Property<int?>("HostOrganisationId")
                         .HasColumnType("int");
 

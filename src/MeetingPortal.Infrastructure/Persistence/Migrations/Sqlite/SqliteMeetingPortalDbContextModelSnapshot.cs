@@ -316,6 +316,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("HeldOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HostBoard")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("HostOrganisationId")
                         .HasColumnType("INTEGER");
 

@@ -24,6 +24,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                 type: "time",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "HostBoard",
+                table: "Meetings",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<bool>(
                 name: "RebuiltFromSecondarySource",
                 table: "Meetings",
@@ -69,6 +76,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
             // because SQL Server compiles a batch before the column added above exists.
             migrationBuilder.Sql("EXEC(N'UPDATE [Meetings] SET [Format] = 0 WHERE [Format] = 1 AND [ConnectedPoints] IS NULL AND [Source] LIKE N''%seeds/00%.txt''')");
             migrationBuilder.Sql("EXEC(N'UPDATE [Meetings] SET [RebuiltFromSecondarySource] = CAST(1 AS bit) WHERE [Source] LIKE N''%seeds/00%.txt''')");
+            // Issue 16, deliver 4: four of the seed reports (000 to 003) say the committee's Thường trực convened the meeting.
+            migrationBuilder.Sql("EXEC(N'UPDATE [Meetings] SET [HostBoard] = 1 WHERE [Source] LIKE N''%seeds/00%.txt'' AND [Source] NOT LIKE N''%seeds/004%''')");
         }
 
         /// <inheritdoc />
@@ -80,6 +89,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "EndTime",
+                table: "Meetings");
+
+            migrationBuilder.DropColumn(
+                name: "HostBoard",
                 table: "Meetings");
 
             migrationBuilder.DropColumn(

@@ -24,6 +24,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "HostBoard",
+                table: "Meetings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<bool>(
                 name: "RebuiltFromSecondarySource",
                 table: "Meetings",
@@ -68,6 +75,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
             // news reports, not the secretary's minutes. Records entered by people keep what was saved.
             migrationBuilder.Sql("""UPDATE "Meetings" SET "Format" = 0 WHERE "Format" = 1 AND "ConnectedPoints" IS NULL AND "Source" LIKE '%seeds/00%.txt';""");
             migrationBuilder.Sql("""UPDATE "Meetings" SET "RebuiltFromSecondarySource" = 1 WHERE "Source" LIKE '%seeds/00%.txt';""");
+            // Issue 16, deliver 4: four of the seed reports (000 to 003) say the committee's Thường trực convened the meeting.
+            migrationBuilder.Sql("""UPDATE "Meetings" SET "HostBoard" = 1 WHERE "Source" LIKE '%seeds/00%.txt' AND "Source" NOT LIKE '%seeds/004%';""");
         }
 
         /// <inheritdoc />
@@ -79,6 +88,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "EndTime",
+                table: "Meetings");
+
+            migrationBuilder.DropColumn(
+                name: "HostBoard",
                 table: "Meetings");
 
             migrationBuilder.DropColumn(
