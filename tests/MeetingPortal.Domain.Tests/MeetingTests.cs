@@ -17,6 +17,43 @@ public sealed class MeetingTests
         Assert.Throws<DomainException>(() => meeting.SetFormat(MeetingFormat.Hybrid, -1));
     }
 
+    /// <summary>Issue 16, deliver 5: a new record does not know how the meeting was held until it is told.</summary>
+    [Fact]
+    public void A_new_meeting_has_its_format_not_stated_and_no_connected_points_without_a_format()
+    {
+        var meeting = NewMeeting();
+        Assert.Equal(MeetingFormat.NotStated, meeting.Format);
+        Assert.Equal(MeetingFormat.NotStated, default(MeetingFormat));
+        Assert.Throws<DomainException>(() => meeting.SetFormat(MeetingFormat.NotStated, 15));
+    }
+
+    /// <summary>Issue 16: the facts of a biên bản hold only what can be true.</summary>
+    [Fact]
+    public void End_time_attendance_and_provenance_refuse_what_cannot_be_true()
+    {
+        var meeting = NewMeeting();
+        meeting.StartTime = new TimeOnly(14, 0);
+        Assert.Throws<DomainException>(() => meeting.SetEndTime(new TimeOnly(13, 0)));
+        meeting.SetEndTime(new TimeOnly(16, 30));
+        Assert.Equal(new TimeOnly(16, 30), meeting.EndTime);
+
+        Assert.Throws<DomainException>(() => meeting.SetStatedAttendance(27, 26, 2, null));
+        Assert.Throws<DomainException>(() => meeting.SetStatedAttendance(-1, null, null, null));
+        meeting.SetStatedAttendance(27, 25, 2, "vắng 2 đồng chí có lý do");
+        meeting.SetStatedAttendance(null, 25, null, null);
+        Assert.Null(meeting.StatedInvitedCount);
+
+        Assert.Throws<DomainException>(() => meeting.SetSource(null, rebuiltFromSecondarySource: true));
+        meeting.SetSource("Báo Hà Tĩnh", rebuiltFromSecondarySource: true);
+        Assert.True(meeting.RebuiltFromSecondarySource);
+
+        var participant = meeting.AddParticipant(1, ParticipantRole.Secretary, "Thư ký", null);
+        Assert.Equal(Attendance.NotStated, participant.Attendance);
+        Assert.Throws<DomainException>(() => participant.RecordAttendance(Attendance.Present, "ốm"));
+        participant.RecordAttendance(Attendance.Absent, "ốm");
+        Assert.Equal("ốm", participant.AbsenceReason);
+    }
+
     [Fact]
     public void Speeches_recommendations_and_directives_are_numbered_in_order()
     {

@@ -142,6 +142,39 @@ public sealed partial class SeedTests
         Assert.Equal("/1/2/7/8/", (await db.Units.SingleAsync(u => u.Code == "p-ky-phuong")).Path);
     }
 
+    /// <summary>
+    /// Issue 16: a seed states only what its report says. Only TP Hà Tĩnh's report says how the meeting was held
+    /// ("trực tuyến"); the other four are not stated, never the old default. Every seed is a news report, so every
+    /// record says it was rebuilt from a secondary source, which its source names.
+    /// </summary>
+    [Fact]
+    public async Task The_seeds_state_a_format_only_where_their_report_does_and_say_they_were_rebuilt_from_a_news_report()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await using var db = database.NewContext();
+        var meetings = await db.Meetings.AsNoTracking().Select(m => new { Unit = m.Unit!.Code, m.Format, m.RebuiltFromSecondarySource, m.Source }).ToListAsync();
+
+        Assert.Equal(MeetingFormat.Online, meetings.Single(m => m.Unit == "tp-ha-tinh").Format);
+        Assert.All(meetings.Where(m => m.Unit != "tp-ha-tinh"), m => Assert.Equal(MeetingFormat.NotStated, m.Format));
+        Assert.All(meetings, m => Assert.True(m.RebuiltFromSecondarySource && !string.IsNullOrWhiteSpace(m.Source)));
+        Assert.All(SeedMeetings, m => Assert.Equal(m.Format is null, m.Unit != "tp-ha-tinh"));
+    }
+
+    /// <summary>Issue 16, deliver 4: four reports say the committee's Thường trực convened the meeting; Kỳ Phương's says the Đảng ủy did.</summary>
+    [Fact]
+    public async Task The_standing_members_are_the_host_where_the_report_says_so()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await using var db = database.NewContext();
+        var hosts = await db.Meetings.AsNoTracking().Select(m => new { Unit = m.Unit!.Code, m.HostBoard, Host = m.HostOrganisation!.Name }).ToListAsync();
+
+        Assert.Equal(HostBoard.Body, hosts.Single(h => h.Unit == "p-ky-phuong").HostBoard);
+        Assert.All(hosts.Where(h => h.Unit != "p-ky-phuong"), h => Assert.Equal(HostBoard.Standing, h.HostBoard));
+        Assert.Equal("Tỉnh ủy Thừa Thiên Huế", hosts.Single(h => h.Unit == "thua-thien-hue").Host);
+    }
+
     [Fact]
     public async Task A_document_with_an_unknown_key_is_refused_whole()
     {

@@ -61,6 +61,7 @@ public sealed class MeetingEditor(
             HeldOn = meeting.HeldOn,
             DayPart = meeting.DayPart,
             StartTime = meeting.StartTime,
+            EndTime = meeting.EndTime,
             PeriodKind = meeting.PeriodKind,
             PeriodYear = meeting.PeriodYear,
             PeriodNumber = meeting.PeriodNumber,
@@ -68,11 +69,17 @@ public sealed class MeetingEditor(
             ConnectedPoints = meeting.ConnectedPoints,
             Location = meeting.Location,
             Host = Org(meeting.HostOrganisationId),
+            HostBoard = meeting.HostBoard,
             Summary = meeting.Summary,
             Conclusion = meeting.Conclusion,
             StatedOpinionCount = meeting.StatedOpinionCount,
             StatedRecommendationCount = meeting.StatedRecommendationCount,
+            StatedInvitedCount = meeting.StatedInvitedCount,
+            StatedPresentCount = meeting.StatedPresentCount,
+            StatedAbsentCount = meeting.StatedAbsentCount,
+            AttendanceNote = meeting.AttendanceNote,
             Source = meeting.Source,
+            RebuiltFromSecondarySource = meeting.RebuiltFromSecondarySource,
             Organisations = meeting.Organisations
                 .Select(o => organisations[o.OrganisationId])
                 .Select(o => new MeetingForm.OrganisationRow { Name = o.Name, Kind = o.Kind }).ToList(),
@@ -82,6 +89,8 @@ public sealed class MeetingEditor(
                 Role = p.Role,
                 Title = p.Title,
                 Organisation = Org(p.OrganisationId),
+                Attendance = p.Attendance,
+                AbsenceReason = p.AbsenceReason,
             }).ToList(),
             Speeches = meeting.Speeches.OrderBy(s => s.Order).Select(s => new MeetingForm.SpeechRow
             {
@@ -270,15 +279,17 @@ public sealed class MeetingEditor(
         meeting.HeldOn = form.HeldOn!.Value;
         meeting.DayPart = form.DayPart;
         meeting.StartTime = form.StartTime;
+        meeting.SetEndTime(form.EndTime);
         meeting.Period = form.PeriodKind is { } kind ? new ReviewPeriod(kind, form.PeriodYear!.Value, form.PeriodNumber!.Value) : null;
         meeting.SetFormat(form.Format, form.ConnectedPoints);
         meeting.Location = Clean(form.Location);
-        meeting.HostOrganisationId = orgId(form.Host);
+        meeting.SetHost(orgId(form.Host), form.HostBoard);
         meeting.Summary = Clean(form.Summary);
         meeting.Conclusion = Clean(form.Conclusion);
         meeting.StatedOpinionCount = form.StatedOpinionCount;
         meeting.StatedRecommendationCount = form.StatedRecommendationCount;
-        meeting.Source = Clean(form.Source);
+        meeting.SetStatedAttendance(form.StatedInvitedCount, form.StatedPresentCount, form.StatedAbsentCount, Clean(form.AttendanceNote));
+        meeting.SetSource(Clean(form.Source), form.RebuiltFromSecondarySource);
     }
 
     private static void ApplyPeopleAndOrganisations(Meeting meeting, MeetingForm form, Func<string?, int?> orgId, Func<string?, int?> personId)
@@ -291,7 +302,8 @@ public sealed class MeetingEditor(
 
         foreach (var row in form.Participants.Where(r => !string.IsNullOrWhiteSpace(r.FullName)))
         {
-            meeting.AddParticipant(personId(row.FullName)!.Value, row.Role, Clean(row.Title), orgId(row.Organisation));
+            meeting.AddParticipant(personId(row.FullName)!.Value, row.Role, Clean(row.Title), orgId(row.Organisation))
+                .RecordAttendance(row.Attendance, row.Attendance == Attendance.Absent ? Clean(row.AbsenceReason) : null);
         }
     }
 

@@ -42,6 +42,10 @@ public sealed class MeetingForm
     [Display(Name = "Form.StartTime")]
     public TimeOnly? StartTime { get; set; }
 
+    /// <summary>When the meeting ended; empty when not stated.</summary>
+    [Display(Name = "Form.EndTime")]
+    public TimeOnly? EndTime { get; set; }
+
     [Display(Name = "Form.PeriodKind")]
     public PeriodKind? PeriodKind { get; set; }
 
@@ -51,8 +55,9 @@ public sealed class MeetingForm
     [Display(Name = "Form.PeriodNumber")]
     public int? PeriodNumber { get; set; }
 
+    /// <summary>How the meeting was held; "Không nêu" (<see cref="MeetingFormat.NotStated"/>) until the recorder chooses.</summary>
     [Display(Name = "Meetings.Format")]
-    public MeetingFormat Format { get; set; } = MeetingFormat.InPerson;
+    public MeetingFormat Format { get; set; } = MeetingFormat.NotStated;
 
     [Display(Name = "Meeting.ConnectedPoints")]
     public int? ConnectedPoints { get; set; }
@@ -62,6 +67,10 @@ public sealed class MeetingForm
 
     [Display(Name = "Meeting.Host")]
     public string? Host { get; set; }
+
+    /// <summary>Which part of the host convened the meeting (Thường trực, Ban Thường vụ), or the host itself.</summary>
+    [Display(Name = "Form.HostBoard")]
+    public HostBoard HostBoard { get; set; } = HostBoard.Body;
 
     public List<OrganisationRow> Organisations { get; set; } = [];
 
@@ -79,8 +88,28 @@ public sealed class MeetingForm
     [Display(Name = "Form.StatedRecommendationCount")]
     public int? StatedRecommendationCount { get; set; }
 
+    /// <summary>How many were invited, as the record states; empty when not stated.</summary>
+    [Display(Name = "Form.StatedInvitedCount")]
+    public int? StatedInvitedCount { get; set; }
+
+    /// <summary>How many were present, as stated.</summary>
+    [Display(Name = "Form.StatedPresentCount")]
+    public int? StatedPresentCount { get; set; }
+
+    /// <summary>How many were absent, as stated.</summary>
+    [Display(Name = "Form.StatedAbsentCount")]
+    public int? StatedAbsentCount { get; set; }
+
+    /// <summary>What the record says of the absences ("vắng 2 đồng chí có lý do").</summary>
+    [Display(Name = "Form.AttendanceNote")]
+    public string? AttendanceNote { get; set; }
+
     [Display(Name = "Meeting.Source")]
     public string? Source { get; set; }
+
+    /// <summary>Ticked when the record is rebuilt from a secondary source (a news report) named in <see cref="Source"/>.</summary>
+    [Display(Name = "Form.RebuiltFromSecondarySource")]
+    public bool RebuiltFromSecondarySource { get; set; }
 
     public List<SpeechRow> Speeches { get; set; } = [];
 
@@ -111,6 +140,14 @@ public sealed class MeetingForm
 
         [Display(Name = "Form.Organisation")]
         public string? Organisation { get; set; }
+
+        /// <summary>Present, absent or not stated.</summary>
+        [Display(Name = "Form.Attendance")]
+        public Attendance Attendance { get; set; } = Attendance.NotStated;
+
+        /// <summary>Why an absent participant was absent, when given.</summary>
+        [Display(Name = "Form.AbsenceReason")]
+        public string? AbsenceReason { get; set; }
     }
 
     public sealed class SpeechRow
@@ -204,21 +241,29 @@ public sealed class MeetingForm
         Add("HeldOn", HeldOn);
         Add("DayPart", DayPart);
         Add("StartTime", StartTime);
+        Add("EndTime", EndTime);
         Add("Period", PeriodKind is null ? null : $"{PeriodKind} {PeriodNumber}/{PeriodYear}");
         Add("Format", Format);
         Add("ConnectedPoints", ConnectedPoints);
         Add("Location", Location);
         Add("Host", Host);
+        Add("HostBoard", HostBoard == HostBoard.Body ? null : HostBoard);
         Add("Summary", Summary);
         Add("Conclusion", Conclusion);
         Add("StatedOpinionCount", StatedOpinionCount);
         Add("StatedRecommendationCount", StatedRecommendationCount);
+        Add("StatedInvitedCount", StatedInvitedCount);
+        Add("StatedPresentCount", StatedPresentCount);
+        Add("StatedAbsentCount", StatedAbsentCount);
+        Add("AttendanceNote", AttendanceNote);
         Add("Source", Source);
+        Add("RebuiltFromSecondarySource", RebuiltFromSecondarySource ? "true" : null);
         Add("Organisations", string.Join("; ", Organisations.Select(o => o.Name)));
         for (var i = 0; i < Participants.Count; i++)
         {
             var p = Participants[i];
-            Add($"Participants[{i + 1}]", $"{p.FullName} | {p.Role} | {p.Title} | {p.Organisation}");
+            Add($"Participants[{i + 1}]", $"{p.FullName} | {p.Role} | {p.Title} | {p.Organisation}"
+                + (p.Attendance == Attendance.NotStated ? string.Empty : $" | {p.Attendance}{(string.IsNullOrWhiteSpace(p.AbsenceReason) ? string.Empty : ": " + p.AbsenceReason.Trim())}"));
         }
 
         var speeches = Speeches.OrderBy(s => s.Order).ToList();
@@ -266,14 +311,26 @@ public sealed class MeetingForm
                 .Must((f, n) => ReviewPeriod.IsValid(f.PeriodKind!.Value, f.PeriodYear!.Value, n!.Value))
                 .When(f => f.PeriodKind is not null && f.PeriodYear is not null && f.PeriodNumber is not null)
                 .WithMessage(_ => L("Form.PeriodInvalid"));
-            RuleFor(f => f.ConnectedPoints).Null().When(f => f.Format == MeetingFormat.InPerson)
+            RuleFor(f => f.ConnectedPoints).Null().When(f => f.Format is MeetingFormat.InPerson or MeetingFormat.NotStated)
                 .WithMessage(_ => L("Form.PointsInPerson"));
             RuleFor(f => f.ConnectedPoints).InclusiveBetween(0, 100_000).WithName(_ => L("Meeting.ConnectedPoints"));
             RuleFor(f => f.Location).MaximumLength(Meeting.LocationMaxLength).WithName(_ => L("Meeting.Location"));
             RuleFor(f => f.Host).MaximumLength(Organisation.NameMaxLength).WithName(_ => L("Meeting.Host"));
+            RuleFor(f => f.Host).NotEmpty().When(f => f.HostBoard != HostBoard.Body).WithMessage(_ => L("Domain.meeting.board-without-host"));
             RuleFor(f => f.Summary).MaximumLength(Meeting.LongTextMaxLength).WithName(_ => L("Meeting.Summary"));
             RuleFor(f => f.Conclusion).MaximumLength(Meeting.LongTextMaxLength).WithName(_ => L("Meeting.Conclusion"));
             RuleFor(f => f.Source).MaximumLength(Meeting.SourceMaxLength).WithName(_ => L("Meeting.Source"));
+            // The domain's rules (Meeting.SetSource, SetEndTime, SetStatedAttendance), placed beside their fields.
+            RuleFor(f => f.Source).NotEmpty().When(f => f.RebuiltFromSecondarySource).WithMessage(_ => L("Domain.meeting.rebuilt-source-missing"));
+            RuleFor(f => f.EndTime).Must((f, end) => end > f.StartTime).When(f => f.EndTime is not null && f.StartTime is not null)
+                .WithMessage(_ => L("Domain.meeting.ends-before-start"));
+            RuleFor(f => f.StatedInvitedCount).InclusiveBetween(0, 100_000).WithName(_ => L("Form.StatedInvitedCount"));
+            RuleFor(f => f.StatedPresentCount).InclusiveBetween(0, 100_000).WithName(_ => L("Form.StatedPresentCount"));
+            RuleFor(f => f.StatedAbsentCount).InclusiveBetween(0, 100_000).WithName(_ => L("Form.StatedAbsentCount"));
+            RuleFor(f => f.StatedInvitedCount).Must((f, invited) => (f.StatedPresentCount ?? 0) + (f.StatedAbsentCount ?? 0) <= invited)
+                .When(f => f.StatedInvitedCount is >= 0 && f.StatedPresentCount is null or >= 0 && f.StatedAbsentCount is null or >= 0)
+                .WithMessage(_ => L("Domain.meeting.attendance-exceeds-invited"));
+            RuleFor(f => f.AttendanceNote).MaximumLength(Meeting.AttendanceNoteMaxLength).WithName(_ => L("Form.AttendanceNote"));
             RuleFor(f => f.StatedOpinionCount).InclusiveBetween(0, 100_000).WithName(_ => L("Form.StatedOpinionCount"));
             RuleFor(f => f.StatedRecommendationCount).InclusiveBetween(0, 100_000).WithName(_ => L("Form.StatedRecommendationCount"));
             RuleFor(f => f.ChangeReason).MaximumLength(HistoryEntry.ReasonMaxLength).WithName(_ => L("Form.ChangeReason"));
@@ -292,6 +349,9 @@ public sealed class MeetingForm
                 p.RuleFor(x => x.FullName).NotEmpty().MaximumLength(Person.NameMaxLength).WithName(_ => L("Form.PersonName"));
                 p.RuleFor(x => x.Title).MaximumLength(MeetingParticipant.TitleMaxLength).WithName(_ => L("Form.TitleAtMeeting"));
                 p.RuleFor(x => x.Organisation).MaximumLength(Organisation.NameMaxLength).WithName(_ => L("Form.Organisation"));
+                p.RuleFor(x => x.AbsenceReason).MaximumLength(MeetingParticipant.AbsenceReasonMaxLength).WithName(_ => L("Form.AbsenceReason"));
+                p.RuleFor(x => x.AbsenceReason).Empty().When(x => x.Attendance != Attendance.Absent)
+                    .WithMessage(_ => L("Domain.participant.reason-not-absent"));
             });
             RuleForEach(f => f.Speeches).ChildRules(s =>
             {

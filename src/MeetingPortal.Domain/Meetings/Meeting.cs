@@ -14,6 +14,9 @@ public class Meeting : Entity
     public const int SourceMaxLength = 500;
     public const int LongTextMaxLength = 20_000;
 
+    /// <summary>Longest note on the stated attendance ("vắng 2 đồng chí có lý do").</summary>
+    public const int AttendanceNoteMaxLength = 1_000;
+
     private readonly List<MeetingParticipant> _participants = [];
     private readonly List<MeetingOrganisation> _organisations = [];
     private readonly List<Speech> _speeches = [];
@@ -37,6 +40,9 @@ public class Meeting : Entity
 
     public DateOnly HeldOn { get; set; }
     public TimeOnly? StartTime { get; set; }
+
+    /// <summary>When the meeting ended (giờ kết thúc), as a biên bản states it; null when not stated.</summary>
+    public TimeOnly? EndTime { get; private set; }
     public DayPart? DayPart { get; set; }
 
     public PeriodKind? PeriodKind { get; private set; }
@@ -56,7 +62,8 @@ public class Meeting : Entity
         }
     }
 
-    public MeetingFormat Format { get; private set; } = MeetingFormat.InPerson;
+    /// <summary>How the meeting was held; <see cref="MeetingFormat.NotStated"/> unless a source or the recorder says.</summary>
+    public MeetingFormat Format { get; private set; }
 
     /// <summary>Remote points connected to an online or hybrid meeting ("kết nối đến 15 phường, xã").</summary>
     public int? ConnectedPoints { get; private set; }
@@ -66,6 +73,9 @@ public class Meeting : Entity
     public int? HostOrganisationId { get; set; }
     public Organisation? HostOrganisation { get; private set; }
 
+    /// <summary>Which part of the host convened the meeting: the body itself, or its Thường trực or Ban Thường vụ.</summary>
+    public HostBoard HostBoard { get; private set; }
+
     public string? Summary { get; set; }
     public string? Conclusion { get; set; }
 
@@ -73,8 +83,26 @@ public class Meeting : Entity
     public int? StatedOpinionCount { get; set; }
     public int? StatedRecommendationCount { get; set; }
 
+    /// <summary>How many were invited (số đại biểu được triệu tập), as the record states it; null when not stated.</summary>
+    public int? StatedInvitedCount { get; private set; }
+
+    /// <summary>How many were present (có mặt), as stated; null when not stated.</summary>
+    public int? StatedPresentCount { get; private set; }
+
+    /// <summary>How many were absent (vắng mặt), as stated; null when not stated.</summary>
+    public int? StatedAbsentCount { get; private set; }
+
+    /// <summary>What the record says of the absences as a whole ("vắng 2 đồng chí có lý do"); null when nothing is said.</summary>
+    public string? AttendanceNote { get; private set; }
+
     /// <summary>Where the record comes from, e.g. the news report it was transcribed from.</summary>
-    public string? Source { get; set; }
+    public string? Source { get; private set; }
+
+    /// <summary>
+    /// True when the record was rebuilt afterwards from a secondary source (a news report, as the seeds are) named in
+    /// <see cref="Source"/>, not written by the meeting's secretary: pages and minutes say so in a note outside the record's text.
+    /// </summary>
+    public bool RebuiltFromSecondarySource { get; private set; }
 
     public MeetingStatus Status { get; private set; }
     public DateTime? PublishedAtUtc { get; private set; }
@@ -88,11 +116,17 @@ public class Meeting : Entity
     public IReadOnlyList<Recommendation> Recommendations => _recommendations;
     public IReadOnlyList<Directive> Directives => _directives;
 
+    /// <summary>
+    /// Records how the meeting was held and, for an online or hybrid one, how many remote points were connected.
+    /// Throws <see cref="DomainException"/> "meeting.points-in-person" when points are given for an in-person meeting
+    /// or one whose format is not stated (points say the meeting was connected, which the format must then state),
+    /// "meeting.points-negative" for a negative count.
+    /// </summary>
     public void SetFormat(MeetingFormat format, int? connectedPoints)
     {
-        if (format == MeetingFormat.InPerson && connectedPoints is not null)
+        if (format is MeetingFormat.InPerson or MeetingFormat.NotStated && connectedPoints is not null)
         {
-            throw new DomainException("meeting.points-in-person", "An in-person meeting has no connected points.");
+            throw new DomainException("meeting.points-in-person", "Only an online or hybrid meeting has connected points.");
         }
 
         if (connectedPoints is < 0)
@@ -102,6 +136,74 @@ public class Meeting : Entity
 
         Format = format;
         ConnectedPoints = connectedPoints;
+    }
+
+    /// <summary>
+    /// Records the host and which part of it convened the meeting. Throws <see cref="DomainException"/>
+    /// "meeting.board-without-host" when a board (Thường trực, Ban Thường vụ) is named without its host committee.
+    /// </summary>
+    public void SetHost(int? hostOrganisationId, HostBoard board)
+    {
+        if (hostOrganisationId is null && board != HostBoard.Body)
+        {
+            throw new DomainException("meeting.board-without-host", "A standing board is named with the committee it belongs to.");
+        }
+
+        HostOrganisationId = hostOrganisationId;
+        HostBoard = board;
+    }
+
+    /// <summary>
+    /// Records when the meeting ended. Throws <see cref="DomainException"/> "meeting.ends-before-start" when both times
+    /// are known and the end is not after the start (a meeting held across midnight is not recorded in the seeds' kind of meeting).
+    /// </summary>
+    public void SetEndTime(TimeOnly? endTime)
+    {
+        if (endTime is { } end && StartTime is { } start && end <= start)
+        {
+            throw new DomainException("meeting.ends-before-start", "A meeting ends after it starts.");
+        }
+
+        EndTime = endTime;
+    }
+
+    /// <summary>
+    /// Records the attendance counts the record states, any of them null when not stated, and a note on the absences.
+    /// Throws <see cref="DomainException"/> "meeting.attendance-negative" for a negative count and
+    /// "meeting.attendance-exceeds-invited" when present and absent together exceed those invited.
+    /// </summary>
+    public void SetStatedAttendance(int? invited, int? present, int? absent, string? note)
+    {
+        if (invited is < 0 || present is < 0 || absent is < 0)
+        {
+            throw new DomainException("meeting.attendance-negative", "Attendance counts cannot be negative.");
+        }
+
+        if (invited is { } all && (present ?? 0) + (absent ?? 0) > all)
+        {
+            throw new DomainException("meeting.attendance-exceeds-invited", "Present and absent together cannot exceed those invited.");
+        }
+
+        StatedInvitedCount = invited;
+        StatedPresentCount = present;
+        StatedAbsentCount = absent;
+        AttendanceNote = note;
+    }
+
+    /// <summary>
+    /// Records where the record comes from. A record rebuilt from a secondary source names it: throws
+    /// <see cref="DomainException"/> "meeting.rebuilt-source-missing" when <paramref name="rebuiltFromSecondarySource"/>
+    /// is true and <paramref name="source"/> is empty.
+    /// </summary>
+    public void SetSource(string? source, bool rebuiltFromSecondarySource)
+    {
+        if (rebuiltFromSecondarySource && string.IsNullOrWhiteSpace(source))
+        {
+            throw new DomainException("meeting.rebuilt-source-missing", "A record rebuilt from a secondary source names that source.");
+        }
+
+        Source = source;
+        RebuiltFromSecondarySource = rebuiltFromSecondarySource;
     }
 
     public void ClearParticipantsAndOrganisations()

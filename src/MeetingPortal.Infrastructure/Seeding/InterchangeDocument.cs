@@ -21,7 +21,8 @@ public sealed record InterchangeDocument
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public int FormatVersion { get; init; } = 1;
+    /// <summary>2 since issue 16 (facts may be "not stated"; end time, attendance, provenance); files of version 1 still import.</summary>
+    public int FormatVersion { get; init; } = 2;
     public List<LevelData>? Levels { get; init; }
     public List<ThemeData>? Themes { get; init; }
     public List<UnitData>? Units { get; init; }
@@ -46,7 +47,15 @@ public sealed record OrganisationData(string Key, string Name, OrganisationKind 
 
 public sealed record PersonData(string Key, string FullName, string? Unit);
 
-public sealed record ParticipantData(string Person, ParticipantRole Role, string? Title, string? Organisation);
+/// <summary>A person at the meeting: role, title held that day, body, and (version 2) whether present, with the reason of an absence.</summary>
+public sealed record ParticipantData(string Person, ParticipantRole Role, string? Title, string? Organisation)
+{
+    /// <summary>present · absent; absent from the file when not stated.</summary>
+    public Attendance? Attendance { get; init; }
+
+    /// <summary>Why an absent participant was absent, when given.</summary>
+    public string? AbsenceReason { get; init; }
+}
 
 public sealed record ResponseData(ResponseKind Kind, DateOnly RespondedOn, string Content, string? Organisation, string? Person);
 
@@ -77,16 +86,29 @@ public sealed record MeetingData
     public required DateOnly HeldOn { get; init; }
     public DayPart? DayPart { get; init; }
     public TimeOnly? StartTime { get; init; }
+    /// <summary>When the meeting ended; absent when not stated.</summary>
+    public TimeOnly? EndTime { get; init; }
     public PeriodData? Period { get; init; }
-    public MeetingFormat Format { get; init; } = MeetingFormat.InPerson;
+    /// <summary>How the meeting was held; absent (or "notStated") when the source does not say, in every format version.</summary>
+    public MeetingFormat? Format { get; init; }
     public int? ConnectedPoints { get; init; }
     public string? Location { get; init; }
     public MeetingStatus Status { get; init; } = MeetingStatus.Draft;
     /// <summary>Where the record comes from: publisher, title and file of the report.</summary>
     public string? Source { get; init; }
+    /// <summary>True when the record was rebuilt from the secondary source named in <see cref="Source"/> (a news report), not written by the secretary.</summary>
+    public bool? RebuiltFromSecondarySource { get; init; }
+    /// <summary>Attendance counts as the record states them; each absent when not stated.</summary>
+    public int? StatedInvitedCount { get; init; }
+    public int? StatedPresentCount { get; init; }
+    public int? StatedAbsentCount { get; init; }
+    /// <summary>What the record says of the absences as a whole.</summary>
+    public string? AttendanceNote { get; init; }
     public List<OrganisationData>? Organisations { get; init; }
     public List<PersonData>? People { get; init; }
     public string? Host { get; init; }
+    /// <summary>standing (Thường trực) · standingBoard (Ban Thường vụ) of the host committee; absent when the host itself convened.</summary>
+    public HostBoard? HostBoard { get; init; }
     public List<string>? ParticipatingOrganisations { get; init; }
     public List<ParticipantData>? Participants { get; init; }
     public string? Summary { get; init; }

@@ -75,7 +75,11 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
             var host = Org(meeting.HostOrganisationId);
             var participating = meeting.Organisations.Select(o => Org(o.OrganisationId)!).ToList();
             var participants = meeting.Participants.OrderBy(p => p.Order)
-                .Select(p => new ParticipantData(Person(p.PersonId)!, p.Role, p.Title, Org(p.OrganisationId))).ToList();
+                .Select(p => new ParticipantData(Person(p.PersonId)!, p.Role, p.Title, Org(p.OrganisationId))
+                {
+                    Attendance = p.Attendance == Attendance.NotStated ? null : p.Attendance,
+                    AbsenceReason = p.AbsenceReason,
+                }).ToList();
             var speeches = meeting.Speeches.OrderBy(s => s.Order).Select(s => new SpeechData(
                 s.Kind, s.Content, Person(s.SpeakerId), s.SpeakerTitle, Org(s.OrganisationId),
                 NullIfEmpty(meeting.Recommendations.Where(r => r.SpeechId == s.Id).OrderBy(r => r.Order).Select(r => new RecommendationData(
@@ -99,12 +103,18 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
                 HeldOn = meeting.HeldOn,
                 DayPart = meeting.DayPart,
                 StartTime = meeting.StartTime,
+                EndTime = meeting.EndTime,
                 Period = meeting.Period is { } period ? new PeriodData(period.Kind, period.Year, period.Number) : null,
-                Format = meeting.Format,
+                Format = meeting.Format == MeetingFormat.NotStated ? null : meeting.Format,
                 ConnectedPoints = meeting.ConnectedPoints,
                 Location = meeting.Location,
                 Status = meeting.Status,
                 Source = meeting.Source,
+                RebuiltFromSecondarySource = meeting.RebuiltFromSecondarySource ? true : null,
+                StatedInvitedCount = meeting.StatedInvitedCount,
+                StatedPresentCount = meeting.StatedPresentCount,
+                StatedAbsentCount = meeting.StatedAbsentCount,
+                AttendanceNote = meeting.AttendanceNote,
                 Organisations = NullIfEmpty(organisationKeys.Select(o =>
                 {
                     var organisation = organisations[o.Key];
@@ -116,6 +126,7 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
                     return new PersonData(p.Value, person.FullName, person.UnitCode == unitCode ? null : person.UnitCode);
                 }).ToList()),
                 Host = host,
+                HostBoard = meeting.HostBoard == HostBoard.Body ? null : meeting.HostBoard,
                 ParticipatingOrganisations = NullIfEmpty(participating),
                 Participants = NullIfEmpty(participants),
                 Summary = meeting.Summary,

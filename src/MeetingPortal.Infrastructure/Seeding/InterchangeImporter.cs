@@ -410,14 +410,17 @@ public sealed class InterchangeImporter(
             StartTime = data.StartTime,
             Period = data.Period is { } period ? new ReviewPeriod(period.Kind, period.Year, period.Number) : null,
             Location = data.Location,
-            HostOrganisationId = Org(data.Host),
             Summary = data.Summary,
             Conclusion = data.Conclusion,
             StatedOpinionCount = data.StatedOpinionCount,
             StatedRecommendationCount = data.StatedRecommendationCount,
-            Source = data.Source,
         };
-        meeting.SetFormat(data.Format, data.ConnectedPoints);
+        // Not stated unless the file says: the portal's own exports always wrote the format, so a file without one never knew it.
+        meeting.SetFormat(data.Format ?? MeetingFormat.NotStated, data.ConnectedPoints);
+        meeting.SetHost(Org(data.Host), data.HostBoard ?? HostBoard.Body);
+        meeting.SetEndTime(data.EndTime);
+        meeting.SetStatedAttendance(data.StatedInvitedCount, data.StatedPresentCount, data.StatedAbsentCount, data.AttendanceNote);
+        meeting.SetSource(data.Source, data.RebuiltFromSecondarySource ?? false);
 
         foreach (var key in data.ParticipatingOrganisations ?? [])
         {
@@ -431,7 +434,7 @@ public sealed class InterchangeImporter(
         {
             if (PersonId(p.Person) is { } personId)
             {
-                meeting.AddParticipant(personId, p.Role, p.Title, Org(p.Organisation));
+                meeting.AddParticipant(personId, p.Role, p.Title, Org(p.Organisation)).RecordAttendance(p.Attendance ?? Attendance.NotStated, p.AbsenceReason);
             }
         }
 

@@ -28,9 +28,9 @@ public static class RequestLimits
 
     /// <summary>
     /// Fields the meeting form may post (the server's default is 1,024). A row costs 2 fields (organisation),
-    /// 4 (participant, task), 7 (speech) or 6 (recommendation): the form at its own row bound
-    /// (<see cref="MeetingForm.MaxRows"/> organisations, participants, speeches and tasks: 3,400 fields) still has
-    /// room for about 790 recommendations. The longest seed report (12 speeches, 10 participants) posts about 200
+    /// 4 (task), 6 (participant, with its attendance), 7 (speech) or 6 (recommendation): the form at its own row bound
+    /// (<see cref="MeetingForm.MaxRows"/> organisations, participants, speeches and tasks: 3,800 fields) still has
+    /// room for about 730 recommendations. The longest seed report (12 speeches, 10 participants) posts about 200
     /// fields and a report of 34 recommendations about 450; 1,024 was reached by a long meeting, this is not.
     /// </summary>
     public const int MeetingFormFields = 8_192;

@@ -97,7 +97,7 @@ public sealed class MeetingEditTests(PortalFactory factory) : IClassFixture<Port
     [Theory]
     [InlineData("Input.HeldOn", "2099-01-01", "held-on-error", "không được sau ngày hôm nay")]
     [InlineData("Input.Speeches[0].Content", "", "speech-0-content-error", "không được để trống")]
-    [InlineData("Input.ConnectedPoints", "5", "connected-points-error", "Hội nghị trực tiếp không có điểm cầu")]
+    [InlineData("Input.ConnectedPoints", "5", "connected-points-error", "Chỉ hội nghị trực tuyến hoặc kết hợp mới có điểm cầu")]
     [InlineData("Input.Title", "", "title-error", "Tên hội nghị")]
     [InlineData("Input.PeriodKind", "Quarter", "period-year-error", "Năm của kỳ")]
     [InlineData("Input.Host", "Hội Không Có Thật", "host-error", "Chưa có tổ chức «Hội Không Có Thật»")]

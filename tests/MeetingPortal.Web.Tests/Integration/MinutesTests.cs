@@ -170,7 +170,7 @@ public sealed class MinutesTests(PortalFactory factory) : IClassFixture<PortalFa
         var id = factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.TpHaTinh).Id);
         var client = await factory.SignInAsync("quantri.toanquoc");
         var page = await client.GetHtmlAsync($"/Meetings/{id}");
-        Assert.Contains("nguồn thứ cấp", page.Node("//*[contains(@class,'rebuilt-note')]").InnerText, StringComparison.Ordinal);
+        Assert.Contains("nguồn thứ cấp", page.Node("//aside[contains(@class,'provenance')]").InnerText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,9 +32,9 @@ public sealed class PayloadTests(PortalFactory factory) : IClassFixture<PortalFa
                 Summary = Link + " " + Script,
                 Conclusion = Attribute,
                 Location = Link,
-                Source = Attribute,
                 HostOrganisationId = organisation.Id,
             };
+            meeting.SetSource(Attribute, rebuiltFromSecondarySource: true);
             meeting.AddParticipant(person.Id, ParticipantRole.Chair, Attribute, organisation.Id);
             var speech = meeting.AddSpeech(SpeechKind.Recommendation, Script + Attribute, person.Id, Script, organisation.Id);
             meeting.Publish(DateTime.UtcNow);

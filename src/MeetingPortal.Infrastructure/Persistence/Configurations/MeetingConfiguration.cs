@@ -13,6 +13,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength).IsRequired();
         builder.Property(m => m.Location).HasMaxLength(Meeting.LocationMaxLength);
         builder.Property(m => m.Source).HasMaxLength(Meeting.SourceMaxLength);
+        builder.Property(m => m.AttendanceNote).HasMaxLength(Meeting.AttendanceNoteMaxLength);
         builder.Property(m => m.Summary).HasMaxLength(Meeting.LongTextMaxLength);
         builder.Property(m => m.Conclusion).HasMaxLength(Meeting.LongTextMaxLength);
 

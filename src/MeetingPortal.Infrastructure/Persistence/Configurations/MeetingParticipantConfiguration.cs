@@ -9,6 +9,7 @@ internal sealed class MeetingParticipantConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<MeetingParticipant> builder)
     {
         builder.Property(p => p.Title).HasMaxLength(MeetingParticipant.TitleMaxLength);
+        builder.Property(p => p.AbsenceReason).HasMaxLength(MeetingParticipant.AbsenceReasonMaxLength);
         builder.HasIndex(p => new { p.MeetingId, p.Order });
         builder.HasIndex(p => p.PersonId);
         builder.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);

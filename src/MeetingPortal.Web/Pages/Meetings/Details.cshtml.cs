@@ -63,6 +63,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                 HeldOn = m.HeldOn,
                 DayPart = m.DayPart,
                 StartTime = m.StartTime,
+                EndTime = m.EndTime,
                 PeriodKind = m.PeriodKind,
                 PeriodYear = m.PeriodYear,
                 PeriodNumber = m.PeriodNumber,
@@ -70,14 +71,20 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                 ConnectedPoints = m.ConnectedPoints,
                 Location = m.Location,
                 HostName = m.HostOrganisation!.Name,
+                HostBoard = m.HostBoard,
                 Status = m.Status,
                 Summary = m.Summary,
                 Conclusion = m.Conclusion,
                 StatedOpinionCount = m.StatedOpinionCount,
                 StatedRecommendationCount = m.StatedRecommendationCount,
+                StatedInvitedCount = m.StatedInvitedCount,
+                StatedPresentCount = m.StatedPresentCount,
+                StatedAbsentCount = m.StatedAbsentCount,
+                AttendanceNote = m.AttendanceNote,
                 Source = m.Source,
+                RebuiltFromSecondarySource = m.RebuiltFromSecondarySource,
                 Participants = m.Participants.OrderBy(p => p.Order)
-                    .Select(p => new ParticipantView(p.Person!.FullName, p.Title, p.Role)).ToList(),
+                    .Select(p => new ParticipantView(p.Person!.FullName, p.Title, p.Role) { Attendance = p.Attendance, AbsenceReason = p.AbsenceReason }).ToList(),
                 Organisations = m.Organisations.Select(o => o.Organisation!.Name).ToList(),
                 Speeches = m.Speeches.OrderBy(s => s.Order)
                     .Select(s => new SpeechView(s.Id, s.Order, s.Kind, s.Speaker!.FullName, s.SpeakerTitle, s.Organisation!.Name, s.Content)).ToList(),
@@ -105,31 +112,64 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         public DateOnly HeldOn { get; init; }
         public DayPart? DayPart { get; init; }
         public TimeOnly? StartTime { get; init; }
+
+        /// <summary>When the meeting ended; null when not stated.</summary>
+        public TimeOnly? EndTime { get; init; }
         public PeriodKind? PeriodKind { get; init; }
         public int? PeriodYear { get; init; }
         public int? PeriodNumber { get; init; }
         public MeetingFormat Format { get; init; }
         public int? ConnectedPoints { get; init; }
         public string? Location { get; init; }
+        /// <summary>The host body's name (the committee, under whose name its documents are issued).</summary>
         public string? HostName { get; init; }
+
+        /// <summary>Which part of the host convened the meeting: the body itself, its Thường trực or its Ban Thường vụ.</summary>
+        public HostBoard HostBoard { get; init; }
         public MeetingStatus Status { get; init; }
         public string? Summary { get; init; }
         public string? Conclusion { get; init; }
         public int? StatedOpinionCount { get; init; }
         public int? StatedRecommendationCount { get; init; }
+        /// <summary>Attendance counts as the record states them (null: not stated) and its note on absences.</summary>
+        public int? StatedInvitedCount { get; init; }
+        public int? StatedPresentCount { get; init; }
+        public int? StatedAbsentCount { get; init; }
+        public string? AttendanceNote { get; init; }
         public string? Source { get; init; }
+
+        /// <summary>True when the record was rebuilt from the secondary source named in <see cref="Source"/>: say so outside the record's text.</summary>
+        public bool RebuiltFromSecondarySource { get; init; }
         public required List<ParticipantView> Participants { get; init; }
         public required List<string> Organisations { get; init; }
         public required List<SpeechView> Speeches { get; init; }
         public required List<RecommendationView> Recommendations { get; init; }
         public required List<DirectiveView> Directives { get; init; }
 
+        /// <summary>
+        /// Who chaired (chủ trì, then đồng chủ trì), in the record's order; empty when the source names no chair,
+        /// which the page shows as "Không nêu" rather than guessing from who concluded.
+        /// </summary>
+        /// <summary>The secretaries (thư ký) named in the record; empty when none is, shown as "Không nêu".</summary>
+        public IReadOnlyList<ParticipantView> Secretaries => Participants.Where(p => p.Role == ParticipantRole.Secretary).ToList();
+
+        /// <summary>Whether the record states any attendance count or note.</summary>
+        public bool StatesAttendance => StatedInvitedCount is not null || StatedPresentCount is not null || StatedAbsentCount is not null || AttendanceNote is not null;
+
+        public IReadOnlyList<ParticipantView> Chairs => Participants.Where(p => p.Role is ParticipantRole.Chair or ParticipantRole.CoChair)
+            .OrderBy(p => p.Role == ParticipantRole.Chair ? 0 : 1).ToList();
+
         public ReviewPeriod? Period => PeriodKind is { } kind && PeriodYear is { } year && PeriodNumber is { } number
             ? new ReviewPeriod(kind, year, number)
             : null;
     }
 
-    public sealed record ParticipantView(string FullName, string? Title, ParticipantRole Role);
+    /// <summary>A participant as read: name, title held that day, role, and whether present (with the reason of an absence).</summary>
+    public sealed record ParticipantView(string FullName, string? Title, ParticipantRole Role)
+    {
+        public Attendance Attendance { get; init; }
+        public string? AbsenceReason { get; init; }
+    }
 
     public sealed record SpeechView(int Id, int Order, SpeechKind Kind, string? SpeakerName, string? SpeakerTitle, string? OrganisationName, string Content);
 

@@ -143,10 +143,15 @@ public static class MinutesDocument
             body.Append(Line("+ " + localizer["Minutes.AttendanceLine",
                 attendance.Invited?.ToString(CultureInfo.InvariantCulture) ?? Blank,
                 attendance.Present?.ToString(CultureInfo.InvariantCulture) ?? Blank,
-                attendance.Absent.Count.ToString(CultureInfo.InvariantCulture)], Indent));
+                (attendance.AbsentCount ?? (attendance.Absent.Count > 0 ? attendance.Absent.Count : null))?.ToString(CultureInfo.InvariantCulture) ?? Blank], Indent));
             foreach (var (name, reason) in attendance.Absent)
             {
                 body.Append(Line("  " + (reason is null ? name : localizer["Minutes.AbsentReason", name, reason]), Indent));
+            }
+
+            if (attendance.Note is { } note)
+            {
+                body.Append(Line("  " + note, Indent));
             }
         }
 

@@ -18,9 +18,9 @@ public sealed record MinutesSheet(DetailsModel.View Record, MinutesFacts Facts, 
 }
 
 /// <summary>
-/// The facts a biên bản states that today's record does not hold, or holds only as a default. Issue 16 adds them to the
-/// record (end time, secretary, attendance, "not stated" values, the secondary-source flag); until then
-/// <see cref="Of"/> derives what can be known and leaves the rest null, which the minutes print as blanks to fill by hand.
+/// The facts of a biên bản beyond the proceedings, as the record holds them (issue 16: end time, secretary, attendance,
+/// "not stated" values, the secondary-source flag). A fact the record does not state is null and prints as a blank for
+/// the secretary to fill by hand, never a default.
 /// </summary>
 /// <param name="EndTime">When the meeting ended (Vietnam time), or null.</param>
 /// <param name="Secretary">The secretary (thư ký) who keeps the minutes, or null.</param>
@@ -33,23 +33,32 @@ public sealed record MinutesSheet(DetailsModel.View Record, MinutesFacts Facts, 
 public sealed record MinutesFacts(TimeOnly? EndTime, MinutesPerson? Secretary, MinutesAttendance? Attendance, MeetingFormat? Format, string? RebuiltFrom)
 {
     /// <summary>
-    /// The facts today's record gives: no end time, secretary or attendance; the format only when it is not the record's
-    /// default (in person is what every record without a stated format holds, so it cannot be told from "not stated");
-    /// the record's source as the secondary source it was rebuilt from (a record the secretary makes has none).
+    /// The facts as the record states them: its end time, its first secretary, the stated attendance counts and note
+    /// with the participants recorded absent, the format unless not stated, and its source when the record says it was
+    /// rebuilt from one.
     /// </summary>
-    public static MinutesFacts Of(DetailsModel.View record) => new(
-        EndTime: null,
-        Secretary: null,
-        Attendance: null,
-        Format: record.Format == MeetingFormat.InPerson ? null : record.Format,
-        RebuiltFrom: string.IsNullOrWhiteSpace(record.Source) ? null : record.Source.Trim());
+    public static MinutesFacts Of(DetailsModel.View record)
+    {
+        var absent = record.Participants.Where(p => p.Attendance == MeetingPortal.Domain.Meetings.Attendance.Absent).Select(p => (p.FullName, p.AbsenceReason)).ToList();
+        return new(
+            EndTime: record.EndTime,
+            Secretary: record.Secretaries.FirstOrDefault() is { } secretary ? new MinutesPerson(secretary.FullName, secretary.Title) : null,
+            Attendance: record.StatesAttendance || absent.Count > 0
+                ? new MinutesAttendance(record.StatedInvitedCount, record.StatedPresentCount, record.StatedAbsentCount, absent, record.AttendanceNote)
+                : null,
+            Format: record.Format == MeetingFormat.NotStated ? null : record.Format,
+            RebuiltFrom: record.RebuiltFromSecondarySource && !string.IsNullOrWhiteSpace(record.Source) ? record.Source.Trim() : null);
+    }
 }
 
 /// <summary>A person named in the minutes: full name and the title held that day.</summary>
 public sealed record MinutesPerson(string FullName, string? Title);
 
-/// <summary>How many were invited and present (null where not recorded) and who was absent, with the reason given.</summary>
-public sealed record MinutesAttendance(int? Invited, int? Present, IReadOnlyList<(string Name, string? Reason)> Absent);
+/// <summary>
+/// How many were invited, present and absent as the record states them (null where it does not), who was recorded
+/// absent with the reason given, and the record's note on absences.
+/// </summary>
+public sealed record MinutesAttendance(int? Invited, int? Present, int? AbsentCount, IReadOnlyList<(string Name, string? Reason)> Absent, string? Note);
 
 /// <summary>Text rules of the minutes that do not depend on the document format.</summary>
 public static partial class MinutesText

@@ -322,6 +322,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AttendanceNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTime?>("ChangedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -346,11 +350,17 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("DayPart")
                         .HasColumnType("int");
 
+                    b.Property<TimeSpan?>("EndTime")
+                        .HasColumnType("time");
+
                     b.Property<int>("Format")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("HeldOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("HostBoard")
+                        .HasColumnType("int");
 
                     b.Property<int?>("HostOrganisationId")
                         .HasColumnType("int");
@@ -371,6 +381,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("RebuiltFromSecondarySource")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -378,7 +391,16 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<TimeSpan?>("StartTime")
                         .HasColumnType("time");
 
+                    b.Property<int?>("StatedAbsentCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StatedInvitedCount")
+                        .HasColumnType("int");
+
                     b.Property<int?>("StatedOpinionCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StatedPresentCount")
                         .HasColumnType("int");
 
                     b.Property<int?>("StatedRecommendationCount")
@@ -441,6 +463,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AbsenceReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Attendance")
+                        .HasColumnType("int");
 
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");

@@ -302,6 +302,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AttendanceNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ChangedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -326,11 +330,17 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("DayPart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeSpan?>("EndTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Format")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("HeldOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("HostBoard")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("HostOrganisationId")
                         .HasColumnType("INTEGER");
@@ -351,6 +361,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RebuiltFromSecondarySource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -358,7 +371,16 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<TimeSpan?>("StartTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StatedAbsentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatedInvitedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("StatedOpinionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatedPresentCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("StatedRecommendationCount")
@@ -418,6 +440,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbsenceReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attendance")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MeetingId")
