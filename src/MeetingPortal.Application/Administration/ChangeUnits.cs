@@ -31,7 +31,10 @@ public sealed class NewUnitInput
     public string Name { get; set; } = string.Empty;
 }
 
-/// <summary>A unit's key and name as typed on its page.</summary>
+/// <summary>
+/// A unit's key and name as typed on its page, with the Vietnam day a new name takes effect (today when left empty)
+/// and the decision behind it; the earlier name stays for the days before (ADR 0018).
+/// </summary>
 public sealed class UnitDetailsInput
 {
     [Display(Name = "Units.Code")]
@@ -39,6 +42,14 @@ public sealed class UnitDetailsInput
 
     [Display(Name = "Units.Name")]
     public string Name { get; set; } = string.Empty;
+
+    /// <summary>The first Vietnam day of the new name; null for today.</summary>
+    [Display(Name = "Units.EffectiveOn")]
+    public DateOnly? EffectiveOn { get; set; }
+
+    /// <summary>The decision that renamed the unit ("Nghị quyết 1314/NQ-UBTVQH15"), optional.</summary>
+    [Display(Name = "Units.RenameBasis")]
+    public string? Basis { get; set; }
 }
 
 /// <summary>The unit another is merged into, the reason (kept in the history) and the administrator's confirmation.</summary>
@@ -72,6 +83,7 @@ public sealed class ChangeUnits(
     IValidator<UnitDetailsInput> detailsValidator,
     IValidator<UnitMergeInput> mergeValidator,
     IStringLocalizer<SharedResource> localizer,
+    TimeProvider timeProvider,
     ILogger<ChangeUnits> logger)
 {
     /// <summary>Adds a unit under <see cref="NewUnitInput.ParentId"/>; the result's id is the new unit's.</summary>
@@ -124,7 +136,11 @@ public sealed class ChangeUnits(
         return UseCaseResult.Done(unit.Id);
     }
 
-    /// <summary>Changes the key and name of unit <paramref name="unitId"/>; its meetings and minutes keep the names they were held under.</summary>
+    /// <summary>
+    /// Changes the key and name of unit <paramref name="unitId"/>. A new name holds from <see cref="UnitDetailsInput.EffectiveOn"/>
+    /// (today when empty): records of the days before keep the name they were held under (ADR 0018). A day after today or
+    /// before the current name took effect is refused beside the field.
+    /// </summary>
     public async Task<UseCaseResult> RenameAsync(ClaimsPrincipal user, int unitId, UnitDetailsInput input, CancellationToken cancellationToken)
     {
         var (unit, refusal) = await LoadManagedAsync(user, unitId, cancellationToken);
@@ -135,10 +151,19 @@ public sealed class ChangeUnits(
 
         input.Code = TextNormalizer.Clean(input.Code);
         input.Name = TextNormalizer.Clean(input.Name);
+        input.Basis = string.IsNullOrWhiteSpace(input.Basis) ? null : TextNormalizer.Clean(input.Basis);
+        var today = VietnamTime.DateAt(timeProvider.GetUtcNow());
+        var from = input.EffectiveOn ?? today;
         var errors = (await detailsValidator.ValidateAsync(input, cancellationToken)).ToErrors();
         if (errors.Count == 0 && await db.Units.AnyAsync(u => u.Id != unitId && u.Code == input.Code, cancellationToken))
         {
             errors.Add(new UseCaseError(nameof(UnitDetailsInput.Code), localizer["Admin.CodeTaken"]));
+        }
+
+        var renamed = !string.Equals(unit.Name, input.Name, StringComparison.Ordinal);
+        if (renamed && NamingDateError(unit.Namings, from, today) is { } dateError)
+        {
+            errors.Add(new UseCaseError(nameof(UnitDetailsInput.EffectiveOn), localizer[dateError]));
         }
 
         if (errors.Count > 0)
@@ -150,13 +175,28 @@ public sealed class ChangeUnits(
         if (changes.Count > 0)
         {
             unit.Code = input.Code;
-            unit.Name = input.Name;
-            audit.Record(nameof(Unit), unit.Id, HistoryAction.Updated, unit.Name, unit.Id, changes);
+            if (renamed)
+            {
+                unit.Rename(input.Name, from, today, input.Basis);
+            }
+
+            var note = renamed ? $"{unit.Name} ({localizer["Units.FromDay", from.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]}{(input.Basis is null ? "" : "; " + input.Basis)})" : unit.Name;
+            audit.Record(nameof(Unit), unit.Id, HistoryAction.Updated, note, unit.Id, changes);
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return UseCaseResult.Done(unit.Id);
     }
+
+    /// <summary>
+    /// The resource key of the message refusing a change dated <paramref name="from"/> against <paramref name="spans"/>
+    /// (after <paramref name="today"/>, or before the current name took effect: history is not rewritten), else null.
+    /// The same rule as <see cref="DatedSpan.Follow{T}"/>, asked before the change so the form can say it.
+    /// </summary>
+    public static string? NamingDateError(IEnumerable<DatedSpan> spans, DateOnly from, DateOnly today) =>
+        from > today ? "Units.EffectiveInFuture"
+        : spans.SingleOrDefault(s => s.ValidTo is null)?.ValidFrom is { } openFrom && from < openFrom ? "Units.EffectiveBeforeCurrent"
+        : null;
 
     /// <summary>Merges unit <paramref name="unitId"/> into <see cref="UnitMergeInput.TargetId"/>, one of <see cref="MergeTargetsAsync"/>.</summary>
     public async Task<UnitMergeOutcome> MergeAsync(ClaimsPrincipal user, int unitId, UnitMergeInput input, CancellationToken cancellationToken)
@@ -216,7 +256,7 @@ public sealed class ChangeUnits(
     /// </summary>
     public async Task<(Unit? Unit, UseCaseResult? Refusal)> LoadManagedAsync(ClaimsPrincipal user, int unitId, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.InScope(user.GetScopeOrNone()).Include(u => u.Level).SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        var unit = await db.Units.InScope(user.GetScopeOrNone()).Include(u => u.Level).Include(u => u.Namings).SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
         if (unit is null)
         {
             return (null, UseCaseResult.NotFound);
@@ -228,7 +268,7 @@ public sealed class ChangeUnits(
             return (null, UseCaseResult.Refused(access));
         }
 
-        return unit.IsMerged ? (null, UseCaseResult.Forbidden) : (unit, null);
+        return unit.TakesRecords ? (unit, null) : (null, UseCaseResult.Forbidden);
     }
 
     /// <summary>A parent, a level, a name within <see cref="Unit.NameMaxLength"/> and a key as <see cref="Unit.IsValidCode"/> says.</summary>
@@ -252,6 +292,7 @@ public sealed class ChangeUnits(
             RuleFor(x => x.Name).NotEmpty().MaximumLength(Unit.NameMaxLength).WithName(_ => localizer["Units.Name"]);
             RuleFor(x => x.Code).NotEmpty().MaximumLength(Unit.CodeMaxLength).WithName(_ => localizer["Units.Code"]);
             RuleFor(x => x.Code).Must(Unit.IsValidCode).When(x => !string.IsNullOrEmpty(x.Code)).WithMessage(_ => localizer["Admin.CodeFormat"]);
+            RuleFor(x => x.Basis).MaximumLength(DatedSpan.BasisMaxLength).WithName(_ => localizer["Units.RenameBasis"]);
         }
     }
 
