@@ -118,6 +118,24 @@ public sealed class ReorganiseTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task The_command_line_applies_the_same_checks_as_the_form()
+    {
+        var units = factory.WithDb(db => string.Join("|", db.Units.OrderBy(u => u.Id).Select(u => u.Path + u.RetiredOn)));
+        var file = Path.Combine(factory.DataDirectory, "decision.json");
+        await File.WriteAllTextAsync(file, """
+            { "legalBasis": "Nghị quyết thử", "effectiveOn": "2025-07-01",
+              "merges": [ { "unit": "p-tran-phu", "target": "p-bac-ha" }, { "unit": "khong-co", "target": "p-bac-ha" } ] }
+            """);
+        using var output = new StringWriter();
+
+        Assert.Equal(1, await Web.Infrastructure.CommandLine.RunAsync(factory.Services, ["reorganise", "--as", "quantri.kyanh", file], output));
+        Assert.Contains("Merges[0].UnitId", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Merges[1].UnitId", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await Web.Infrastructure.CommandLine.RunAsync(factory.Services, ["reorganise", "--as", "khong.co.ai", file], output));
+        Assert.Equal(units, factory.WithDb(db => string.Join("|", db.Units.OrderBy(u => u.Id).Select(u => u.Path + u.RetiredOn))));
+    }
+
+    [Fact]
     public async Task The_form_keeps_what_was_typed_and_says_what_is_wrong_beside_the_field()
     {
         var client = await factory.SignInAsync("quantri.hatinh");
