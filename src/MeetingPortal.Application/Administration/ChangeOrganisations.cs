@@ -26,6 +26,10 @@ public sealed class OrganisationInput
 
     [Display(Name = "Form.OrganisationKind")]
     public OrganisationKind? Kind { get; set; }
+
+    /// <summary>The first Vietnam day of a new name (today when empty); records of the days before keep the old one (ADR 0018).</summary>
+    [Display(Name = "Units.EffectiveOn")]
+    public DateOnly? EffectiveOn { get; set; }
 }
 
 /// <summary>
@@ -35,7 +39,8 @@ public sealed class OrganisationInput
 /// An organisation outside the administrator's tree does not exist for them (404). Each change is audited.
 /// </summary>
 public sealed class ChangeOrganisations(
-    MeetingPortalDbContext db, IAuthorizationService authorization, AuditTrail audit, IValidator<OrganisationInput> validator, IStringLocalizer<SharedResource> localizer)
+    MeetingPortalDbContext db, IAuthorizationService authorization, AuditTrail audit, IValidator<OrganisationInput> validator, IStringLocalizer<SharedResource> localizer,
+    TimeProvider timeProvider)
 {
     /// <summary>Adds an organisation to <see cref="OrganisationInput.UnitId"/>; the result's id is the new organisation's.</summary>
     public async Task<UseCaseResult> AddAsync(ClaimsPrincipal user, OrganisationInput input, CancellationToken cancellationToken)
@@ -76,7 +81,10 @@ public sealed class ChangeOrganisations(
         return UseCaseResult.Done(organisation.Id);
     }
 
-    /// <summary>Renames organisation <paramref name="organisationId"/> or corrects its kind; a posted unit is ignored.</summary>
+    /// <summary>
+    /// Renames organisation <paramref name="organisationId"/> from <see cref="OrganisationInput.EffectiveOn"/> (today when
+    /// empty; records of the days before keep the old name) or corrects its kind; a posted unit is ignored.
+    /// </summary>
     public async Task<UseCaseResult> EditAsync(ClaimsPrincipal user, int organisationId, OrganisationInput input, CancellationToken cancellationToken)
     {
         var (organisation, refusal) = await LoadManagedAsync(user, organisationId, cancellationToken);
@@ -93,6 +101,14 @@ public sealed class ChangeOrganisations(
             errors.Add(new UseCaseError(nameof(OrganisationInput.Name), localizer["Organisations.NameTaken"]));
         }
 
+        var today = VietnamTime.DateAt(timeProvider.GetUtcNow());
+        var from = input.EffectiveOn ?? today;
+        var renamed = !string.Equals(organisation.Name, input.Name, StringComparison.Ordinal);
+        if (renamed && ChangeUnits.NamingDateError(organisation.Namings, from, today) is { } dateError)
+        {
+            errors.Add(new UseCaseError(nameof(OrganisationInput.EffectiveOn), localizer[dateError]));
+        }
+
         if (errors.Count > 0)
         {
             return UseCaseResult.Invalid(errors);
@@ -101,7 +117,11 @@ public sealed class ChangeOrganisations(
         var changes = AuditTrail.Diff(("Name", organisation.Name, input.Name), ("Kind", organisation.Kind.ToString(), input.Kind!.Value.ToString()));
         if (changes.Count > 0)
         {
-            organisation.Name = input.Name;
+            if (renamed)
+            {
+                organisation.Rename(input.Name, from, today, null);
+            }
+
             organisation.Kind = input.Kind.Value;
             audit.Record(nameof(Organisation), organisation.Id, HistoryAction.Updated, organisation.Name, organisation.UnitId, changes);
             await db.SaveChangesAsync(cancellationToken);
@@ -113,7 +133,7 @@ public sealed class ChangeOrganisations(
     /// <summary>The tracked organisation with its unit when <paramref name="user"/> may change it: 404 outside their tree, 403 without the role.</summary>
     public async Task<(Organisation? Organisation, UseCaseResult? Refusal)> LoadManagedAsync(ClaimsPrincipal user, int organisationId, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.InScope(user.GetScopeOrNone()).Include(o => o.Unit).SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        var organisation = await db.Organisations.InScope(user.GetScopeOrNone()).Include(o => o.Unit).Include(o => o.Namings).SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
         if (organisation is null)
         {
             return (null, UseCaseResult.NotFound);

@@ -35,6 +35,12 @@ public class Meeting : Entity
     public int UnitId { get; set; }
     public Unit? Unit { get; private set; }
 
+    /// <summary>
+    /// The unit the meeting was held in, kept when a merger moved the meeting to the surviving unit (ADR 0005, 0018);
+    /// null while the meeting still belongs to the unit it was held in. Its name on <see cref="HeldOn"/> heads the record.
+    /// </summary>
+    public int? HeldInUnitId { get; set; }
+
     public MeetingType Type { get; set; }
     public string Title { get; set; }
 

@@ -47,6 +47,80 @@ public class Unit : Entity
 
     public bool IsMerged => MergedIntoId is not null;
 
+    /// <summary>
+    /// The first Vietnam day the unit no longer existed as a unit of the tree because its level was retired (the district
+    /// level on 1/7/2025); null while it stands. A retired unit keeps its records and takes no new ones (ADR 0018).
+    /// </summary>
+    public DateOnly? RetiredOn { get; private set; }
+
+    /// <summary>Whether the unit takes new records: neither merged away nor retired with its level.</summary>
+    public bool TakesRecords => MergedIntoId is null && RetiredOn is null;
+
+    private readonly List<UnitNaming> _namings = [];
+
+    /// <summary>The unit's names and parents over time (ADR 0018); today's is the open one and equals <see cref="Name"/>.</summary>
+    public IReadOnlyList<UnitNaming> Namings => _namings;
+
+    /// <summary>
+    /// Renames the unit from Vietnam day <paramref name="from"/> (at most <paramref name="today"/>), keeping the earlier
+    /// name for the days before it (a record of those days still prints it). <paramref name="basis"/> is the decision
+    /// (e.g. "Nghị quyết 1314/NQ-UBTVQH15"). The namings must be loaded. Errors: <see cref="DatedSpan.Follow{T}"/>.
+    /// </summary>
+    public void Rename(string name, DateOnly from, DateOnly today, string? basis)
+    {
+        StartHistory();
+        Name = name;
+        RecordPlace(from, today, basis);
+    }
+
+    /// <summary>
+    /// Records the unit's present name and parent as holding from Vietnam day <paramref name="from"/>: called after a
+    /// rename, a move or a merger of the unit. The first call on a unit without namings opens its unbounded first span.
+    /// </summary>
+    public void RecordPlace(DateOnly from, DateOnly today, string? basis)
+    {
+        if (_namings.Count == 0)
+        {
+            throw new DomainException("naming.not-started", "The history must be started (StartHistory) before the change it records.");
+        }
+
+        DatedSpan.Follow(_namings, from, today, basis, () => new UnitNaming(Id, Name, ParentId, from, basis), open =>
+        {
+            open.Name = Name;
+            open.ParentId = ParentId;
+        });
+    }
+
+    /// <summary>
+    /// Retires the unit with its level from Vietnam day <paramref name="on"/> (Nghị quyết 202/2025/QH15 ended the
+    /// district level on 1/7/2025): it keeps its id, records and place, and takes no new record. Its children are moved
+    /// by the caller. Refused for a top unit, a merged unit or one already retired.
+    /// </summary>
+    public void Retire(DateOnly on)
+    {
+        if (ParentId is null || IsMerged || RetiredOn is not null)
+        {
+            throw new DomainException("unit.retire", "Only a standing unit below the top can be retired.");
+        }
+
+        RetiredOn = on;
+    }
+
+    /// <summary>
+    /// Opens the unbounded first span from the present name and place when there is none yet (a row made before
+    /// names were kept, or added since without one); called before a change that <c>RecordPlace</c> then records.
+    /// </summary>
+    public void StartHistory()
+    {
+        if (_namings.Count == 0)
+        {
+            _namings.Add(new UnitNaming(Id, Name, ParentId, null, null));
+        }
+    }
+
+    /// <summary>The unit's name on Vietnam day <paramref name="day"/> by the rule of <see cref="DatedSpan.On{T}"/>; <see cref="Name"/> without namings.</summary>
+    public string NameOn(DateOnly day) => DatedSpan.On(_namings, day)?.Name ?? Name;
+
     public void PlaceUnder(Unit? parent)
     {
         if (parent is not null && parent.Id == 0)

@@ -37,6 +37,15 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<UnitLevel> UnitLevels => Set<UnitLevel>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    /// <summary>Units' names and parents over time (ADR 0018).</summary>
+    public DbSet<UnitNaming> UnitNamings => Set<UnitNaming>();
+
+    /// <summary>Organisations' names, units and parents over time (ADR 0018).</summary>
+    public DbSet<OrganisationNaming> OrganisationNamings => Set<OrganisationNaming>();
+
+    /// <summary>Reorganisation decisions applied as data (ADR 0018).</summary>
+    public DbSet<Reorganisation> Reorganisations => Set<Reorganisation>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();

@@ -23,7 +23,7 @@ public readonly record struct UnitScope(int UnitId, string Path)
 public static class ScopeQueries
 {
     /// <summary>Units that take new records: a merged unit keeps its id and frozen reports, nothing more.</summary>
-    public static IQueryable<Unit> TakingRecords(this IQueryable<Unit> units) => units.Where(u => u.MergedIntoId == null);
+    public static IQueryable<Unit> TakingRecords(this IQueryable<Unit> units) => units.Where(u => u.MergedIntoId == null && u.RetiredOn == null);
 
     public static IQueryable<Unit> InScope(this IQueryable<Unit> units, UnitScope scope)
     {

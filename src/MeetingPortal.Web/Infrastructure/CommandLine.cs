@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MeetingPortal.Application.Administration;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
@@ -8,16 +9,18 @@ namespace MeetingPortal.Web.Infrastructure;
 
 /// <summary>
 /// Administrator commands run instead of the web server:
-/// <c>dotnet run --project src/MeetingPortal.Web -- import --as quantri.toanquoc a.json b.json</c>.
+/// <c>dotnet run --project src/MeetingPortal.Web -- import --as quantri.toanquoc a.json b.json</c>, and
+/// <c>reorganise --as quantri.toanquoc decision.json</c> (<see cref="ReorganiseAsync"/>).
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "backup" or "restore";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "backup" or "restore" or "reorganise";
 
     public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output) => args[0] switch
     {
         "backup" => BackupAsync(services, args, output),
         "restore" => RestoreAsync(services, args, output),
+        "reorganise" => ReorganiseAsync(services, args, output),
         _ => ImportAsync(services, args, output),
     };
 
@@ -177,5 +180,96 @@ public static class CommandLine
         }
 
         return failed == 0 ? 0 : 1;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions DecisionJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>A reorganisation decision as a file: units by code, organisations by unit code and name, the level by rank.</summary>
+    public sealed record DecisionFile(
+        string LegalBasis, DateOnly EffectiveOn, int? RetireLevelRank,
+        IReadOnlyList<DecisionUnitRow>? Merges, IReadOnlyList<DecisionUnitRow>? Moves, IReadOnlyList<DecisionOrganisationRow>? Placements);
+
+    /// <summary>A unit (code) merged into or moved under another (code).</summary>
+    public sealed record DecisionUnitRow(string Unit, string Target);
+
+    /// <summary>An organisation of unit <paramref name="Unit"/> named <paramref name="Name"/>, placed under the body named <paramref name="Under"/> of the same unit.</summary>
+    public sealed record DecisionOrganisationRow(string Unit, string Name, string Under);
+
+    /// <summary>
+    /// Applies a reorganisation decision written as JSON (<see cref="DecisionFile"/>, camelCase) as the named user, through
+    /// the same use case and checks as the form (<see cref="ChangeUnits.ReorganiseAsync"/>); running the command is the
+    /// confirmation. Exit code 0 when applied, 1 when refused (each reason printed), 2 for a wrong command line, an
+    /// unreadable file or an unknown user. A code that names no unit is refused like one outside the user's tree.
+    /// </summary>
+    public static async Task<int> ReorganiseAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        const string usage = "usage: reorganise --as <user name> <decision.json>";
+        if (args.Length != 4 || args[1] != "--as")
+        {
+            await output.WriteLineAsync(usage);
+            return 2;
+        }
+
+        DecisionFile? decision;
+        try
+        {
+            decision = System.Text.Json.JsonSerializer.Deserialize<DecisionFile>(await File.ReadAllTextAsync(args[3]), DecisionJson);
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            await output.WriteLineAsync($"{args[3]}: {e.Message}");
+            return 2;
+        }
+
+        if (decision is null)
+        {
+            await output.WriteLineAsync($"{args[3]}: empty");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var account = await users.FindByNameAsync(args[2]);
+        if (account is null || !account.IsActive)
+        {
+            await output.WriteLineAsync($"{args[2]}: no active account of that name");
+            return 2;
+        }
+
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(account);
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal };
+        var db = scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Persistence.MeetingPortalDbContext>();
+        var codes = await db.Units.AsNoTracking().Select(u => new { u.Code, u.Id }).ToDictionaryAsync(u => u.Code, u => u.Id);
+        int? Unit(string code) => codes.TryGetValue(code, out var id) ? id : null;
+        async Task<int?> Body(string unit, string name) =>
+            await db.Organisations.AsNoTracking().Where(o => o.Unit!.Code == unit && o.Name == name).Select(o => (int?)o.Id).SingleOrDefaultAsync();
+        var input = new ReorganisationInput
+        {
+            LegalBasis = decision.LegalBasis,
+            EffectiveOn = decision.EffectiveOn,
+            RetireLevelId = decision.RetireLevelRank is { } rank ? await db.UnitLevels.Where(l => l.Rank == rank).Select(l => (int?)l.Id).SingleOrDefaultAsync() ?? -1 : null,
+            Merges = [.. (decision.Merges ?? []).Select(r => new ReorganisationUnitRow { UnitId = Unit(r.Unit) ?? -1, TargetId = Unit(r.Target) ?? -1 })],
+            Moves = [.. (decision.Moves ?? []).Select(r => new ReorganisationUnitRow { UnitId = Unit(r.Unit) ?? -1, TargetId = Unit(r.Target) ?? -1 })],
+            Confirm = true,
+        };
+        foreach (var row in decision.Placements ?? [])
+        {
+            input.Placements.Add(new ReorganisationOrganisationRow { OrganisationId = await Body(row.Unit, row.Name) ?? -1, ParentId = await Body(row.Unit, row.Under) ?? -1 });
+        }
+
+        var outcome = await scope.ServiceProvider.GetRequiredService<ChangeUnits>().ReorganiseAsync(principal, input, CancellationToken.None);
+        if (!outcome.Result.Succeeded)
+        {
+            await output.WriteLineAsync($"{args[3]}: REFUSED ({outcome.Result.Status})");
+            foreach (var error in outcome.Result.Errors)
+            {
+                await output.WriteLineAsync($"  ! {error.Field}: {error.Message}");
+            }
+
+            return 1;
+        }
+
+        await output.WriteLineAsync($"{args[3]}: applied; {outcome.Merged} merged, {outcome.Moved} moved, {outcome.Retired} retired, {outcome.Placed} organisations placed");
+        return 0;
     }
 }

@@ -65,6 +65,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Admin/Themes:Add"] = new("/Admin/Themes?handler=Add", Gate.Role, WardAdministrator),
         ["Admin/Themes:Rename"] = new("/Admin/Themes?handler=Rename", Gate.Role, WardAdministrator),
         ["Admin/Units/Index:"] = new("/Admin/Units", Gate.Role, Leader),
+        ["Admin/Units/Reorganise:"] = new("/Admin/Units/Reorganise", Gate.Role, Leader),
         // A ward administrator may not rename or merge their own ward: the district above does.
         ["Admin/Units/Edit:Save"] = new("/Admin/Units/{unit}?handler=Save", Gate.Record, WardAdministrator),
         ["Admin/Units/Edit:Merge"] = new("/Admin/Units/{unit}?handler=Merge", Gate.Record, WardAdministrator),

@@ -79,6 +79,7 @@ public static class PortalRoutes
         ["Admin/Organisations/{id:int}"] = new(RouteAccess.Record, "quantri.kyphuong", "lanhdao.kyphuong"),
         ["Admin/Units"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
         ["Admin/Units/Index"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Units/Reorganise"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
         // A ward administrator may not rename or merge their own ward: the district above does.
         ["Admin/Units/{id:int}"] = new(RouteAccess.Record, "quantri.kyanh", "quantri.kyphuong"),
         ["Admin/Users"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),

@@ -32,6 +32,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => new { m.Status, m.HeldOn });
 
         builder.HasOne(m => m.Unit).WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Units.Unit>().WithMany().HasForeignKey(m => m.HeldInUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(m => m.HostOrganisation).WithMany().HasForeignKey(m => m.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(m => m.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);

@@ -11,6 +11,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.ConfigureAudit();
         builder.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength).IsRequired();
         builder.HasIndex(o => new { o.UnitId, o.Name }).IsUnique();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Namings).WithOne().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Namings).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne(o => o.Unit).WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

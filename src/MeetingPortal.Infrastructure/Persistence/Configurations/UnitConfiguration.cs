@@ -16,6 +16,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.HasIndex(u => u.Code).IsUnique();
         builder.HasIndex(u => u.Path);
         builder.HasOne(u => u.Level).WithMany().HasForeignKey(u => u.LevelId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(u => u.Namings).WithOne().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(u => u.Namings).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

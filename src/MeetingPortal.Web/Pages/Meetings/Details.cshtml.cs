@@ -44,9 +44,62 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
     }
 
 
-    /// <summary>The whole record as read by people: the detail page and the minutes both use it.</summary>
-    public static Task<View?> LoadViewAsync(MeetingPortalDbContext db, int id, CancellationToken cancellationToken) =>
-        LoadView(db, id, cancellationToken);
+    /// <summary>
+    /// The whole record as read by people: the detail page and the minutes both use it. The unit, the host and every
+    /// organisation are named as they were on the meeting's day (<see cref="NamesOnDate"/>, ADR 0018): a unit renamed or
+    /// merged since still heads its old records under the old name.
+    /// </summary>
+    public static async Task<View?> LoadViewAsync(MeetingPortalDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var view = await LoadView(db, id, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var day = view.HeldOn;
+        var units = await NamesOnDate.UnitsAsync(db, [view.HeldInUnitId], day, cancellationToken);
+        view.UnitName = units.Or(view.HeldInUnitId, view.UnitName)!;
+        // The superior of the unit the meeting was held in, as the tree stood that day (a district since retired included).
+        view.SuperiorUnitName = await NamesOnDate.SuperiorOnAsync(db, view.HeldInUnitId, day, cancellationToken);
+        var organisationIds = new List<int?> { view.HostOrganisationId };
+        organisationIds.AddRange(view.OrganisationIds.Select(o => (int?)o));
+        organisationIds.AddRange(view.Speeches.Select(s => s.OrganisationId));
+        organisationIds.AddRange(view.Recommendations.SelectMany(r => r.Responses.Select(x => x.OrganisationId).Append(r.RaisedById).Append(r.AddressedToId)));
+        organisationIds.AddRange(view.Directives.SelectMany(d => d.AssigneeIds.Select(a => (int?)a)));
+        var names = await NamesOnDate.OrganisationsAsync(db, organisationIds.OfType<int>(), day, cancellationToken);
+        view.HostName = names.Or(view.HostOrganisationId, view.HostName);
+        for (var i = 0; i < view.Organisations.Count; i++)
+        {
+            view.Organisations[i] = names.Or(view.OrganisationIds[i], view.Organisations[i])!;
+        }
+
+        for (var i = 0; i < view.Speeches.Count; i++)
+        {
+            view.Speeches[i] = view.Speeches[i] with { OrganisationName = names.Or(view.Speeches[i].OrganisationId, view.Speeches[i].OrganisationName) };
+        }
+
+        for (var i = 0; i < view.Recommendations.Count; i++)
+        {
+            var r = view.Recommendations[i];
+            for (var j = 0; j < r.Responses.Count; j++)
+            {
+                r.Responses[j] = r.Responses[j] with { OrganisationName = names.Or(r.Responses[j].OrganisationId, r.Responses[j].OrganisationName) };
+            }
+
+            view.Recommendations[i] = r with { RaisedBy = names.Or(r.RaisedById, r.RaisedBy), AddressedTo = names.Or(r.AddressedToId, r.AddressedTo) };
+        }
+
+        foreach (var directive in view.Directives)
+        {
+            for (var j = 0; j < directive.Assignees.Count && j < directive.AssigneeIds.Count; j++)
+            {
+                directive.Assignees[j] = names.Or(directive.AssigneeIds[j], directive.Assignees[j])!;
+            }
+        }
+
+        return view;
+    }
 
     // Compiled: looking this projection up in EF's query cache cost about 1 ms a request, four times its SQL.
     private static readonly Func<MeetingPortalDbContext, int, CancellationToken, Task<View?>> LoadView = EF.CompileAsyncQuery((MeetingPortalDbContext db, int id, CancellationToken _) =>
@@ -58,6 +111,8 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                 UnitPath = m.Unit!.Path,
                 UnitName = m.Unit.Name,
                 SuperiorUnitName = m.Unit.Parent != null && m.Unit.Parent.ParentId != null ? m.Unit.Parent.Name : null,
+                HeldInUnitId = m.HeldInUnitId ?? m.UnitId,
+                HostOrganisationId = m.HostOrganisationId,
                 Title = m.Title,
                 Type = m.Type,
                 HeldOn = m.HeldOn,
@@ -85,16 +140,19 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                 RebuiltFromSecondarySource = m.RebuiltFromSecondarySource,
                 Participants = m.Participants.OrderBy(p => p.Order)
                     .Select(p => new ParticipantView(p.Person!.FullName, p.Title, p.Role) { Attendance = p.Attendance, AbsenceReason = p.AbsenceReason }).ToList(),
-                Organisations = m.Organisations.Select(o => o.Organisation!.Name).ToList(),
+                Organisations = m.Organisations.OrderBy(o => o.OrganisationId).Select(o => o.Organisation!.Name).ToList(),
+                OrganisationIds = m.Organisations.OrderBy(o => o.OrganisationId).Select(o => o.OrganisationId).ToList(),
                 Speeches = m.Speeches.OrderBy(s => s.Order)
-                    .Select(s => new SpeechView(s.Id, s.Order, s.Kind, s.Speaker!.FullName, s.SpeakerTitle, s.Organisation!.Name, s.Content)).ToList(),
+                    .Select(s => new SpeechView(s.Id, s.Order, s.Kind, s.Speaker!.FullName, s.SpeakerTitle, s.Organisation!.Name, s.Content) { OrganisationId = s.OrganisationId }).ToList(),
                 Recommendations = m.Recommendations.OrderBy(r => r.Order)
                     .Select(r => new RecommendationView(
                         r.Id, r.SpeechId, r.Content, r.RaisedByOrganisation!.Name, r.AddressedToOrganisation!.Name, r.Theme!.Name, r.Status,
-                        r.Responses.OrderBy(x => x.RespondedOn).Select(x => new ResponseView(x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content)).ToList()))
+                        r.Responses.OrderBy(x => x.RespondedOn).Select(x => new ResponseView(x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content) { OrganisationId = x.OrganisationId }).ToList())
+                    { RaisedById = r.RaisedByOrganisationId, AddressedToId = r.AddressedToOrganisationId })
                     .ToList(),
                 Directives = m.Directives.OrderBy(d => d.Order)
-                    .Select(d => new DirectiveView(d.Id, d.Content, d.DueOn, d.Assignees.Select(a => a.Organisation!.Name).ToList())).ToList(),
+                    .Select(d => new DirectiveView(d.Id, d.Content, d.DueOn, d.Assignees.OrderBy(a => a.OrganisationId).Select(a => a.Organisation!.Name).ToList())
+                    { AssigneeIds = d.Assignees.OrderBy(a => a.OrganisationId).Select(a => a.OrganisationId).ToList() }).ToList(),
             })
             .SingleOrDefault());
 
@@ -102,11 +160,23 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
     {
         public int Id { get; init; }
         public required string UnitPath { get; init; }
-        public required string UnitName { get; init; }
+        /// <summary>The unit's name on <see cref="HeldOn"/> once loaded by <see cref="LoadViewAsync"/> (ADR 0018).</summary>
+        public required string UnitName { get; set; }
 
-        /// <summary>The name of the unit directly above the meeting's unit, null when that is the top unit (the whole country, no Party organisation of its own) or none.</summary>
-        public string? SuperiorUnitName { get; init; }
+        /// <summary>
+        /// The name of the unit directly above the meeting's unit, null when that is the top unit (the whole country, no
+        /// Party organisation of its own) or none; on <see cref="HeldOn"/> once loaded by <see cref="LoadViewAsync"/>.
+        /// </summary>
+        public string? SuperiorUnitName { get; set; }
 
+        /// <summary>The unit the meeting was held in (before any merger moved it).</summary>
+        public int HeldInUnitId { get; init; }
+
+        /// <summary>The host body's id, for its name on the day.</summary>
+        public int? HostOrganisationId { get; init; }
+
+        /// <summary>The ids of <see cref="Organisations"/>, in the same order.</summary>
+        public List<int> OrganisationIds { get; init; } = [];
         public required string Title { get; init; }
         public MeetingType Type { get; init; }
         public DateOnly HeldOn { get; init; }
@@ -121,8 +191,8 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         public MeetingFormat Format { get; init; }
         public int? ConnectedPoints { get; init; }
         public string? Location { get; init; }
-        /// <summary>The host body's name (the committee, under whose name its documents are issued).</summary>
-        public string? HostName { get; init; }
+        /// <summary>The host body's name on <see cref="HeldOn"/> once loaded by <see cref="LoadViewAsync"/> (the committee, under whose name its documents are issued).</summary>
+        public string? HostName { get; set; }
 
         /// <summary>Which part of the host convened the meeting: the body itself, its Thường trực or its Ban Thường vụ.</summary>
         public HostBoard HostBoard { get; init; }
@@ -171,13 +241,32 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         public string? AbsenceReason { get; init; }
     }
 
-    public sealed record SpeechView(int Id, int Order, SpeechKind Kind, string? SpeakerName, string? SpeakerTitle, string? OrganisationName, string Content);
+    public sealed record SpeechView(int Id, int Order, SpeechKind Kind, string? SpeakerName, string? SpeakerTitle, string? OrganisationName, string Content)
+    {
+        /// <summary>The speaker's organisation, for its name on the meeting's day.</summary>
+        public int? OrganisationId { get; init; }
+    }
 
-    public sealed record RecommendationView(int Id, int? SpeechId, string Content, string? RaisedBy, string? AddressedTo, string? Theme, RecommendationStatus Status, List<ResponseView> Responses);
+    public sealed record RecommendationView(int Id, int? SpeechId, string Content, string? RaisedBy, string? AddressedTo, string? Theme, RecommendationStatus Status, List<ResponseView> Responses)
+    {
+        /// <summary>The raising body, for its name on the meeting's day.</summary>
+        public int? RaisedById { get; init; }
 
-    public sealed record ResponseView(ResponseKind Kind, DateOnly RespondedOn, string? OrganisationName, string? PersonName, string Content);
+        /// <summary>The body addressed, for its name on the meeting's day.</summary>
+        public int? AddressedToId { get; init; }
+    }
+
+    public sealed record ResponseView(ResponseKind Kind, DateOnly RespondedOn, string? OrganisationName, string? PersonName, string Content)
+    {
+        /// <summary>The answering body, for its name on the meeting's day.</summary>
+        public int? OrganisationId { get; init; }
+    }
 
     public sealed record HistoryView(HistoryAction Action, string? UserName, DateTime AtUtc, string? Reason, IReadOnlyList<FieldChange> Changes);
 
-    public sealed record DirectiveView(int Id, string Content, DateOnly? DueOn, List<string> Assignees);
+    public sealed record DirectiveView(int Id, string Content, DateOnly? DueOn, List<string> Assignees)
+    {
+        /// <summary>The ids of <see cref="Assignees"/>, in the same order.</summary>
+        public List<int> AssigneeIds { get; init; } = [];
+    }
 }

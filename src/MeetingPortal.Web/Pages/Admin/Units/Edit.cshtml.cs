@@ -23,6 +23,9 @@ public sealed class EditModel(MeetingPortalDbContext db, ChangeUnits changeUnits
     public IReadOnlyList<(int Id, string Name)> MergeTargets { get; private set; } = [];
     public int Meetings { get; private set; }
 
+    /// <summary>The unit's names over time, oldest first (ADR 0018).</summary>
+    public IReadOnlyList<UnitNaming> Names { get; private set; } = [];
+
     [TempData]
     public string? Status { get; set; }
 
@@ -83,6 +86,7 @@ public sealed class EditModel(MeetingPortalDbContext db, ChangeUnits changeUnits
         }
 
         Current = unit;
+        Names = [.. unit.Namings.OrderBy(n => n.ValidFrom ?? DateOnly.MinValue)];
         LevelName = unit.Level?.Name ?? string.Empty;
         Meetings = await db.Meetings.CountAsync(m => m.UnitId == id, cancellationToken);
         MergeTargets = await changeUnits.MergeTargetsAsync(User, unit, cancellationToken);

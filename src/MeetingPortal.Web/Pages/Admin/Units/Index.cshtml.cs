@@ -59,6 +59,7 @@ public sealed class IndexModel(
                 u.Path,
                 Level = u.Level!.Name,
                 u.MergedIntoId,
+                u.RetiredOn,
                 MergedInto = db.Units.Where(t => t.Id == u.MergedIntoId).Select(t => t.Name).FirstOrDefault(),
                 Meetings = db.Meetings.Count(m => m.UnitId == u.Id),
                 Accounts = db.Users.Count(a => a.UnitId == u.Id),
@@ -69,7 +70,7 @@ public sealed class IndexModel(
         foreach (var u in units)
         {
             var manageable = await authorization.MayAsync(User, new UnitResource(u.Path), AdministrationOperations.ManageUnit);
-            rows.Add(new Row(u.Id, u.Code, u.Name, u.Level, Depth(u.Path) - rootDepth, u.MergedInto, u.Meetings, u.Accounts, manageable));
+            rows.Add(new Row(u.Id, u.Code, u.Name, u.Level, Depth(u.Path) - rootDepth, u.MergedInto, u.Meetings, u.Accounts, manageable) { RetiredOn = u.RetiredOn });
         }
 
         Items = rows;
@@ -77,5 +78,9 @@ public sealed class IndexModel(
 
     private static int Depth(string path) => path.Count(c => c == '/');
 
-    public sealed record Row(int Id, string Code, string Name, string Level, int Depth, string? MergedInto, int Meetings, int Accounts, bool Manageable);
+    public sealed record Row(int Id, string Code, string Name, string Level, int Depth, string? MergedInto, int Meetings, int Accounts, bool Manageable)
+    {
+        /// <summary>The first Vietnam day the unit no longer stood (its level retired), or null.</summary>
+        public DateOnly? RetiredOn { get; init; }
+    }
 }
