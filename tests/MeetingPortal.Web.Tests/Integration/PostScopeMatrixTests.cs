@@ -47,6 +47,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Directives/Details:Report"] = new("/Directives/{directive}?handler=Report", Gate.Record, Leader),
         ["Directives/Details:Done"] = new("/Directives/{directive}?handler=Done", Gate.Record, Leader),
         ["Directives/Details:Reopen"] = new("/Directives/{directive}?handler=Reopen", Gate.Record, Leader),
+        ["Directives/Details:Target"] = new("/Directives/{directive}?handler=Target", Gate.Record, Leader),
         ["Meetings/Edit:"] = new("/Meetings/{meeting}/Edit", Gate.Record, Leader),
         ["Meetings/Attachments:"] = new("/Meetings/{meeting}/Attachments", Gate.Record, Leader),
         ["Meetings/Attachments:Delete"] = new("/Meetings/{meeting}/Attachments?handler=Delete", Gate.Record, Leader),

@@ -336,6 +336,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Format")
                         .HasColumnType("int");
 
+                    b.Property<int?>("HeldInUnitId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("HeldOn")
                         .HasColumnType("date");
 
@@ -409,6 +412,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldInUnitId");
 
                     b.HasIndex("HeldOn");
 
@@ -613,6 +618,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int?>("ParentOrganisationId")
+                        .HasColumnType("int");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("int");
 
@@ -622,10 +630,55 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentOrganisationId");
+
                     b.HasIndex("UnitId", "Name")
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.OrganisationNaming", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ParentOrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganisationId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("OrganisationId", "ValidFrom");
+
+                    b.ToTable("OrganisationNamings");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.People.Person", b =>
@@ -1130,6 +1183,55 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Snapshots");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Units.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("RetiredLevelId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RetiredLevelId");
+
+                    b.ToTable("Reorganisations");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -1180,6 +1282,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(450)");
 
+                    b.Property<DateTime?>("RetiredOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -1214,12 +1319,53 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Rank")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("RetiredOn")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Rank")
                         .IsUnique();
 
                     b.ToTable("UnitLevels");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Units.UnitNaming", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("UnitId", "ValidFrom");
+
+                    b.ToTable("UnitNamings");
                 });
 
             modelBuilder.Entity("MeetingPortal.Infrastructure.Coordination.Lease", b =>
@@ -1653,6 +1799,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("HeldInUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "HostOrganisation")
                         .WithMany()
                         .HasForeignKey("HostOrganisationId")
@@ -1770,6 +1921,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
                 {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("MeetingPortal.Domain.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1777,6 +1933,26 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.OrganisationNaming", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany("Namings")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.People.Person", b =>
@@ -1916,6 +2092,14 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Units.Reorganisation", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.UnitLevel", null)
+                        .WithMany()
+                        .HasForeignKey("RetiredLevelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Units.UnitLevel", "Level")
@@ -1932,6 +2116,20 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Level");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Units.UnitNaming", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany("Namings")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MeetingPortal.Infrastructure.Identity.ApplicationUser", b =>
@@ -2023,6 +2221,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Speeches");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
+                {
+                    b.Navigation("Namings");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
                 {
                     b.Navigation("Events");
@@ -2035,6 +2238,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>
                 {
                     b.Navigation("Receipts");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
+                {
+                    b.Navigation("Namings");
                 });
 #pragma warning restore 612, 618
         }

@@ -316,6 +316,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Format")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HeldInUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("HeldOn")
                         .HasColumnType("TEXT");
 
@@ -389,6 +392,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldInUnitId");
 
                     b.HasIndex("HeldOn");
 
@@ -585,6 +590,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentOrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -594,10 +602,53 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentOrganisationId");
+
                     b.HasIndex("UnitId", "Name")
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.OrganisationNaming", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganisationId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("OrganisationId", "ValidFrom");
+
+                    b.ToTable("OrganisationNamings");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.People.Person", b =>
@@ -1086,6 +1137,53 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Snapshots");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Units.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetiredLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RetiredLevelId");
+
+                    b.ToTable("Reorganisations");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -1134,6 +1232,9 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1166,12 +1267,51 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Rank")
                         .IsUnique();
 
                     b.ToTable("UnitLevels");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Units.UnitNaming", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("UnitId", "ValidFrom");
+
+                    b.ToTable("UnitNamings");
                 });
 
             modelBuilder.Entity("MeetingPortal.Infrastructure.Coordination.Lease", b =>
@@ -1595,6 +1735,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("HeldInUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "HostOrganisation")
                         .WithMany()
                         .HasForeignKey("HostOrganisationId")
@@ -1712,6 +1857,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
                 {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("MeetingPortal.Domain.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1719,6 +1869,26 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.OrganisationNaming", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany("Namings")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.People.Person", b =>
@@ -1858,6 +2028,14 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Units.Reorganisation", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.UnitLevel", null)
+                        .WithMany()
+                        .HasForeignKey("RetiredLevelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Units.UnitLevel", "Level")
@@ -1874,6 +2052,20 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Level");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Units.UnitNaming", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", null)
+                        .WithMany("Namings")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MeetingPortal.Infrastructure.Identity.ApplicationUser", b =>
@@ -1965,6 +2157,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Speeches");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
+                {
+                    b.Navigation("Namings");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
                 {
                     b.Navigation("Events");
@@ -1977,6 +2174,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>
                 {
                     b.Navigation("Receipts");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Units.Unit", b =>
+                {
+                    b.Navigation("Namings");
                 });
 #pragma warning restore 612, 618
         }
