@@ -10,14 +10,6 @@ namespace MeetingPortal.Infrastructure.Persistence;
 /// </summary>
 public static class NamesOnDate
 {
-    /// <summary>The name of each of <paramref name="unitIds"/> on Vietnam day <paramref name="day"/>, by unit id.</summary>
-    public static async Task<IReadOnlyDictionary<int, string>> UnitsAsync(MeetingPortalDbContext db, IEnumerable<int> unitIds, DateOnly day, CancellationToken cancellationToken)
-    {
-        var ids = unitIds.Distinct().ToList();
-        var spans = await db.UnitNamings.AsNoTracking().Where(n => ids.Contains(n.UnitId)).ToListAsync(cancellationToken);
-        return spans.GroupBy(n => n.UnitId).ToDictionary(g => g.Key, g => DatedSpan.On(g, day)!.Name);
-    }
-
     /// <summary>The name of each of <paramref name="organisationIds"/> on Vietnam day <paramref name="day"/>, by organisation id.</summary>
     public static async Task<IReadOnlyDictionary<int, string>> OrganisationsAsync(MeetingPortalDbContext db, IEnumerable<int> organisationIds, DateOnly day, CancellationToken cancellationToken)
     {
@@ -27,25 +19,30 @@ public static class NamesOnDate
     }
 
     /// <summary>
-    /// The unit directly above <paramref name="unitId"/> on <paramref name="day"/> (Vietnam calendar), named as it was
-    /// that day, or null when the unit had no parent then or its parent was the top unit (the whole country, which
-    /// heads no Party document): the superior body of a biên bản or báo cáo of that day (ADR 0018, Hướng dẫn 36-HD/VPTW).
+    /// A unit as it stood on <paramref name="day"/> (Vietnam calendar): its name that day, and the unit directly above it
+    /// named as it was that day, the superior body of a biên bản or báo cáo of that day (Hướng dẫn 36-HD/VPTW). The
+    /// superior is null when the unit had no parent then or its parent was the top unit (the whole country, which heads
+    /// no Party document). A unit whose history was never started (no change since names were kept) stands where and as
+    /// its row says. Unknown ids give (null, null).
     /// </summary>
-    public static async Task<string?> SuperiorOnAsync(MeetingPortalDbContext db, int unitId, DateOnly day, CancellationToken cancellationToken)
+    public static async Task<(string? Name, string? Superior)> UnitOnAsync(MeetingPortalDbContext db, int unitId, DateOnly day, CancellationToken cancellationToken)
     {
-        // A unit whose history was never started (no change since names were kept) stands where its row says.
-        var own = DatedSpan.On(await db.UnitNamings.AsNoTracking().Where(n => n.UnitId == unitId).ToListAsync(cancellationToken), day);
-        var parentId = own is not null ? own.ParentId
-            : await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.ParentId).SingleOrDefaultAsync(cancellationToken);
-        if (parentId is null)
+        var (name, parentId) = await StoodAsync(db, unitId, day, cancellationToken);
+        if (parentId is not { } parent)
         {
-            return null;
+            return (name, null);
         }
 
-        var parent = DatedSpan.On(await db.UnitNamings.AsNoTracking().Where(n => n.UnitId == parentId).ToListAsync(cancellationToken), day);
-        var (name, grandparent) = parent is not null ? (parent.Name, parent.ParentId)
-            : await db.Units.AsNoTracking().Where(u => u.Id == parentId).Select(u => ValueTuple.Create(u.Name, u.ParentId)).SingleAsync(cancellationToken);
-        return grandparent is not null ? name : null;
+        var (parentName, grandparent) = await StoodAsync(db, parent, day, cancellationToken);
+        return (name, grandparent is not null ? parentName : null);
+    }
+
+    /// <summary>A unit's name and parent on a day: its naming of that day, else its row.</summary>
+    private static async Task<(string? Name, int? ParentId)> StoodAsync(MeetingPortalDbContext db, int unitId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var span = DatedSpan.On(await db.UnitNamings.AsNoTracking().Where(n => n.UnitId == unitId).ToListAsync(cancellationToken), day);
+        return span is not null ? (span.Name, span.ParentId)
+            : await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => ValueTuple.Create((string?)u.Name, u.ParentId)).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The name in <paramref name="names"/> for <paramref name="id"/>, else <paramref name="today"/> (no namings, or no id).</summary>

@@ -58,10 +58,10 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         }
 
         var day = view.HeldOn;
-        var units = await NamesOnDate.UnitsAsync(db, [view.HeldInUnitId], day, cancellationToken);
-        view.UnitName = units.Or(view.HeldInUnitId, view.UnitName)!;
-        // The superior of the unit the meeting was held in, as the tree stood that day (a district since retired included).
-        view.SuperiorUnitName = await NamesOnDate.SuperiorOnAsync(db, view.HeldInUnitId, day, cancellationToken);
+        // The unit the meeting was held in and its superior, as the tree stood that day (a district since retired included).
+        var (unitName, superior) = await NamesOnDate.UnitOnAsync(db, view.HeldInUnitId, day, cancellationToken);
+        view.UnitName = unitName ?? view.UnitName;
+        view.SuperiorUnitName = superior;
         var organisationIds = new List<int?> { view.HostOrganisationId };
         organisationIds.AddRange(view.OrganisationIds.Select(o => (int?)o));
         organisationIds.AddRange(view.Speeches.Select(s => s.OrganisationId));
@@ -110,7 +110,6 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                 Id = m.Id,
                 UnitPath = m.Unit!.Path,
                 UnitName = m.Unit.Name,
-                SuperiorUnitName = m.Unit.Parent != null && m.Unit.Parent.ParentId != null ? m.Unit.Parent.Name : null,
                 HeldInUnitId = m.HeldInUnitId ?? m.UnitId,
                 HostOrganisationId = m.HostOrganisationId,
                 Title = m.Title,
