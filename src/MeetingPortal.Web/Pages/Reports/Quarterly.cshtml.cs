@@ -59,6 +59,10 @@ public sealed class QuarterlyModel(
     [Display(Name = "Filter.To")]
     public string? To { get; set; }
 
+    /// <summary>The long table the reader asked to see whole (<see cref="ReportView.ExpandKey"/>); null shows every table cut.</summary>
+    [BindProperty(SupportsGet = true, Name = ReportView.ExpandKey)]
+    public string? Expanded { get; set; }
+
     /// <summary>Set by the "freeze" link: the page asks to confirm the unit and the period before the freeze is sent.</summary>
     [BindProperty(SupportsGet = true)]
     public bool ConfirmFreeze { get; set; }

@@ -27,6 +27,10 @@ public sealed class SnapshotModel(
     /// <summary>The version that replaced this one, if any.</summary>
     public (int Id, int Version, DateOnly FrozenOn)? ReplacedBy { get; private set; }
 
+    /// <summary>The long table the reader asked to see whole (<see cref="ReportView.ExpandKey"/>); null shows every table cut.</summary>
+    [BindProperty(SupportsGet = true, Name = ReportView.ExpandKey)]
+    public string? Expanded { get; set; }
+
     public string Title { get; private set; } = string.Empty;
     public DateOnly FrozenOn { get; private set; }
     public string? FrozenBy { get; private set; }
