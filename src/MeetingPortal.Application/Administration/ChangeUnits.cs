@@ -189,6 +189,7 @@ public sealed class ChangeUnits(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         unit.AssignPath();
+        unit.BeginsOn(VietnamTime.DateAt(timeProvider.GetUtcNow()));
         audit.Record(nameof(Unit), unit.Id, HistoryAction.Created, $"{unit.Code}: {unit.Name}", unit.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -47,7 +47,8 @@ public sealed class SummaryCache(SummaryCacheStore store, MeetingPortalDbContext
     /// The summary of <paramref name="unit"/>'s subtree for <paramref name="period"/>, from the store when nothing
     /// counted has changed since it was computed, else computed now (<see cref="SummaryDocuments.ComputeAsync"/>).
     /// </summary>
-    public async Task<ComputedSummary> GetAsync(UnitScope unit, string unitName, ReportPeriod period, IReadOnlyDictionary<string, string> periodQuery, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="then"/> (ADR 0018, "as the units stood then") the tree's day is part of the key.</remarks>
+    public async Task<ComputedSummary> GetAsync(UnitScope unit, string unitName, ReportPeriod period, IReadOnlyDictionary<string, string> periodQuery, CancellationToken cancellationToken, TreeThen? then = null)
     {
         var generation = await GenerationAsync(cancellationToken);
         // The generation is not part of the entry's key but of its value: a change replaces the summary's one entry
@@ -55,7 +56,8 @@ public sealed class SummaryCache(SummaryCacheStore store, MeetingPortalDbContext
         var summaryKey = string.Join('|',
             unit.UnitId.ToString(CultureInfo.InvariantCulture), unit.Path, unitName, period.Start.ToString("O", CultureInfo.InvariantCulture), period.End.ToString("O", CultureInfo.InvariantCulture),
             period.Statutory?.ToString() ?? "range", string.Join('&', periodQuery.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
-            calendar.Today.ToString("O", CultureInfo.InvariantCulture), CultureInfo.CurrentUICulture.Name);
+            calendar.Today.ToString("O", CultureInfo.InvariantCulture), CultureInfo.CurrentUICulture.Name,
+            then is null ? "now" : "then " + then.Day.ToString("O", CultureInfo.InvariantCulture));
         var key = summaryKey + "|" + generation.ToString(CultureInfo.InvariantCulture);
         if (store.Entries.TryGetValue(summaryKey, out ComputedSummary? cached) && cached is not null && cached.Key == key)
         {
@@ -65,7 +67,7 @@ public sealed class SummaryCache(SummaryCacheStore store, MeetingPortalDbContext
         // One computation per key at a time. It runs on the scope of the request that started it, which awaits it to
         // the end whatever happens to its client; a request that only waits may give up, or compute for itself when
         // the other one failed.
-        var mine = new Lazy<Task<ComputedSummary>>(() => documents.ComputeAsync(unit, unitName, period, periodQuery, CancellationToken.None));
+        var mine = new Lazy<Task<ComputedSummary>>(() => documents.ComputeAsync(unit, unitName, period, periodQuery, CancellationToken.None, then));
         var running = store.Running.GetOrAdd(key, mine);
         ComputedSummary computed;
         if (ReferenceEquals(running, mine))
@@ -87,7 +89,7 @@ public sealed class SummaryCache(SummaryCacheStore store, MeetingPortalDbContext
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
-                computed = await documents.ComputeAsync(unit, unitName, period, periodQuery, cancellationToken);
+                computed = await documents.ComputeAsync(unit, unitName, period, periodQuery, cancellationToken, then);
             }
         }
 

@@ -122,31 +122,58 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         return latest?.Year;
     }
 
-    /// <summary>The published meetings of <paramref name="unit"/>'s subtree held in <paramref name="period"/>.</summary>
-    public IQueryable<Meeting> Meetings(UnitScope unit, ReportPeriod period)
+    /// <summary>
+    /// The published meetings of <paramref name="unit"/>'s subtree held in <paramref name="period"/>: the subtree of
+    /// today, or with <paramref name="then"/> the subtree as it stood then, each meeting in the unit it was held in
+    /// (<c>HeldInUnitId</c>, kept by a merger; ADR 0018).
+    /// </summary>
+    public IQueryable<Meeting> Meetings(UnitScope unit, ReportPeriod period, TreeThen? then = null)
     {
         var (start, end) = (period.Start, period.End);
-        return db.Meetings.AsNoTracking().InScope(unit).Where(FigureDefinitions.CountedMeeting).Where(m => m.HeldOn >= start && m.HeldOn <= end);
+        var meetings = db.Meetings.AsNoTracking();
+        if (then is null)
+        {
+            meetings = meetings.InScope(unit);
+        }
+        else
+        {
+            var ids = then.UnitIds;
+            meetings = meetings.Where(m => ids.Contains(m.HeldInUnitId ?? m.UnitId));
+        }
+
+        return meetings.Where(FigureDefinitions.CountedMeeting).Where(m => m.HeldOn >= start && m.HeldOn <= end);
     }
 
     /// <summary>The recommendations of those meetings.</summary>
-    public IQueryable<Recommendation> Recommendations(UnitScope unit, ReportPeriod period)
+    public IQueryable<Recommendation> Recommendations(UnitScope unit, ReportPeriod period, TreeThen? then = null)
     {
         var (start, end) = (period.Start, period.End);
-        // Reached from the scoped meetings (a join the planner drives from units down), never as "MeetingId in
-        // (scoped meetings)": SQLite turns that into a scan of every speech in the database.
-        return db.Recommendations.AsNoTracking().InScope(unit).Where(FigureDefinitions.CountedRecommendation).Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end);
+        var recommendations = db.Recommendations.AsNoTracking();
+        if (then is null)
+        {
+            // Reached from the scoped meetings (a join the planner drives from units down), never as "MeetingId in
+            // (scoped meetings)": SQLite turns that into a scan of every speech in the database.
+            recommendations = recommendations.InScope(unit);
+        }
+        else
+        {
+            var ids = then.UnitIds;
+            recommendations = recommendations.Where(r => ids.Contains(r.Meeting!.HeldInUnitId ?? r.Meeting.UnitId));
+        }
+
+        return recommendations.Where(FigureDefinitions.CountedRecommendation).Where(r => r.Meeting!.HeldOn >= start && r.Meeting.HeldOn <= end);
     }
 
     /// <summary>
     /// The figures of <paramref name="unit"/>'s subtree for <paramref name="period"/>, counted today (Vietnam date);
-    /// without <paramref name="details"/> only the headline counts (for the comparison column).
+    /// without <paramref name="details"/> only the headline counts (for the comparison column). With
+    /// <paramref name="then"/> the subtree and its child units are those of that day (ADR 0018, "as the units stood then").
     /// </summary>
-    public async Task<SummaryFigures> CalculateAsync(UnitScope unit, ReportPeriod period, bool details, CancellationToken cancellationToken)
+    public async Task<SummaryFigures> CalculateAsync(UnitScope unit, ReportPeriod period, bool details, CancellationToken cancellationToken, TreeThen? then = null)
     {
         var today = calendar.Today;
-        var meetings = Meetings(unit, period);
-        var recommendations = Recommendations(unit, period);
+        var meetings = Meetings(unit, period, then);
+        var recommendations = Recommendations(unit, period, then);
 
         var byType = await meetings.GroupBy(m => m.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var matters = await recommendations.Select(r => r.RecurrenceOfId ?? r.Id).Distinct().CountAsync(cancellationToken);
@@ -205,7 +232,7 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             ByRaisingOrganisation = details ? await BreakdownAsync(recommendations.GroupBy(r => r.RaisedByOrganisationId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Organisations.Select(o => new IdName { Id = o.Id, Name = o.Name }), cancellationToken) : [],
             ByAddressedBody = details ? await BreakdownAsync(recommendations.GroupBy(r => r.AddressedToOrganisationId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Organisations.Select(o => new IdName { Id = o.Id, Name = o.Name }), cancellationToken) : [],
             Recurring = details ? await RecurringAsync(recommendations, cancellationToken) : [],
-            Children = details ? await ChildrenAsync(unit, meetings, recommendations, today, cancellationToken) : [],
+            Children = !details ? [] : then is null ? await ChildrenAsync(unit, meetings, recommendations, today, cancellationToken) : await ChildrenThenAsync(then, meetings, recommendations, today, cancellationToken),
         };
     }
 
@@ -234,8 +261,21 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
     /// Recommendations raised (and of those, answered) in each of the <paramref name="count"/> periods ending with
     /// <paramref name="last"/> (<see cref="ReportPeriod.Trend"/>): eight months, quarters, halves, years or ranges.
     /// </summary>
-    public async Task<IReadOnlyList<(ReportPeriod Period, int Recommendations, int Answered)>> TrendAsync(UnitScope unit, ReportPeriod last, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(ReportPeriod Period, int Recommendations, int Answered)>> TrendAsync(UnitScope unit, ReportPeriod last, int count, CancellationToken cancellationToken, TreeThen? then = null)
     {
+        if (then is not null)
+        {
+            // As then: the one tree of the summary's day for every period of the trend.
+            var trend = new List<(ReportPeriod, int, int)>();
+            foreach (var p in last.Trend(count))
+            {
+                var inPeriod = Recommendations(unit, p, then);
+                trend.Add((p, await inPeriod.CountAsync(cancellationToken), await inPeriod.CountAsync(FigureDefinitions.Answered, cancellationToken)));
+            }
+
+            return trend;
+        }
+
         var periods = last.Trend(count);
         var (start, end) = (periods[0].Start, periods[^1].End);
         // One grouped query by meeting date; the dates fold into periods here. Over two years SQLite
@@ -305,6 +345,31 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
     }
 
     /// <summary>Grouped by the meeting's unit in SQL, then folded into the child units by path.</summary>
+    /// <summary>The child units as they stood then (<see cref="TreeThen.Children"/>), each meeting counted under the child it was held below.</summary>
+    private static async Task<IReadOnlyList<ChildFigures>> ChildrenThenAsync(TreeThen then, IQueryable<Meeting> meetings, IQueryable<Recommendation> recommendations, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (then.Children.Count == 0)
+        {
+            return [];
+        }
+
+        var meetingCounts = await meetings.GroupBy(m => m.HeldInUnitId ?? m.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Task<Dictionary<int, int>> ByUnit(IQueryable<Recommendation> counted) =>
+            counted.GroupBy(r => r.Meeting!.HeldInUnitId ?? r.Meeting.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var totals = await ByUnit(recommendations);
+        var answered = await ByUnit(recommendations.Where(FigureDefinitions.Answered));
+        var resolved = await ByUnit(recommendations.Where(FigureDefinitions.Resolved));
+        var overdue = await ByUnit(recommendations.Where(FigureDefinitions.Overdue(today)));
+        int Sum(Dictionary<int, int> counts, int child) => counts.Where(c => then.ChildOf.TryGetValue(c.Key, out var of) && of == child).Sum(c => c.Value);
+
+        // A child that no longer stood that day (retired, merged) is a row only when it still has records to show. The
+        // order is that of today's rows (the database's binary order of names), so both readings list alike.
+        return then.Children
+            .Select(c => new ChildFigures(c.Id, c.Name, c.HasChildren, Sum(meetingCounts, c.Id), Sum(totals, c.Id), Sum(answered, c.Id), Sum(resolved, c.Id), Sum(overdue, c.Id)))
+            .Where(c => then.Children.Single(x => x.Id == c.UnitId).Standing || c.Meetings > 0)
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+    }
+
     private async Task<IReadOnlyList<ChildFigures>> ChildrenAsync(UnitScope unit, IQueryable<Meeting> meetings, IQueryable<Recommendation> recommendations, DateOnly today, CancellationToken cancellationToken)
     {
         // A merged unit has handed its records to the unit it merged into; it is not a row of its own.

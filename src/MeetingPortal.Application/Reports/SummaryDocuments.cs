@@ -1,3 +1,4 @@
+using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.Extensions.Localization;
@@ -31,16 +32,18 @@ public sealed class SummaryDocuments(SummaryCalculator calculator, SummaryReport
     /// The summary of <paramref name="unit"/>'s subtree (named <paramref name="unitName"/>) for <paramref name="period"/>,
     /// compared with the period before (none before year 1), with the eight-period trend; counted today (Vietnam date).
     /// <paramref name="periodQuery"/> is the summary page's query for the period, kept by the links to child units.
+    /// With <paramref name="then"/> the units are counted as they stood on its day (the period's last day; ADR 0018):
+    /// the unit under its name of that day, and without links, since the lists they would open show today's tree.
     /// </summary>
-    public async Task<ComputedSummary> ComputeAsync(UnitScope unit, string unitName, ReportPeriod period, IReadOnlyDictionary<string, string> periodQuery, CancellationToken cancellationToken)
+    public async Task<ComputedSummary> ComputeAsync(UnitScope unit, string unitName, ReportPeriod period, IReadOnlyDictionary<string, string> periodQuery, CancellationToken cancellationToken, TreeThen? then = null)
     {
-        var current = await calculator.CalculateAsync(unit, period, details: true, cancellationToken);
+        var current = await calculator.CalculateAsync(unit, period, details: true, cancellationToken, then);
         var before = period.Previous();
-        var previous = before is { } p ? await calculator.CalculateAsync(unit, p, details: false, cancellationToken) : null;
-        var trend = await calculator.TrendAsync(unit, period, TrendPeriods, cancellationToken);
+        var previous = before is { } p ? await calculator.CalculateAsync(unit, p, details: false, cancellationToken, then) : null;
+        var trend = await calculator.TrendAsync(unit, period, TrendPeriods, cancellationToken, then);
         var document = layout.Build(new SummaryInput(
             unit.UnitId, unitName, period, PeriodNames.Name(localizer, period), before is { } b ? PeriodNames.Name(localizer, b) : null, current, previous,
             trend.Select(t => (PeriodNames.Name(localizer, t.Period), t.Recommendations, t.Answered)).ToList(), periodQuery));
-        return new ComputedSummary(document, current);
+        return new ComputedSummary(then is null ? document : document.WithoutLinks(), current);
     }
 }

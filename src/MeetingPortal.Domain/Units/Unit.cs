@@ -118,6 +118,19 @@ public class Unit : Entity
         }
     }
 
+    /// <summary>
+    /// Records that a unit added now exists from Vietnam day <paramref name="on"/> (the day it was added): its first span
+    /// begins that day, so a summary "as the units stood then" leaves it out of any earlier day (ADR 0018). A unit with
+    /// namings already keeps them.
+    /// </summary>
+    public void BeginsOn(DateOnly on)
+    {
+        if (_namings.Count == 0)
+        {
+            _namings.Add(new UnitNaming(Id, Name, ParentId, on, null));
+        }
+    }
+
     /// <summary>The unit's name on Vietnam day <paramref name="day"/> by the rule of <see cref="DatedSpan.On{T}"/>; <see cref="Name"/> without namings.</summary>
     public string NameOn(DateOnly day) => DatedSpan.On(_namings, day)?.Name ?? Name;
 

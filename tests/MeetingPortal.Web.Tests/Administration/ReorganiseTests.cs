@@ -45,24 +45,12 @@ public sealed class ReorganiseTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("Phường Kỳ Phương", pagesBefore[1]);
         Assert.NotEmpty(summaryBefore);
 
-        // The new ward, as the decision forms it, standing directly under the province.
-        var added = await factory.RunAsync<ChangeUnits, UseCaseResult>("quantri.toanquoc", (uc, user) => uc.AddAsync(user,
-            new NewUnitInput { ParentId = province, LevelId = factory.WithDb(db => db.UnitLevels.Single(l => l.Rank == 4).Id), Code = "p-moi-ky-anh", Name = "Phường mới sau sắp xếp" }, CancellationToken.None));
-        Assert.Equal(UseCaseStatus.Done, added.Status);
-        var (veterans, front) = factory.WithDb(db => (
-            db.Organisations.First(o => o.Unit!.Code == "tp-ha-tinh" && o.Kind == OrganisationKind.SocioPoliticalOrganisation).Id,
-            db.Organisations.First(o => o.Unit!.Code == "tp-ha-tinh" && o.Kind == OrganisationKind.FatherlandFront).Id));
-        var input = new ReorganisationInput
-        {
-            LegalBasis = Basis,
-            EffectiveOn = new DateOnly(2025, 7, 1),
-            RetireLevelId = factory.WithDb(db => db.UnitLevels.Single(l => l.Rank == 3).Id),
-            Merges = [new() { UnitId = UnitId("p-ky-phuong"), TargetId = added.Id }],
-            Placements = [new() { OrganisationId = veterans, ParentId = front }],
-            Confirm = true,
-        };
+        var recommendation = factory.WithDb(db => db.Recommendations.First(r => r.Meeting!.Title == SeedTitles.KyPhuong).Id);
+        var recommendationBefore = RecordPart(await top.GetHtmlAsync($"/Recommendations/{recommendation}"));
+        Assert.Contains("Phường Kỳ Phương", recommendationBefore);
 
-        var outcome = await factory.RunAsync<ChangeUnits, ReorganisationOutcome>("quantri.toanquoc", (uc, user) => uc.ReorganiseAsync(user, input, CancellationToken.None));
+        // The new ward, as the decision forms it, standing directly under the province.
+        var (newWard, outcome) = await HaTinh2025.ApplyAsync(factory);
 
         Assert.Equal(UseCaseStatus.Done, outcome.Result.Status);
         Assert.Equal((1, 4, 1), (outcome.Merged, outcome.Retired, outcome.Placed));
@@ -74,19 +62,24 @@ public sealed class ReorganiseTests(PortalFactory factory) : IClassFixture<Porta
         }
 
         Assert.Contains("Kỳ Phương, ngày 28 tháng 6 năm 2022", minutesBefore[1]);
+        // A recommendation's page reads its record as on the meeting's day too.
+        Assert.Equal(recommendationBefore, RecordPart(await top.GetHtmlAsync($"/Recommendations/{recommendation}")));
         Assert.Equal(summaryBefore, Figures(await top.GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2022")));
 
         // Today's tree: the wards stand directly under the province, the districts and the merged ward are offered nowhere.
         var picker = factory.WithDb(db => UnitOptions.InScopeAsync(db, new UnitScope(province, db.Units.Single(u => u.Id == province).Path), CancellationToken.None).GetAwaiter().GetResult());
-        Assert.Contains((added.Id!.Value, "— Phường mới sau sắp xếp"), picker);
+        Assert.Contains((newWard, "— Phường mới sau sắp xếp"), picker);
         Assert.Contains((UnitId("p-tran-phu"), "— Phường Trần Phú"), picker);
         Assert.DoesNotContain(picker, p => p.Label.Contains("Thị xã Kỳ Anh", StringComparison.Ordinal) || p.Label.Contains("Kỳ Phương", StringComparison.Ordinal) || p.Label.Contains("Thành phố Hà Tĩnh", StringComparison.Ordinal));
+        var (veterans, front) = factory.WithDb(db => (
+            db.Organisations.First(o => o.Unit!.Code == "tp-ha-tinh" && o.Kind == OrganisationKind.SocioPoliticalOrganisation).Id,
+            db.Organisations.First(o => o.Unit!.Code == "tp-ha-tinh" && o.Kind == OrganisationKind.FatherlandFront).Id));
         Assert.Equal(front, factory.WithDb(db => db.Organisations.Single(o => o.Id == veterans).ParentOrganisationId));
 
         // The ward's old record is reached by its own people (moved to the new ward) and by the province.
         Assert.Equal(HttpStatusCode.OK, (await (await factory.SignInAsync("lanhdao.kyphuong")).GetAsync($"/Meetings/{meetings[1]}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await factory.SignInAsync("lanhdao.hatinh")).GetAsync($"/Meetings/{meetings[1]}")).StatusCode);
-        Assert.Equal(1, factory.WithDb(db => db.Reorganisations.Count(r => r.LegalBasis == Basis)));
+        Assert.Equal(1, factory.WithDb(db => db.Reorganisations.Count(r => r.LegalBasis == HaTinh2025.Basis)));
     }
 
     [Fact]

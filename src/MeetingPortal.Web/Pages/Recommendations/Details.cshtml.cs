@@ -151,6 +151,8 @@ public sealed class DetailsModel(
             UnitId = r.Meeting.UnitId,
             UnitName = r.Meeting.Unit!.Name,
             UnitPath = r.Meeting.Unit.Path,
+            HeldInUnitId = r.Meeting.HeldInUnitId,
+            RaisedById = r.RaisedByOrganisationId,
             RaisedBy = r.RaisedByOrganisation!.Name,
             RaisedByPerson = r.RaisedByPerson!.FullName,
             AddressedToId = r.AddressedToOrganisationId,
@@ -176,6 +178,14 @@ public sealed class DetailsModel(
         if (item is null || resource is null || !await authorization.MayAsync(User, resource, RecommendationOperations.Read))
         {
             return false;
+        }
+
+        // The record part reads as on the meeting's day (ADR 0018): the unit it was held in and the raising body under
+        // their names of that day. The body that answers now and the forwards are today's work: today's names.
+        item.UnitName = (await NamesOnDate.UnitOnAsync(db, item.HeldInUnitId ?? item.UnitId, item.HeldOn, cancellationToken)).Name ?? item.UnitName;
+        if (item.RaisedById is { } raisedBy)
+        {
+            item.RaisedBy = (await NamesOnDate.OrganisationsAsync(db, [raisedBy], item.HeldOn, cancellationToken)).Or(raisedBy, item.RaisedBy);
         }
 
         Item = item;
@@ -250,9 +260,16 @@ public sealed class DetailsModel(
         public DateOnly HeldOn { get; init; }
         public MeetingStatus MeetingStatus { get; init; }
         public int UnitId { get; init; }
-        public required string UnitName { get; init; }
+        /// <summary>The unit the meeting was held in, named as on the meeting's day once loaded.</summary>
+        public required string UnitName { get; set; }
         public required string UnitPath { get; init; }
-        public string? RaisedBy { get; init; }
+
+        /// <summary>The unit the meeting was held in when a merger moved it since (ADR 0018).</summary>
+        public int? HeldInUnitId { get; init; }
+        public int? RaisedById { get; init; }
+
+        /// <summary>The raising body, named as on the meeting's day once loaded.</summary>
+        public string? RaisedBy { get; set; }
         public string? RaisedByPerson { get; init; }
         public int? AddressedToId { get; init; }
         public string? AddressedTo { get; init; }

@@ -63,6 +63,19 @@ public sealed class QuarterlyModel(
     [BindProperty(SupportsGet = true, Name = ReportView.ExpandKey)]
     public string? Expanded { get; set; }
 
+    /// <summary>
+    /// "then" to count the units as they stood on the period's last day (ADR 0018); anything else counts them as they
+    /// stand today. Offered only when the tree changed after the period (<see cref="OffersThen"/>).
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "units")]
+    public string? Units { get; set; }
+
+    /// <summary>Whether a unit was renamed, moved, merged or retired after the period, so that "as then" may differ from today.</summary>
+    public bool OffersThen { get; private set; }
+
+    /// <summary>Whether the summary shown counts the units as they stood on the period's last day.</summary>
+    public bool AsThen => OffersThen && Units == "then";
+
     /// <summary>Set by the "freeze" link: the page asks to confirm the unit and the period before the freeze is sent.</summary>
     [BindProperty(SupportsGet = true)]
     public bool ConfirmFreeze { get; set; }
@@ -203,13 +216,23 @@ public sealed class QuarterlyModel(
         UnitId = unit.Id;
         UnitName = unit.Name;
         PeriodLabel = localizer.Label(Period);
-        MayFreeze = await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Freeze);
-        var computed = await cache.GetAsync(unitScope, unit.Name, Period, SummaryPeriodQuery.RouteOf(Period), cancellationToken);
+        var periodEnd = Period.End;
+        OffersThen = periodEnd < calendar.Today && await db.UnitNamings.AsNoTracking().AnyAsync(n => n.ValidFrom > periodEnd, cancellationToken);
+        TreeThen? then = null;
+        if (AsThen)
+        {
+            then = await NamesOnDate.TreeOnAsync(db, unit.Id, periodEnd, cancellationToken);
+            UnitName = (await NamesOnDate.UnitOnAsync(db, unit.Id, periodEnd, cancellationToken)).Name ?? unit.Name;
+        }
+
+        // An official report is the summary of today's tree: the one leaders sign and send up (ADR 0017).
+        MayFreeze = !AsThen && await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Freeze);
+        var computed = await cache.GetAsync(unitScope, UnitName, Period, SummaryPeriodQuery.RouteOf(Period), cancellationToken, then);
         Document = computed.Document;
         DocumentKey = computed.Key;
         Current = computed.Current;
         // Which units below have not sent their official report up: said of a statutory period that has ended.
-        var fromBelow = Period.Statutory is { } ended && Period.HasEndedBy(calendar.Today)
+        var fromBelow = !AsThen && Period.Statutory is { } ended && Period.HasEndedBy(calendar.Today)
             ? await ReportsFromBelow.ForAsync(db, unit.Id, ended, cancellationToken)
             : [];
         Attention = NeedsAttention.From(Current, fromBelow);
@@ -245,6 +268,24 @@ public sealed class QuarterlyModel(
     {
         var route = SummaryPeriodQuery.RouteOf(Period);
         route["unit"] = unitId.ToString(CultureInfo.InvariantCulture);
+        if (AsThen)
+        {
+            route["units"] = "then";
+        }
+
+        return route;
+    }
+
+    /// <summary>This summary counted as the units stand today (<paramref name="asThen"/> false) or stood on the period's last day.</summary>
+    public Dictionary<string, string> TreeRoute(bool asThen)
+    {
+        var route = SummaryPeriodQuery.RouteOf(Period);
+        route["unit"] = UnitId.ToString(CultureInfo.InvariantCulture);
+        if (asThen)
+        {
+            route["units"] = "then";
+        }
+
         return route;
     }
 

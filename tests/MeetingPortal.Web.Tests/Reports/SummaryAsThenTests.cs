@@ -1,0 +1,64 @@
+using HtmlAgilityPack;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Reports;
+
+/// <summary>
+/// Issue 16, deliver 3: after the 2025 change, the summaries of periods before it read "as the units stood then" (each
+/// meeting under the unit that held it, under that day's superior, with that day's names: ADR 0018) or "as they stand
+/// now" (today's tree, the default).
+/// </summary>
+public sealed class SummaryAsThenTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private int UnitId(string code) => factory.WithDb(db => db.Units.Single(u => u.Code == code).Id);
+
+    private static string Table(HtmlDocument page, string table) =>
+        string.Join("\n", page.Nodes($"//table[contains(@class,'{table}')]/tbody/tr").Select(tr => System.Text.RegularExpressions.Regex.Replace(HtmlEntity.DeEntitize(tr.InnerText), @"\s+", " ").Trim()));
+
+    [Fact]
+    public async Task After_the_2025_change_the_2022_summaries_read_as_the_units_stood_then_or_as_they_stand_now()
+    {
+        var (province, district) = (UnitId("ha-tinh"), UnitId("tx-ky-anh"));
+        var leader = await factory.SignInAsync("lanhdao.hatinh");
+        var provinceBefore = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2022");
+        var districtBefore = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={district}&year=2022");
+        Assert.Contains("Thị xã Kỳ Anh", Table(provinceBefore, "children"));
+        Assert.NotEqual("0", districtBefore.Cell("Kiến nghị"));
+        // Before any change there is nothing to choose.
+        Assert.Empty(provinceBefore.Nodes("//nav[contains(@class,'tree-choice')]"));
+
+        var (newWard, _) = await HaTinh2025.ApplyAsync(factory);
+        leader = await factory.SignInAsync("lanhdao.hatinh");
+
+        // Now: Kỳ Phương's 2022 dialogue counts under the new ward; the retired town has no ward left below it.
+        var provinceNow = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2022");
+        Assert.Equal(Table(provinceBefore, "figures"), Table(provinceNow, "figures"));
+        Assert.DoesNotContain("Thị xã Kỳ Anh", Table(provinceNow, "children"));
+        Assert.Contains(HaTinh2025.NewWard, Table(provinceNow, "children"));
+        Assert.NotEmpty(provinceNow.Nodes("//nav[contains(@class,'tree-choice')]"));
+        var districtNow = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={district}&year=2022");
+        Assert.Equal("0", districtNow.Cell("Kiến nghị"));
+
+        // Then: every table as it was before the change, under the names of 31/12/2022, and no link into today's lists.
+        var provinceThen = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2022&units=then");
+        foreach (var table in new[] { "figures", "children", "scorecards", "by-theme" })
+        {
+            Assert.Equal(Table(provinceBefore, table), Table(provinceThen, table));
+        }
+
+        Assert.DoesNotContain(HaTinh2025.NewWard, Table(provinceThen, "children"));
+        Assert.Empty(provinceThen.Nodes("//main//table//a"));
+        Assert.Empty(provinceThen.Nodes("//form[contains(@class,'freeze-form')] | //a[contains(@href,'confirmFreeze')]"));
+        var districtThen = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={district}&year=2022&units=then");
+        Assert.Equal(Table(districtBefore, "figures"), Table(districtThen, "figures"));
+        Assert.Equal(Table(districtBefore, "children"), Table(districtThen, "children"));
+
+        // The export of the "then" summary carries the same figures.
+        var csv = System.Text.Encoding.UTF8.GetString(await leader.GetByteArrayAsync($"/Reports/Quarterly?handler=Export&format=csv&unit={district}&year=2022&units=then"));
+        Assert.Contains("Thị xã Kỳ Anh", csv);
+
+        // A period not yet over is counted on today's tree only: nothing to choose.
+        var after = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={newWard}&year=2026&units=then");
+        Assert.Empty(after.Nodes("//nav[contains(@class,'tree-choice')]"));
+    }
+}
