@@ -145,6 +145,7 @@ builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(ne
         options.Filters.Add<OneTimeFormFilter>();
         // Before MVC's own, which would keep a tampered checkbox's value for the page to trip on.
         options.ModelBinderProviders.Insert(0, new BooleanBinderProvider());
+        options.ModelBinderProviders.Insert(0, new EnumBinderProvider());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -20,7 +20,8 @@ internal static class Uploads
     /// Reads <paramref name="file"/> when it is within <see cref="Attachment.MaxSizeBytes"/> and of a kind
     /// <see cref="AttachmentStore.Detect"/> knows; otherwise the message to show beside the file field.
     /// </summary>
-    public static async Task<(CheckedUpload? Upload, string? Error)> ReadAsync(UploadedFile file, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    /// <remarks><paramref name="wrongTypeKey"/> names the message for content of no known kind: the field's own list of kinds (a signed scan takes fewer than an attachment).</remarks>
+    public static async Task<(CheckedUpload? Upload, string? Error)> ReadAsync(UploadedFile file, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken, string wrongTypeKey = "Attachment.WrongType")
     {
         if (file.Length > Attachment.MaxSizeBytes)
         {
@@ -36,7 +37,7 @@ internal static class Uploads
         if (AttachmentStore.Detect(content) is not { } type)
         {
             await content.DisposeAsync();
-            return (null, localizer["Attachment.WrongType"]);
+            return (null, localizer[wrongTypeKey]);
         }
 
         return (new CheckedUpload(content, type, AttachmentStore.SanitizeFileName(file.FileName, type)), null);

@@ -13,10 +13,12 @@ namespace MeetingPortal.Application.Reports;
 /// <param name="OverdueByUnit">Child units with overdue items, most first.</param>
 /// <param name="WithoutMeeting">Child units with no published meeting in the period.</param>
 /// <param name="LowestOnTime">Ranked bodies with the lowest on-time share, lowest first (at most <see cref="Shown"/>).</param>
+/// <param name="OverdueOwn">Overdue items of meetings held by the unit itself, not by a unit below (the rest of <paramref name="Overdue"/>).</param>
+/// <param name="OverdueFromEarlier">Items of earlier periods still overdue (<see cref="SummaryFigures.OverdueFromEarlier"/>).</param>
 /// <param name="NotSentUp">Units directly below whose official report for the (ended, statutory) period has not been sent up (<see cref="ReportFromBelow.HasSent"/>).</param>
 public sealed record NeedsAttention(
     bool NoMeeting, bool HasChildren, int Overdue, IReadOnlyList<ChildFigures> OverdueByUnit, IReadOnlyList<ChildFigures> WithoutMeeting, IReadOnlyList<Scorecard> LowestOnTime,
-    IReadOnlyList<ReportFromBelow> NotSentUp)
+    IReadOnlyList<ReportFromBelow> NotSentUp, int OverdueOwn = 0, int OverdueFromEarlier = 0)
 {
     /// <summary>How many bodies of the lowest on-time share are named.</summary>
     public const int Shown = 3;
@@ -24,7 +26,7 @@ public sealed record NeedsAttention(
     private static readonly StringComparer Vietnamese = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
     /// <summary>Whether there is anything to show.</summary>
-    public bool IsEmpty => !NoMeeting && Overdue == 0 && WithoutMeeting.Count == 0 && LowestOnTime.Count == 0 && NotSentUp.Count == 0;
+    public bool IsEmpty => !NoMeeting && Overdue == 0 && OverdueFromEarlier == 0 && WithoutMeeting.Count == 0 && LowestOnTime.Count == 0 && NotSentUp.Count == 0;
 
     /// <summary>
     /// From a summary's figures and the reports of the units below (<paramref name="fromBelow"/>, empty when the period
@@ -37,5 +39,7 @@ public sealed record NeedsAttention(
         figures.Children.Where(c => c.Overdue > 0).OrderByDescending(c => c.Overdue).ThenBy(c => c.Name, Vietnamese).ToList(),
         figures.Children.Where(c => c.Meetings == 0).ToList(),
         figures.Ranked.Where(s => s.OnTimeShare < 1).OrderBy(s => s.OnTimeShare).ThenBy(s => s.Body, Vietnamese).Take(Shown).ToList(),
-        fromBelow.Where(r => !r.HasSent).ToList());
+        fromBelow.Where(r => !r.HasSent).ToList(),
+        figures.Children.Count > 0 ? figures.Overdue - figures.Children.Sum(c => c.Overdue) : 0,
+        figures.OverdueFromEarlier);
 }

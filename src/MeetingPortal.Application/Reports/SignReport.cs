@@ -32,7 +32,7 @@ public sealed class SignReport(ReportChange change, AttachmentStore store, IStri
                     return [new UseCaseError(FileField, localizer["OfficialReport.NoScan"])];
                 }
 
-                var (checkedUpload, error) = await Uploads.ReadAsync(file, localizer, cancellationToken);
+                var (checkedUpload, error) = await Uploads.ReadAsync(file, localizer, cancellationToken, "Domain.report.scan-type");
                 if (checkedUpload is null)
                 {
                     return [new UseCaseError(FileField, error!)];

@@ -61,6 +61,13 @@ public sealed class SummaryFigures
     public double? MedianDaysToResolve { get; init; }
     public int Open { get; init; }
     public int Overdue { get; init; }
+
+    /// <summary>
+    /// Recommendations of meetings held before the period, in the same units, overdue as of the day counted: not a figure
+    /// of the period, but what a leader must still see first (issue 15 trial: the top unit opened on a year without
+    /// recommendations and never heard of five overdue since 2022). Computed with the details only.
+    /// </summary>
+    public int OverdueFromEarlier { get; init; }
     public int Directives { get; init; }
     public int DirectivesDone { get; init; }
 
@@ -106,8 +113,6 @@ public sealed class SummaryFigures
 /// </summary>
 public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService calendar)
 {
-    public const int TopRows = 10;
-
     /// <summary>Names in Vietnamese alphabetical order ("Đ" after "D"), not by code point.</summary>
     private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
@@ -216,6 +221,9 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             NoDueDate = await recommendations.CountAsync(FigureDefinitions.Due(DueState.None, today), cancellationToken),
             Open = await recommendations.CountAsync(FigureDefinitions.Open, cancellationToken),
             Overdue = await recommendations.CountAsync(FigureDefinitions.Overdue(today), cancellationToken),
+            OverdueFromEarlier = details && ReportPeriod.IsValidRange(new DateOnly(RecordDates.FirstMeetingYear, 1, 1), period.Start.AddDays(-1))
+                ? await Recommendations(unit, ReportPeriod.Range(new DateOnly(RecordDates.FirstMeetingYear, 1, 1), period.Start.AddDays(-1)), then).CountAsync(FigureDefinitions.Overdue(today), cancellationToken)
+                : 0,
             MedianDaysToAnswer = Statistics.Median(answeredDates.Select(d => working.WorkingDaysBetween(d.HeldOn, d.On))),
             MedianDaysToResolve = Statistics.Median(resolvedDates.Select(d => working.WorkingDaysBetween(d.HeldOn, d.On))),
             Directives = directives?.Total ?? 0,
@@ -251,10 +259,13 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
 
     private static async Task<IReadOnlyList<Breakdown>> BreakdownAsync(IQueryable<KeyCount> groups, IQueryable<IdName> names, CancellationToken cancellationToken)
     {
-        var top = await groups.OrderByDescending(g => g.Count).Take(TopRows).ToListAsync(cancellationToken);
-        var ids = top.Select(g => g.Key).OfType<int>().ToList();
+        // Every group, most raised first, ties by name: a list cut at ten cut ties in the middle and said nothing (issue 15
+        // trial); the screen shows the first rows of a long table and opens it whole, the files keep every row.
+        var all = await groups.ToListAsync(cancellationToken);
+        var ids = all.Select(g => g.Key).OfType<int>().ToList();
         var labels = await names.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
-        return top.Select(g => new Breakdown(g.Key, g.Key is { } id ? labels.GetValueOrDefault(id) : null, g.Count)).ToList();
+        return all.Select(g => new Breakdown(g.Key, g.Key is { } id ? labels.GetValueOrDefault(id) : null, g.Count))
+            .OrderByDescending(b => b.Count).ThenBy(b => b.Name is null).ThenBy(b => b.Name, Vietnamese).ToList();
     }
 
     /// <summary>
@@ -341,7 +352,7 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         return groups
             .Select(g => new RecurringMatter(g.Key, contents.GetValueOrDefault(g.Key) ?? string.Empty, g.Count(), g.Select(r => r.UnitId).Distinct().Count(),
                 g.Select(r => ReviewPeriod.QuarterOf(r.HeldOn)).Distinct().Count()))
-            .OrderByDescending(m => m.Raisings).ThenBy(m => m.MatterId).Take(TopRows).ToList();
+            .OrderByDescending(m => m.Raisings).ThenBy(m => m.MatterId).ToList();
     }
 
     /// <summary>Grouped by the meeting's unit in SQL, then folded into the child units by path.</summary>

@@ -26,6 +26,11 @@ public sealed class BooleanBinderProvider : IModelBinderProvider
     {
         public async Task BindModelAsync(ModelBindingContext bindingContext)
         {
+            if (EmptyQueryValue.IsEmptyCriterion(bindingContext))
+            {
+                return;
+            }
+
             await inner.BindModelAsync(bindingContext);
             if (!bindingContext.Result.IsModelSet
                 && bindingContext.ModelState.TryGetValue(bindingContext.ModelName, out var entry)
@@ -34,5 +39,43 @@ public sealed class BooleanBinderProvider : IModelBinderProvider
                 bindingContext.ModelState.SetModelValue(bindingContext.ModelName, rawValue: null, entry.AttemptedValue);
             }
         }
+    }
+}
+
+/// <summary>
+/// Binds an enum as MVC does, except that an empty value in a GET query ("sort=") is no value: the property keeps its
+/// default and no error is recorded. A list's filter form sends empty fields, and a link may carry one; MVC recorded
+/// "the value '' is invalid" for a non-nullable enum and the tracker listed nothing, without a word (issue 15 trial).
+/// </summary>
+public sealed class EnumBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Metadata.UnderlyingOrModelType.IsEnum
+            ? new EnumBinder(new SimpleTypeModelBinder(context.Metadata.ModelType, context.Services.GetRequiredService<ILoggerFactory>()))
+            : null;
+    }
+
+    private sealed class EnumBinder(IModelBinder inner) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext) =>
+            EmptyQueryValue.IsEmptyCriterion(bindingContext) ? Task.CompletedTask : inner.BindModelAsync(bindingContext);
+    }
+}
+
+/// <summary>The one rule both binders apply: an empty value of a GET query is a criterion not given.</summary>
+internal static class EmptyQueryValue
+{
+    /// <summary>True for a GET request whose value for the model is present and empty.</summary>
+    public static bool IsEmptyCriterion(ModelBindingContext context)
+    {
+        if (!HttpMethods.IsGet(context.HttpContext.Request.Method))
+        {
+            return false;
+        }
+
+        var value = context.ValueProvider.GetValue(context.ModelName);
+        return value != ValueProviderResult.None && string.IsNullOrEmpty(value.FirstValue);
     }
 }

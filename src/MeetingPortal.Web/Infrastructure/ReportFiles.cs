@@ -40,6 +40,16 @@ public static class ReportFiles
     /// </summary>
     public static FileContentResult Download(HttpResponse response, byte[] content, string contentType, string name)
     {
+        NameDownload(response, name);
+        return new FileContentResult(content, contentType);
+    }
+
+    /// <summary>
+    /// Names the response's download <paramref name="name"/> as <see cref="Download"/> does, for a file served from a
+    /// stream (an attachment, a scan): MVC's own fallback name replaced each Vietnamese letter by "_" ("B_o c_o…").
+    /// </summary>
+    public static void NameDownload(HttpResponse response, string name)
+    {
         var extension = Path.GetExtension(name);
         var ascii = string.Join('-', MeetingPortal.Domain.Common.TextNormalizer.FoldForSearch(Path.GetFileNameWithoutExtension(name))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Where(char.IsAscii).ToArray())).Where(w => w.Length > 0));
@@ -47,7 +57,6 @@ public static class ReportFiles
         disposition.SetHttpFileName(name);
         disposition.FileName = "\"" + (ascii.Length == 0 ? "tep" : ascii) + extension + "\"";
         response.Headers.ContentDisposition = disposition.ToString();
-        return new FileContentResult(content, contentType);
     }
 
     /// <summary>The title block's lines: the report's title, the unit, the period with its dates, the day counted, the export.</summary>

@@ -223,7 +223,21 @@ public sealed class OfficialReportLifecycleTests(PortalFactory factory) : IClass
         content.Add(word, "file", "bao-cao.docx");
         var refused = await kyAnh.PostAsync(sign.Action, content);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("không phải tệp Word", Html.Parse(await refused.Content.ReadAsStringAsync()).Node("//*[@id='file-error']").InnerText, StringComparison.Ordinal);
+        Assert.Contains("phải là tệp PDF hoặc ảnh JPEG, PNG", Html.Parse(await refused.Content.ReadAsStringAsync()).Node("//*[@id='file-error']").InnerText, StringComparison.Ordinal);
+        Assert.Equal(ReportStatus.Draft, Report(id).Status);
+
+        // A file that only calls itself a PDF hears the scan's own kinds, not an attachment's (which DOCX is one of).
+        var fakeForm = await HtmlForm.LoadAsync(kyAnh, reportUrl + "/Sign", "//form[@method='post' and contains(@class,'sign-form')]");
+        using var fake = new MultipartFormDataContent();
+        foreach (var (name, value) in fakeForm.Fields)
+        {
+            fake.Add(new StringContent(value), name);
+        }
+
+        fake.Add(new ByteArrayContent("không phải PDF"u8.ToArray()), "file", "ban-ky.pdf");
+        var fakeError = Html.Parse(await (await kyAnh.PostAsync(fakeForm.Action, fake)).Content.ReadAsStringAsync()).Node("//*[@id='file-error']").InnerText;
+        Assert.Contains("phải là tệp PDF hoặc ảnh JPEG, PNG", fakeError, StringComparison.Ordinal);
+        Assert.DoesNotContain("DOCX", fakeError, StringComparison.Ordinal);
         Assert.Equal(ReportStatus.Draft, Report(id).Status);
         Assert.Equal(files, AttachmentFiles());
 

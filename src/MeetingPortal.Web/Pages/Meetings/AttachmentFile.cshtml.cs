@@ -21,6 +21,7 @@ public sealed class AttachmentFileModel(MeetingPortalDbContext db, AttachmentSto
         }
 
         // Always a download, never rendered inline: the browser must not interpret an upload.
-        return File(store.Open(attachment.StoredName), AttachmentStore.ContentType(attachment.Type), attachment.FileName);
+        ReportFiles.NameDownload(Response, attachment.FileName);
+        return File(store.Open(attachment.StoredName), AttachmentStore.ContentType(attachment.Type));
     }
 }

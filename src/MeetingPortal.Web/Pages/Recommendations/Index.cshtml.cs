@@ -74,7 +74,8 @@ public sealed class IndexModel(
              localizer["Recommendation.Status"], localizer["Tracker.Overdue"]],
             rows.Select(r => (IReadOnlyList<object?>)
             [
-                r.Id, r.HeldOn, r.UnitName, r.MeetingTitle, r.Content, r.RaisedBy, r.AddressedTo, r.Theme, r.DueOn,
+                // "Not stated" as the screen says it: an empty cell reads as a lost value.
+                r.Id, r.HeldOn, r.UnitName, r.MeetingTitle, r.Content, r.RaisedBy ?? (string)localizer["Common.NotStated"], r.AddressedTo ?? (string)localizer["Common.NotStated"], r.Theme, r.DueOn,
                 (string)localizer.Label(r.Status), r.IsOverdue(today) ? (string)localizer["Common.Yes"] : string.Empty,
             ]).ToList())
         { Title = file.TitleLines(rows.Count, stamp) };

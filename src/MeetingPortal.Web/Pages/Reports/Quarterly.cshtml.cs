@@ -196,10 +196,12 @@ public sealed class QuarterlyModel(
         var unitScope = new UnitScope(unit.Id, unit.Path);
         var query = Query();
         var defaultYear = calendar.Today.Year;
-        if (query.IsEmpty)
+        var yearGiven = Year is { } y0 && ReviewPeriod.IsValidYear(y0);
+        if (query.IsEmpty || !yearGiven)
         {
+            // No year, or one that is not a year: the latest year with records, not a page of zeros (issue 15, item 7).
             var latest = await summaries.LatestYearWithRecordsAsync(unitScope, cancellationToken);
-            ShowsLatestRecordedYear = latest is { } y && y != defaultYear;
+            ShowsLatestRecordedYear = query.IsEmpty && latest is { } y && y != defaultYear;
             defaultYear = latest ?? defaultYear;
         }
 
@@ -210,7 +212,7 @@ public sealed class QuarterlyModel(
         else
         {
             ModelState.AddModelError(string.Empty, localizer[error!]);
-            Period = ReportPeriod.Of(new ReviewPeriod(PeriodKind.Year, ReviewPeriod.IsValidYear(Year ?? 0) ? Year!.Value : calendar.Today.Year, 1));
+            Period = ReportPeriod.Of(new ReviewPeriod(PeriodKind.Year, yearGiven ? Year!.Value : defaultYear, 1));
         }
 
         UnitId = unit.Id;
@@ -295,6 +297,15 @@ public sealed class QuarterlyModel(
         route["format"] = format;
         return route;
     }
+
+    /// <summary>The tracker's items of this unit's subtree from meetings before the period, overdue today (<see cref="SummaryFigures.OverdueFromEarlier"/>).</summary>
+    public Dictionary<string, string> OverdueEarlierRoute() => new()
+    {
+        ["unit"] = UnitId.ToString(CultureInfo.InvariantCulture),
+        ["published"] = "true",
+        ["to"] = Period.Start.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["overdue"] = "true",
+    };
 
     /// <summary>The tracker's overdue items of <paramref name="unitId"/>'s subtree for the period, as the overdue figure counts them.</summary>
     public Dictionary<string, string> OverdueRoute(int unitId) => new()

@@ -72,6 +72,12 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
         UnitId = unit.Id;
         UnitName = unit.Name;
         var query = new SummaryPeriodQuery { Year = Year, Month = Month, Quarter = Quarter, Half = Half, Months = Months, Period = PeriodChoice, From = From, To = To };
+        if (query.IsEmpty && await LatestSentAsync(unit.Id, cancellationToken) is { } latest)
+        {
+            // Opened without a period: the latest period a unit below sent a report for, not this year's empty list.
+            query = new SummaryPeriodQuery { Year = latest.Year, Period = SummaryPeriodQuery.ChoiceOf(latest) };
+        }
+
         var asked = query.Resolve(calendar.Today.Year, out var error);
         if (asked?.Statutory is { } statutory)
         {
@@ -81,7 +87,7 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
         {
             // Reports are sent for statutory periods only; a free range or a wrong period shows the year, and says why.
             ModelState.AddModelError(string.Empty, error is null ? localizer["Received.StatutoryOnly"] : localizer[error]);
-            Period = new ReviewPeriod(PeriodKind.Year, ReviewPeriod.IsValidYear(Year ?? 0) ? Year!.Value : calendar.Today.Year, 1);
+            Period = new ReviewPeriod(PeriodKind.Year, ReviewPeriod.IsValidYear(Year ?? 0) ? Year!.Value : (await LatestSentAsync(unit.Id, cancellationToken))?.Year ?? calendar.Today.Year, 1);
         }
 
         PeriodLabel = localizer.Label(Period);
@@ -89,6 +95,15 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
         Sent = rows.Where(r => r.HasSent).ToList();
         NotSent = rows.Where(r => !r.HasSent).ToList();
         return Page();
+    }
+
+    /// <summary>The period of the report a unit directly below <paramref name="unitId"/> sent last, or null when none was sent.</summary>
+    private async Task<ReviewPeriod?> LatestSentAsync(int unitId, CancellationToken cancellationToken)
+    {
+        var below = db.Units.Where(u => u.ParentId == unitId).Select(u => u.Id);
+        var latest = await db.Snapshots.AsNoTracking().Where(s => s.SentAtUtc != null && below.Contains(s.UnitId))
+            .OrderByDescending(s => s.SentAtUtc).Select(s => new { s.PeriodKind, s.PeriodYear, s.PeriodNumber }).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : new ReviewPeriod(latest.PeriodKind, latest.PeriodYear, latest.PeriodNumber);
     }
 
     /// <summary>This page's query for another statutory period of the same unit.</summary>

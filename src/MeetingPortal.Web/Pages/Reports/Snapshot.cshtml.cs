@@ -74,7 +74,8 @@ public sealed class SnapshotModel(
             return NotFound();
         }
 
-        return File(store.Open(scan.StoredName), AttachmentStore.ContentType(scan.Type), scan.FileName);
+        ReportFiles.NameDownload(Response, scan.FileName);
+        return File(store.Open(scan.StoredName), AttachmentStore.ContentType(scan.Type));
     }
 
     /// <summary>A leader of the unit sends the signed report to the level above.</summary>

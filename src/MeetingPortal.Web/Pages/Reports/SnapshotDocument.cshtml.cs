@@ -78,6 +78,6 @@ public sealed class SnapshotDocumentModel(
             CultureInfo.CurrentUICulture = uiCulture;
         }
 
-        return file is null ? Page() : File(file.Bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.Name + ".docx");
+        return file is null ? Page() : ReportFiles.Download(Response, file.Bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.Name + ".docx");
     }
 }

@@ -54,6 +54,12 @@ public sealed class SummaryPeriodQuery
             return null;
         }
 
+        if (Year is { } askedYear && !ReviewPeriod.IsValidYear(askedYear))
+        {
+            error = "Report.BadYear";
+            return null;
+        }
+
         var year = Year ?? defaultYear;
         var (kind, number) = Choice();
         if (kind is null || !ReviewPeriod.IsValid(kind.Value, year, number))
