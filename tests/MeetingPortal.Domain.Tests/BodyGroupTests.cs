@@ -1,5 +1,4 @@
 using MeetingPortal.Domain.Common;
-using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
 
