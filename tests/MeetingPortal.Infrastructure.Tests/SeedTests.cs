@@ -73,6 +73,9 @@ public sealed partial class SeedTests
             }
 
             quoted.AddRange((meeting.Directives ?? []).Select(d => d.Content));
+            // Issue 16, deliver 7: groups are named, and named among those taking part, in their report's own words.
+            quoted.AddRange((meeting.Groups ?? []).Select(g => g.Name));
+            quoted.AddRange((meeting.ParticipantGroups ?? []).Select(g => g.Wording));
             foreach (var line in quoted.OfType<string>().SelectMany(q => q.Split('\n')).Select(Fold).Where(l => l.Length > 0))
             {
                 Assert.True(source.Contains(line, StringComparison.Ordinal), $"{sourceFile} does not contain: {line}");
@@ -102,6 +105,7 @@ public sealed partial class SeedTests
                 .Include(m => m.Speeches).Include(m => m.Participants).Include(m => m.Organisations)
                 .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
                 .Include(m => m.Directives).ThenInclude(d => d.Assignees)
+                .Include(m => m.Directives).ThenInclude(d => d.GroupAssignees).Include(m => m.ParticipantGroups)
                 .SingleAsync(m => m.Title == seed.Title);
             var seedRecommendations = (seed.Speeches ?? []).SelectMany(s => s.Recommendations ?? []).ToList();
 
@@ -114,6 +118,8 @@ public sealed partial class SeedTests
             Assert.Equal(seedRecommendations.Sum(r => r.Responses?.Count ?? 0), meeting.Recommendations.Sum(r => r.Responses.Count));
             Assert.Equal(seed.Directives?.Count ?? 0, meeting.Directives.Count);
             Assert.Equal(seed.Directives?.Sum(d => d.Assignees?.Count ?? 0) ?? 0, meeting.Directives.Sum(d => d.Assignees.Count));
+            Assert.Equal(seed.Directives?.Sum(d => d.GroupAssignees?.Count ?? 0) ?? 0, meeting.Directives.Sum(d => d.GroupAssignees.Count));
+            Assert.Equal(seed.ParticipantGroups?.Count ?? 0, meeting.ParticipantGroups.Count);
             Assert.Equal(seed.StatedOpinionCount, meeting.StatedOpinionCount);
             Assert.Equal(seed.StatedRecommendationCount, meeting.StatedRecommendationCount);
             Assert.Equal(seed.ConnectedPoints, meeting.ConnectedPoints);
@@ -173,6 +179,103 @@ public sealed partial class SeedTests
         Assert.Equal(HostBoard.Body, hosts.Single(h => h.Unit == "p-ky-phuong").HostBoard);
         Assert.All(hosts.Where(h => h.Unit != "p-ky-phuong"), h => Assert.Equal(HostBoard.Standing, h.HostBoard));
         Assert.Equal("Tỉnh ủy Thừa Thiên Huế", hosts.Single(h => h.Unit == "thua-thien-hue").Host);
+    }
+
+    /// <summary>
+    /// Issue 16, deliver 7: a task the conclusion gives to a class of bodies ("MTTQ và các tổ chức đoàn thể", "các phòng,
+    /// ban, ngành đoàn thể huyện", "các Ban xây dựng Đảng") is given to that group, never narrowed to one body; the
+    /// group keeps the bodies the report names as its members, and a class with none named keeps none.
+    /// </summary>
+    [Fact]
+    public async Task Tasks_given_to_a_class_of_bodies_stay_with_the_group_and_its_known_members()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await using var db = database.NewContext();
+        var tasks = await db.Directives.AsNoTracking()
+            .Join(db.Meetings, d => d.MeetingId, m => m.Id, (d, m) => new
+            {
+                Unit = m.Unit!.Code,
+                d.Content,
+                Bodies = d.Assignees.Select(a => a.Organisation!.Name).ToList(),
+                Groups = d.GroupAssignees.Select(a => a.BodyGroup!.Name).ToList(),
+            }).ToListAsync();
+
+        // Every seed task is given to a class: each names its group, and only Huyện's second names a body beside it.
+        Assert.All(tasks, t => Assert.NotEmpty(t.Groups));
+        Assert.All(tasks.Where(t => !t.Content.StartsWith("Liên quan đến một số kiến nghị", StringComparison.Ordinal)), t => Assert.Empty(t.Bodies));
+        var huyen = tasks.Single(t => t.Content.StartsWith("Liên quan đến một số kiến nghị", StringComparison.Ordinal));
+        Assert.Equal(["Ủy ban nhân dân huyện"], huyen.Bodies);
+        Assert.Equal(["các Ban xây dựng Đảng", "các phòng, ban, ngành đoàn thể huyện"], huyen.Groups.Order(StringComparer.Ordinal));
+        Assert.All(tasks.Where(t => t.Unit == "tx-hong-linh" || t.Unit == "p-ky-phuong"), t => Assert.Equal(["MTTQ và các tổ chức đoàn thể"], t.Groups));
+
+        var members = await db.BodyGroups.AsNoTracking()
+            .Select(g => new { Unit = g.Unit!.Code, g.Name, Members = g.Members.Select(m => m.Organisation!.Name).ToList() }).ToListAsync();
+        Assert.Equal(6, members.Single(g => g.Name == "MTTQ và các đoàn thể chính trị - xã hội thành phố").Members.Count);
+        Assert.Equal(["Ban Tổ chức Huyện ủy"], members.Single(g => g.Name == "các Ban xây dựng Đảng").Members);
+        Assert.Empty(members.Single(g => g.Name == "các chi hội, chi đoàn các tổ dân phố").Members);
+        // A class is not stored as one body: no seed organisation is named "các …".
+        Assert.All(SeedMeetings.SelectMany(m => m.Organisations ?? []), o => Assert.False(o.Name.StartsWith("các ", StringComparison.OrdinalIgnoreCase), o.Name));
+    }
+
+    /// <summary>Issue 16, deliver 7: groups named among those present are kept as groups, in the report's wording.</summary>
+    [Fact]
+    public async Task Groups_of_participants_are_kept_in_the_reports_wording()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await using var db = database.NewContext();
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Unit).Include(m => m.ParticipantGroups).ThenInclude(g => g.BodyGroup).ToListAsync();
+        var groups = meetings.SelectMany(m => m.ParticipantGroups.Select(g => new { Unit = m.Unit!.Code, g.Order, Words = g.Wording ?? g.BodyGroup!.Name })).ToList();
+
+        Assert.Equal(
+            ["MTTQ và các Đoàn thể chính trị - xã hội và hội đặc thù cấp huyện", "Các Đ/c BTV Huyện ủy", "Trưởng các phòng, ban, ngành có liên quan"],
+            groups.Where(g => g.Unit == "huyen-khong-neu-ten").OrderBy(g => g.Order).Select(g => g.Words));
+        Assert.Equal(["lãnh đạo MT, TCCT - XH trong tỉnh"], groups.Where(g => g.Unit == "thua-thien-hue").Select(g => g.Words));
+        Assert.Equal(["MTTQ, các tổ chức đoàn thể chính trị xã hội phường", "các chi hội, chi đoàn các tổ dân phố"],
+            groups.Where(g => g.Unit == "p-ky-phuong").OrderBy(g => g.Order).Select(g => g.Words));
+        Assert.Equal(5, groups.Select(g => g.Unit).Distinct().Count());
+    }
+
+    /// <summary>
+    /// Issue 16, deliver 7: Hồng Lĩnh's photo caption ("… Đặng Ngọc Sơn phát biểu tại hội nghị") is not his speech: it
+    /// says only that he was there; TP Hà Tĩnh's byline "(Baohatinh.vn) -" is not part of the stored text; every named
+    /// participant is present, as each report names them attending, chairing or speaking; no count is stated.
+    /// </summary>
+    [Fact]
+    public async Task The_caption_is_no_speech_the_byline_is_not_stored_and_attendance_is_as_the_reports_give_it()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await using var db = database.NewContext();
+        var hongLinh = await db.Meetings.AsNoTracking().Include(m => m.Speeches).Include(m => m.Participants).ThenInclude(p => p.Person)
+            .SingleAsync(m => m.Unit!.Code == "tx-hong-linh");
+        Assert.DoesNotContain(hongLinh.Speeches, s => s.Content.Contains("phát biểu tại hội nghị", StringComparison.Ordinal));
+        Assert.Equal(2, hongLinh.Speeches.Count);
+        Assert.Equal(Attendance.Present, hongLinh.Participants.Single(p => p.Person!.FullName == "Đặng Ngọc Sơn").Attendance);
+
+        var texts = await db.Meetings.AsNoTracking().Select(m => m.Summary + "\n" + m.Conclusion).ToListAsync();
+        texts.AddRange(await db.Speeches.AsNoTracking().Select(s => s.Content).ToListAsync());
+        Assert.DoesNotContain(texts, t => t.Contains("(Baohatinh.vn)", StringComparison.Ordinal));
+        Assert.StartsWith("Năm 2022, MTTQ và các đoàn thể TP Hà Tĩnh", await db.Meetings.Where(m => m.Unit!.Code == "tp-ha-tinh").Select(m => m.Summary).SingleAsync(), StringComparison.Ordinal);
+
+        Assert.All(await db.MeetingParticipants.AsNoTracking().ToListAsync(), p => Assert.Equal(Attendance.Present, p.Attendance));
+        Assert.All(await db.Meetings.AsNoTracking().ToListAsync(), m => Assert.Null(m.StatedPresentCount ?? m.StatedInvitedCount ?? m.StatedAbsentCount));
+    }
+
+    /// <summary>Issue 16, deliver 7: Hồng Lĩnh's "mô hình dân vận khéo đạt tỷ lệ 90 – 95%" is the task's target, its text kept.</summary>
+    [Fact]
+    public async Task The_90_to_95_percent_of_Hong_Linh_is_a_task_target()
+    {
+        using var database = new TestDatabase();
+        await database.LoadSeedsAsync();
+        await using var db = database.NewContext();
+        var targets = await db.Directives.AsNoTracking().Where(d => d.TargetMeasure != null)
+            .Select(d => new { d.Content, d.TargetLow, d.TargetHigh, d.TargetUnit }).ToListAsync();
+
+        var target = Assert.Single(targets);
+        Assert.Equal("thực hiện các mô hình dân vận khéo đạt tỷ lệ 90 – 95%", target.Content);
+        Assert.Equal((90d, 95d, "%"), (target.TargetLow!.Value, target.TargetHigh!.Value, target.TargetUnit));
     }
 
     [Fact]

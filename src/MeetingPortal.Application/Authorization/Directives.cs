@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace MeetingPortal.Application.Authorization;
 
-/// <summary>A task the conclusion assigned, known by its meeting's unit path and the bodies it is assigned to.</summary>
+/// <summary>
+/// A task the conclusion assigned, known by its meeting's unit path and the bodies it is assigned to: the bodies named,
+/// and the known members of the groups it is given to (ADR 0020), whose Responders act on it alike.
+/// </summary>
 public sealed record DirectiveResource(string UnitPath, IReadOnlyCollection<int> AssigneeIds);
 
 /// <summary>What may be done to a directive.</summary>
@@ -21,6 +24,12 @@ public static class DirectiveOperations
     /// (recorder, tracker, administrator), not the assignee judged against it.
     /// </summary>
     public static readonly OperationAuthorizationRequirement SetTarget = new() { Name = "Directive.SetTarget" };
+
+    /// <summary>
+    /// Give the task to groups of bodies (issue 16, deliver 4; ADR 0020): the host side that records the conclusion
+    /// (recorder, tracker, administrator), as for the target; the groups must be of the meeting's unit or above (404 else).
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement AssignGroups = new() { Name = "Directive.AssignGroups" };
 }
 
 /// <summary>Scope by the unit tree (404 outside it); Trackers and Administrators act, and a Responder for a body it names.</summary>
@@ -41,6 +50,7 @@ public sealed class DirectiveAuthorizationHandler : AuthorizationHandler<Operati
             _ when requirement == DirectiveOperations.Act => user.HasAnyRole(Roles.Tracker, Roles.Administrator)
                 || (user.IsInRole(Roles.Responder) && user.GetOrganisationId() is { } body && resource.AssigneeIds.Contains(body)),
             _ when requirement == DirectiveOperations.SetTarget => user.HasAnyRole(Roles.Recorder, Roles.Tracker, Roles.Administrator),
+            _ when requirement == DirectiveOperations.AssignGroups => user.HasAnyRole(Roles.Recorder, Roles.Tracker, Roles.Administrator),
             _ => false,
         };
         if (allowed)

@@ -21,6 +21,12 @@ public sealed record ReportProgressCommand(int Id, int Version, DateOnly? Report
 public sealed record SetTargetCommand(int Id, int Version, string? Measure, string? Low, string? High, string? Unit);
 
 /// <summary>
+/// Gives task <paramref name="Id"/> to exactly the groups <paramref name="GroupIds"/> (issue 16, deliver 4; ADR 0020), each
+/// a group of the meeting's unit or a unit above it; an empty list takes the task from every group.
+/// </summary>
+public sealed record AssignGroupsCommand(int Id, int Version, IReadOnlyList<int> GroupIds);
+
+/// <summary>
 /// The follow-up of a task the conclusion assigned (nhiệm vụ trong kết luận): an assigned body's responder or a
 /// tracker reports progress (dated between the meeting and today), marks it done, or reopens it. Each loads
 /// the directive, authorizes <see cref="DirectiveOperations.Act"/> (404 out of scope, 403 for a missing role),
@@ -46,7 +52,11 @@ public sealed class DirectiveActions(
 
             if (errors.Count == 0)
             {
-                var body = user.GetOrganisationId() is { } mine && d.Assignees.Any(a => a.OrganisationId == mine) ? mine : (int?)null;
+                // The report names the user's body when the task is given to it or to a group it is a member of (ADR 0020).
+                var groups = d.GroupAssignees.Select(a => a.BodyGroupId).ToList();
+                var body = user.GetOrganisationId() is { } mine && (d.Assignees.Any(a => a.OrganisationId == mine)
+                    || await db.BodyGroups.AnyAsync(g => groups.Contains(g.Id) && g.Members.Any(m => m.OrganisationId == mine), cancellationToken))
+                    ? mine : (int?)null;
                 try
                 {
                     d.ReportProgress(command.ReportedOn ?? today, command.Text!.Trim(), body, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime, value);
@@ -105,6 +115,35 @@ public sealed class DirectiveActions(
             return Task.FromResult(errors);
         }, cancellationToken);
 
+    /// <summary>
+    /// The host side gives the task to groups of bodies (ADR 0020). A group of another branch of the tree than the
+    /// meeting's unit and the units above it, or no group at all, answers 404 as a record out of scope does.
+    /// </summary>
+    public async Task<UseCaseResult> AssignGroupsAsync(ClaimsPrincipal user, AssignGroupsCommand command, CancellationToken cancellationToken)
+    {
+        var unitPath = await db.Directives.AsNoTracking().Where(d => d.Id == command.Id)
+            .Join(db.Meetings, d => d.MeetingId, m => m.Id, (d, m) => m.Unit!.Path).SingleOrDefaultAsync(cancellationToken);
+        var wanted = command.GroupIds.Distinct().ToList();
+        if (unitPath is null)
+        {
+            return UseCaseResult.NotFound;
+        }
+
+        // The meeting's lineage: its unit and the units above it (a path "/1/2/7/" holds them all).
+        var lineage = unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var known = await db.BodyGroups.AsNoTracking().Where(g => wanted.Contains(g.Id) && lineage.Contains(g.UnitId)).CountAsync(cancellationToken);
+        if (known != wanted.Count)
+        {
+            return UseCaseResult.NotFound;
+        }
+
+        return await RunAsync(user, command.Id, command.Version, DirectiveOperations.AssignGroups, (d, _, _) =>
+        {
+            d.ReplaceGroupAssignees(wanted);
+            return Task.FromResult(new List<UseCaseError>());
+        }, cancellationToken);
+    }
+
     public Task<UseCaseResult> MarkDoneAsync(ClaimsPrincipal user, int id, int version, CancellationToken cancellationToken) =>
         RunAsync(user, id, version, DirectiveOperations.Act, (d, _, today) =>
         {
@@ -123,21 +162,30 @@ public sealed class DirectiveActions(
         ClaimsPrincipal user, int id, int version, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
         Func<Directive, DateOnly, DateOnly, Task<List<UseCaseError>>> act, CancellationToken cancellationToken)
     {
-        var found = await db.Directives.AsNoTracking().Where(d => d.Id == id)
-            .Join(db.Meetings, d => d.MeetingId, m => m.Id, (d, m) => new { m.Unit!.Path, m.HeldOn, Assignees = d.Assignees.Select(a => a.OrganisationId).ToList() })
+        var found = await db.Directives.AsNoTracking().AsSplitQuery().Where(d => d.Id == id)
+            .Join(db.Meetings, d => d.MeetingId, m => m.Id, (d, m) => new
+            {
+                m.Unit!.Path,
+                m.HeldOn,
+                Assignees = d.Assignees.Select(a => a.OrganisationId).ToList(),
+                Groups = d.GroupAssignees.Select(a => a.BodyGroupId).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return UseCaseResult.NotFound;
         }
 
-        var access = await authorization.CheckAsync(user, new DirectiveResource(found.Path, found.Assignees), operation);
+        // The members of the groups the task is given to act on it as its assigned bodies do (ADR 0020).
+        var members = found.Groups.Count == 0 ? []
+            : await db.BodyGroups.AsNoTracking().Where(g => found.Groups.Contains(g.Id)).SelectMany(g => g.Members.Select(m => m.OrganisationId)).ToListAsync(cancellationToken);
+        var access = await authorization.CheckAsync(user, new DirectiveResource(found.Path, [.. found.Assignees, .. members]), operation);
         if (access != Access.Allowed)
         {
             return UseCaseResult.Refused(access);
         }
 
-        var directive = await db.Directives.Include(d => d.Progress).Include(d => d.Assignees).AsSplitQuery().SingleAsync(d => d.Id == id, cancellationToken);
+        var directive = await db.Directives.Include(d => d.Progress).Include(d => d.Assignees).Include(d => d.GroupAssignees).AsSplitQuery().SingleAsync(d => d.Id == id, cancellationToken);
 
         return await AggregateChange.SaveAsync(db, directive, version,
             async () => await act(directive, found.HeldOn, calendar.Today), localizer, localizer["Directives.Stale"], cancellationToken);

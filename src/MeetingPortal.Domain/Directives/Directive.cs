@@ -50,6 +50,7 @@ public class Directive : Entity
 
     private readonly List<DirectiveAssignee> _assignees = [];
     private readonly List<DirectiveProgress> _progress = [];
+    private readonly List<DirectiveGroupAssignee> _groupAssignees = [];
 
     internal Directive(int order, string content)
     {
@@ -93,6 +94,52 @@ public class Directive : Entity
     public IReadOnlyList<DirectiveAssignee> Assignees => _assignees;
 
     public IReadOnlyList<DirectiveProgress> Progress => _progress;
+
+    /// <summary>
+    /// The groups or classes of bodies the task is given to, as the conclusion words them ("MTTQ và các tổ chức đoàn
+    /// thể"), beside the single bodies of <see cref="Assignees"/> (issue 16, deliver 4; ADR 0020).
+    /// </summary>
+    public IReadOnlyList<DirectiveGroupAssignee> GroupAssignees => _groupAssignees;
+
+    /// <summary>Gives the task to the group <paramref name="bodyGroupId"/> as well; giving it twice keeps one.</summary>
+    public void AssignToGroup(int bodyGroupId)
+    {
+        if (_groupAssignees.All(a => a.BodyGroupId != bodyGroupId))
+        {
+            _groupAssignees.Add(new DirectiveGroupAssignee(bodyGroupId));
+        }
+    }
+
+    /// <summary>Gives the task to <paramref name="group"/>, a group not saved yet (an import brings it with the meeting).</summary>
+    public void AssignToGroup(BodyGroup group)
+    {
+        if (group.Id != 0)
+        {
+            AssignToGroup(group.Id);
+        }
+        else if (_groupAssignees.All(a => !ReferenceEquals(a.BodyGroup, group)))
+        {
+            _groupAssignees.Add(new DirectiveGroupAssignee(group));
+        }
+    }
+
+    /// <summary>The groups the task is given to become exactly <paramref name="bodyGroupIds"/> (the task's page).</summary>
+    public void ReplaceGroupAssignees(IEnumerable<int> bodyGroupIds)
+    {
+        var wanted = bodyGroupIds.Distinct().ToList();
+        _groupAssignees.RemoveAll(a => !wanted.Contains(a.BodyGroupId));
+        foreach (var id in wanted)
+        {
+            AssignToGroup(id);
+        }
+    }
+
+    /// <summary>
+    /// The latest progress report that names body <paramref name="organisationId"/> (by report date, then by when it was
+    /// typed), or null when that body has reported nothing: how each member of a group assignee is seen to stand.
+    /// </summary>
+    public DirectiveProgress? LatestProgressOf(int organisationId) =>
+        _progress.Where(p => p.OrganisationId == organisationId).OrderBy(p => p.ReportedOn).ThenBy(p => p.ReportedAtUtc).LastOrDefault();
 
     public void ReplaceAssignees(IEnumerable<int> organisationIds)
     {
@@ -222,7 +269,29 @@ public class DirectiveAssignee
     public Organisation? Organisation { get; private set; }
 }
 
-/// <summary>A dated report of what an assignee has done on a task.</summary>
+/// <summary>A group of bodies a task is given to (<see cref="Directive.GroupAssignees"/>).</summary>
+public class DirectiveGroupAssignee
+{
+    internal DirectiveGroupAssignee(int bodyGroupId)
+    {
+        BodyGroupId = bodyGroupId;
+    }
+
+    internal DirectiveGroupAssignee(BodyGroup group)
+    {
+        BodyGroup = group;
+    }
+
+    private DirectiveGroupAssignee()
+    {
+    }
+
+    public int DirectiveId { get; private set; }
+    public int BodyGroupId { get; private set; }
+    public BodyGroup? BodyGroup { get; private set; }
+}
+
+/// <summary>A dated report of what an assignee (a body, or a member of a group the task is given to) has done on a task.</summary>
 public class DirectiveProgress
 {
     public const int TextMaxLength = 4_000;

@@ -22,6 +22,7 @@ public class Meeting : Entity
     private readonly List<Speech> _speeches = [];
     private readonly List<Recommendation> _recommendations = [];
     private readonly List<Directive> _directives = [];
+    private readonly List<MeetingParticipantGroup> _participantGroups = [];
 
     public Meeting(int unitId, MeetingType type, string title, DateOnly heldOn)
     {
@@ -121,6 +122,12 @@ public class Meeting : Entity
     public IReadOnlyList<Speech> Speeches => _speeches;
     public IReadOnlyList<Recommendation> Recommendations => _recommendations;
     public IReadOnlyList<Directive> Directives => _directives;
+
+    /// <summary>
+    /// Groups of bodies or people named among those taking part, each with the record's own wording ("Các Đ/c BTV Huyện
+    /// ủy", "lãnh đạo MT, TCCT - XH trong tỉnh"), in order (issue 16, deliver 4; ADR 0020).
+    /// </summary>
+    public IReadOnlyList<MeetingParticipantGroup> ParticipantGroups => _participantGroups;
 
     /// <summary>
     /// Records how the meeting was held and, for an online or hybrid one, how many remote points were connected.
@@ -223,6 +230,43 @@ public class Meeting : Entity
         var participant = new MeetingParticipant(personId, role, title, organisationId, _participants.Count + 1);
         _participants.Add(participant);
         return participant;
+    }
+
+    /// <summary>
+    /// Names <paramref name="group"/> among those taking part, in <paramref name="wording"/> when the record words it
+    /// otherwise than the group's name (trimmed; blank for the name). A group named twice is named once, with the
+    /// later wording.
+    /// </summary>
+    /// <exception cref="DomainException">"meeting.group-wording": a wording longer than <see cref="BodyGroup.NameMaxLength"/>.</exception>
+    public MeetingParticipantGroup AddParticipantGroup(BodyGroup group, string? wording)
+    {
+        wording = string.IsNullOrWhiteSpace(wording) || wording.Trim() == group.Name ? null : wording.Trim();
+        if (wording?.Length > BodyGroup.NameMaxLength)
+        {
+            throw new DomainException("meeting.group-wording", "A group's wording holds at most 500 characters.");
+        }
+
+        var existing = _participantGroups.FirstOrDefault(g => group.Id != 0 ? g.BodyGroupId == group.Id : ReferenceEquals(g.BodyGroup, group));
+        if (existing is not null)
+        {
+            existing.Wording = wording;
+            return existing;
+        }
+
+        var added = new MeetingParticipantGroup(group, wording, _participantGroups.Count + 1);
+        _participantGroups.Add(added);
+        return added;
+    }
+
+    /// <summary>Removes the group from those taking part; the others keep their order.</summary>
+    public void RemoveParticipantGroup(int bodyGroupId)
+    {
+        _participantGroups.RemoveAll(g => g.BodyGroupId == bodyGroupId);
+        var order = 1;
+        foreach (var g in _participantGroups.OrderBy(g => g.Order))
+        {
+            g.Order = order++;
+        }
     }
 
     public void AddOrganisation(int organisationId)

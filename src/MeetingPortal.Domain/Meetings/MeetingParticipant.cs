@@ -69,3 +69,32 @@ public class MeetingOrganisation
     public int OrganisationId { get; private set; }
     public Organisation? Organisation { get; private set; }
 }
+
+/// <summary>
+/// A group of bodies or people named among those taking part in a meeting (<see cref="Meeting.ParticipantGroups"/>), with
+/// the record's own wording when it differs from the group's name.
+/// </summary>
+public class MeetingParticipantGroup
+{
+    internal MeetingParticipantGroup(BodyGroup group, string? wording, int order)
+    {
+        BodyGroup = group;
+        BodyGroupId = group.Id;
+        Wording = wording;
+        Order = order;
+    }
+
+    private MeetingParticipantGroup()
+    {
+    }
+
+    public int MeetingId { get; private set; }
+    public int BodyGroupId { get; private set; }
+    public BodyGroup? BodyGroup { get; private set; }
+
+    /// <summary>How the record words the group here ("lãnh đạo MT, TCCT - XH trong tỉnh"); null when it uses the group's name.</summary>
+    public string? Wording { get; internal set; }
+
+    /// <summary>Place among the meeting's participant groups, from 1.</summary>
+    public int Order { get; internal set; }
+}

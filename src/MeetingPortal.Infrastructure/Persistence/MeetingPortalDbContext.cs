@@ -46,6 +46,8 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
 
     /// <summary>Reorganisation decisions applied as data (ADR 0018).</summary>
     public DbSet<Reorganisation> Reorganisations => Set<Reorganisation>();
+    /// <summary>Groups and classes of bodies as the sources name them (ADR 0020).</summary>
+    public DbSet<BodyGroup> BodyGroups => Set<BodyGroup>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();

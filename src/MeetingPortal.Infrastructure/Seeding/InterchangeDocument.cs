@@ -76,7 +76,25 @@ public sealed record SpeechData(
     string? Organisation,
     List<RecommendationData>? Recommendations);
 
-public sealed record DirectiveData(string Content, List<string>? Assignees, DateOnly? DueOn);
+public sealed record DirectiveData(string Content, List<string>? Assignees, DateOnly? DueOn)
+{
+    // Issue 16, deliver 4 and 6 (optional in version 2): groups the task is given to, and its measurable target.
+
+    /// <summary>Keys of <see cref="MeetingData.Groups"/> the task is given to, beside the bodies of <see cref="Assignees"/>.</summary>
+    public List<string>? GroupAssignees { get; init; }
+
+    /// <summary>The task's target (chỉ tiêu), absent when it has none.</summary>
+    public TargetData? Target { get; init; }
+}
+
+/// <summary>A task's target: what it measures, the value to reach and/or the most allowed, and their unit.</summary>
+public sealed record TargetData(string Measure, double? Low, double? High, string? Unit);
+
+/// <summary>A group or class of bodies as the source names it, of <paramref name="Unit"/> (the meeting's when null), with the keys of its known member bodies.</summary>
+public sealed record GroupData(string Key, string Name, string? Unit, List<string>? Members);
+
+/// <summary>A group named among those taking part, in the record's <paramref name="Wording"/> when it differs from the group's name.</summary>
+public sealed record ParticipantGroupData(string Group, string? Wording);
 
 public sealed record MeetingData
 {
@@ -117,4 +135,12 @@ public sealed record MeetingData
     public int? StatedRecommendationCount { get; init; }
     public List<SpeechData>? Speeches { get; init; }
     public List<DirectiveData>? Directives { get; init; }
+
+    // Issue 16, deliver 4 (optional in version 2): groups of bodies, as participants and as assignees of tasks.
+
+    /// <summary>The groups of bodies this meeting's participant groups and tasks name; keys local to the meeting.</summary>
+    public List<GroupData>? Groups { get; init; }
+
+    /// <summary>Groups named among those taking part, in order.</summary>
+    public List<ParticipantGroupData>? ParticipantGroups { get; init; }
 }

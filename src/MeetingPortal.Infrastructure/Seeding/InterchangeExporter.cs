@@ -19,11 +19,20 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
             .Include(m => m.Speeches)
             .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
             .Include(m => m.Directives).ThenInclude(d => d.Assignees)
+            .Include(m => m.Directives).ThenInclude(d => d.GroupAssignees)
+            .Include(m => m.ParticipantGroups)
             .AsSplitQuery().AsNoTracking()
             .OrderBy(m => m.HeldOn).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
 
-        var organisationIds = list.SelectMany(OrganisationIdsOf).ToHashSet();
+        // Issue 16, deliver 4: the groups the meetings name, with their members, read once for the whole export.
+        var groupIds = list.SelectMany(m => m.ParticipantGroups.Select(g => g.BodyGroupId)
+            .Concat(m.Directives.SelectMany(d => d.GroupAssignees.Select(a => a.BodyGroupId)))).ToHashSet();
+        var groups = await db.BodyGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
+            .Select(g => new { g.Id, g.Name, UnitCode = g.Unit!.Code, Members = g.Members.OrderBy(x => x.Organisation!.Name).Select(x => x.OrganisationId).ToList() })
+            .ToDictionaryAsync(g => g.Id, cancellationToken);
+
+        var organisationIds = list.SelectMany(OrganisationIdsOf).Concat(groups.Values.SelectMany(g => g.Members)).ToHashSet();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.Kind, UnitCode = o.Unit!.Code }).ToDictionaryAsync(o => o.Id, cancellationToken);
         var personIds = list.SelectMany(m => m.Participants.Select(p => (int?)p.PersonId)
@@ -92,8 +101,33 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
                     NullIfEmpty(r.Responses.OrderBy(x => x.RespondedOn).ThenBy(x => x.Id)
                         .Select(x => new ResponseData(x.Kind, x.RespondedOn, x.Content, Org(x.OrganisationId), Person(x.PersonId))).ToList())))
                     .ToList()))).ToList();
+            var groupKeys = new Dictionary<int, string>();
+            string Group(int id)
+            {
+                if (!groupKeys.TryGetValue(id, out var value))
+                {
+                    value = $"g{groupKeys.Count + 1}";
+                    groupKeys[id] = value;
+                }
+
+                return value;
+            }
+
+            var participantGroups = meeting.ParticipantGroups.OrderBy(g => g.Order).Select(g => new ParticipantGroupData(Group(g.BodyGroupId), g.Wording)).ToList();
             var directives = meeting.Directives.OrderBy(d => d.Order)
-                .Select(d => new DirectiveData(d.Content, NullIfEmpty(d.Assignees.Select(a => Org(a.OrganisationId)!).ToList()), d.DueOn)).ToList();
+                .Select(d => new DirectiveData(d.Content, NullIfEmpty(d.Assignees.Select(a => Org(a.OrganisationId)!).ToList()), d.DueOn)
+                {
+                    GroupAssignees = NullIfEmpty(d.GroupAssignees.Select(a => Group(a.BodyGroupId)).ToList()),
+                    Target = d.TargetMeasure is { } measure ? new TargetData(measure, d.TargetLow, d.TargetHigh, d.TargetUnit) : null,
+                }).ToList();
+            // A group's members get their organisation keys before the organisations are listed; members go by name, the
+            // same order in every database (ids differ between installations).
+            var groupData = groupKeys.Select(g =>
+            {
+                var group = groups[g.Key];
+                return new GroupData(g.Value, group.Name, group.UnitCode == unitCode ? null : group.UnitCode,
+                    NullIfEmpty(group.Members.Select(id => Org(id)!).ToList()));
+            }).ToList();
 
             result.Add(new MeetingData
             {
@@ -135,6 +169,8 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
                 StatedRecommendationCount = meeting.StatedRecommendationCount,
                 Speeches = NullIfEmpty(speeches),
                 Directives = NullIfEmpty(directives),
+                Groups = NullIfEmpty(groupData),
+                ParticipantGroups = NullIfEmpty(participantGroups),
             });
         }
 

@@ -388,6 +388,13 @@ public sealed class InterchangeImporter(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var groups = await ImportGroupsAsync(data, organisations, ResolveAsync, OwnerAsync, refused, cancellationToken);
+        if (refused.Count > 0)
+        {
+            result.Errors.Add($"{path}: {string.Join("; ", refused)} ({label}).");
+            return;
+        }
+
         var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
 
         var policy = await calendar.PolicyAsync(cancellationToken);
@@ -435,6 +442,15 @@ public sealed class InterchangeImporter(
             if (PersonId(p.Person) is { } personId)
             {
                 meeting.AddParticipant(personId, p.Role, p.Title, Org(p.Organisation)).RecordAttendance(p.Attendance ?? Attendance.NotStated, p.AbsenceReason);
+            }
+        }
+
+        // Issue 16, deliver 4: groups named among those taking part, in the record's wording.
+        foreach (var g in data.ParticipantGroups ?? [])
+        {
+            if (Lookup(groups, g.Group, missing) is { } group)
+            {
+                meeting.AddParticipantGroup(group, g.Wording);
             }
         }
 
@@ -491,7 +507,20 @@ public sealed class InterchangeImporter(
             }
 
             var assignees = (d.Assignees ?? []).Select(Org).OfType<int>();
-            meeting.AddDirective(d.Content, assignees, d.DueOn);
+            var directive = meeting.AddDirective(d.Content, assignees, d.DueOn);
+            // Issue 16, deliver 4 and 6: the groups the task is given to, and its target.
+            foreach (var key in d.GroupAssignees ?? [])
+            {
+                if (Lookup(groups, key, missing) is { } group)
+                {
+                    directive.AssignToGroup(group);
+                }
+            }
+
+            if (d.Target is { } target)
+            {
+                directive.SetTarget(target.Measure, target.Low, target.High, target.Unit);
+            }
         }
 
         if (missing.Count > 0)
@@ -541,6 +570,56 @@ public sealed class InterchangeImporter(
         audit.Record(nameof(Meeting), meeting.Id, HistoryAction.Imported, result.Source, version: meeting.Version);
         await db.SaveChangesAsync(cancellationToken);
         result.Created.Add(label);
+    }
+
+    /// <summary>
+    /// Issue 16, deliver 4 (ADR 0020): the meeting's groups of bodies, each found by its unit and name or created where the
+    /// importer may write, as organisations are; a group's listed members are added to it (members already known are
+    /// kept). A member of another unit than its group's is refused with the others, before anything is saved.
+    /// </summary>
+    private async Task<Dictionary<string, BodyGroup>> ImportGroupsAsync(
+        MeetingData data, Dictionary<string, Organisation> organisations, Func<string?, Task<(int Id, string Path)?>> resolve,
+        Func<(int Id, string Path)?, string?, string, bool, Task<int?>> owner, List<string> refused, CancellationToken cancellationToken)
+    {
+        var groups = new Dictionary<string, BodyGroup>();
+        var unitCode = data.Unit;
+        foreach (var g in data.Groups ?? [])
+        {
+            var found = await resolve(g.Unit);
+            var foundId = found?.Id;
+            var existing = foundId is null ? null
+                : await db.BodyGroups.Include(x => x.Members).SingleOrDefaultAsync(x => x.UnitId == foundId && x.Name == g.Name.Trim(), cancellationToken);
+            if (await owner(found, g.Unit ?? unitCode, $"nhóm {g.Key}", existing is not null) is not { } unitId)
+            {
+                continue;
+            }
+
+            var group = existing ?? db.BodyGroups.Add(new BodyGroup(unitId, g.Name)).Entity;
+            foreach (var key in g.Members ?? [])
+            {
+                if (!organisations.TryGetValue(key, out var member))
+                {
+                    refused.Add($"nhóm {g.Key}: không có tổ chức {key}");
+                }
+                else if (member.UnitId != unitId)
+                {
+                    refused.Add($"nhóm {g.Key}: tổ chức {key} không thuộc đơn vị của nhóm");
+                }
+                else
+                {
+                    group.AddMember(member);
+                }
+            }
+
+            groups[g.Key] = group;
+        }
+
+        if (refused.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return groups;
     }
 
     private static string PublishRefusal(string code) => code switch

@@ -24,6 +24,11 @@ public sealed class DirectiveAuthorizationHandlerTests
         Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 6), Directive, DirectiveOperations.SetTarget));
         Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Province, [Roles.Leader]), Directive, DirectiveOperations.SetTarget));
         Assert.Equal(Access.NotFound, await RunAsync(Handler, User(OtherWard, [Roles.Recorder]), Directive, DirectiveOperations.SetTarget));
+        // Giving the task to groups (ADR 0020) is the host side's too.
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Recorder]), Directive, DirectiveOperations.AssignGroups));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 6), Directive, DirectiveOperations.AssignGroups));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Province, [Roles.Leader]), Directive, DirectiveOperations.AssignGroups));
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, User(OtherWard, [Roles.Tracker]), Directive, DirectiveOperations.AssignGroups));
     }
 }
 

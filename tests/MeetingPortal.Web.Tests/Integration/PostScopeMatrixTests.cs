@@ -48,6 +48,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Directives/Details:Done"] = new("/Directives/{directive}?handler=Done", Gate.Record, Leader),
         ["Directives/Details:Reopen"] = new("/Directives/{directive}?handler=Reopen", Gate.Record, Leader),
         ["Directives/Details:Target"] = new("/Directives/{directive}?handler=Target", Gate.Record, Leader),
+        ["Directives/Details:Groups"] = new("/Directives/{directive}?handler=Groups", Gate.Record, Leader),
         ["Meetings/Edit:"] = new("/Meetings/{meeting}/Edit", Gate.Record, Leader),
         ["Meetings/Attachments:"] = new("/Meetings/{meeting}/Attachments", Gate.Record, Leader),
         ["Meetings/Attachments:Delete"] = new("/Meetings/{meeting}/Attachments?handler=Delete", Gate.Record, Leader),

@@ -16,6 +16,8 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.HasIndex(d => new { d.Status, d.DueOn });
         builder.HasMany(d => d.Assignees).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Assignees).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(d => d.GroupAssignees).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.GroupAssignees).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(d => d.Progress).WithOne().HasForeignKey(p => p.DirectiveId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Progress).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -45,6 +45,19 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostTargetAsync(int id, int version, CancellationToken cancellationToken) =>
         await ShowAsync(id, "Target", nameof(Target), () => actions.SetTargetAsync(User, new SetTargetCommand(id, version, Target.Measure, Target.Low, Target.High, Target.Unit), cancellationToken), cancellationToken);
 
+    /// <summary>The groups ticked on the assignment form (ADR 0020).</summary>
+    [BindProperty]
+    public List<int> GroupIds { get; set; } = [];
+
+    /// <summary>Whether the user may give the task to groups (<see cref="DirectiveOperations.AssignGroups"/>).</summary>
+    public bool MayAssignGroups { get; private set; }
+
+    /// <summary>The groups of the meeting's unit and the units above it, offered on the assignment form.</summary>
+    public IReadOnlyList<GroupChoice> GroupChoices { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostGroupsAsync(int id, int version, CancellationToken cancellationToken) =>
+        await ShowAsync(id, "Groups", nameof(GroupIds), () => actions.AssignGroupsAsync(User, new AssignGroupsCommand(id, version, GroupIds), cancellationToken), cancellationToken);
+
     public async Task<IActionResult> OnPostDoneAsync(int id, int version, CancellationToken cancellationToken) =>
         await ShowAsync(id, "Done", nameof(Report), () => actions.MarkDoneAsync(User, id, version, cancellationToken), cancellationToken);
 
@@ -94,17 +107,46 @@ public sealed class DetailsModel(
                 UnitPath = m.Unit!.Path,
                 AssigneeIds = d.Assignees.Select(a => a.OrganisationId).ToList(),
                 Assignees = d.Assignees.Select(a => a.Organisation!.Name).ToList(),
+                Groups = d.GroupAssignees.OrderBy(a => a.BodyGroup!.Name).Select(a => new GroupView(
+                    a.BodyGroupId, a.BodyGroup!.Name,
+                    a.BodyGroup.Members.OrderBy(x => x.Organisation!.Name).Select(x => new MemberView(x.OrganisationId, x.Organisation!.Name)).ToList())).ToList(),
                 Reports = d.Progress.OrderBy(p => p.ReportedOn).ThenBy(p => p.Id)
                     .Select(p => new ReportView(p.ReportedOn, p.Text, p.ReportedBy, p.Value)).ToList(),
             }).SingleOrDefaultAsync(cancellationToken);
-        if (item is null || !await authorization.MayAsync(User, new DirectiveResource(item.UnitPath, item.AssigneeIds), DirectiveOperations.Read))
+        // A member of a group the task is given to acts on it as an assigned body does (ADR 0020).
+        var resource = item is null ? null
+            : new DirectiveResource(item.UnitPath, [.. item.AssigneeIds, .. item.Groups.SelectMany(g => g.Members.Select(m => m.OrganisationId))]);
+        if (item is null || !await authorization.MayAsync(User, resource!, DirectiveOperations.Read))
         {
             return false;
         }
 
         Item = item;
-        MayAct = await authorization.MayAsync(User, new DirectiveResource(item.UnitPath, item.AssigneeIds), DirectiveOperations.Act);
-        MaySetTarget = await authorization.MayAsync(User, new DirectiveResource(item.UnitPath, item.AssigneeIds), DirectiveOperations.SetTarget);
+        MayAct = await authorization.MayAsync(User, resource!, DirectiveOperations.Act);
+        MaySetTarget = await authorization.MayAsync(User, resource!, DirectiveOperations.SetTarget);
+        MayAssignGroups = await authorization.MayAsync(User, resource!, DirectiveOperations.AssignGroups);
+        if (item.Groups.Count > 0)
+        {
+            // Each member's latest report, by the domain's one rule (Directive.LatestProgressOf).
+            var task = await db.Directives.AsNoTracking().Include(x => x.Progress).SingleAsync(x => x.Id == id, cancellationToken);
+            foreach (var member in item.Groups.SelectMany(g => g.Members))
+            {
+                member.Latest = task.LatestProgressOf(member.OrganisationId) is { } latest
+                    ? new ReportView(latest.ReportedOn, latest.Text, latest.ReportedBy, latest.Value) : null;
+            }
+        }
+
+        if (MayAssignGroups)
+        {
+            var lineage = item.UnitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+            GroupChoices = await db.BodyGroups.AsNoTracking().Where(g => lineage.Contains(g.UnitId)).OrderBy(g => g.Name)
+                .Select(g => new GroupChoice(g.Id, g.Name, g.Unit!.Name)).ToListAsync(cancellationToken);
+            if (Request.Method != HttpMethods.Post)
+            {
+                GroupIds = item.Groups.Select(g => g.Id).ToList();
+            }
+        }
+
         // The one rule (Directive.ReachesTarget) decides, asked of the stored row rather than restated here.
         TargetState = item.TargetMeasure is null ? TargetState.None
             : item.LatestValue is null ? TargetState.NotReported
@@ -139,7 +181,22 @@ public sealed class DetailsModel(
         public required List<int> AssigneeIds { get; init; }
         public required List<string> Assignees { get; init; }
         public required List<ReportView> Reports { get; init; }
+
+        /// <summary>The groups the task is given to, each with its known members (ADR 0020).</summary>
+        public List<GroupView> Groups { get; init; } = [];
     }
+
+    /// <summary>A group the task is given to, with the bodies known to belong to it.</summary>
+    public sealed record GroupView(int Id, string Name, List<MemberView> Members);
+
+    /// <summary>A member body of a group and its latest progress report (null: none yet).</summary>
+    public sealed record MemberView(int OrganisationId, string Name)
+    {
+        public ReportView? Latest { get; set; }
+    }
+
+    /// <summary>A group that may be picked, with the unit it belongs to.</summary>
+    public sealed record GroupChoice(int Id, string Name, string UnitName);
 
     public sealed record ReportView(DateOnly ReportedOn, string Text, string? ReportedBy, double? Value);
 

@@ -139,6 +139,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                 RebuiltFromSecondarySource = m.RebuiltFromSecondarySource,
                 Participants = m.Participants.OrderBy(p => p.Order)
                     .Select(p => new ParticipantView(p.Person!.FullName, p.Title, p.Role) { Attendance = p.Attendance, AbsenceReason = p.AbsenceReason }).ToList(),
+                ParticipantGroups = m.ParticipantGroups.OrderBy(g => g.Order).Select(g => g.Wording ?? g.BodyGroup!.Name).ToList(),
                 Organisations = m.Organisations.OrderBy(o => o.OrganisationId).Select(o => o.Organisation!.Name).ToList(),
                 OrganisationIds = m.Organisations.OrderBy(o => o.OrganisationId).Select(o => o.OrganisationId).ToList(),
                 Speeches = m.Speeches.OrderBy(s => s.Order)
@@ -151,7 +152,10 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                     .ToList(),
                 Directives = m.Directives.OrderBy(d => d.Order)
                     .Select(d => new DirectiveView(d.Id, d.Content, d.DueOn, d.Assignees.OrderBy(a => a.OrganisationId).Select(a => a.Organisation!.Name).ToList())
-                    { AssigneeIds = d.Assignees.OrderBy(a => a.OrganisationId).Select(a => a.OrganisationId).ToList() }).ToList(),
+                    {
+                        AssigneeIds = d.Assignees.OrderBy(a => a.OrganisationId).Select(a => a.OrganisationId).ToList(),
+                        Groups = d.GroupAssignees.OrderBy(a => a.BodyGroup!.Name).Select(a => a.BodyGroup!.Name).ToList(),
+                    }).ToList(),
             })
             .SingleOrDefault());
 
@@ -210,6 +214,9 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         /// <summary>True when the record was rebuilt from the secondary source named in <see cref="Source"/>: say so outside the record's text.</summary>
         public bool RebuiltFromSecondarySource { get; init; }
         public required List<ParticipantView> Participants { get; init; }
+        /// <summary>Groups named among those taking part, each in the record's wording (ADR 0020), in order.</summary>
+        public List<string> ParticipantGroups { get; init; } = [];
+
         public required List<string> Organisations { get; init; }
         public required List<SpeechView> Speeches { get; init; }
         public required List<RecommendationView> Recommendations { get; init; }
@@ -267,5 +274,11 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
     {
         /// <summary>The ids of <see cref="Assignees"/>, in the same order.</summary>
         public List<int> AssigneeIds { get; init; } = [];
+
+        /// <summary>The groups of bodies the task is given to, by name (ADR 0020).</summary>
+        public List<string> Groups { get; init; } = [];
+
+        /// <summary>Every assignee as the record names it: the bodies, then the groups.</summary>
+        public IEnumerable<string> AllAssignees => Assignees.Concat(Groups);
     }
 }

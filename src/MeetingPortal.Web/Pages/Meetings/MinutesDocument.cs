@@ -133,6 +133,12 @@ public static class MinutesDocument
             }
         }
 
+        if (m.ParticipantGroups.Count > 0)
+        {
+            // Groups in the record's own wording (ADR 0020): "Các Đ/c BTV Huyện ủy", never narrowed to a body.
+            body.Append(Line($"+ {localizer["Meeting.ParticipantGroups"]}: {string.Join("; ", m.ParticipantGroups)}.", Indent));
+        }
+
         if (m.Organisations.Count > 0)
         {
             body.Append(Line($"+ {localizer["Meeting.Organisations"]}: {string.Join("; ", m.Organisations)}.", Indent));
@@ -263,9 +269,9 @@ public static class MinutesDocument
             foreach (var d in m.Directives)
             {
                 var details = new List<string>();
-                if (d.Assignees.Count > 0)
+                if (d.AllAssignees.Any())
                 {
-                    details.Add($"{localizer["Directive.Assignees"]}: {string.Join(", ", d.Assignees)}");
+                    details.Add($"{localizer["Directive.Assignees"]}: {string.Join(", ", d.AllAssignees)}");
                 }
 
                 if (d.DueOn is { } due)

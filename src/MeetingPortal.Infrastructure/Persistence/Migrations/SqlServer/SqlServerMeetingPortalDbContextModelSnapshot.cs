@@ -165,6 +165,21 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DirectiveAssignee");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveGroupAssignee", b =>
+                {
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BodyGroupId")
+                        .HasColumnType("int");
+
+                    b.HasKey("DirectiveId", "BodyGroupId");
+
+                    b.HasIndex("BodyGroupId");
+
+                    b.ToTable("DirectiveGroupAssignee");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveProgress", b =>
                 {
                     b.Property<long>("Id")
@@ -506,6 +521,28 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("MeetingParticipants");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.MeetingParticipantGroup", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BodyGroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Wording")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("MeetingId", "BodyGroupId");
+
+                    b.HasIndex("BodyGroupId");
+
+                    b.ToTable("MeetingParticipantGroup");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Speech", b =>
                 {
                     b.Property<int>("Id")
@@ -606,6 +643,63 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("DueOn IS NOT NULL");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("BodyGroups");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroupMember", b =>
+                {
+                    b.Property<int>("BodyGroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("BodyGroupId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("BodyGroupMember");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
@@ -1787,6 +1881,23 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveGroupAssignee", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.BodyGroup", "BodyGroup")
+                        .WithMany()
+                        .HasForeignKey("BodyGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Directives.Directive", null)
+                        .WithMany("GroupAssignees")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BodyGroup");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveProgress", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Directives.Directive", null)
@@ -1901,6 +2012,23 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.MeetingParticipantGroup", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.BodyGroup", "BodyGroup")
+                        .WithMany()
+                        .HasForeignKey("BodyGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
+                        .WithMany("ParticipantGroups")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BodyGroup");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Speech", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
@@ -1937,6 +2065,34 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroup", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroupMember", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.BodyGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BodyGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
@@ -2225,6 +2381,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.Navigation("Assignees");
 
+                    b.Navigation("GroupAssignees");
+
                     b.Navigation("Progress");
                 });
 
@@ -2234,11 +2392,18 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Navigation("Organisations");
 
+                    b.Navigation("ParticipantGroups");
+
                     b.Navigation("Participants");
 
                     b.Navigation("Recommendations");
 
                     b.Navigation("Speeches");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>

@@ -153,6 +153,21 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DirectiveAssignee");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveGroupAssignee", b =>
+                {
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DirectiveId", "BodyGroupId");
+
+                    b.HasIndex("BodyGroupId");
+
+                    b.ToTable("DirectiveGroupAssignee");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveProgress", b =>
                 {
                     b.Property<long>("Id")
@@ -484,6 +499,28 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("MeetingParticipants");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.MeetingParticipantGroup", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Wording")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "BodyGroupId");
+
+                    b.HasIndex("BodyGroupId");
+
+                    b.ToTable("MeetingParticipantGroup");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Speech", b =>
                 {
                     b.Property<int>("Id")
@@ -580,6 +617,61 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasFilter("DueOn IS NOT NULL");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("BodyGroups");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroupMember", b =>
+                {
+                    b.Property<int>("BodyGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BodyGroupId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("BodyGroupMember");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
@@ -1723,6 +1815,23 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveGroupAssignee", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.BodyGroup", "BodyGroup")
+                        .WithMany()
+                        .HasForeignKey("BodyGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Directives.Directive", null)
+                        .WithMany("GroupAssignees")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BodyGroup");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Directives.DirectiveProgress", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Directives.Directive", null)
@@ -1837,6 +1946,23 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.MeetingParticipantGroup", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.BodyGroup", "BodyGroup")
+                        .WithMany()
+                        .HasForeignKey("BodyGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
+                        .WithMany("ParticipantGroups")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BodyGroup");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Speech", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
@@ -1873,6 +1999,34 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroup", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroupMember", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.BodyGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BodyGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
@@ -2161,6 +2315,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Navigation("Assignees");
 
+                    b.Navigation("GroupAssignees");
+
                     b.Navigation("Progress");
                 });
 
@@ -2170,11 +2326,18 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Navigation("Organisations");
 
+                    b.Navigation("ParticipantGroups");
+
                     b.Navigation("Participants");
 
                     b.Navigation("Recommendations");
 
                     b.Navigation("Speeches");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
