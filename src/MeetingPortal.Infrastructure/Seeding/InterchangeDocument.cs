@@ -21,8 +21,18 @@ public sealed record InterchangeDocument
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>2 since issue 16 (facts may be "not stated"; end time, attendance, provenance); files of version 1 still import.</summary>
-    public int FormatVersion { get; init; } = 2;
+    /// <summary>
+    /// The version written: 3 since issue 16, deliver 8 (a recommendation's worked history, recurrence links, tasks'
+    /// targets and progress); 2 added "not stated" facts, end time, attendance and provenance. Files of versions 1 and 2
+    /// still import (<see cref="ReadableVersions"/>).
+    /// </summary>
+    public int FormatVersion { get; init; } = CurrentVersion;
+
+    /// <summary>The version export writes.</summary>
+    public const int CurrentVersion = 3;
+
+    /// <summary>The versions import reads; the schema's enum of <c>formatVersion</c> is the same list.</summary>
+    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3];
     public List<LevelData>? Levels { get; init; }
     public List<ThemeData>? Themes { get; init; }
     public List<UnitData>? Units { get; init; }
@@ -66,7 +76,64 @@ public sealed record RecommendationData(
     string? RaisedByPerson,
     string? AddressedTo,
     DateOnly? DueOn,
-    List<ResponseData>? Responses);
+    List<ResponseData>? Responses)
+{
+    // --- format version 3: the worked history (issue 16, deliver 8) ---
+
+    /// <summary>
+    /// Every step of the recommendation's follow-up in the order it happened, as the domain recorded it
+    /// (<see cref="RecommendationEvent"/>); replayed through the domain's own methods on import. When present,
+    /// <see cref="AddressedTo"/> and <see cref="DueOn"/> are the state the history ends in (checked, not applied).
+    /// Absent: the version 2 reading (assigned to <see cref="AddressedTo"/>, then the responses in order).
+    /// </summary>
+    public List<RecommendationStepData>? History { get; init; }
+
+    /// <summary>The first raising of the matter this recommendation repeats, by a reference that travels between installations.</summary>
+    public RecommendationReferenceData? RecurrenceOf { get; init; }
+
+    // --- end of format version 3 ---
+}
+
+// --- format version 3: the worked history (issue 16, deliver 8) ---
+
+/// <summary>
+/// One step of a recommendation's follow-up (one <see cref="RecommendationEvent"/>): what was done, the status before
+/// and after, who (the user name recorded, which may not exist in the importing installation) and when (UTC).
+/// </summary>
+/// <param name="Kind">The domain's step: assigned, unassigned, responded, forwarded, returned, closed, reopened, satisfied, notSatisfied.</param>
+/// <param name="FromStatus">The status before the step; import refuses a history whose replay gives another.</param>
+/// <param name="ToStatus">The status after the step; checked like <paramref name="FromStatus"/>.</param>
+/// <param name="By">The user name recorded for the step; null for steps the portal itself made (seeding).</param>
+/// <param name="At">When the step was recorded, UTC.</param>
+public sealed record RecommendationStepData(RecommendationEventKind Kind, RecommendationStatus FromStatus, RecommendationStatus ToStatus, string? By, DateTime At)
+{
+    /// <summary>assigned, forwarded: the body (organisation key) given the matter.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>assigned, forwarded: the due date given with it (absent when the record kept none).</summary>
+    public DateOnly? DueOn { get; init; }
+
+    /// <summary>forwarded, returned, reopened, notSatisfied: the reason (required by the domain); closed, satisfied: the note, if any.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>responded: the index (from 0) of the reply in the recommendation's <c>responses</c>; each reply is used once.</summary>
+    public int? Response { get; init; }
+}
+
+/// <summary>
+/// A recommendation named across installations: the meeting by its unit code, date and title (the key import
+/// already matches meetings by), and the recommendation by its place in that meeting's document: the speech
+/// (from 1, in order) and the recommendation within the speech (from 1). Database ids never travel.
+/// </summary>
+public sealed record RecommendationReferenceData(string Unit, DateOnly HeldOn, string Title, int Speech, int Recommendation);
+
+/// <summary>A task's measurable target (chỉ tiêu), as <see cref="Domain.Directives.Directive.SetTarget"/> takes it.</summary>
+public sealed record TargetData(string Measure, double? Low, double? High, string? Unit);
+
+/// <summary>A dated progress report on a task, with the value reached when the task has a target.</summary>
+public sealed record ProgressData(DateOnly ReportedOn, string Text, string? Organisation, double? Value, string? By, DateTime At);
+
+// --- end of format version 3 ---
 
 public sealed record SpeechData(
     SpeechKind Kind,
@@ -78,17 +145,22 @@ public sealed record SpeechData(
 
 public sealed record DirectiveData(string Content, List<string>? Assignees, DateOnly? DueOn)
 {
-    // Issue 16, deliver 4 and 6 (optional in version 2): groups the task is given to, and its measurable target.
+    // --- format version 3: groups, targets and progress (issue 16, deliver 4, 6 and 8) ---
 
     /// <summary>Keys of <see cref="MeetingData.Groups"/> the task is given to, beside the bodies of <see cref="Assignees"/>.</summary>
     public List<string>? GroupAssignees { get; init; }
 
     /// <summary>The task's target (chỉ tiêu), absent when it has none.</summary>
     public TargetData? Target { get; init; }
-}
 
-/// <summary>A task's target: what it measures, the value to reach and/or the most allowed, and their unit.</summary>
-public sealed record TargetData(string Measure, double? Low, double? High, string? Unit);
+    /// <summary>The progress reports, in the order they were recorded.</summary>
+    public List<ProgressData>? Progress { get; init; }
+
+    /// <summary>The day the task was marked done; absent while it is open.</summary>
+    public DateOnly? DoneOn { get; init; }
+
+    // --- end of format version 3 ---
+}
 
 /// <summary>A group or class of bodies as the source names it, of <paramref name="Unit"/> (the meeting's when null), with the keys of its known member bodies.</summary>
 public sealed record GroupData(string Key, string Name, string? Unit, List<string>? Members);

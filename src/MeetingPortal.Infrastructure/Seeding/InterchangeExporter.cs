@@ -1,4 +1,5 @@
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,9 +19,12 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
             .Include(m => m.Organisations)
             .Include(m => m.Speeches)
             .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
+            .Include(m => m.Recommendations).ThenInclude(r => r.Events)
+            .Include(m => m.Recommendations).ThenInclude(r => r.Hops)
             .Include(m => m.Directives).ThenInclude(d => d.Assignees)
             .Include(m => m.Directives).ThenInclude(d => d.GroupAssignees)
             .Include(m => m.ParticipantGroups)
+            .Include(m => m.Directives).ThenInclude(d => d.Progress)
             .AsSplitQuery().AsNoTracking()
             .OrderBy(m => m.HeldOn).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
@@ -42,6 +46,7 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.FullName, UnitCode = p.Unit!.Code }).ToDictionaryAsync(p => p.Id, cancellationToken);
         var themes = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Code, cancellationToken);
+        var earlier = await EarlierRecommendationsAsync(list, cancellationToken);
 
         var result = new List<MeetingData>();
         foreach (var meeting in list)
@@ -98,8 +103,11 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
                     Person(r.RaisedByPersonId),
                     Org(r.AddressedToOrganisationId),
                     r.DueOn,
-                    NullIfEmpty(r.Responses.OrderBy(x => x.RespondedOn).ThenBy(x => x.Id)
-                        .Select(x => new ResponseData(x.Kind, x.RespondedOn, x.Content, Org(x.OrganisationId), Person(x.PersonId))).ToList())))
+                    NullIfEmpty(ResponsesInFileOrder(r).Select(x => new ResponseData(x.Kind, x.RespondedOn, x.Content, Org(x.OrganisationId), Person(x.PersonId))).ToList()))
+                {
+                    History = NullIfEmpty(HistoryOf(r, Org)),
+                    RecurrenceOf = r.RecurrenceOfId is { } first && earlier.TryGetValue(first, out var reference) ? reference : null,
+                })
                     .ToList()))).ToList();
             var groupKeys = new Dictionary<int, string>();
             string Group(int id)
@@ -119,6 +127,9 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
                 {
                     GroupAssignees = NullIfEmpty(d.GroupAssignees.Select(a => Group(a.BodyGroupId)).ToList()),
                     Target = d.TargetMeasure is { } measure ? new TargetData(measure, d.TargetLow, d.TargetHigh, d.TargetUnit) : null,
+                    Progress = NullIfEmpty(d.Progress.OrderBy(p => p.Id)
+                        .Select(p => new ProgressData(p.ReportedOn, p.Text, Org(p.OrganisationId), p.Value, p.ReportedBy, AsUtc(p.ReportedAtUtc))).ToList()),
+                    DoneOn = d.DoneOn,
                 }).ToList();
             // A group's members get their organisation keys before the organisations are listed; members go by name, the
             // same order in every database (ids differ between installations).
@@ -185,7 +196,91 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
             .Concat(m.Recommendations.SelectMany(r => new[] { r.RaisedByOrganisationId, r.AddressedToOrganisationId }))
             .Concat(m.Recommendations.SelectMany(r => r.Responses.Select(x => x.OrganisationId)))
             .Concat(m.Directives.SelectMany(d => d.Assignees.Select(a => (int?)a.OrganisationId)))
+            .Concat(m.Directives.SelectMany(d => d.Progress.Select(p => p.OrganisationId)))
+            .Concat(m.Recommendations.SelectMany(r => r.Events.Select(e => e.OrganisationId)))
             .OfType<int>();
+
+    // --- format version 3: the worked history (issue 16, deliver 8) ---
+
+    /// <summary>The replies in the order the file lists them (by date, then as recorded); a "responded" step names its reply by this index.</summary>
+    private static IEnumerable<Response> ResponsesInFileOrder(Recommendation r) => r.Responses.OrderBy(x => x.RespondedOn).ThenBy(x => x.Id);
+
+    /// <summary>
+    /// The recommendation's events as steps. The events keep no due dates, so each assignment and forward gets the
+    /// date in force after it: a forward's from its hop; an assignment's from the next forward's "previous due date",
+    /// or the current one when no later step set another (a date between two reassignments is not kept anywhere).
+    /// The k-th "responded" event is the k-th reply recorded, the k-th forward the k-th hop.
+    /// </summary>
+    private static List<RecommendationStepData> HistoryOf(Recommendation r, Func<int?, string?> org)
+    {
+        var events = r.Events.OrderBy(e => e.Id).ToList();
+        var hops = r.Hops.OrderBy(h => h.Id).ToList();
+        var fileIndex = ResponsesInFileOrder(r).Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var recorded = r.Responses.OrderBy(x => x.Id).ToList();
+        var steps = new List<RecommendationStepData>();
+        int forwards = 0, replies = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var step = new RecommendationStepData(e.Kind, e.FromStatus, e.ToStatus, e.UserName, AsUtc(e.AtUtc));
+            step = e.Kind switch
+            {
+                RecommendationEventKind.Assigned => step with { Body = org(e.OrganisationId), DueOn = DueAfterAssignment(events, i, hops, forwards, r.DueOn) },
+                RecommendationEventKind.Forwarded when forwards < hops.Count => step with { Body = org(hops[forwards].ToOrganisationId), DueOn = hops[forwards++].DueOn, Reason = e.Note },
+                RecommendationEventKind.Responded when replies < recorded.Count => step with { Response = fileIndex[recorded[replies++].Id] },
+                RecommendationEventKind.Unassigned or RecommendationEventKind.Responded => step,
+                _ => step with { Reason = e.Note },
+            };
+            steps.Add(step);
+        }
+
+        return steps;
+    }
+
+    private static DateOnly? DueAfterAssignment(List<RecommendationEvent> events, int index, List<RecommendationHop> hops, int forwardsSoFar, DateOnly? current)
+    {
+        var next = events.Skip(index + 1).FirstOrDefault(e => e.Kind is RecommendationEventKind.Assigned or RecommendationEventKind.Unassigned
+            or RecommendationEventKind.Forwarded or RecommendationEventKind.Returned);
+        return next?.Kind switch
+        {
+            null => current,
+            RecommendationEventKind.Forwarded => forwardsSoFar < hops.Count ? hops[forwardsSoFar].PreviousDueOn : null,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The first raisings the exported recommendations repeat, each named by <see cref="RecommendationReferenceData"/>
+    /// (meeting unit, date and title; speech and recommendation by place). One raised outside any speech is not
+    /// exported, so a link to it is not either.
+    /// </summary>
+    private async Task<Dictionary<int, RecommendationReferenceData>> EarlierRecommendationsAsync(List<Meeting> meetings, CancellationToken cancellationToken)
+    {
+        var ids = meetings.SelectMany(m => m.Recommendations).Select(r => r.RecurrenceOfId).OfType<int>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Recommendations.AsNoTracking()
+            .Where(r => ids.Contains(r.Id) && r.SpeechId != null)
+            .Select(r => new
+            {
+                r.Id,
+                Unit = r.Meeting!.Unit!.Code,
+                r.Meeting.HeldOn,
+                r.Meeting.Title,
+                Speech = db.Speeches.Count(s => s.MeetingId == r.MeetingId && s.Order < r.Speech!.Order) + 1,
+                Recommendation = db.Recommendations.Count(x => x.SpeechId == r.SpeechId && x.Order < r.Order) + 1,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new RecommendationReferenceData(r.Unit, r.HeldOn, r.Title, r.Speech, r.Recommendation));
+    }
+
+    /// <summary>Times are stored as UTC without a kind; the file says so with "Z".</summary>
+    private static DateTime AsUtc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    // --- end of format version 3 ---
 
     private static List<T>? NullIfEmpty<T>(List<T> list) => list.Count == 0 ? null : list;
 }

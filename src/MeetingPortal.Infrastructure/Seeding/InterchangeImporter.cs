@@ -43,7 +43,7 @@ public sealed class ImportResult(string source)
 /// a meeting already present (same unit, date and title) is skipped, and any error rolls back the
 /// whole document so nothing is half-imported.
 /// </summary>
-public sealed class InterchangeImporter(
+public sealed partial class InterchangeImporter(
     MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, AuditTrail audit, ILogger<InterchangeImporter> logger)
 {
     public async Task<ImportResult> ImportJsonAsync(string json, string source, CancellationToken cancellationToken = default) =>
@@ -105,7 +105,7 @@ public sealed class InterchangeImporter(
             await ImportDueDateRulesAsync(document.DueDateRules ?? [], result, cancellationToken);
             foreach (var (meeting, index) in (document.Meetings ?? []).Select((m, i) => (m, i)))
             {
-                await ImportMeetingAsync(meeting, $"#/meetings[{index}]", options, result, cancellationToken);
+                await ImportMeetingAsync(meeting, $"#/meetings[{index}]", document.FormatVersion, options, result, cancellationToken);
             }
 
             if (!result.Succeeded)
@@ -291,9 +291,15 @@ public sealed class InterchangeImporter(
         }
     }
 
-    private async Task ImportMeetingAsync(MeetingData data, string path, ImportOptions options, ImportResult result, CancellationToken cancellationToken)
+    private async Task ImportMeetingAsync(MeetingData data, string path, int formatVersion, ImportOptions options, ImportResult result, CancellationToken cancellationToken)
     {
         var label = $"{data.HeldOn:yyyy-MM-dd} {data.Title}";
+        if (formatVersion < 3 && FirstVersion3Property(data, path) is { } newer)
+        {
+            result.Errors.Add($"{newer}: trường này thuộc định dạng phiên bản 3, tệp khai báo \"formatVersion\": {formatVersion} ({label}).");
+            return;
+        }
+
         if (!RecordDates.IsPossibleMeetingDay(data.HeldOn, calendar.Today))
         {
             result.Errors.Add($"{path}.heldOn: ngày họp {data.HeldOn:dd/MM/yyyy} phải là ngày đã diễn ra (không sau hôm nay) và từ năm {RecordDates.FirstMeetingYear} ({label}).");
@@ -455,12 +461,14 @@ public sealed class InterchangeImporter(
         }
 
         var answered = new List<(Recommendation Recommendation, List<ResponseData> Responses)>();
-        foreach (var s in data.Speeches ?? [])
+        var worked = new List<(Recommendation Recommendation, RecommendationData Data, string Path)>();
+        foreach (var (s, speechIndex) in (data.Speeches ?? []).Select((s, i) => (s, i)))
         {
             var speech = meeting.AddSpeech(s.Kind, s.Content, PersonId(s.Speaker), s.SpeakerTitle, Org(s.Organisation));
-            foreach (var r in s.Recommendations ?? [])
+            foreach (var (r, recommendationIndex) in (s.Recommendations ?? []).Select((r, i) => (r, i)))
             {
                 var recommendation = meeting.RaiseRecommendation(speech, r.Content, Org(r.RaisedBy), PersonId(r.RaisedByPerson));
+                var recommendationPath = $"{path}.speeches[{speechIndex}].recommendations[{recommendationIndex}]";
                 if (r.Theme is not null)
                 {
                     if (themes.TryGetValue(r.Theme, out var themeId))
@@ -479,7 +487,18 @@ public sealed class InterchangeImporter(
                     return;
                 }
 
-                if (Lookup(organisations, r.AddressedTo, missing) is { } body)
+                if (r.RecurrenceOf is { } reference && await LinkRecurrenceAsync(recommendation, reference, data.HeldOn, $"{recommendationPath}.recurrenceOf", options, cancellationToken) is { } linkError)
+                {
+                    result.Errors.Add($"{linkError} ({label}).");
+                    return;
+                }
+
+                if (r.History is not null)
+                {
+                    // Version 3: the history says who was given the matter and when; it is replayed once the meeting stands.
+                    worked.Add((recommendation, r, recommendationPath));
+                }
+                else if (Lookup(organisations, r.AddressedTo, missing) is { } body)
                 {
                     // A file records what happened at the meeting: without its own due date the rules count from the meeting day.
                     if (!levels.TryGetValue(body.UnitId, out var level))
@@ -491,14 +510,14 @@ public sealed class InterchangeImporter(
                     recommendation.AssignTo(body.Id, policy.Resolve(r.DueOn, data.HeldOn, recommendation.ThemeId, level), by);
                 }
 
-                if (r.Responses is { Count: > 0 } responses)
+                if (r.History is null && r.Responses is { Count: > 0 } responses)
                 {
                     answered.Add((recommendation, responses));
                 }
             }
         }
 
-        foreach (var d in data.Directives ?? [])
+        foreach (var (d, directiveIndex) in (data.Directives ?? []).Select((d, i) => (d, i)))
         {
             if (d.DueOn is { } given && !Deadline.IsAcceptable(given, data.HeldOn))
             {
@@ -508,7 +527,7 @@ public sealed class InterchangeImporter(
 
             var assignees = (d.Assignees ?? []).Select(Org).OfType<int>();
             var directive = meeting.AddDirective(d.Content, assignees, d.DueOn);
-            // Issue 16, deliver 4 and 6: the groups the task is given to, and its target.
+            // Issue 16, deliver 4: the groups the task is given to.
             foreach (var key in d.GroupAssignees ?? [])
             {
                 if (Lookup(groups, key, missing) is { } group)
@@ -517,9 +536,11 @@ public sealed class InterchangeImporter(
                 }
             }
 
-            if (d.Target is { } target)
+            // Format version 3: the target, progress and completion, through the domain's rules.
+            if (ApplyTaskRecord(directive, d, $"{path}.directives[{directiveIndex}]", data.HeldOn, Org) is { } taskError)
             {
-                directive.SetTarget(target.Measure, target.Low, target.High, target.Unit);
+                result.Errors.Add($"{taskError} ({label}).");
+                return;
             }
         }
 
@@ -543,14 +564,15 @@ public sealed class InterchangeImporter(
         }
 
         // A draft's recommendations are not followed up yet (Recommendation.IsFollowed): answers come with publication.
-        if (answered.Count > 0 && meeting.Status == MeetingStatus.Draft)
+        if ((answered.Count > 0 || worked.Any(w => w.Data.Responses is { Count: > 0 })) && meeting.Status == MeetingStatus.Draft)
         {
             result.Errors.Add($"{path}.status: hội nghị có câu trả lời cho kiến nghị phải ở trạng thái \"published\" (đã công bố) ({label}).");
             return;
         }
 
         // The form's rule for a reply's date: from the meeting day to today.
-        if (answered.SelectMany(a => a.Responses).FirstOrDefault(r => !RecordDates.IsBetweenMeetingAndToday(r.RespondedOn, data.HeldOn, calendar.Today)) is { } misdated)
+        if (answered.SelectMany(a => a.Responses).Concat(worked.SelectMany(w => w.Data.Responses ?? []))
+            .FirstOrDefault(r => !RecordDates.IsBetweenMeetingAndToday(r.RespondedOn, data.HeldOn, calendar.Today)) is { } misdated)
         {
             result.Errors.Add($"{path}: ngày trả lời {misdated.RespondedOn:dd/MM/yyyy} phải từ ngày hội nghị đến hôm nay ({label}).");
             return;
@@ -562,6 +584,21 @@ public sealed class InterchangeImporter(
             {
                 recommendation.Respond(response.Kind, response.RespondedOn, Org(response.Organisation), PersonId(response.Person), response.Content, by);
             }
+        }
+
+        foreach (var (recommendation, recommendationData, recommendationPath) in worked)
+        {
+            if (Replay(recommendation, recommendationData, recommendationPath, data.HeldOn, Org, PersonId) is { } historyError)
+            {
+                result.Errors.Add($"{historyError} ({label}).");
+                return;
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            result.Errors.Add($"{path}: không có các khoá {string.Join(", ", missing.Distinct())} ({label}).");
+            return;
         }
 
         meeting.RefreshSearchText();

@@ -38,6 +38,25 @@ public sealed class ImportExportTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.NotFound, (await outside.GetAsync($"/Meetings/Export?id={id}")).StatusCode);
     }
 
+    /// <summary>Issue 16, deliver 8: the page exports format version 3, with every recommendation's worked history, step for step.</summary>
+    [Fact]
+    public async Task An_exported_meeting_is_version_3_and_carries_each_recommendations_history()
+    {
+        var id = factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.KyPhuong).Id);
+        var events = factory.WithDb(db => db.RecommendationEvents
+            .Where(e => db.Recommendations.Any(r => r.Id == e.RecommendationId && r.MeetingId == id))
+            .GroupBy(e => e.RecommendationId).Select(g => g.Count()).ToList());
+        var client = await factory.SignInAsync("thuky.kyphuong");
+        var response = await client.GetAsync($"/Meetings/Export?id={id}");
+        var document = await ReadDocumentAsync(response);
+        Assert.Equal(3, document.FormatVersion);
+        var recommendations = document.Meetings!.Single().Speeches!.SelectMany(s => s.Recommendations ?? []).ToList();
+        Assert.Equal(events.Sum(), recommendations.Sum(r => r.History?.Count ?? 0));
+        Assert.All(recommendations, r => Assert.Equal(
+            [Domain.Recommendations.RecommendationEventKind.Assigned, Domain.Recommendations.RecommendationEventKind.Responded],
+            r.History!.Select(s => s.Kind)));
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params (string Name, string Json)[] files)
     {
         var token = await client.GetAntiforgeryTokenAsync("/Meetings/Import");
