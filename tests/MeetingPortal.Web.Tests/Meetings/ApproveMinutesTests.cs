@@ -180,6 +180,36 @@ public sealed class ApproveMinutesTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Minutes_are_not_approved_from_a_page_drawn_before_the_record_was_corrected()
+    {
+        var id = await PublishedMeetingAsync("Đối thoại quý III với Hội Khuyến học (sửa trong lúc duyệt)");
+        var leader = await factory.SignInAsync(Leader);
+        var form = await HtmlForm.LoadAsync(leader, $"/Meetings/{id}/Minutes/Approve", FormXPath);
+
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var edit = await HtmlForm.LoadAsync(recorder, $"/Meetings/{id}/Edit");
+        edit["Input.Location"] = "Hội trường Đảng ủy phường";
+        edit["Input.ChangeReason"] = "Bổ sung địa điểm";
+        Assert.Equal(HttpStatusCode.Redirect, (await edit.PostAsync(recorder, "save")).StatusCode);
+        var files = AttachmentFiles();
+
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in form.Fields.Where(f => f.Key != "file"))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(PdfBytes), "file", "scan.pdf");
+        var stale = await leader.PostAsync(form.Action, content);
+
+        // The leader read minutes without the correction: they download them again before approving.
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Hồ sơ vừa được sửa sau khi trang này được mở", Html.Parse(await stale.Content.ReadAsStringAsync()).Node("//div[@class='error-summary']").InnerText, StringComparison.Ordinal);
+        Assert.Null(Approval(id));
+        Assert.Equal(files, AttachmentFiles());
+    }
+
+    [Fact]
     public async Task The_stored_minutes_are_served_unchanged_after_a_correction_and_a_rename_and_the_page_notes_the_correction()
     {
         var id = await PublishedMeetingAsync("Đối thoại quý III với Hội Nông dân (biên bản đã duyệt)");
