@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<SaveMeeting>();
         services.AddScoped<ImportMeetings>();
         services.AddScoped<MeetingAttachments>();
+        services.AddScoped<ApproveMinutes>();
         services.AddScoped<RecommendationChange>();
         services.AddScoped<AssignRecommendation>();
         services.AddScoped<RespondToRecommendation>();

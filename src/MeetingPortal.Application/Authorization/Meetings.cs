@@ -21,11 +21,20 @@ public static class MeetingOperations
 
     /// <summary>Write records for the unit from an interchange file: Recorders and Administrators.</summary>
     public static readonly OperationAuthorizationRequirement Import = new() { Name = "Meeting.Import" };
+
+    /// <summary>
+    /// Approve the minutes with the scan of the signed paper copy: Leaders of the meeting's own unit (ADR 0019), the
+    /// chair's side whose committee held the meeting. Not the Recorder (the secretary's side writes the record; the one
+    /// who writes is not the one who approves), not a leader of a unit above (reads, does not sign for the unit, as
+    /// <see cref="ReportOperations.Sign"/>), not an Administrator (keeps accounts, not documents).
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement ApproveMinutes = new() { Name = "Meeting.ApproveMinutes" };
 }
 
 /// <summary>
 /// The meeting rules (README "Roles"): scope by the unit tree (404 outside it), Recorders and
-/// Administrators write records, everyone in scope reads them.
+/// Administrators write records, everyone in scope reads them, and only Leaders whose own unit is the meeting's
+/// approve its minutes (ADR 0019).
 /// </summary>
 public sealed class MeetingAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, MeetingResource>
 {
@@ -42,6 +51,7 @@ public sealed class MeetingAuthorizationHandler : AuthorizationHandler<Operation
         {
             _ when requirement == MeetingOperations.Read => true,
             _ when requirement == MeetingOperations.Create || requirement == MeetingOperations.Edit || requirement == MeetingOperations.Import => user.HasAnyRole(Roles.Recorder, Roles.Administrator),
+            _ when requirement == MeetingOperations.ApproveMinutes => user.IsInRole(Roles.Leader) && user.GetScope()?.Path == resource.UnitPath,
             _ => false,
         };
         if (allowed)

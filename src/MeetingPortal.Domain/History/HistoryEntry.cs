@@ -13,6 +13,9 @@ public enum HistoryAction
     Deactivated = 9,
     Reactivated = 10,
     PasswordReset = 11,
+
+    /// <summary>A meeting's minutes were approved with the signed scan (ADR 0019); entries after it are corrections after approval.</summary>
+    MinutesApproved = 12,
 }
 
 /// <summary>

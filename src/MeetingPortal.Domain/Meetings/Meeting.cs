@@ -2,6 +2,7 @@ using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Domain.Reports;
 using MeetingPortal.Domain.Units;
 
 namespace MeetingPortal.Domain.Meetings;
@@ -113,6 +114,12 @@ public class Meeting : Entity
 
     public MeetingStatus Status { get; private set; }
     public DateTime? PublishedAtUtc { get; private set; }
+
+    /// <summary>
+    /// The approval of the minutes with the signed scan and the DOCX stored at that moment (ADR 0019); null while the
+    /// minutes are a draft generated from the record as it stands. Set once by <see cref="ApproveMinutes"/>.
+    /// </summary>
+    public MinutesApproval? MinutesApproval { get; private set; }
 
     /// <summary>Folded text of the record for diacritic-free search; kept in a table of its own.</summary>
     public MeetingSearchDocument Search { get; private set; } = new();
@@ -405,6 +412,41 @@ public class Meeting : Entity
         PublishedAtUtc = atUtc;
         Raise(new MeetingPublished(this));
     }
+
+    /// <summary>
+    /// The chair's side approves the minutes (issue 16 deliver 2, ADR 0019): <paramref name="scan"/> is the scan of the
+    /// paper copy signed by the chair, the official copy, and <paramref name="documentStoredName"/> names the DOCX as
+    /// generated at this moment (<paramref name="documentSizeBytes"/> bytes), kept to be served from now on instead of
+    /// being generated again. Approved by <paramref name="by"/> on <paramref name="approvedOn"/> (Vietnam date) at
+    /// <paramref name="atUtc"/>. The record itself may still be corrected afterwards (a published record changes with a
+    /// reason); the corrections are shown beside the approved minutes, never written into them.
+    /// Throws <see cref="DomainException"/> "minutes.not-published" for a draft record (its minutes are not yet a
+    /// document anyone signs), "minutes.already-approved" when approved before (the approved copy is kept as it is) and
+    /// "minutes.scan-type" for a scan that is not a PDF or an image (<see cref="ReportScan.IsScanType"/>: a Word file
+    /// carries no signature).
+    /// </summary>
+    public void ApproveMinutes(ReportScan scan, string documentStoredName, long documentSizeBytes, DateOnly approvedOn, string? by, DateTime atUtc)
+    {
+        if (Status != MeetingStatus.Published)
+        {
+            throw new DomainException("minutes.not-published", "Only a published meeting's minutes are approved.");
+        }
+
+        if (MinutesApproval is not null)
+        {
+            throw new DomainException("minutes.already-approved", "The minutes are approved once; the approved copy is kept as it is.");
+        }
+
+        if (!ReportScan.IsScanType(scan.Type))
+        {
+            throw new DomainException("minutes.scan-type", "The signed minutes are a PDF or an image.");
+        }
+
+        MinutesApproval = new MinutesApproval(scan, documentStoredName, documentSizeBytes, approvedOn, by, atUtc);
+    }
+
+    /// <summary>Whether the minutes may be approved now: a published record whose minutes are not approved yet.</summary>
+    public bool MayApproveMinutes => Status == MeetingStatus.Published && MinutesApproval is null;
 }
 
 /// <summary>What a record needs before it is published; forms ask it to put each message beside its field.</summary>

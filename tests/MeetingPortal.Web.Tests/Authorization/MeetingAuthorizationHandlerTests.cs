@@ -25,6 +25,26 @@ public sealed class MeetingAuthorizationHandlerTests
         }
     }
 
+    /// <summary>
+    /// Issue 16, deliver 2 (ADR 0019): the minutes are approved by the chair's side, Leaders of the meeting's own unit;
+    /// not a leader above (reads, does not sign for the unit), nor the unit's recorder, administrator or other roles.
+    /// </summary>
+    [Fact]
+    public async Task Only_leaders_of_the_meetings_own_unit_approve_its_minutes()
+    {
+        var meeting = new MeetingResource(Ward);
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Leader]), meeting, MeetingOperations.ApproveMinutes));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Province, [Roles.Leader]), meeting, MeetingOperations.ApproveMinutes));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Country, [Roles.Leader]), meeting, MeetingOperations.ApproveMinutes));
+        foreach (var role in new[] { Roles.Recorder, Roles.Administrator, Roles.Tracker, Roles.Responder })
+        {
+            Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [role]), meeting, MeetingOperations.ApproveMinutes));
+        }
+
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Recorder, Roles.Administrator]), meeting, MeetingOperations.ApproveMinutes));
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, User(OtherWard, [Roles.Leader]), meeting, MeetingOperations.ApproveMinutes));
+    }
+
     [Theory]
     [InlineData(OtherWard)]
     [InlineData(Province)]

@@ -129,6 +129,48 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
         Assert.True(report.Length == 0, string.Join(", ", sources.Keys) + "\n" + report);
     }
 
+    /// <summary>
+    /// Issue 16, deliver 2 (ADR 0019): approving the minutes as the ward's leader, by keyboard and mouse alike: the meeting
+    /// page offering it, the approve form, the form refused without a scan (the message beside the field), and the
+    /// meeting page after approval with the scan and the approved DOCX.
+    /// </summary>
+    [Fact]
+    public async Task The_minutes_approval_pages_have_no_serious_violation_and_conform()
+    {
+        var meeting = fixture.WithDb(db => db.Meetings.Single(m => m.Title.StartsWith("Đảng ủy phường Kỳ Phương")).Id);
+        var failures = new List<string>();
+        var sources = new Dictionary<string, string>();
+        var page = await fixture.SignInAsync("lanhdao.kyphuong");
+        async Task CheckAsync(string name, IResponse response)
+        {
+            Assert.True(response.Ok, $"{name} answered {response.Status}");
+            failures.AddRange((await page.SeriousViolationsAsync()).Select(v => $"{name}: {v}"));
+            sources[$"minutes{sources.Count:00}"] = await response.TextAsync();
+        }
+
+        await CheckAsync("detail", (await page.GotoAsync($"/Meetings/{meeting}"))!);
+        var approve = page.GetByRole(AriaRole.Link, new() { Name = "Duyệt biên bản" });
+        await Expect(approve).ToBeVisibleAsync();
+        await CheckAsync("approve", (await page.GotoAsync($"/Meetings/{meeting}/Minutes/Approve"))!);
+
+        var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Duyệt biên bản" }).ClickAsync(), r => r.Request.Method == "POST");
+        await page.WaitForLoadStateAsync();
+        await CheckAsync("approve without a scan", refused);
+        await Expect(page.Locator("#file-error")).ToContainTextAsync("Hãy chọn bản quét của biên bản đã ký");
+
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "bien-ban-da-ky.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await page.Locator("#file").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/Meetings/{meeting}");
+        await CheckAsync("detail after approval", (await page.ReloadAsync())!);
+        await Expect(page.Locator("section.minutes-approval")).ToContainTextAsync("Biên bản đã được duyệt ngày");
+
+        Assert.Empty(failures);
+        var report = await HtmlValidator.ValidateAsync(sources);
+        Assert.True(report.Length == 0, string.Join(", ", sources.Keys) + "\n" + report);
+    }
+
     [Fact]
     public async Task Administration_forms_with_their_messages_stay_accessible_and_valid()
     {

@@ -52,6 +52,8 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Meetings/Edit:"] = new("/Meetings/{meeting}/Edit", Gate.Record, Leader),
         ["Meetings/Attachments:"] = new("/Meetings/{meeting}/Attachments", Gate.Record, Leader),
         ["Meetings/Attachments:Delete"] = new("/Meetings/{meeting}/Attachments?handler=Delete", Gate.Record, Leader),
+        // The chair's side approves the minutes: the ward's leaders, not its recorder (ADR 0019).
+        ["Meetings/MinutesApprove:"] = new("/Meetings/{meeting}/Minutes/Approve", Gate.Record, "thuky.kyphuong"),
         ["Meetings/Create:"] = new("/Meetings/Create", Gate.Role, Leader),
         ["Meetings/Import:"] = new("/Meetings/Import", Gate.Role, Leader),
         ["Reports/Quarterly:Freeze"] = new("/Reports/Quarterly?handler=Freeze&unit={unit}", Gate.Record, "theodoi.kyphuong"),
@@ -170,7 +172,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
     private string Fingerprint() => factory.WithDb(db => string.Join(",",
         db.Meetings.Sum(m => m.Version), db.Recommendations.Sum(r => r.Version), db.Directives.Sum(d => d.Version), db.Units.Sum(u => u.Version),
         db.Organisations.Sum(o => o.Version), db.CalendarDays.Count(), db.DueDateRules.Count(), db.Themes.Count(), db.Snapshots.Count(), db.Snapshots.Sum(s => s.Revision),
-        db.Attachments.Count(), db.History.Count(), db.Users.Count(u => u.IsActive)));
+        db.Attachments.Count(), db.History.Count(), db.Users.Count(u => u.IsActive), db.Meetings.Count(m => m.MinutesApproval!.ApprovedBy != null)));
 
     private string Url(string template)
     {

@@ -57,6 +57,8 @@ public static class PortalRoutes
         ["Meetings/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
         ["Meetings/{id:int}/Edit"] = new(RouteAccess.Record, "thuky.kyphuong", "lanhdao.kyphuong"),
         ["Meetings/{id:int}/Minutes"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        // Only the meeting's own unit's leaders approve its minutes (ADR 0019).
+        ["Meetings/{id:int}/Minutes/Approve"] = new(RouteAccess.Record, "lanhdao.kyphuong", "thuky.kyphuong"),
         ["Meetings/{id:int}/Attachments"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
         ["Meetings/{id:int}/Attachments/{attachmentId:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
         ["Recommendations"] = new(RouteAccess.SignedIn),

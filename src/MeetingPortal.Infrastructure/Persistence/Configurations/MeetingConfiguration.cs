@@ -26,6 +26,20 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         });
         builder.Navigation(m => m.Search).IsRequired();
 
+        // The approval of the minutes (ADR 0019) in a table of its own, keyed by the meeting: at most one per meeting,
+        // so two approvals crossing each other cannot both be saved, and approving changes no column (nor the version)
+        // of the record a recorder may be correcting meanwhile.
+        builder.OwnsOne(m => m.MinutesApproval, approval =>
+        {
+            approval.ToTable("MinutesApprovals");
+            approval.WithOwner().HasForeignKey("MeetingId");
+            approval.Property(a => a.ApprovedBy).HasMaxLength(MinutesApproval.UserNameMaxLength);
+            approval.Property(a => a.ScanFileName).HasMaxLength(Attachment.FileNameMaxLength).IsRequired();
+            approval.Property(a => a.ScanStoredName).HasMaxLength(100).IsUnicode(false).IsRequired();
+            approval.Property(a => a.DocumentStoredName).HasMaxLength(100).IsUnicode(false).IsRequired();
+            approval.Ignore(a => a.Scan);
+        });
+
         // Lists and per-unit, per-quarter summaries read meetings by unit and date.
         builder.HasIndex(m => new { m.UnitId, m.HeldOn });
         builder.HasIndex(m => m.HeldOn);

@@ -17,6 +17,15 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
     public bool MayEdit { get; private set; }
 
+    /// <summary>Whether the user may approve the minutes now: a leader of the meeting's own unit, a published record, not approved yet.</summary>
+    public bool MayApproveMinutes { get; private set; }
+
+    /// <summary>
+    /// The history entries saved after the minutes were approved, oldest first (ADR 0019): the record was corrected
+    /// after approval and the approved minutes do not show it. Empty before approval or when nothing changed since.
+    /// </summary>
+    public IReadOnlyList<HistoryView> ChangedAfterApproval { get; private set; } = [];
+
     public IReadOnlyList<AttachmentsModel.Row> Attachments { get; private set; } = [];
 
     [TempData]
@@ -40,6 +49,16 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
             .ToListAsync(cancellationToken);
         Attachments = await AttachmentsModel.ListAsync(db, id, cancellationToken);
         History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, AuditTrail.ReadChanges(h.Changes))).ToList();
+        if (meeting.MinutesApproval is { } approval)
+        {
+            ChangedAfterApproval = History.Where(h => h.AtUtc > approval.ApprovedAtUtc && h.Action != HistoryAction.MinutesApproved).Reverse().ToList();
+        }
+        else
+        {
+            MayApproveMinutes = meeting.Status == MeetingStatus.Published
+                && await authorization.MayAsync(User, new MeetingResource(meeting.UnitPath), MeetingOperations.ApproveMinutes);
+        }
+
         return Page();
     }
 
@@ -137,6 +156,12 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                 AttendanceNote = m.AttendanceNote,
                 Source = m.Source,
                 RebuiltFromSecondarySource = m.RebuiltFromSecondarySource,
+                // The approval's own table is left-joined: every column is null before approval.
+                ApprovedAtUtc = (DateTime?)m.MinutesApproval!.ApprovedAtUtc,
+                ApprovedOn = (DateOnly?)m.MinutesApproval.ApprovedOn,
+                ApprovedBy = m.MinutesApproval.ApprovedBy,
+                ApprovedScanFileName = m.MinutesApproval.ScanFileName,
+                ApprovedDocumentStoredName = m.MinutesApproval.DocumentStoredName,
                 Participants = m.Participants.OrderBy(p => p.Order)
                     .Select(p => new ParticipantView(p.Person!.FullName, p.Title, p.Role) { Attendance = p.Attendance, AbsenceReason = p.AbsenceReason }).ToList(),
                 ParticipantGroups = m.ParticipantGroups.OrderBy(g => g.Order).Select(g => g.Wording ?? g.BodyGroup!.Name).ToList(),
@@ -213,6 +238,18 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
         /// <summary>True when the record was rebuilt from the secondary source named in <see cref="Source"/>: say so outside the record's text.</summary>
         public bool RebuiltFromSecondarySource { get; init; }
+        /// <summary>The approval's columns as projected (null before approval); read through <see cref="MinutesApproval"/>.</summary>
+        public DateTime? ApprovedAtUtc { get; init; }
+        public DateOnly? ApprovedOn { get; init; }
+        public string? ApprovedBy { get; init; }
+        public string? ApprovedScanFileName { get; init; }
+        public string? ApprovedDocumentStoredName { get; init; }
+
+        /// <summary>The approval of the minutes (ADR 0019): when, by whom, the scan's name and the stored DOCX; null while they are a draft.</summary>
+        public MinutesApprovalView? MinutesApproval => ApprovedAtUtc is { } at && ApprovedDocumentStoredName is { } document
+            ? new MinutesApprovalView(ApprovedOn!.Value, ApprovedBy, at, ApprovedScanFileName!, document)
+            : null;
+
         public required List<ParticipantView> Participants { get; init; }
         /// <summary>Groups named among those taking part, each in the record's wording (ADR 0020), in order.</summary>
         public List<string> ParticipantGroups { get; init; } = [];
@@ -239,6 +276,13 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
             ? new ReviewPeriod(kind, year, number)
             : null;
     }
+
+    /// <summary>
+    /// The approval of the minutes as read: the Vietnam date and the approver's user name shown on the page, the instant
+    /// (UTC) after which history entries are corrections, the signed scan's display name, and the stored DOCX's name in
+    /// the attachment store (served instead of generating the minutes).
+    /// </summary>
+    public sealed record MinutesApprovalView(DateOnly ApprovedOn, string? ApprovedBy, DateTime ApprovedAtUtc, string ScanFileName, string DocumentStoredName);
 
     /// <summary>A participant as read: name, title held that day, role, and whether present (with the reason of an absence).</summary>
     public sealed record ParticipantView(string FullName, string? Title, ParticipantRole Role)

@@ -1,17 +1,22 @@
 using System.Globalization;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Infrastructure.Files;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>
-/// Downloads the minutes (biên bản) of a meeting in scope as DOCX (<see cref="MinutesDocument"/>), written from the record
-/// and the facts of <see cref="MinutesFacts.Of"/>; always in Vietnamese, the language of the record. Out of scope: 404.
+/// Downloads the minutes (biên bản) of a meeting in scope as DOCX. Until they are approved they are written from the
+/// record as it stands (<see cref="MinutesGenerator"/>); once approved (ADR 0019) the DOCX kept at approval is served byte
+/// for byte and never written again, whatever was corrected or renamed since. Out of scope: 404.
 /// </summary>
-public sealed class MinutesModel(MeetingPortalDbContext db, IAuthorizationService authorization, IStringLocalizerFactory localizers) : PageModel
+public sealed class MinutesModel(MeetingPortalDbContext db, IAuthorizationService authorization, MinutesGenerator generator, AttachmentStore store) : PageModel
 {
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     /// <summary>The DOCX of meeting <paramref name="id"/>, named "bien-ban-yyyy-MM-dd-id.docx".</summary>
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -21,21 +26,24 @@ public sealed class MinutesModel(MeetingPortalDbContext db, IAuthorizationServic
             return NotFound();
         }
 
-        var uiCulture = CultureInfo.CurrentUICulture;
-        byte[] bytes;
-        try
+        var name = $"bien-ban-{meeting.HeldOn:yyyy-MM-dd}-{id.ToString(CultureInfo.InvariantCulture)}.docx";
+        return meeting.MinutesApproval is { } approval
+            ? File(store.Open(approval.DocumentStoredName), DocxType, name)
+            : File(generator.Create(meeting), DocxType, name);
+    }
+
+    /// <summary>The scan of the signed minutes, the official copy (always as a download); 404 before approval.</summary>
+    public async Task<IActionResult> OnGetScanAsync(int id, CancellationToken cancellationToken)
+    {
+        // The approval's columns read through a left join: null before approval.
+        var found = await db.Meetings.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new { m.Unit!.Path, m.MinutesApproval!.ScanStoredName, ScanType = (AttachmentType?)m.MinutesApproval.ScanType, m.MinutesApproval.ScanFileName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found?.ScanStoredName is not { } stored || !await authorization.MayAsync(User, new MeetingResource(found.Path), MeetingOperations.Read))
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
-            var localizer = localizers.Create(typeof(SharedResource));
-            var superior = meeting.SuperiorUnitName is { } parent ? localizer["OfficialReport.SuperiorBody", parent].Value : null;
-            bytes = MinutesDocument.Create(new MinutesSheet(meeting, MinutesFacts.Of(meeting), superior), localizer);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = uiCulture;
+            return NotFound();
         }
 
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            $"bien-ban-{meeting.HeldOn:yyyy-MM-dd}-{id.ToString(CultureInfo.InvariantCulture)}.docx");
+        return File(store.Open(stored), AttachmentStore.ContentType(found.ScanType!.Value), found.ScanFileName);
     }
 }

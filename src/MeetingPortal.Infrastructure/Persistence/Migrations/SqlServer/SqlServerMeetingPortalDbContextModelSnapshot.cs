@@ -1963,7 +1963,58 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasForeignKey("MeetingId");
                         });
 
+                    b.OwnsOne("MeetingPortal.Domain.Meetings.MinutesApproval", "MinutesApproval", b1 =>
+                        {
+                            b1.Property<int>("MeetingId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTime>("ApprovedAtUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("ApprovedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<DateTime>("ApprovedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<long>("DocumentSizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("DocumentStoredName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(100)");
+
+                            b1.Property<string>("ScanFileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<long>("ScanSizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("ScanStoredName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(100)");
+
+                            b1.Property<int>("ScanType")
+                                .HasColumnType("int");
+
+                            b1.HasKey("MeetingId");
+
+                            b1.ToTable("MinutesApprovals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
                     b.Navigation("HostOrganisation");
+
+                    b.Navigation("MinutesApproval");
 
                     b.Navigation("Search")
                         .IsRequired();

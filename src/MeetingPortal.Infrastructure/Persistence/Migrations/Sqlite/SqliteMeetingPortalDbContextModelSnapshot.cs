@@ -1897,7 +1897,58 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasForeignKey("MeetingId");
                         });
 
+                    b.OwnsOne("MeetingPortal.Domain.Meetings.MinutesApproval", "MinutesApproval", b1 =>
+                        {
+                            b1.Property<int>("MeetingId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("ApprovedAtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ApprovedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("ApprovedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("DocumentSizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DocumentStoredName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ScanFileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ScanSizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ScanStoredName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ScanType")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("MeetingId");
+
+                            b1.ToTable("MinutesApprovals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
                     b.Navigation("HostOrganisation");
+
+                    b.Navigation("MinutesApproval");
 
                     b.Navigation("Search")
                         .IsRequired();

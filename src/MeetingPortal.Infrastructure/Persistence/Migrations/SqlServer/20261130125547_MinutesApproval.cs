@@ -1,0 +1,48 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class MinutesApproval : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MinutesApprovals",
+                columns: table => new
+                {
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    ApprovedOn = table.Column<DateTime>(type: "date", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ScanFileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ScanType = table.Column<int>(type: "int", nullable: false),
+                    ScanSizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    ScanStoredName = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    DocumentStoredName = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    DocumentSizeBytes = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinutesApprovals", x => x.MeetingId);
+                    table.ForeignKey(
+                        name: "FK_MinutesApprovals_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MinutesApprovals");
+        }
+    }
+}
