@@ -15,6 +15,9 @@ public sealed record ExportStamp(string By, DateTimeOffset AtUtc)
 /// <summary>A share written as a percentage in a file (typed as a number with a percent format in XLSX).</summary>
 public readonly record struct ExportPercent(double Share);
 
+/// <summary>A change against the period before, written with its sign ("+3") as the screen's "Thay đổi" column (typed as a number with a signed format in XLSX).</summary>
+public readonly record struct ExportChange(double Value);
+
 /// <summary>
 /// A summary document (<see cref="ReportDocument"/>) as files: every table, each "x / y" figure as three typed columns
 /// (the part, the whole, the percentage), under a title block naming the unit, the period, the day counted, who
@@ -93,7 +96,12 @@ public static class ReportFiles
                 for (var i = 0; i < table.Columns.Count; i++)
                 {
                     var value = i < row.Values.Count ? row.Values[i] : null;
-                    cells.Add(value?.Kind == ValueKind.Share ? value.Number is { } share ? new ExportPercent(share) : null : value?.Number);
+                    cells.Add(value?.Kind switch
+                    {
+                        ValueKind.Share => value.Number is { } share ? new ExportPercent(share) : null,
+                        ValueKind.Change => value.Number is { } change ? new ExportChange(change) : null,
+                        _ => value?.Number,
+                    });
                     if (split[i])
                     {
                         cells.Add(value?.Whole);

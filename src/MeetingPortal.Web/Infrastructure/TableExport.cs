@@ -106,6 +106,11 @@ public static class TableExport
             case ExportPercent percent:
                 writer.WriteField(PercentText(percent));
                 break;
+            case ExportChange change:
+                // As a plain number: a field beginning with "+" is what a spreadsheet takes for a formula, and the guard
+                // against formulas would write "'+3". The XLSX shows the sign through its number format.
+                WriteCsvCell(writer, change.Value);
+                break;
             case int number:
                 writer.WriteField(number, default);
                 break;
@@ -288,6 +293,13 @@ public static class TableExport
                 DataType = CellValues.Number,
                 StyleIndex = PercentStyle,
             },
+            ExportChange change => new Cell
+            {
+                CellReference = reference,
+                CellValue = new CellValue(change.Value.ToString("R", CultureInfo.InvariantCulture)),
+                DataType = CellValues.Number,
+                StyleIndex = ChangeStyle,
+            },
             DateOnly date => new Cell
             {
                 CellReference = reference,
@@ -319,6 +331,7 @@ public static class TableExport
     private const uint NoteStyle = 5;
     private const uint WrapStyle = 6;
     private const uint PlainStyle = 7;
+    private const uint ChangeStyle = 8;
 
     private static void AddStyles(WorkbookPart workbook)
     {
@@ -343,7 +356,8 @@ public static class TableExport
 
         var styles = workbook.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
+            // 165: a change with its sign, as the screen's "Thay đổi" writes it ("+3", "-2", "0").
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "+0;-0;0" }) { Count = 2 },
             new Fonts(Font(11), Font(11, bold: true), Font(14, bold: true), Font(11, italic: true)) { Count = 4 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
@@ -357,8 +371,9 @@ public static class TableExport
                 new CellFormat { FontId = 2, ApplyFont = true, FormatId = 0 },
                 new CellFormat { FontId = 3, ApplyFont = true, FormatId = 0 },
                 new CellFormat(Top(wrap: true)) { ApplyAlignment = true, FormatId = 0 },
-                new CellFormat(Top()) { ApplyAlignment = true, FormatId = 0 })
-            { Count = 8 },
+                new CellFormat(Top()) { ApplyAlignment = true, FormatId = 0 },
+                new CellFormat(Top()) { NumberFormatId = 165, ApplyNumberFormat = true, ApplyAlignment = true, FormatId = 0 })
+            { Count = 9 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
         styles.Stylesheet.Save();
     }
@@ -382,11 +397,16 @@ public static class TableExport
     private static string PercentText(ExportPercent percent) =>
         MeetingPortal.Application.Reports.ReportValue.Percent(percent.Share, CultureInfo.InvariantCulture);
 
+    /// <summary>A change as the screen writes it: "+3", "-2", "0".</summary>
+    private static string ChangeText(ExportChange change) =>
+        change.Value > 0 ? "+" + change.Value.ToString(CultureInfo.InvariantCulture) : change.Value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>A cell as text, for widths and for the cells written as text.</summary>
     private static string Format(object? value) => value switch
     {
         null => string.Empty,
         ExportPercent percent => PercentText(percent),
+        ExportChange change => ChangeText(change),
         DateOnly date => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

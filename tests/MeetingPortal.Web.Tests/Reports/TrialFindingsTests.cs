@@ -79,4 +79,30 @@ public sealed class TrialFindingsTests(PortalFactory factory) : IClassFixture<Po
         var line = csv.Split('\n').First(l => l.Contains(content.Length > 40 ? content[..40] : content, StringComparison.Ordinal));
         Assert.Contains("Không nêu", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_change_column_keeps_its_sign_in_the_xlsx_and_its_number_in_the_csv()
+    {
+        var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
+        var leader = await factory.SignInAsync("lanhdao.hatinh");
+        var screen = (await leader.GetHtmlAsync($"/Reports/Quarterly?unit={unit}&year=2022")).Cell("Kiến nghị", 3);
+        Assert.StartsWith("+", screen, StringComparison.Ordinal);
+
+        var csv = System.Text.Encoding.UTF8.GetString(await leader.GetByteArrayAsync($"/Reports/Quarterly?handler=Export&format=csv&unit={unit}&year=2022"));
+        var row = csv.Split('\n').First(l => l.StartsWith("Kiến nghị;", StringComparison.Ordinal)).TrimEnd('\r').Split(';');
+        // The CSV keeps the number (a leading "+" would be taken for a formula and guarded as "'+9").
+        Assert.Equal(screen.TrimStart('+'), row[^1]);
+
+        await using var stream = new MemoryStream(await leader.GetByteArrayAsync($"/Reports/Quarterly?handler=Export&format=xlsx&unit={unit}&year=2022"));
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var styles = book.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        var strings = book.WorkbookPart.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        string Text(DocumentFormat.OpenXml.Spreadsheet.Cell c) => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString ? strings[int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)] : c.InnerText;
+        var sheet = book.WorkbookPart.WorksheetParts.First(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Any(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => Text(c) == "Kiến nghị")));
+        var cells = sheet.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().First(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => Text(c) == "Kiến nghị")).Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        var change = cells[^1];
+        Assert.Equal(screen.TrimStart('+'), change.CellValue!.Text);
+        var format = styles.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ElementAt((int)change.StyleIndex!.Value).NumberFormatId!.Value;
+        Assert.Equal("+0;-0;0", styles.NumberingFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>().Single(f => f.NumberFormatId!.Value == format).FormatCode!.Value);
+    }
 }
