@@ -53,7 +53,8 @@ public sealed class EnumBinderProvider : IModelBinderProvider
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Metadata.UnderlyingOrModelType.IsEnum
-            ? new EnumBinder(new SimpleTypeModelBinder(context.Metadata.ModelType, context.Services.GetRequiredService<ILoggerFactory>()))
+            // MVC's own enum binder, which refuses a number no member has ("999"), as it would bind without this provider.
+            ? new EnumBinder(new EnumTypeModelBinder(suppressBindingUndefinedValueToEnumType: true, context.Metadata.UnderlyingOrModelType, context.Services.GetRequiredService<ILoggerFactory>()))
             : null;
     }
 

@@ -123,7 +123,7 @@ public sealed class NotStatedFactsTests(PortalFactory factory) : IClassFixture<P
         var id = factory.WithDb(db => db.Meetings.Single(m => m.Title == title).Id);
         Assert.Equal(MeetingFormat.NotStated, factory.WithDb(db => db.Meetings.Single(m => m.Id == id).Format));
         var exported = JsonNode.Parse(await client.GetStringAsync($"/Meetings/Export?id={id}"))!;
-        Assert.Equal(2, exported["formatVersion"]!.GetValue<int>());
+        Assert.Equal(MeetingPortal.Infrastructure.Seeding.InterchangeDocument.CurrentVersion, exported["formatVersion"]!.GetValue<int>());
         Assert.Null(exported["meetings"]![0]!["format"]);
     }
 }
