@@ -274,27 +274,26 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
     /// </summary>
     public async Task<IReadOnlyList<(ReportPeriod Period, int Recommendations, int Answered)>> TrendAsync(UnitScope unit, ReportPeriod last, int count, CancellationToken cancellationToken, TreeThen? then = null)
     {
-        if (then is not null)
-        {
-            // As then: the one tree of the summary's day for every period of the trend.
-            var trend = new List<(ReportPeriod, int, int)>();
-            foreach (var p in last.Trend(count))
-            {
-                var inPeriod = Recommendations(unit, p, then);
-                trend.Add((p, await inPeriod.CountAsync(cancellationToken), await inPeriod.CountAsync(FigureDefinitions.Answered, cancellationToken)));
-            }
-
-            return trend;
-        }
-
         var periods = last.Trend(count);
         var (start, end) = (periods[0].Start, periods[^1].End);
-        // One grouped query by meeting date; the dates fold into periods here. Over two years SQLite
-        // would rather walk the date index through every unit's meetings (34 ms for a ward at country
-        // scale); the scope's unit ids let it seek (unit, date) instead.
-        var unitIds = await db.Units.AsNoTracking().InScope(unit).Select(u => u.Id).ToListAsync(cancellationToken);
-        var raised = db.Recommendations.AsNoTracking().Where(FigureDefinitions.CountedRecommendation)
-            .Where(r => unitIds.Contains(r.Meeting!.UnitId) && r.Meeting.HeldOn >= start && r.Meeting.HeldOn <= end);
+        IQueryable<Recommendation> raised;
+        if (then is null)
+        {
+            // One grouped query by meeting date; the dates fold into periods here. Over two years SQLite
+            // would rather walk the date index through every unit's meetings (34 ms for a ward at country
+            // scale); the scope's unit ids let it seek (unit, date) instead.
+            var unitIds = await db.Units.AsNoTracking().InScope(unit).Select(u => u.Id).ToListAsync(cancellationToken);
+            raised = db.Recommendations.AsNoTracking().Where(FigureDefinitions.CountedRecommendation)
+                .Where(r => unitIds.Contains(r.Meeting!.UnitId) && r.Meeting.HeldOn >= start && r.Meeting.HeldOn <= end);
+        }
+        else
+        {
+            // As then: the one tree of the summary's day for every period of the trend, the same two grouped queries.
+            var ids = then.UnitIds;
+            raised = db.Recommendations.AsNoTracking().Where(FigureDefinitions.CountedRecommendation)
+                .Where(r => ids.Contains(r.Meeting!.HeldInUnitId ?? r.Meeting.UnitId) && r.Meeting.HeldOn >= start && r.Meeting.HeldOn <= end);
+        }
+
         var total = await raised.GroupBy(r => r.Meeting!.HeldOn).Select(g => new { HeldOn = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var answered = await raised.Where(FigureDefinitions.Answered).GroupBy(r => r.Meeting!.HeldOn).Select(g => new { HeldOn = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return periods.Select(p => (p,
@@ -376,8 +375,9 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         // A child that no longer stood that day (retired, merged) is a row only when it still has records to show. The
         // order is that of today's rows (the database's binary order of names), so both readings list alike.
         return then.Children
-            .Select(c => new ChildFigures(c.Id, c.Name, c.HasChildren, Sum(meetingCounts, c.Id), Sum(totals, c.Id), Sum(answered, c.Id), Sum(resolved, c.Id), Sum(overdue, c.Id)))
-            .Where(c => then.Children.Single(x => x.Id == c.UnitId).Standing || c.Meetings > 0)
+            .Select(c => (c.Standing, Figures: new ChildFigures(c.Id, c.Name, c.HasChildren, Sum(meetingCounts, c.Id), Sum(totals, c.Id), Sum(answered, c.Id), Sum(resolved, c.Id), Sum(overdue, c.Id))))
+            .Where(c => c.Standing || c.Figures.Meetings > 0)
+            .Select(c => c.Figures)
             .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -145,8 +145,7 @@ public sealed class ReorganiseTests(PortalFactory factory) : IClassFixture<Porta
     private static string RecordPart(HtmlDocument page) =>
         string.Join("\n", page.Nodes("//main//h1 | //main//p[contains(@class,'eyebrow')] | //main//dl").Select(n => HtmlEntity.DeEntitize(n.InnerText).Trim()));
 
-    private static string Figures(HtmlDocument page) =>
-        string.Join("\n", page.Nodes("//table[contains(@class,'figures')]/tbody/tr").Select(tr => System.Text.RegularExpressions.Regex.Replace(HtmlEntity.DeEntitize(tr.InnerText), @"\s+", " ").Trim()));
+    private static string Figures(HtmlDocument page) => page.TableText("figures");
 
     private static async Task<List<string>> MinutesParagraphsAsync(HttpClient client, int meetingId)
     {

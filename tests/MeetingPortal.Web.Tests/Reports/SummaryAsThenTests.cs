@@ -1,4 +1,3 @@
-using HtmlAgilityPack;
 using MeetingPortal.Web.Tests.Support;
 
 namespace MeetingPortal.Web.Tests.Reports;
@@ -12,9 +11,6 @@ public sealed class SummaryAsThenTests(PortalFactory factory) : IClassFixture<Po
 {
     private int UnitId(string code) => factory.WithDb(db => db.Units.Single(u => u.Code == code).Id);
 
-    private static string Table(HtmlDocument page, string table) =>
-        string.Join("\n", page.Nodes($"//table[contains(@class,'{table}')]/tbody/tr").Select(tr => System.Text.RegularExpressions.Regex.Replace(HtmlEntity.DeEntitize(tr.InnerText), @"\s+", " ").Trim()));
-
     [Fact]
     public async Task After_the_2025_change_the_2022_summaries_read_as_the_units_stood_then_or_as_they_stand_now()
     {
@@ -22,7 +18,7 @@ public sealed class SummaryAsThenTests(PortalFactory factory) : IClassFixture<Po
         var leader = await factory.SignInAsync("lanhdao.hatinh");
         var provinceBefore = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2022");
         var districtBefore = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={district}&year=2022");
-        Assert.Contains("Thị xã Kỳ Anh", Table(provinceBefore, "children"));
+        Assert.Contains("Thị xã Kỳ Anh", provinceBefore.TableText("children"));
         Assert.NotEqual("0", districtBefore.Cell("Kiến nghị"));
         // Before any change there is nothing to choose.
         Assert.Empty(provinceBefore.Nodes("//nav[contains(@class,'tree-choice')]"));
@@ -32,9 +28,9 @@ public sealed class SummaryAsThenTests(PortalFactory factory) : IClassFixture<Po
 
         // Now: Kỳ Phương's 2022 dialogue counts under the new ward; the retired town has no ward left below it.
         var provinceNow = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2022");
-        Assert.Equal(Table(provinceBefore, "figures"), Table(provinceNow, "figures"));
-        Assert.DoesNotContain("Thị xã Kỳ Anh", Table(provinceNow, "children"));
-        Assert.Contains(HaTinh2025.NewWard, Table(provinceNow, "children"));
+        Assert.Equal(provinceBefore.TableText("figures"), provinceNow.TableText("figures"));
+        Assert.DoesNotContain("Thị xã Kỳ Anh", provinceNow.TableText("children"));
+        Assert.Contains(HaTinh2025.NewWard, provinceNow.TableText("children"));
         Assert.NotEmpty(provinceNow.Nodes("//nav[contains(@class,'tree-choice')]"));
         var districtNow = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={district}&year=2022");
         Assert.Equal("0", districtNow.Cell("Kiến nghị"));
@@ -43,15 +39,15 @@ public sealed class SummaryAsThenTests(PortalFactory factory) : IClassFixture<Po
         var provinceThen = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={province}&year=2022&units=then");
         foreach (var table in new[] { "figures", "children", "scorecards", "by-theme" })
         {
-            Assert.Equal(Table(provinceBefore, table), Table(provinceThen, table));
+            Assert.Equal(provinceBefore.TableText(table), provinceThen.TableText(table));
         }
 
-        Assert.DoesNotContain(HaTinh2025.NewWard, Table(provinceThen, "children"));
+        Assert.DoesNotContain(HaTinh2025.NewWard, provinceThen.TableText("children"));
         Assert.Empty(provinceThen.Nodes("//main//table//a"));
         Assert.Empty(provinceThen.Nodes("//form[contains(@class,'freeze-form')] | //a[contains(@href,'confirmFreeze')]"));
         var districtThen = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={district}&year=2022&units=then");
-        Assert.Equal(Table(districtBefore, "figures"), Table(districtThen, "figures"));
-        Assert.Equal(Table(districtBefore, "children"), Table(districtThen, "children"));
+        Assert.Equal(districtBefore.TableText("figures"), districtThen.TableText("figures"));
+        Assert.Equal(districtBefore.TableText("children"), districtThen.TableText("children"));
 
         // The export of the "then" summary carries the same figures.
         var csv = System.Text.Encoding.UTF8.GetString(await leader.GetByteArrayAsync($"/Reports/Quarterly?handler=Export&format=csv&unit={district}&year=2022&units=then"));

@@ -41,4 +41,8 @@ public static class Html
         var row = page.Nodes($"//table[contains(@class,'{table}')]/tbody/tr").Single(tr => HtmlEntity.DeEntitize(tr.SelectSingleNode("th")!.InnerText).Trim() == rowLabel);
         return System.Text.RegularExpressions.Regex.Replace(HtmlEntity.DeEntitize(row.SelectNodes("td")![column - 1].InnerText), @"\s+", " ").Trim();
     }
+
+    /// <summary>Every body row of the table of class <paramref name="table"/>, a line each, its cells' text with spaces folded: a table compared whole.</summary>
+    public static string TableText(this HtmlDocument page, string table) =>
+        string.Join("\n", page.Nodes($"//table[contains(@class,'{table}')]/tbody/tr").Select(tr => System.Text.RegularExpressions.Regex.Replace(HtmlEntity.DeEntitize(tr.InnerText), @"\s+", " ").Trim()));
 }

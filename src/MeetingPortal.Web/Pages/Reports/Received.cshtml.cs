@@ -72,7 +72,8 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
         UnitId = unit.Id;
         UnitName = unit.Name;
         var query = new SummaryPeriodQuery { Year = Year, Month = Month, Quarter = Quarter, Half = Half, Months = Months, Period = PeriodChoice, From = From, To = To };
-        if (query.IsEmpty && await LatestSentAsync(unit.Id, cancellationToken) is { } latest)
+        var latestSent = await LatestSentAsync(unit.Id, cancellationToken);
+        if (query.IsEmpty && latestSent is { } latest)
         {
             // Opened without a period: the latest period a unit below sent a report for, not this year's empty list.
             query = new SummaryPeriodQuery { Year = latest.Year, Period = SummaryPeriodQuery.ChoiceOf(latest) };
@@ -87,7 +88,7 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
         {
             // Reports are sent for statutory periods only; a free range or a wrong period shows the year, and says why.
             ModelState.AddModelError(string.Empty, error is null ? localizer["Received.StatutoryOnly"] : localizer[error]);
-            Period = new ReviewPeriod(PeriodKind.Year, ReviewPeriod.IsValidYear(Year ?? 0) ? Year!.Value : (await LatestSentAsync(unit.Id, cancellationToken))?.Year ?? calendar.Today.Year, 1);
+            Period = new ReviewPeriod(PeriodKind.Year, ReviewPeriod.IsValidYear(Year ?? 0) ? Year!.Value : latestSent?.Year ?? calendar.Today.Year, 1);
         }
 
         PeriodLabel = localizer.Label(Period);
