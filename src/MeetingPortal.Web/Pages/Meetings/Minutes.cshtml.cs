@@ -44,6 +44,7 @@ public sealed class MinutesModel(MeetingPortalDbContext db, IAuthorizationServic
             return NotFound();
         }
 
-        return File(store.Open(stored), AttachmentStore.ContentType(found.ScanType!.Value), found.ScanFileName);
+        ReportFiles.NameDownload(Response, found.ScanFileName);
+        return File(store.Open(stored), AttachmentStore.ContentType(found.ScanType!.Value));
     }
 }
