@@ -130,7 +130,7 @@ public sealed class DirectiveActions(
         }
 
         // The meeting's lineage: its unit and the units above it (a path "/1/2/7/" holds them all).
-        var lineage = unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var lineage = MeetingPortal.Domain.Units.Unit.IdsOf(unitPath);
         var known = await db.BodyGroups.AsNoTracking().Where(g => wanted.Contains(g.Id) && lineage.Contains(g.UnitId)).CountAsync(cancellationToken);
         if (known != wanted.Count)
         {

@@ -90,6 +90,6 @@ public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationServ
     private async Task<List<int>> LineageAsync(int unitId, CancellationToken cancellationToken)
     {
         var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        return path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        return MeetingPortal.Domain.Units.Unit.IdsOf(path);
     }
 }

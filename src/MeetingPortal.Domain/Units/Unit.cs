@@ -222,6 +222,10 @@ public class Unit : Entity
 
     public static string PathOf(params int[] ids) => "/" + string.Join('/', ids) + "/";
 
+    /// <summary>The ids a stored path holds, top first: the unit and every unit above it ("/1/2/7/" → 1, 2, 7); the inverse of <see cref="PathOf"/>.</summary>
+    public static List<int> IdsOf(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
     /// <summary>
     /// The path of the unit directly above the unit at <paramref name="path"/> ("/1/2/" for "/1/2/7/"), or null for a
     /// top unit ("/1/") or an empty path: the level a unit's official report is sent to (ADR 0017).

@@ -330,7 +330,7 @@ public sealed partial class InterchangeImporter(
 
         // The form's rule: a record names organisations and people of its unit and the units above it,
         // and creates new ones only where the importer may write.
-        var lineage = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet();
+        var lineage = Unit.IdsOf(unit.Path).ToHashSet();
         var refused = new List<string>();
         // Each unit a file names is read once for the meeting, however many bodies and people name it.
         var owners = new Dictionary<string, (int Id, string Path)?>();

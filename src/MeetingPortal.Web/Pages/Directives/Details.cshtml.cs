@@ -138,7 +138,7 @@ public sealed class DetailsModel(
 
         if (MayAssignGroups)
         {
-            var lineage = item.UnitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+            var lineage = MeetingPortal.Domain.Units.Unit.IdsOf(item.UnitPath);
             GroupChoices = await db.BodyGroups.AsNoTracking().Where(g => lineage.Contains(g.UnitId)).OrderBy(g => g.Name)
                 .Select(g => new GroupChoice(g.Id, g.Name, g.Unit!.Name)).ToListAsync(cancellationToken);
             if (Request.Method != HttpMethods.Post)

@@ -247,7 +247,7 @@ public sealed class QuarterlyModel(
         }
 
         UnitChoices = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
-        var lineage = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var lineage = MeetingPortal.Domain.Units.Unit.IdsOf(unit.Path);
         Trail = (await db.Units.AsNoTracking().InScope(scope).Where(u => lineage.Contains(u.Id)).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken))
             .OrderBy(u => u.Path.Length).Select(u => (u.Id, u.Name)).ToList();
         return true;
