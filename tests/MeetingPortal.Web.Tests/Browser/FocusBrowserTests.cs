@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace MeetingPortal.Web.Tests.Browser;
 
@@ -58,5 +60,48 @@ public sealed class FocusBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         }
 
         Assert.Empty(weak);
+    }
+
+    [Fact]
+    public async Task A_refused_sign_in_puts_focus_on_the_error_summary()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("thuky.kyphuong");
+        await page.GetByLabel("Mật khẩu").FillAsync("Sai#MatKhau-123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        Assert.Empty(await page.SeriousViolationsAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_meeting_save_puts_focus_on_the_summary_whose_items_lead_to_their_fields()
+    {
+        var page = await fixture.SignInAsync("thuky.kyphuong");
+        await page.GotoAsync("/Meetings/Create");
+        await page.GetByLabel("Cơ quan tổ chức").FillAsync("Đảng ủy phường Kỳ Phương");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp" }).Last.ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        var link = summary.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("tên hội nghị", System.Text.RegularExpressions.RegexOptions.IgnoreCase) });
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByLabel("Tên hội nghị")).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("Cơ quan tổ chức")).ToHaveValueAsync("Đảng ủy phường Kỳ Phương");
+        Assert.Empty(await page.SeriousViolationsAsync());
+    }
+
+    [Fact]
+    public async Task Adding_a_row_keeps_focus_on_the_new_row_even_when_the_form_has_errors()
+    {
+        var page = await fixture.SignInAsync("thuky.kyphuong");
+        await page.GotoAsync("/Meetings/Create");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp" }).Last.ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm phát biểu" }).ClickAsync();
+        await Expect(page.Locator("#speech-1-kind")).ToBeFocusedAsync();
     }
 }
