@@ -65,10 +65,24 @@ public sealed class DirectiveTests
     [InlineData("Tỷ lệ", 95d, 90d, "directive.target-range")]
     [InlineData("Tỷ lệ", -1d, null, "directive.target-negative")]
     [InlineData("Tỷ lệ", double.NaN, null, "directive.target-negative")]
+    [InlineData("Tỷ lệ", 90d, 1e29, "directive.value-too-large")]
     public void A_target_that_cannot_be_judged_is_refused(string? measure, double? low, double? high, string code)
     {
         var d = NewDirective();
         Assert.Equal(code, Assert.Throws<DomainException>(() => d.SetTarget(measure, low, high, "%")).Code);
         Assert.Equal(TargetState.None, d.TargetState);
+    }
+
+    [Fact]
+    public void A_reported_value_beyond_any_measure_is_refused_and_the_target_state_stays()
+    {
+        // The issue 16 trial typed 99999999999999999999999999999 against "%" and the task read "Đạt chỉ tiêu".
+        var d = NewDirective();
+        d.SetTarget("Tỷ lệ", 90, 95, "%");
+        var refused = Assert.Throws<DomainException>(() => d.ReportProgress(new DateOnly(2024, 2, 1), "Đạt", 3, "u", DateTime.UtcNow, 99999999999999999999999999999d));
+        Assert.Equal("directive.value-too-large", refused.Code);
+        Assert.Equal(TargetState.NotReported, d.TargetState);
+        d.ReportProgress(new DateOnly(2024, 2, 1), "Đạt", 3, "u", DateTime.UtcNow, Directive.MaxValue);
+        Assert.Equal(Directive.MaxValue, d.LatestValue);
     }
 }

@@ -38,6 +38,13 @@ public class Directive : Entity
     public const int TargetUnitMaxLength = 50;
 
     /// <summary>
+    /// The largest number a target or a reported value may hold (10^12, a thousand billion): beyond any count of people or
+    /// amount in millions of đồng a task measures, and within the digits a double keeps exactly, so a typing slip such as
+    /// 99999999999999999999999999999 is refused instead of shown as a reached target (issue 16 trial).
+    /// </summary>
+    public const double MaxValue = 1_000_000_000_000d;
+
+    /// <summary>
     /// Whether the latest value reported reaches the target: with a lower bound, at least that bound (a range "90 – 95%"
     /// is reached at 90, 95 being the aim); with only an upper bound ("không quá 2%"), at most that bound. False when
     /// no target is set or no value was reported. The one rule the task's page, the summaries and their drill-down use.
@@ -164,7 +171,7 @@ public class Directive : Entity
     /// high 2). Values already reported are kept and judged against the new target.
     /// </summary>
     /// <exception cref="DomainException">A bound without a measure, a measure without a bound, a negative or
-    /// non-finite bound, or a lower bound above the upper one.</exception>
+    /// non-finite bound, a bound above <see cref="MaxValue"/>, or a lower bound above the upper one.</exception>
     public void SetTarget(string? measure, double? low, double? high, string? unit)
     {
         measure = string.IsNullOrWhiteSpace(measure) ? null : measure.Trim();
@@ -190,6 +197,11 @@ public class Directive : Entity
             throw new DomainException("directive.target-negative", "A target's values are numbers of zero or more.");
         }
 
+        if (low > MaxValue || high > MaxValue)
+        {
+            throw new DomainException("directive.value-too-large", "A target's values are at most MaxValue.");
+        }
+
         if (low > high)
         {
             throw new DomainException("directive.target-range", "A range starts at its lower value.");
@@ -203,7 +215,7 @@ public class Directive : Entity
     /// value reached when the task has a target; the latest report by date that gives a value is the task's
     /// <see cref="LatestValue"/>.
     /// </summary>
-    /// <exception cref="DomainException">No text; a value for a task without a target; a negative or non-finite value.</exception>
+    /// <exception cref="DomainException">No text; a value for a task without a target; a negative or non-finite value, or one above <see cref="MaxValue"/>.</exception>
     public DirectiveProgress ReportProgress(DateOnly on, string text, int? organisationId, string? userName, DateTime atUtc, double? value = null)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -221,6 +233,11 @@ public class Directive : Entity
             if (!double.IsFinite(v) || v < 0)
             {
                 throw new DomainException("directive.target-negative", "A value reached is a number of zero or more.");
+            }
+
+            if (v > MaxValue)
+            {
+                throw new DomainException("directive.value-too-large", "A value reached is at most MaxValue.");
             }
 
             if (LatestValueOn is null || on >= LatestValueOn)

@@ -113,8 +113,10 @@ public sealed class MinutesTests(PortalFactory factory) : IClassFixture<PortalFa
     public async Task Each_recommendation_is_followed_by_the_answer_given_at_the_meeting_and_the_conclusion_is_printed_once()
     {
         var tpHaTinh = await DownloadAsync(SeedTitles.TpHaTinh);
-        var first = tpHaTinh.Paragraphs.FindIndex(p => p.StartsWith("Kiến nghị 1: Công tác cán bộ của hội ở cơ sở", StringComparison.Ordinal));
-        Assert.True(first >= 0);
+        // The speech is the recommendation word for word: printed once as the speech, the recommendation points to it.
+        var first = tpHaTinh.Paragraphs.FindIndex(p => p.StartsWith("Kiến nghị 1: như nội dung phát biểu trên", StringComparison.Ordinal));
+        Assert.True(first >= 1);
+        Assert.StartsWith("Công tác cán bộ của hội ở cơ sở", tpHaTinh.Paragraphs[first - 1], StringComparison.Ordinal);
         Assert.StartsWith("Trả lời tại hội nghị (Tiếp thu", tpHaTinh.Paragraphs[first + 1], StringComparison.Ordinal);
         Assert.Contains("BTV Thành ủy tiếp thu và tiếp tục tìm các phương án giải quyết", tpHaTinh.Paragraphs[first + 1], StringComparison.Ordinal);
         // The same answer to the next recommendations is pointed to, not repeated (the conclusion quotes it once more, under III).
@@ -211,5 +213,56 @@ public sealed class MinutesTests(PortalFactory factory) : IClassFixture<PortalFa
         await using var stream = new MemoryStream(await client.GetByteArrayAsync($"/Meetings/{id}/Minutes"));
         using var document = WordprocessingDocument.Open(stream, false);
         Assert.Contains(document.MainDocumentPart!.Document.Body!.Descendants<Paragraph>(), p => p.InnerText == "II. DIỄN BIẾN HỘI NGHỊ");
+    }
+
+    [Fact]
+    public async Task A_tasks_target_is_printed_with_the_task()
+    {
+        // Issue 16 trial: a target set on the Huế task never reached its minutes.
+        factory.WithDb(db =>
+        {
+            var task = db.Directives.OrderBy(d => d.Id).First(d => db.Meetings.Any(m => m.Id == d.MeetingId && m.Title == SeedTitles.Hue));
+            task.SetTarget("Tỷ lệ hội viên quản lý qua mạng lưới", 80, null, "%");
+            db.SaveChanges();
+            return 0;
+        });
+
+        var hue = await DownloadAsync(SeedTitles.Hue);
+        Assert.Contains(hue.Paragraphs, p => p.Contains("Chỉ tiêu: Tỷ lệ hội viên quản lý qua mạng lưới: đạt 80 %", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(SeedTitles.TpHaTinh)]
+    [InlineData(SeedTitles.KyPhuong)]
+    [InlineData(SeedTitles.HongLinh)]
+    [InlineData(SeedTitles.District)]
+    [InlineData(SeedTitles.Hue)]
+    public async Task A_speech_that_is_its_recommendation_word_for_word_is_printed_once(string title)
+    {
+        var minutes = await DownloadAsync(title);
+        for (var i = 1; i < minutes.Paragraphs.Count; i++)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(minutes.Paragraphs[i], @"^Kiến nghị \d+: (.+)$");
+            var before = minutes.Paragraphs[i - 1].Trim();
+            Assert.False(match.Success && before.Length > 0 && match.Groups[1].Value.StartsWith(before, StringComparison.Ordinal),
+                $"printed twice: {before}");
+        }
+    }
+
+    [Theory]
+    [InlineData(SeedTitles.TpHaTinh)]
+    [InlineData(SeedTitles.KyPhuong)]
+    [InlineData(SeedTitles.HongLinh)]
+    [InlineData(SeedTitles.District)]
+    [InlineData(SeedTitles.Hue)]
+    public async Task The_note_of_a_rebuilt_record_names_only_the_blanks_this_record_has(string title)
+    {
+        var (location, timed) = factory.WithDb(db => db.Meetings.Where(m => m.Title == title)
+            .Select(m => new { m.Location, Timed = m.StartTime != null && m.EndTime != null }).AsEnumerable().Select(m => (m.Location, m.Timed)).Single());
+        var minutes = await DownloadAsync(title);
+        var note = minutes.AfterSignatures[minutes.AfterSignatures.IndexOf("Những chỗ để trống", StringComparison.Ordinal)..];
+        Assert.Contains("số biên bản", note, StringComparison.Ordinal);
+        Assert.Equal(location is null, note.Contains("địa điểm", StringComparison.Ordinal));
+        Assert.Equal(!timed, note.Contains("giờ", StringComparison.Ordinal));
     }
 }

@@ -201,21 +201,10 @@ public sealed class DetailsModel(
     public sealed record ReportView(DateOnly ReportedOn, string Text, string? ReportedBy, double? Value);
 
     /// <summary>A value as Vietnamese is written (decimal comma), or null.</summary>
-    public static string? Number(double? value) => value?.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+    public static string? Number(double? value) => TargetWording.Number(value);
 
-    /// <summary>The target in words: "Tỷ lệ …: từ 90 đến 95 %", "đạt 100 %", "không quá 2 %".</summary>
-    public string TargetText(View d)
-    {
-        var unit = d.TargetUnit is null ? string.Empty : " " + d.TargetUnit;
-        var bounds = (d.TargetLow, d.TargetHigh) switch
-        {
-            ({ } low, { } high) => localizer["Directives.TargetRange", Number(low)!, Number(high) + unit].Value,
-            ({ } low, null) => localizer["Directives.TargetAtLeast", Number(low) + unit].Value,
-            (null, { } high) => localizer["Directives.TargetAtMost", Number(high) + unit].Value,
-            _ => string.Empty,
-        };
-        return $"{d.TargetMeasure}: {bounds}";
-    }
+    /// <summary>The target in words (<see cref="TargetWording"/>).</summary>
+    public string TargetText(View d) => TargetWording.Of(localizer, d.TargetMeasure!, d.TargetLow, d.TargetHigh, d.TargetUnit);
 
     public sealed class ReportInput
     {

@@ -180,6 +180,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                     {
                         AssigneeIds = d.Assignees.OrderBy(a => a.OrganisationId).Select(a => a.OrganisationId).ToList(),
                         Groups = d.GroupAssignees.OrderBy(a => a.BodyGroup!.Name).Select(a => a.BodyGroup!.Name).ToList(),
+                        Target = d.TargetMeasure == null ? null : new TargetView(d.TargetMeasure, d.TargetLow, d.TargetHigh, d.TargetUnit),
                     }).ToList(),
             })
             .SingleOrDefault());
@@ -324,5 +325,11 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
         /// <summary>Every assignee as the record names it: the bodies, then the groups.</summary>
         public IEnumerable<string> AllAssignees => Assignees.Concat(Groups);
+
+        /// <summary>The task's target (chỉ tiêu), or null when it has none (issue 16, deliver 6).</summary>
+        public TargetView? Target { get; init; }
     }
+
+    /// <summary>A task's target: what is measured, the value to reach and/or the most allowed, in <paramref name="Unit"/>.</summary>
+    public sealed record TargetView(string Measure, double? Low, double? High, string? Unit);
 }

@@ -78,7 +78,7 @@ public static class MinutesDocument
             if (facts.RebuiltFrom is { } source)
             {
                 body.Append(TextParagraph("-----", center: true, spaceBefore: 240, spaceAfter: 0));
-                body.Append(TextParagraph(localizer["Minutes.RebuiltNote", source], italic: true, size: 22, justify: true, spaceAfter: 0));
+                body.Append(TextParagraph(RebuiltNote(sheet, source, localizer), italic: true, size: 22, justify: true, spaceAfter: 0));
             }
             else
             {
@@ -183,7 +183,7 @@ public static class MinutesDocument
             AppendText(body, MinutesText.WithoutByline(s.Content), Indent);
             foreach (var r in m.Recommendations.Where(r => r.SpeechId == s.Id))
             {
-                Recommendation(body, m, r, answered, localizer);
+                Recommendation(body, m, r, answered, localizer, s.Content);
             }
         }
 
@@ -201,7 +201,7 @@ public static class MinutesDocument
         }
     }
 
-    private static void Recommendation(Body body, DetailsModel.View m, DetailsModel.RecommendationView r, Dictionary<string, int> answered, IStringLocalizer localizer)
+    private static void Recommendation(Body body, DetailsModel.View m, DetailsModel.RecommendationView r, Dictionary<string, int> answered, IStringLocalizer localizer, string? speech = null)
     {
         var parties = new List<string>();
         if (r.RaisedBy is not null)
@@ -215,7 +215,11 @@ public static class MinutesDocument
         }
 
         var number = m.Recommendations.IndexOf(r) + 1;
-        body.Append(TextParagraph(localizer["Minutes.Recommendation", number, r.Content] + (parties.Count > 0 ? $" ({string.Join("; ", parties)})" : string.Empty),
+        // A speech that is its one recommendation word for word (the seeds of 2022) is printed once, above.
+        var said = MinutesText.Same(MinutesText.WithoutByline(r.Content), speech is null ? null : MinutesText.WithoutByline(speech))
+            ? localizer["Minutes.RecommendationAsSaid", number].Value
+            : localizer["Minutes.Recommendation", number, r.Content].Value;
+        body.Append(TextParagraph(said + (parties.Count > 0 ? $" ({string.Join("; ", parties)})" : string.Empty),
             italic: true, justify: true, firstLine: Indent));
 
         // Only what was answered at the meeting: a response dated the meeting's day. Later answers belong to the tracker.
@@ -274,6 +278,11 @@ public static class MinutesDocument
                     details.Add($"{localizer["Directive.Assignees"]}: {string.Join(", ", d.AllAssignees)}");
                 }
 
+                if (d.Target is { } target)
+                {
+                    details.Add($"{localizer["Directive.Target"]}: {MeetingPortal.Web.Pages.Directives.TargetWording.Of(localizer, target.Measure, target.Low, target.High, target.Unit)}");
+                }
+
                 if (d.DueOn is { } due)
                 {
                     details.Add($"{localizer["Form.DueOn"]}: {due.ToDisplay()}");
@@ -282,6 +291,31 @@ public static class MinutesDocument
                 body.Append(TextParagraph($"{n++}. {d.Content}" + (details.Count > 0 ? $" ({string.Join("; ", details)})." : string.Empty), justify: true, firstLine: Indent));
             }
         }
+    }
+
+    /// <summary>
+    /// The note under a rebuilt record: where it comes from, and which blanks are the source's silence: only those left
+    /// blank in this record (the number always; times, place, secretary where the record does not state them).
+    /// </summary>
+    private static string RebuiltNote(MinutesSheet sheet, string source, IStringLocalizer localizer)
+    {
+        var blanks = new List<string> { localizer["Minutes.BlankNumber"] };
+        if (sheet.Record.StartTime is null || sheet.Facts.EndTime is null)
+        {
+            blanks.Add(localizer["Minutes.BlankTime"]);
+        }
+
+        if (sheet.Record.Location is null)
+        {
+            blanks.Add(localizer["Minutes.BlankPlace"]);
+        }
+
+        if (sheet.Facts.Secretary is null)
+        {
+            blanks.Add(localizer["Minutes.BlankSecretary"]);
+        }
+
+        return $"{localizer["Minutes.RebuiltNote", source]} {localizer["Minutes.RebuiltBlanks", string.Join(", ", blanks)]}";
     }
 
     /// <summary>The secretary on the left, then each chair or co-chair; a meeting whose record names no chair keeps an unnamed "CHỦ TRÌ" block.</summary>
