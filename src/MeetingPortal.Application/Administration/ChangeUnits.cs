@@ -258,6 +258,20 @@ public sealed class ChangeUnits(
         : spans.SingleOrDefault(s => s.ValidTo is null)?.ValidFrom is { } openFrom && from < openFrom ? "Units.EffectiveBeforeCurrent"
         : null;
 
+    /// <summary>
+    /// Why <paramref name="unit"/> cannot end on <paramref name="effectiveOn"/> (merged or retired from that Vietnam day):
+    /// it holds a meeting held on or after that day, which would be left in a unit that no longer stood when it met and
+    /// print a peer unit as its superior body (issue 16 trial). Null when it holds none.
+    /// </summary>
+    private async Task<string?> MeetingHeldFromAsync(Unit unit, DateOnly effectiveOn, CancellationToken cancellationToken)
+    {
+        var first = await db.Meetings.Where(m => m.UnitId == unit.Id && m.HeldOn >= effectiveOn).OrderBy(m => m.HeldOn)
+            .Select(m => (DateOnly?)m.HeldOn).FirstOrDefaultAsync(cancellationToken);
+        return first is { } heldOn
+            ? localizer["Units.MeetingAfterEnd", unit.Name, heldOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), effectiveOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)].Value
+            : null;
+    }
+
     /// <summary>Merges unit <paramref name="unitId"/> into <see cref="UnitMergeInput.TargetId"/>, one of <see cref="MergeTargetsAsync"/>.</summary>
     public async Task<UnitMergeOutcome> MergeAsync(ClaimsPrincipal user, int unitId, UnitMergeInput input, CancellationToken cancellationToken)
     {
@@ -283,6 +297,10 @@ public sealed class ChangeUnits(
         if (NamingDateError(source.Namings, effectiveOn, today) is { } dateError)
         {
             errors.Add(new UseCaseError(nameof(UnitMergeInput.EffectiveOn), localizer[dateError]));
+        }
+        else if (await MeetingHeldFromAsync(source, effectiveOn, cancellationToken) is { } held)
+        {
+            errors.Add(new UseCaseError(nameof(UnitMergeInput.EffectiveOn), held));
         }
 
         if (errors.Count > 0)
@@ -377,6 +395,10 @@ public sealed class ChangeUnits(
             {
                 errors.Add(new UseCaseError($"Merges[{i}].TargetId", localizer["Units.MergeTargetInvalid"]));
             }
+            else if (input.EffectiveOn is { } day && await MeetingHeldFromAsync(source, day, cancellationToken) is { } held)
+            {
+                errors.Add(new UseCaseError($"Merges[{i}].UnitId", held));
+            }
             else
             {
                 merges.Add((source, targetId));
@@ -387,6 +409,17 @@ public sealed class ChangeUnits(
         if (input.RetireLevelId is not null && level is null)
         {
             errors.Add(new UseCaseError(nameof(ReorganisationInput.RetireLevelId), localizer["Reorganisation.LevelInvalid"]));
+        }
+        else if (level is not null && input.EffectiveOn is { } retiredOn)
+        {
+            foreach (var unit in await db.Units.Where(u => u.LevelId == level.Id && u.MergedIntoId == null).OrderBy(u => u.Id).ToListAsync(cancellationToken))
+            {
+                if (await MeetingHeldFromAsync(unit, retiredOn, cancellationToken) is { } held)
+                {
+                    errors.Add(new UseCaseError(nameof(ReorganisationInput.RetireLevelId), held));
+                    break;
+                }
+            }
         }
 
         var placements = new List<(Domain.Organisations.Organisation Organisation, Domain.Organisations.Organisation Parent)>();

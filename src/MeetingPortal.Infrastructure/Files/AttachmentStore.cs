@@ -14,10 +14,17 @@ public sealed class AttachmentStore(StorageOptions storage)
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] PdfEnd = "%%EOF"u8.ToArray();
+    private static readonly byte[] PngEnd = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
+    private static readonly byte[] JpegEnd = [0xFF, 0xD9];
 
     public string Root => Path.Combine(storage.DataDirectory, "attachments");
 
-    /// <summary>The type of the content, or null when it is none of PDF, JPEG, PNG or a Word document.</summary>
+    /// <summary>
+    /// The type of the content, or null when it is none of PDF, JPEG, PNG or a Word document. A file must begin and end
+    /// as its type does: the five bytes "%PDF-" alone, or a photo cut off in transfer, are not a signed scan (issue 16
+    /// trial). The end is looked for in the last kilobyte, where PDF readers look for "%%EOF".
+    /// </summary>
     public static AttachmentType? Detect(Stream content)
     {
         var header = new byte[8];
@@ -27,20 +34,43 @@ public sealed class AttachmentStore(StorageOptions storage)
         var span = header.AsSpan(0, read);
         if (span.StartsWith(Pdf))
         {
-            return AttachmentType.Pdf;
+            return EndsWith(content, PdfEnd) ? AttachmentType.Pdf : null;
         }
 
         if (span.StartsWith(Png))
         {
-            return AttachmentType.Png;
+            return EndsWith(content, PngEnd) ? AttachmentType.Png : null;
         }
 
         if (span.StartsWith(Jpeg))
         {
-            return AttachmentType.Jpeg;
+            return EndsWith(content, JpegEnd) ? AttachmentType.Jpeg : null;
         }
 
         return span.StartsWith(Zip) && IsWordDocument(content) ? AttachmentType.Docx : null;
+    }
+
+    /// <summary>Whether <paramref name="marker"/> occurs in the last kilobyte of the content (after the first bytes).</summary>
+    private static bool EndsWith(Stream content, byte[] marker)
+    {
+        const int Window = 1024;
+        try
+        {
+            var start = Math.Max(8, content.Length - Window);
+            if (content.Length - start < marker.Length)
+            {
+                return false;
+            }
+
+            var tail = new byte[content.Length - start];
+            content.Position = start;
+            content.ReadExactly(tail);
+            return tail.AsSpan().IndexOf(marker) >= 0;
+        }
+        finally
+        {
+            content.Position = 0;
+        }
     }
 
     /// <summary>A DOCX is a zip; any zip is not a DOCX. It must hold the Word main part.</summary>

@@ -76,4 +76,32 @@ public sealed class RenameKeepsOldNamesTests(PortalFactory factory) : IClassFixt
         using var document = WordprocessingDocument.Open(stream, false);
         return document.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
     }
+
+    [Theory]
+    [InlineData("/Admin/Units/{unit}", "/Admin/Units/{unit}?handler=Save", "Details.", "unit-effective-error")]
+    [InlineData("/Admin/Units/{unit}", "/Admin/Units/{unit}?handler=Merge", "Merge.", "merge-effective-error")]
+    [InlineData("/Admin/Organisations/{organisation}", "/Admin/Organisations/{organisation}", "Input.", "org-effective-error")]
+    public async Task A_day_that_is_not_one_is_refused_beside_the_field_not_taken_as_today(string page, string action, string prefix, string errorId)
+    {
+        // Issue 16 trial: Details.EffectiveOn=abc renamed Trần Phú to "X" from today, with a 302.
+        var (unit, organisation, target) = factory.WithDb(db => (
+            db.Units.Single(u => u.Code == "p-tran-phu").Id,
+            db.Organisations.First(o => o.Unit!.Code == "tp-ha-tinh").Id,
+            db.Units.Single(u => u.Code == "p-ky-phuong").Id));
+        string Resolve(string template) => template.Replace("{unit}", unit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{organisation}", organisation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        string State() => factory.WithDb(db => string.Join("|", db.Units.OrderBy(u => u.Id).Select(u => u.Name + u.ParentId).AsEnumerable())
+            + string.Join("|", db.Organisations.OrderBy(o => o.Id).Select(o => o.Name + o.UnitId).AsEnumerable()) + db.Meetings.Count(m => m.UnitId == unit));
+        var before = State();
+
+        var admin = await factory.SignInAsync("quantri.toanquoc");
+        var response = await admin.PostFieldsAsync(Resolve(page), Resolve(action),
+            (prefix + "Code", "p-tran-phu"), (prefix + "Name", "X"), (prefix + "Kind", "PartyCommittee"), (prefix + "EffectiveOn", "abc"),
+            (prefix + "TargetId", target.ToString(System.Globalization.CultureInfo.InvariantCulture)), (prefix + "Reason", "Sáp nhập"), (prefix + "Confirm", "true"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var html = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("abc", html.Node($"//*[@id='{errorId}']").InnerText, StringComparison.Ordinal);
+        Assert.Equal(before, State());
+    }
 }

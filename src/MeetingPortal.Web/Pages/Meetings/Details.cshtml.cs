@@ -51,7 +51,8 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, AuditTrail.ReadChanges(h.Changes))).ToList();
         if (meeting.MinutesApproval is { } approval)
         {
-            ChangedAfterApproval = History.Where(h => h.AtUtc > approval.ApprovedAtUtc && h.Action != HistoryAction.MinutesApproved).Reverse().ToList();
+            // A merger moves the record to the new unit without changing what it says (it keeps the unit it was held in).
+            ChangedAfterApproval = History.Where(h => h.AtUtc > approval.ApprovedAtUtc && h.Action is not (HistoryAction.MinutesApproved or HistoryAction.Merged)).Reverse().ToList();
         }
         else
         {

@@ -1,4 +1,5 @@
 using MeetingPortal.Application.Administration;
+using MeetingPortal.Application.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -30,8 +31,9 @@ public sealed class EditModel(ChangeOrganisations changeOrganisations, IStringLo
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         var typed = Input;
-        var result = await changeOrganisations.EditAsync(User, id, typed, cancellationToken);
-        if (result.Succeeded)
+        // A day that is not one ("abc") must not become "from today": the binder's message stands beside the field.
+        var result = ModelState.IsValid ? await changeOrganisations.EditAsync(User, id, typed, cancellationToken) : UseCaseResult.Done();
+        if (result.Succeeded && ModelState.IsValid)
         {
             Status = localizer["Organisations.Saved", typed.Name];
             return RedirectToPage("/Admin/Organisations/Index", new { unit = typed.UnitId });

@@ -42,6 +42,12 @@ public sealed class EditModel(MeetingPortalDbContext db, ChangeUnits changeUnits
 
     public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken)
     {
+        // A day that is not one ("abc") must not become "from today": the binder's message stands beside the field.
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(id, UseCaseResult.Done(), nameof(Details), cancellationToken);
+        }
+
         var result = await changeUnits.RenameAsync(User, id, Details, cancellationToken);
         if (result.Succeeded)
         {
@@ -54,6 +60,13 @@ public sealed class EditModel(MeetingPortalDbContext db, ChangeUnits changeUnits
 
     public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            var refused = await ShowAsync(id, UseCaseResult.Done(), nameof(Merge), cancellationToken);
+            Details = Current is null ? Details : new UnitDetailsInput { Code = Current.Code, Name = Current.Name };
+            return refused;
+        }
+
         var outcome = await changeUnits.MergeAsync(User, id, Merge, cancellationToken);
         if (outcome is { Result.Succeeded: true, Moved: { } moved })
         {
