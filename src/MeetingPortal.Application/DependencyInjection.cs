@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.SummaryDocuments>();
         services.AddSingleton<Reports.SummaryCacheStore>();
         services.AddScoped<Reports.SummaryCache>();
+        services.AddScoped<Home.HomeQuery>();
         services.AddScoped<Reports.FreezeReport>();
         services.AddScoped<Reports.OverdueRegister>();
         services.AddScoped<Reports.ReportChange>();

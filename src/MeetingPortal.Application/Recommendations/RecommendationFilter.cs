@@ -58,6 +58,10 @@ public sealed class RecommendationFilter
     [Display(Name = "Tracker.DueWithin")]
     public int? DueWithin { get; set; }
 
+    /// <summary>Taken up again and not answered since (<see cref="RecommendationStatuses.Reopened"/>): the home's "reopened".</summary>
+    [Display(Name = "Tracker.Reopened")]
+    public bool Reopened { get; set; }
+
     /// <summary>Not settled: new, assigned, in progress or answered.</summary>
     [Display(Name = "Tracker.Open")]
     public bool Open { get; set; }
@@ -175,6 +179,11 @@ public sealed class RecommendationFilter
             query = query.Where(RecommendationStatuses.OverdueOn(today));
         }
 
+        if (Reopened)
+        {
+            query = query.Where(RecommendationStatuses.Reopened);
+        }
+
         if (DueWithin is { } days and > 0)
         {
             var until = (await calendar.CalendarAsync(cancellationToken)).AddWorkingDays(today, days);
@@ -218,6 +227,7 @@ public sealed class RecommendationFilter
             ["answered"] = Answered?.ToString().ToLowerInvariant(),
             ["resolved"] = Resolved?.ToString().ToLowerInvariant(),
             ["dueWithin"] = DueWithin?.ToString(CultureInfo.InvariantCulture),
+            ["reopened"] = Reopened ? "true" : null,
             ["sort"] = Sort == RecommendationSort.DueDate ? null : Sort.ToString(),
         };
         return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => v.Value!);

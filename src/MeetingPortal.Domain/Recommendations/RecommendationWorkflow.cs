@@ -96,6 +96,15 @@ public static class RecommendationStatuses
     public static Expression<Func<Recommendation, bool>> OverdueOn(DateOnly day) =>
         r => r.Meeting!.Status == MeetingStatus.Published && AwaitingAnswer.Contains(r.Status) && r.DueOn != null && r.DueOn < day;
 
+    /// <summary>
+    /// Taken up again (issue 17, the tracker's "reopened"): awaiting an answer after a Reopen, with no reply recorded
+    /// since that reopening. A reopened item that has been answered again is no longer "reopened"; it is answered.
+    /// Events are compared by id, which follows the order they were recorded. For queries.
+    /// </summary>
+    public static readonly Expression<Func<Recommendation, bool>> Reopened = r =>
+        AwaitingAnswer.Contains(r.Status)
+        && r.Events.Any(e => e.Kind == RecommendationEventKind.Reopened && !r.Events.Any(x => x.Kind == RecommendationEventKind.Responded && x.Id > e.Id));
+
     /// <summary>The in-memory form of <see cref="OverdueOn"/>, for rows already read (with their meeting's status).</summary>
     public static bool IsOverdue(RecommendationStatus status, DateOnly? dueOn, MeetingStatus meetingStatus, DateOnly day) =>
         Recommendation.IsFollowedIn(meetingStatus) && AwaitingAnswer.Contains(status) && dueOn is { } due && due < day;

@@ -27,6 +27,7 @@ public static class ListCriteria
             .Value("quarter", "Filter.Quarter")
             .Flag("overdue", "Report.Overdue")
             .Value("dueWithin", "Tracker.DueWithin")
+            .Flag("reopened", "Tracker.Reopened")
             .Flag("open", "Tracker.Open")
             .Flag("answered", "Report.Answered", "Criterion.NotAnswered")
             .Flag("resolved", "Report.Resolved", "Criterion.NotResolved")

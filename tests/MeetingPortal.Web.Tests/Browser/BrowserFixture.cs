@@ -44,7 +44,7 @@ public sealed class BrowserFixture : PortalFactory, IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context signed in through the real form, on the meetings list.</summary>
+    /// <summary>A new browser context signed in through the real form, on the home (issue 17).</summary>
     public async Task<IPage> SignInAsync(string userName)
     {
         var page = await NewPageAsync();
@@ -52,7 +52,7 @@ public sealed class BrowserFixture : PortalFactory, IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Meetings$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
         return page;
     }
 

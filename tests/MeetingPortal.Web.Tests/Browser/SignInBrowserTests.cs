@@ -20,6 +20,10 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.Keyboard.TypeAsync(Support.PortalFactory.DemoPassword);
         await page.Keyboard.PressAsync("Enter");
 
+        // Sign-in lands on the home (issue 17); the meetings are one link away in the header.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Trang chủ", Exact = true, Level = 1 })).ToBeVisibleAsync();
+        Assert.Empty(await page.SeriousViolationsAsync());
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Hội nghị", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hội nghị", Exact = true })).ToBeVisibleAsync();
         var rows = page.Locator("table.data-table tbody tr");
         await Expect(rows).ToHaveCountAsync(5);

@@ -28,12 +28,12 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
-    public async Task Correct_password_signs_in_and_lands_on_meetings()
+    public async Task Correct_password_signs_in_and_lands_on_the_home()
     {
         var client = factory.CreateBrowserLikeClient();
         var response = await client.PostSignInAsync("thuky.kyphuong", PortalFactory.DemoPassword);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Meetings", response.Headers.Location!.OriginalString);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
 
         var meetings = await client.GetAsync("/Meetings");
         Assert.Equal(HttpStatusCode.OK, meetings.StatusCode);

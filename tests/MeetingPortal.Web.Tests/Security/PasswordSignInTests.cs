@@ -94,7 +94,7 @@ public sealed class PasswordSignInTests(PasswordSignInTests.CountingFactory fact
         var response = await administrator.PostSignInAsync("quantri.hatinh", PortalFactory.DemoPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Meetings", response.Headers.Location!.OriginalString);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class SignInModel(
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
-                return LocalRedirect(returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : "/Meetings");
+                return LocalRedirect(returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
             case SignInOutcome.Waiting:
                 var seconds = (int)Math.Ceiling(result.Wait.TotalSeconds);
                 Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

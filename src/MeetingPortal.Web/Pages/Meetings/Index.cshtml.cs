@@ -11,8 +11,11 @@ namespace MeetingPortal.Web.Pages.Meetings;
 /// <summary>Meetings in the user's scope: filters, diacritic-free search, sorting and paging.</summary>
 public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilter> validator, IAuthorizationService authorization) : PageModel
 {
-    /// <summary>Whether "new meeting" and "import" are offered: the user writes records for their unit.</summary>
-    public bool MayWriteRecords { get; private set; }
+    /// <summary>Whether "new meeting" is offered: the user may write a record for their unit (<see cref="MeetingOperations.Create"/>).</summary>
+    public bool MayCreate { get; private set; }
+
+    /// <summary>Whether "import" is offered: the user may write records for their unit from a file (<see cref="MeetingOperations.Import"/>).</summary>
+    public bool MayImport { get; private set; }
 
     public const int PageSize = 20;
 
@@ -29,7 +32,8 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
     public async Task OnGetAsync(int? p, CancellationToken cancellationToken)
     {
         var scope = User.GetScopeOrNone();
-        MayWriteRecords = await authorization.MayAsync(User, new MeetingResource(scope.Path), MeetingOperations.Create);
+        MayCreate = await authorization.MayAsync(User, new MeetingResource(scope.Path), MeetingOperations.Create);
+        MayImport = await authorization.MayAsync(User, new MeetingResource(scope.Path), MeetingOperations.Import);
         await LoadOptionsAsync(scope, cancellationToken);
 
         // Values that did not bind (a date typed as "abc") already have their message; drop them.

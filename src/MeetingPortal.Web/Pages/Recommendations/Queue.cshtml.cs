@@ -1,7 +1,6 @@
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
-using MeetingPortal.Infrastructure.Scope;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -32,25 +31,19 @@ public sealed class QueueModel(MeetingPortalDbContext db, CalendarService calend
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Today = calendar.Today;
-        if (User.GetOrganisationId() is not { } body)
+        if (AnswersAwaited.For(db, User) is not { } queue)
         {
             return Page();
         }
 
+        var body = User.GetOrganisationId();
         BodyName = await db.Organisations.AsNoTracking().Where(o => o.Id == body).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
         var today = Today;
-        var awaiting = RecommendationStatuses.AwaitingAnswer.ToArray();
-        // Addressed to this body wherever it was raised: a body answers for recommendations from
-        // units below it, which the scope already covers.
-        var queue = db.Recommendations.AsNoTracking().InScope(User.GetScopeOrNone())
-            .Where(r => r.AddressedToOrganisationId == body && awaiting.Contains(r.Status))
-            .Where(Recommendation.Followed);
         // A district's body may have hundreds waiting, each with its answer form: a page at a time.
         Total = await queue.CountAsync(cancellationToken);
         OverdueTotal = Total == 0 ? 0 : await queue.CountAsync(RecommendationStatuses.OverdueOn(today), cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Items = await queue
-            .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
+        Items = await AnswersAwaited.Ordered(queue)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new Row(r.Id, r.Version, r.Content, r.Meeting!.Title, r.Meeting.HeldOn, r.Meeting.Unit!.Name,
                 r.RaisedByOrganisation!.Name, r.DueOn, r.Status, r.Meeting.Status))
