@@ -51,7 +51,8 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, AuditTrail.ReadChanges(h.Changes))).ToList();
         if (meeting.MinutesApproval is { } approval)
         {
-            ChangedAfterApproval = History.Where(h => h.AtUtc > approval.ApprovedAtUtc && h.Action != HistoryAction.MinutesApproved).Reverse().ToList();
+            // An import (format version 4 carries approved minutes) copies the record as it stood; it corrects nothing.
+            ChangedAfterApproval = History.Where(h => h.AtUtc > approval.ApprovedAtUtc && h.Action is not (HistoryAction.MinutesApproved or HistoryAction.Imported)).Reverse().ToList();
         }
         else
         {
