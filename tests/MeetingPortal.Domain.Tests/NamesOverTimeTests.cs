@@ -23,6 +23,36 @@ public sealed class NamesOverTimeTests
         Assert.Equal((null, new DateOnly(2025, 1, 1)), (hue.Namings[0].ValidFrom, hue.Namings[0].ValidTo));
     }
 
+    /// <summary>
+    /// Issue 16, deliver 8 (interchange format version 4): a history read from a file is taken where nothing beyond
+    /// today's name is known, taken once (the same again adds nothing) and refused when it overlaps itself or differs.
+    /// </summary>
+    [Fact]
+    public void A_carried_history_is_restored_once_and_an_overlapping_or_different_one_is_refused()
+    {
+        var unit = new Unit("p-tran-phu", "Phường Trần Phú", 4);
+        unit.StartHistory();
+        List<UnitNaming> History(string earlier, DateOnly to, DateOnly from) =>
+        [
+            UnitNaming.Carried(0, earlier, null, null, to, "Nghị quyết số 1/2019"),
+            UnitNaming.Carried(0, "Phường Trần Phú", null, from, null, "Nghị quyết số 1/2019"),
+        ];
+        var day = new DateOnly(2020, 1, 1);
+
+        Assert.Equal("naming.chain", Assert.Throws<DomainException>(() => unit.RestoreHistory(History("Xã Trần Phú", day.AddYears(1), day))).Code);
+        Assert.True(unit.RestoreHistory(History("Xã Trần Phú", day, day)));
+        Assert.Equal("Xã Trần Phú", unit.NameOn(new DateOnly(2019, 12, 31)));
+        Assert.Equal("Phường Trần Phú", unit.NameOn(day));
+        Assert.False(unit.RestoreHistory(History("Xã Trần Phú", day, day)));
+        Assert.Equal("naming.conflict", Assert.Throws<DomainException>(() => unit.RestoreHistory(History("Thị trấn Trần Phú", day, day))).Code);
+        Assert.Equal(2, unit.Namings.Count);
+
+        // Today's name and place are the open span's: a file that names the unit otherwise today conflicts.
+        var other = new Unit("p-bac-ha", "Phường Bắc Hà", 4);
+        Assert.Equal("naming.conflict", Assert.Throws<DomainException>(() => other.RestoreHistory(History("Xã Bắc Hà", day, day))).Code);
+        Assert.Empty(other.Namings);
+    }
+
     [Fact]
     public void A_change_dated_after_today_or_before_the_current_name_is_refused_and_changes_nothing_recorded()
     {

@@ -40,7 +40,7 @@ public sealed class InterchangeVersion3Tests
             worked["history"]!.AsArray().Select(s => (string)s!["kind"]!).ToList());
         Assert.Equal("2022-03-16", (string)worked["recurrenceOf"]!["heldOn"]!);
         Assert.Equal("tp-ha-tinh", (string)worked["recurrenceOf"]!["unit"]!);
-        Assert.Equal(3, JsonNode.Parse(exported)!["formatVersion"]!.GetValue<int>());
+        Assert.Equal(InterchangeDocument.CurrentVersion, JsonNode.Parse(exported)!["formatVersion"]!.GetValue<int>());
 
         using var second = await EmptyPortalAsync();
         await using (var db = second.NewContext())

@@ -93,4 +93,70 @@ public abstract class DatedSpan
         spans.Add(added);
         return added;
     }
+
+    /// <summary>
+    /// Whether <paramref name="spans"/>, in order, are one thing's history by the rule of ADR 0018: at least one span, each
+    /// ending after it begins, each after the first beginning on the day the one before ended (no gap, no overlap), and the
+    /// last still open (today's name).
+    /// </summary>
+    public static bool IsChain<T>(IReadOnlyList<T> spans) where T : DatedSpan
+    {
+        if (spans.Count == 0 || spans[^1].ValidTo is not null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (spans[i].ValidFrom is { } from && spans[i].ValidTo is { } to && to <= from)
+            {
+                return false;
+            }
+
+            if (i > 0 && (spans[i].ValidFrom is null || spans[i - 1].ValidTo != spans[i].ValidFrom))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Restores a history read from another installation (the interchange format, version 4) into <paramref name="spans"/>:
+    /// nothing when the same history is already kept (an import read twice adds nothing); the whole of
+    /// <paramref name="incoming"/> when nothing is known beyond today's name (no spans, or the one unbounded span a row
+    /// gets when its history starts) and its open span is the thing's present name and place (<paramref name="isPresent"/>).
+    /// Any other difference is a conflicting history and is refused: a history is not rewritten, as <see cref="Follow{T}"/>
+    /// does not rewrite it. Errors: <c>naming.chain</c> (spans overlap, leave a gap or none is open: <see cref="IsChain{T}"/>),
+    /// <c>naming.conflict</c> (another history is kept, or today's name or place differs). Returns whether spans were added.
+    /// </summary>
+    public static bool Restore<T>(IList<T> spans, IReadOnlyList<T> incoming, Func<T, T, bool> samePlace, Func<T, bool> isPresent) where T : DatedSpan
+    {
+        if (!IsChain(incoming))
+        {
+            throw new DomainException("naming.chain", "The spans of a history follow one another without gap or overlap, and the last is open.");
+        }
+
+        var kept = spans.OrderBy(s => s.ValidFrom ?? DateOnly.MinValue).ToList();
+        if (kept.Count == incoming.Count && kept.Zip(incoming).All(p => p.First.ValidFrom == p.Second.ValidFrom && p.First.ValidTo == p.Second.ValidTo
+            && p.First.Name == p.Second.Name && p.First.Basis == p.Second.Basis && samePlace(p.First, p.Second)))
+        {
+            return false;
+        }
+
+        var nothingKnown = kept.Count == 0 || (kept.Count == 1 && kept[0].ValidFrom is null && kept[0].ValidTo is null && isPresent(kept[0]));
+        if (!nothingKnown || !isPresent(incoming[^1]))
+        {
+            throw new DomainException("naming.conflict", "Another history, or another present name or place, is already kept.");
+        }
+
+        spans.Clear();
+        foreach (var span in incoming)
+        {
+            spans.Add(span);
+        }
+
+        return true;
+    }
 }

@@ -86,6 +86,29 @@ public class Organisation : Entity
         }
     }
 
+    /// <summary>
+    /// Restores the organisation's names, units and parents over time as another installation kept them (interchange
+    /// format version 4, ADR 0018); <paramref name="spans"/> in order, the last open. An organisation that knows nothing of its
+    /// standing (<paramref name="adoptPresent"/>: just made, or without history and parent) takes its body of today from the open span; any other must already stand as
+    /// the open span says. The namings must be loaded. Returns whether anything was added. Errors: <c>organisation.parent</c>
+    /// (a parent of another unit) and <see cref="DatedSpan.Restore{T}"/> (<c>naming.chain</c>, <c>naming.conflict</c>).
+    /// </summary>
+    public bool RestoreHistory(IReadOnlyList<OrganisationNaming> spans, bool adoptPresent)
+    {
+        if (adoptPresent && _namings.Count == 0 && spans.Count > 0 && spans[^1].ValidTo is null && spans[^1].Name == Name && spans[^1].UnitId == UnitId)
+        {
+            if (spans[^1].ParentOrganisationId == Id)
+            {
+                throw new DomainException("organisation.parent", "An organisation stands under another body of its own unit.");
+            }
+
+            ParentOrganisationId = spans[^1].ParentOrganisationId;
+        }
+
+        return DatedSpan.Restore(_namings, spans, (a, b) => a.UnitId == b.UnitId && a.ParentOrganisationId == b.ParentOrganisationId,
+            s => s.Name == Name && s.UnitId == UnitId && s.ParentOrganisationId == ParentOrganisationId);
+    }
+
     /// <summary>The organisation's name on Vietnam day <paramref name="day"/> (<see cref="DatedSpan.On{T}"/>); <see cref="Name"/> without namings.</summary>
     public string NameOn(DateOnly day) => DatedSpan.On(_namings, day)?.Name ?? Name;
 }

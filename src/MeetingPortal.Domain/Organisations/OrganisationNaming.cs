@@ -17,6 +17,13 @@ public class OrganisationNaming : DatedSpan
         ParentOrganisationId = parentOrganisationId;
     }
 
+    /// <summary>
+    /// A closed or open span as another installation kept it (interchange format version 4), for
+    /// <see cref="Organisation.RestoreHistory"/>, which checks that the spans follow one another.
+    /// </summary>
+    public static OrganisationNaming Carried(int organisationId, string name, int unitId, int? parentOrganisationId, DateOnly? validFrom, DateOnly? validTo, string? basis) =>
+        new(organisationId, name, unitId, parentOrganisationId, validFrom, basis) { ValidTo = validTo };
+
     /// <summary>The organisation the span belongs to.</summary>
     public int OrganisationId { get; private set; }
 

@@ -131,6 +131,22 @@ public class Unit : Entity
         }
     }
 
+    /// <summary>
+    /// Restores the unit's names and parents over time as another installation kept them (interchange format version 4,
+    /// ADR 0018); <paramref name="spans"/> in order, the last open and equal to the unit's present name and parent. The
+    /// namings must be loaded. Returns whether anything was added (nothing when the same history is kept). Errors:
+    /// <see cref="DatedSpan.Restore{T}"/> (<c>naming.chain</c>, <c>naming.conflict</c>).
+    /// </summary>
+    public bool RestoreHistory(IReadOnlyList<UnitNaming> spans) =>
+        DatedSpan.Restore(_namings, spans, (a, b) => a.ParentId == b.ParentId, s => s.Name == Name && s.ParentId == ParentId);
+
+    /// <summary>
+    /// Whether the unit's merger and retirement are those another installation kept (interchange format version 4): merged
+    /// into <paramref name="mergedIntoId"/> at <paramref name="mergedAtUtc"/>, retired on <paramref name="retiredOn"/>.
+    /// </summary>
+    public bool StandsAs(int? mergedIntoId, DateTime? mergedAtUtc, DateOnly? retiredOn) =>
+        MergedIntoId == mergedIntoId && MergedAtUtc == mergedAtUtc && RetiredOn == retiredOn;
+
     /// <summary>The unit's name on Vietnam day <paramref name="day"/> by the rule of <see cref="DatedSpan.On{T}"/>; <see cref="Name"/> without namings.</summary>
     public string NameOn(DateOnly day) => DatedSpan.On(_namings, day)?.Name ?? Name;
 

@@ -15,6 +15,13 @@ public class UnitNaming : DatedSpan
         ParentId = parentId;
     }
 
+    /// <summary>
+    /// A closed or open span as another installation kept it (interchange format version 4), for <see cref="Unit.RestoreHistory"/>,
+    /// which checks that the spans follow one another; <paramref name="validTo"/> is exclusive, null while open.
+    /// </summary>
+    public static UnitNaming Carried(int unitId, string name, int? parentId, DateOnly? validFrom, DateOnly? validTo, string? basis) =>
+        new(unitId, name, parentId, validFrom, basis) { ValidTo = validTo };
+
     /// <summary>The unit the span belongs to.</summary>
     public int UnitId { get; private set; }
 

@@ -22,26 +22,77 @@ public sealed record InterchangeDocument
     };
 
     /// <summary>
-    /// The version written: 3 since issue 16, deliver 8 (a recommendation's worked history, recurrence links, tasks'
-    /// targets and progress); 2 added "not stated" facts, end time, attendance and provenance. Files of versions 1 and 2
-    /// still import (<see cref="ReadableVersions"/>).
+    /// The version written: 4 since issue 16, deliver 8 (names over time, reorganisations, the meeting's unit of then and
+    /// its approved minutes); 3 added a recommendation's worked history, recurrence links, tasks' targets and progress;
+    /// 2 added "not stated" facts, end time, attendance and provenance. Files of versions 1 to 3 still import
+    /// (<see cref="ReadableVersions"/>).
     /// </summary>
     public int FormatVersion { get; init; } = CurrentVersion;
 
     /// <summary>The version export writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>The versions import reads; the schema's enum of <c>formatVersion</c> is the same list.</summary>
-    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3];
+    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3, 4];
     public List<LevelData>? Levels { get; init; }
     public List<ThemeData>? Themes { get; init; }
     public List<UnitData>? Units { get; init; }
     public List<CalendarDayData>? Calendar { get; init; }
     public List<DueDateRuleData>? DueDateRules { get; init; }
     public List<MeetingData>? Meetings { get; init; }
+
+    // --- format version 4: names over time and reorganisations as reference data (issue 16, deliver 8; ADR 0018) ---
+
+    /// <summary>Organisations whose names, units or parents changed over time, with the bodies they stood under; reference data.</summary>
+    public List<OrganisationHistoryData>? Organisations { get; init; }
+
+    /// <summary>The decisions that reshaped the unit tree, as applied (ADR 0018); reference data.</summary>
+    public List<ReorganisationData>? Reorganisations { get; init; }
+
+    // --- end of format version 4 ---
 }
 
-public sealed record LevelData(int Rank, string Name);
+public sealed record LevelData(int Rank, string Name)
+{
+    /// <summary>The Vietnam day the level was retired (the district level on 1/7/2025); absent while it stands (version 4).</summary>
+    public DateOnly? RetiredOn { get; init; }
+}
+
+// --- format version 4: names over time and reorganisations (issue 16, deliver 8; ADR 0018) ---
+
+/// <summary>
+/// One span of a unit's names over time: its name and the unit (code) it stood under from <paramref name="From"/>
+/// (inclusive, Vietnam day; null: since it is known) to <paramref name="To"/> (exclusive; null: still today's), and the
+/// decision that opened it.
+/// </summary>
+public sealed record UnitNamingData(string Name, string? Parent, DateOnly? From, DateOnly? To, string? Basis);
+
+/// <summary>
+/// One span of an organisation's names over time: its name, the unit (code) it belonged to and the body of that unit it
+/// stood under (by name), from <paramref name="From"/> (inclusive) to <paramref name="To"/> (exclusive), with the decision.
+/// </summary>
+public sealed record OrganisationNamingData(string Name, string Unit, string? Parent, DateOnly? From, DateOnly? To, string? Basis);
+
+/// <summary>
+/// An organisation as reference data: matched by its unit (code) and today's name, created of <paramref name="Kind"/> when
+/// missing; <paramref name="Parent"/> is the body of the same unit it stands under today (by name); <paramref name="Namings"/>
+/// its history, absent for a body only listed because another stands under it.
+/// </summary>
+public sealed record OrganisationHistoryData(string Unit, string Name, OrganisationKind Kind, string? Parent, List<OrganisationNamingData>? Namings);
+
+/// <summary>A reorganisation as applied: legal basis as typed, effective Vietnam day, the level it retired (rank), what it did.</summary>
+public sealed record ReorganisationData(string LegalBasis, DateOnly EffectiveOn, int? RetiredLevel, string? Outcome);
+
+/// <summary>
+/// A meeting's approved minutes (ADR 0019): the Vietnam day, the approver's user name as stored, the instant (UTC), and
+/// the two stored files: the DOCX as approved (never generated again) and the signed scan, each with its SHA-256.
+/// </summary>
+public sealed record MinutesApprovalData(DateOnly ApprovedOn, string? ApprovedBy, DateTime ApprovedAt, StoredFileData Document, StoredFileData Scan);
+
+/// <summary>A stored file carried whole: its name as shown, its content type, the SHA-256 of its bytes (hex) and the bytes (base64).</summary>
+public sealed record StoredFileData(string FileName, string ContentType, string Sha256, string Content);
+
+// --- end of format version 4 ---
 
 public sealed record ThemeData(string Code, string Name);
 
@@ -49,7 +100,24 @@ public sealed record CalendarDayData(DateOnly Date, CalendarDayKind Kind, string
 
 public sealed record DueDateRuleData(string? Theme, int? Level, int WorkingDays);
 
-public sealed record UnitData(string Code, string Name, int Level, string? Parent);
+public sealed record UnitData(string Code, string Name, int Level, string? Parent)
+{
+    // --- format version 4 (issue 16, deliver 8; ADR 0018) ---
+
+    /// <summary>The unit's names and parents over time, in order, the last one today's; absent when none are kept.</summary>
+    public List<UnitNamingData>? Namings { get; init; }
+
+    /// <summary>The unit (code) this one was merged into; absent while it stands.</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>When the merger was applied (UTC), with <see cref="MergedInto"/>.</summary>
+    public DateTime? MergedAt { get; init; }
+
+    /// <summary>The Vietnam day the unit was retired with its level; absent while it stands.</summary>
+    public DateOnly? RetiredOn { get; init; }
+
+    // --- end of format version 4 ---
+}
 
 public sealed record PeriodData(PeriodKind Kind, int Year, int Number);
 
@@ -215,4 +283,14 @@ public sealed record MeetingData
 
     /// <summary>Groups named among those taking part, in order.</summary>
     public List<ParticipantGroupData>? ParticipantGroups { get; init; }
+
+    // --- format version 4 (issue 16, deliver 8) ---
+
+    /// <summary>The unit (code) the meeting was held in, when a merger moved it to <see cref="Unit"/> since (ADR 0018).</summary>
+    public string? HeldIn { get; init; }
+
+    /// <summary>The approved minutes with their stored files; written only when the export is asked for the documents.</summary>
+    public MinutesApprovalData? MinutesApproval { get; init; }
+
+    // --- end of format version 4 ---
 }

@@ -9,9 +9,17 @@ namespace MeetingPortal.Infrastructure.Seeding;
 /// Writes meetings in the interchange format. Keys are generated in order of first mention
 /// (o1, o2... and p1, p2...), so exporting the same records twice gives the same text.
 /// </summary>
-public sealed class InterchangeExporter(MeetingPortalDbContext db)
+public sealed partial class InterchangeExporter(MeetingPortalDbContext db, Files.AttachmentStore? store = null)
 {
-    public async Task<InterchangeDocument> ExportAsync(IQueryable<Meeting> meetings, CancellationToken cancellationToken)
+    /// <summary>The meetings alone, without reference data or stored documents (the export's default).</summary>
+    public Task<InterchangeDocument> ExportAsync(IQueryable<Meeting> meetings, CancellationToken cancellationToken) =>
+        ExportAsync(meetings, InterchangeExportOptions.MeetingsOnly, cancellationToken);
+
+    /// <summary>
+    /// The meetings, and as <paramref name="options"/> ask (format version 4) the reference data of the scope (levels, themes,
+    /// units with their names over time, organisations' histories, reorganisations) and approved minutes with their files.
+    /// </summary>
+    public async Task<InterchangeDocument> ExportAsync(IQueryable<Meeting> meetings, InterchangeExportOptions options, CancellationToken cancellationToken)
     {
         var list = await meetings
             .Include(m => m.Unit)
@@ -33,7 +41,15 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
         var groupIds = list.SelectMany(m => m.ParticipantGroups.Select(g => g.BodyGroupId)
             .Concat(m.Directives.SelectMany(d => d.GroupAssignees.Select(a => a.BodyGroupId)))).ToHashSet();
         var groups = await db.BodyGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
-            .Select(g => new { g.Id, g.Name, UnitCode = g.Unit!.Code, Members = g.Members.OrderBy(x => x.Organisation!.Name).Select(x => x.OrganisationId).ToList() })
+            // A merger moves a unit's bodies but not its groups (UnitMerger): a merged unit's group is written under the unit its
+            // bodies went to, so that its members are bodies of its unit wherever it is imported (BodyGroup.AddMember's rule).
+            .Select(g => new
+            {
+                g.Id,
+                g.Name,
+                UnitCode = g.Unit!.MergedIntoId == null ? g.Unit.Code : db.Units.Where(u => u.Id == g.Unit.MergedIntoId).Select(u => u.Code).First(),
+                Members = g.Members.OrderBy(x => x.Organisation!.Name).Select(x => x.OrganisationId).ToList(),
+            })
             .ToDictionaryAsync(g => g.Id, cancellationToken);
 
         var organisationIds = list.SelectMany(OrganisationIdsOf).Concat(groups.Values.SelectMany(g => g.Members)).ToHashSet();
@@ -47,6 +63,9 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
             .Select(p => new { p.Id, p.FullName, UnitCode = p.Unit!.Code }).ToDictionaryAsync(p => p.Id, cancellationToken);
         var themes = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Code, cancellationToken);
         var earlier = await EarlierRecommendationsAsync(list, cancellationToken);
+        // Format version 4: the unit a merged meeting was held in, by code.
+        var heldInIds = list.Select(m => m.HeldInUnitId).OfType<int>().ToHashSet();
+        var heldIn = await db.Units.AsNoTracking().Where(u => heldInIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Code, cancellationToken);
 
         var result = new List<MeetingData>();
         foreach (var meeting in list)
@@ -182,10 +201,17 @@ public sealed class InterchangeExporter(MeetingPortalDbContext db)
                 Directives = NullIfEmpty(directives),
                 Groups = NullIfEmpty(groupData),
                 ParticipantGroups = NullIfEmpty(participantGroups),
+                HeldIn = meeting.HeldInUnitId is { } heldInId && heldInId != meeting.UnitId ? heldIn[heldInId] : null,
+                MinutesApproval = options.Documents && meeting.MinutesApproval is { } approval ? await ApprovalOf(meeting, approval, cancellationToken) : null,
             });
         }
 
-        return new InterchangeDocument { Meetings = result };
+        if (!options.ReferenceData)
+        {
+            return new InterchangeDocument { Meetings = result };
+        }
+
+        return await ReferenceDataAsync(options.ScopePath, cancellationToken) with { Meetings = result };
     }
 
     private static IEnumerable<int> OrganisationIdsOf(Meeting m) =>

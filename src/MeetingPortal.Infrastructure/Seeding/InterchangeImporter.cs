@@ -44,7 +44,8 @@ public sealed class ImportResult(string source)
 /// whole document so nothing is half-imported.
 /// </summary>
 public sealed partial class InterchangeImporter(
-    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, AuditTrail audit, ILogger<InterchangeImporter> logger)
+    MeetingPortalDbContext db, TimeProvider timeProvider, ICurrentUser currentUser, CalendarService calendar, AuditTrail audit, ILogger<InterchangeImporter> logger,
+    Files.AttachmentStore? store = null)
 {
     public async Task<ImportResult> ImportJsonAsync(string json, string source, CancellationToken cancellationToken = default) =>
         await ImportJsonAsync(json, source, ImportOptions.Unrestricted, cancellationToken);
@@ -89,24 +90,41 @@ public sealed partial class InterchangeImporter(
     {
         var result = new ImportResult(source);
         if (!options.AllowReferenceData && (document.Levels?.Count > 0 || document.Themes?.Count > 0 || document.Units?.Count > 0
-            || document.Calendar?.Count > 0 || document.DueDateRules?.Count > 0))
+            || document.Calendar?.Count > 0 || document.DueDateRules?.Count > 0 || document.Organisations?.Count > 0 || document.Reorganisations?.Count > 0))
         {
-            result.Errors.Add("#: cấp, lĩnh vực, đơn vị, lịch làm việc và quy tắc thời hạn là dữ liệu dùng chung toàn quốc, chỉ quản trị viên cấp cao nhất được nhập.");
+            result.Errors.Add("#: cấp, lĩnh vực, đơn vị, lịch sử tên, các lần sắp xếp, lịch làm việc và quy tắc thời hạn là dữ liệu dùng chung toàn quốc, chỉ quản trị viên cấp cao nhất được nhập.");
+            return result;
+        }
+
+        // Format version 4: a file says which version it is written in (the rule of version 3).
+        if (document.FormatVersion < 4 && FirstVersion4Property(document) is { } newer)
+        {
+            result.Errors.Add($"{newer}: trường này thuộc định dạng phiên bản 4, tệp khai báo \"formatVersion\": {document.FormatVersion}.");
             return result;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        _storedFiles.Clear();
+        var committed = false;
         try
         {
-            await ImportLevelsAsync(document.Levels ?? [], result, cancellationToken);
+            var createdRanks = await ImportLevelsAsync(document.Levels ?? [], result, cancellationToken);
             await ImportThemesAsync(document.Themes ?? [], result, cancellationToken);
-            await ImportUnitsAsync(document.Units ?? [], options, result, cancellationToken);
+            var createdCodes = await ImportUnitsAsync(document.Units ?? [], options, result, cancellationToken);
+            // Format version 4: names over time and reorganisations, once every level and unit of the file exists.
+            await ImportLevelRetirementsAsync(document.Levels ?? [], createdRanks, result, cancellationToken);
+            await ImportUnitHistoryAsync(document.Units ?? [], createdCodes, result, cancellationToken);
+            await ImportReorganisationsAsync(document.Reorganisations ?? [], result, cancellationToken);
             await ImportCalendarAsync(document.Calendar ?? [], result, cancellationToken);
             await ImportDueDateRulesAsync(document.DueDateRules ?? [], result, cancellationToken);
             foreach (var (meeting, index) in (document.Meetings ?? []).Select((m, i) => (m, i)))
             {
                 await ImportMeetingAsync(meeting, $"#/meetings[{index}]", document.FormatVersion, options, result, cancellationToken);
             }
+
+            // Format version 4: organisations' histories after the meetings, so that the bodies are made in the order the
+            // meetings name them, as a file without histories makes them (pages list a meeting's bodies in that order).
+            await ImportOrganisationHistoryAsync(document.Organisations ?? [], result, cancellationToken);
 
             if (!result.Succeeded)
             {
@@ -116,6 +134,7 @@ public sealed partial class InterchangeImporter(
             }
 
             await transaction.CommitAsync(cancellationToken);
+            committed = true;
         }
         catch (DomainException ex)
         {
@@ -126,6 +145,11 @@ public sealed partial class InterchangeImporter(
         finally
         {
             db.ChangeTracker.Clear();
+            // Approved minutes' files written for a refused or failed import would never be reachable.
+            if (!committed)
+            {
+                ForgetStoredFiles();
+            }
         }
 
         logger.LogInformation("Imported {Source}: {Created} created, {Skipped} skipped, {Errors} errors",
@@ -133,12 +157,14 @@ public sealed partial class InterchangeImporter(
         return result;
     }
 
-    private async Task ImportLevelsAsync(List<LevelData> levels, ImportResult result, CancellationToken cancellationToken)
+    /// <summary>Levels matched by rank, created when missing; returns the ranks created (a retirement is applied to those only).</summary>
+    private async Task<HashSet<int>> ImportLevelsAsync(List<LevelData> levels, ImportResult result, CancellationToken cancellationToken)
     {
         var known = (await db.UnitLevels.Select(l => l.Rank).ToListAsync(cancellationToken)).ToHashSet();
         var added = levels.Where(l => known.Add(l.Rank)).Select(l => db.UnitLevels.Add(new UnitLevel(l.Rank, l.Name)).Entity).ToList();
         await db.SaveChangesAsync(cancellationToken);
         RecordReferenceData(added, nameof(UnitLevel), l => l.Id, l => $"cấp {l.Rank}: {l.Name}", result);
+        return added.Select(l => l.Rank).ToHashSet();
     }
 
     private async Task ImportThemesAsync(List<ThemeData> themes, ImportResult result, CancellationToken cancellationToken)
@@ -227,11 +253,13 @@ public sealed partial class InterchangeImporter(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ImportUnitsAsync(List<UnitData> units, ImportOptions options, ImportResult result, CancellationToken cancellationToken)
+    /// <summary>Units matched by code, created when missing (parents first); returns the codes created.</summary>
+    private async Task<HashSet<string>> ImportUnitsAsync(List<UnitData> units, ImportOptions options, ImportResult result, CancellationToken cancellationToken)
     {
         // Parents come before children in the file; a unit already present keeps its place.
         // Known codes are read once: every start runs this over the whole reference file.
         var known = (await db.Units.Select(u => u.Code).ToListAsync(cancellationToken)).ToHashSet();
+        var created = new HashSet<string>();
         foreach (var data in units)
         {
             if (known.Contains(data.Code))
@@ -266,7 +294,9 @@ public sealed partial class InterchangeImporter(
                 continue;
             }
 
-            if (parent is not null && !Unit.MayBeAtLevelUnder(level, await db.UnitLevels.SingleAsync(l => l.Id == parent.LevelId, cancellationToken)))
+            // A merged unit stands under the unit it merged into, of its own level (ADR 0005); the merger is checked by the domain.
+            var underItsMerger = data.MergedInto is not null && data.MergedInto == data.Parent;
+            if (parent is not null && !underItsMerger && !Unit.MayBeAtLevelUnder(level, await db.UnitLevels.SingleAsync(l => l.Id == parent.LevelId, cancellationToken)))
             {
                 result.Errors.Add($"Đơn vị {data.Code}: cấp {data.Level} phải thấp hơn cấp của đơn vị cấp trên {data.Parent}.");
                 continue;
@@ -287,8 +317,11 @@ public sealed partial class InterchangeImporter(
             RecordReferenceData([unit], nameof(Unit), u => u.Id, u => $"đơn vị {u.Code}: {u.Name}", result, isUnit: true);
             await db.SaveChangesAsync(cancellationToken);
             known.Add(data.Code);
+            created.Add(data.Code);
             result.Created.Add($"đơn vị {data.Code}");
         }
+
+        return created;
     }
 
     private async Task ImportMeetingAsync(MeetingData data, string path, int formatVersion, ImportOptions options, ImportResult result, CancellationToken cancellationToken)
@@ -331,6 +364,8 @@ public sealed partial class InterchangeImporter(
         // The form's rule: a record names organisations and people of its unit and the units above it,
         // and creates new ones only where the importer may write.
         var lineage = Unit.IdsOf(unit.Path).ToHashSet();
+        // Format version 4: a meeting a merger moved also names the bodies above the unit that held it, as they stood that day.
+        lineage.UnionWith(await LineageThenAsync(data.HeldIn, data.HeldOn, cancellationToken));
         var refused = new List<string>();
         // Each unit a file names is read once for the meeting, however many bodies and people name it.
         var owners = new Dictionary<string, (int Id, string Path)?>();
@@ -434,6 +469,11 @@ public sealed partial class InterchangeImporter(
         meeting.SetEndTime(data.EndTime);
         meeting.SetStatedAttendance(data.StatedInvitedCount, data.StatedPresentCount, data.StatedAbsentCount, data.AttendanceNote);
         meeting.SetSource(data.Source, data.RebuiltFromSecondarySource ?? false);
+        if (await ApplyHeldInAsync(meeting, unit, data.HeldIn, path, cancellationToken) is { } heldInError)
+        {
+            result.Errors.Add($"{heldInError} ({label}).");
+            return;
+        }
 
         foreach (var key in data.ParticipatingOrganisations ?? [])
         {
@@ -598,6 +638,13 @@ public sealed partial class InterchangeImporter(
         if (missing.Count > 0)
         {
             result.Errors.Add($"{path}: không có các khoá {string.Join(", ", missing.Distinct())} ({label}).");
+            return;
+        }
+
+        // Format version 4: the approved minutes with the files approved, never generated again (ADR 0019).
+        if (data.MinutesApproval is { } approval && await RestoreMinutesApprovalAsync(meeting, approval, $"{path}.minutesApproval", cancellationToken) is { } approvalError)
+        {
+            result.Errors.Add($"{approvalError} ({label}).");
             return;
         }
 

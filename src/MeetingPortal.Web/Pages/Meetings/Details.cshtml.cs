@@ -51,8 +51,10 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, AuditTrail.ReadChanges(h.Changes))).ToList();
         if (meeting.MinutesApproval is { } approval)
         {
-            // A merger moves the record to the new unit without changing what it says (it keeps the unit it was held in).
-            ChangedAfterApproval = History.Where(h => h.AtUtc > approval.ApprovedAtUtc && h.Action is not (HistoryAction.MinutesApproved or HistoryAction.Merged)).Reverse().ToList();
+            // A merger moves the record to the new unit without changing what it says (it keeps the unit it was held in);
+            // an import (format version 4 carries approved minutes) copies the record as it stood. Neither corrects it.
+            ChangedAfterApproval = History.Where(h => h.AtUtc > approval.ApprovedAtUtc
+                && h.Action is not (HistoryAction.MinutesApproved or HistoryAction.Merged or HistoryAction.Imported)).Reverse().ToList();
         }
         else
         {

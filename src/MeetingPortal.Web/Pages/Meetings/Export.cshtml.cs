@@ -11,7 +11,10 @@ namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>
 /// Downloads meetings as an interchange JSON file: one meeting (/Meetings/Export?id=) or the list as
-/// filtered (same query string as /Meetings). Both stay inside the user's scope.
+/// filtered (same query string as /Meetings). Both stay inside the user's scope. Format version 4 options:
+/// <c>reference=true</c> adds the reference data of the user's scope (levels, themes, units with their names over time,
+/// organisations' histories, reorganisations: what a fresh installation needs to read the records under the names of their
+/// day; only the top administrator imports it), <c>documents=true</c> adds each approved minutes' stored DOCX and signed scan.
 /// </summary>
 public sealed class ExportModel(MeetingPortalDbContext db, InterchangeExporter exporter, IValidator<MeetingFilter> validator, TimeProvider timeProvider) : PageModel
 {
@@ -20,20 +23,21 @@ public sealed class ExportModel(MeetingPortalDbContext db, InterchangeExporter e
     [BindProperty(SupportsGet = true)]
     public MeetingFilter Filter { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int? id, bool reference, bool documents, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid || !(await validator.ValidateAsync(Filter, cancellationToken)).IsValid)
         {
             return BadRequest();
         }
 
-        var query = await Filter.ApplyAsync(db, User.GetScopeOrNone(), cancellationToken);
+        var scope = User.GetScopeOrNone();
+        var query = await Filter.ApplyAsync(db, scope, cancellationToken);
         if (id is { } meetingId)
         {
             query = query.Where(m => m.Id == meetingId);
         }
 
-        var document = await exporter.ExportAsync(Filter.Order(query).Take(MaxMeetings), cancellationToken);
+        var document = await exporter.ExportAsync(Filter.Order(query).Take(MaxMeetings), new InterchangeExportOptions(reference && scope.UnitId != 0, documents, scope.Path), cancellationToken);
         if (id is not null && document.Meetings!.Count == 0)
         {
             return NotFound();
