@@ -94,6 +94,10 @@ public sealed class BodyGroupAdministrationTests(PortalFactory factory) : IClass
         // What was typed stays.
         Assert.Equal("Tên mới của nhóm", outsider.Node("//input[@id='group-name']").GetAttributeValue("value", ""));
 
+        // A member id that is no number is not read as "no members".
+        var unread = await PageOfAsync(await client.PostFieldsAsync(url, url, ("Input.Name", "Tên mới của nhóm"), ("Input.MemberIds", "abc")));
+        Assert.NotEqual(string.Empty, HtmlEntity.DeEntitize(unread.Node("//*[@id='group-members-error']").InnerText).Trim());
+
         Assert.Equal(before, factory.WithDb(db => db.BodyGroups.Where(g => g.Id == group).Select(g => new { g.Name, g.Version, Members = g.Members.Count }).Single()));
     }
 

@@ -29,6 +29,12 @@ public sealed class EditModel(BodyGroupAdministration groups, EditBodyGroup edit
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            // A member id that is no number was not read: saving the rest would drop that member unasked.
+            return await LoadAsync(id, keepTyped: true, cancellationToken) ?? Page();
+        }
+
         var result = await editGroup.RunAsync(User, id, Input, cancellationToken);
         if (result.Succeeded)
         {
