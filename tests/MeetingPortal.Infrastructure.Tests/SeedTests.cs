@@ -51,6 +51,36 @@ public sealed partial class SeedTests
     }
 
     /// <summary>
+    /// Issue 16 trial: the import report said "type: Value is "integer" but should be "string"" and, for one wrong
+    /// optional value, also "should be "null"" (the other branch of the optional value), about 60 lines in all. The
+    /// report is read by people: Vietnamese, one reason per wrong value.
+    /// </summary>
+    [Fact]
+    public void The_schemas_messages_are_Vietnamese_and_a_wrong_optional_value_gives_its_reason_without_the_null_branch()
+    {
+        var errors = InterchangeSchema.Validate("""{"formatVersion":3,"meetings":[{"unit":"x","type":"bogus","title":"T","heldOn":20220316,"period":5}]}""");
+
+        Assert.Contains(errors, e => e.StartsWith("#/meetings[0].heldOn: giá trị là kiểu", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("#/meetings[0].type: giá trị", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("#/meetings[0].period: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Contains("should", StringComparison.Ordinal) || e.Contains("Value", StringComparison.Ordinal)
+            || e.Contains("\"null\"", StringComparison.Ordinal));
+        Assert.True(errors.Count <= 6, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_JSON_or_a_value_of_the_wrong_kind_is_told_in_Vietnamese_with_where()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        var broken = await database.NewImporter(db).ImportJsonAsync("{\"formatVersion\":", "broken.json");
+        Assert.StartsWith("#: tệp không phải JSON hợp lệ", Assert.Single(broken.Errors), StringComparison.Ordinal);
+
+        var deep = await database.NewImporter(db).ImportJsonAsync(new string('[', 100) + new string(']', 100), "deep.json");
+        Assert.StartsWith("#: tệp không phải JSON hợp lệ", Assert.Single(deep.Errors), StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Nothing paraphrased: every text a seed quotes (speeches, recommendations, answers, directives,
     /// summaries, conclusions) stands word for word in the report it names.
     /// </summary>

@@ -70,7 +70,8 @@ public sealed partial class InterchangeImporter(
         }
         catch (System.Text.Json.JsonException ex)
         {
-            schemaErrors = [$"#: {ex.Message}"];
+            // System.Text.Json's own words are English and name .NET types; the user needs where and what.
+            schemaErrors = [$"#: tệp không phải JSON hợp lệ hoặc lồng nhau quá sâu (dòng {(ex.LineNumber ?? 0) + 1}, vị trí {(ex.BytePositionInLine ?? 0) + 1})."];
         }
 
         if (schemaErrors.Count > 0)
@@ -86,7 +87,8 @@ public sealed partial class InterchangeImporter(
         }
         catch (JsonException ex)
         {
-            result.Errors.Add($"{ex.Path ?? "#"}: {ex.Message}");
+            var at = ex.Path is { Length: > 1 } jsonPath && jsonPath.StartsWith("$.", StringComparison.Ordinal) ? "#/" + jsonPath[2..] : "#";
+            result.Errors.Add($"{at}: giá trị không đọc được theo kiểu của trường này (ngày viết yyyy-MM-dd, giờ HH:mm, số không đặt trong dấu ngoặc kép; xem docs/interchange.md).");
             return result;
         }
 

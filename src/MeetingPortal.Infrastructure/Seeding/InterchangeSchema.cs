@@ -8,7 +8,11 @@ namespace MeetingPortal.Infrastructure.Seeding;
 /// <summary>The interchange JSON Schema, embedded from docs/interchange so that code and docs cannot drift.</summary>
 public static class InterchangeSchema
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(Text));
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    {
+        UseVietnameseMessages();
+        return JsonSchema.FromText(Text);
+    });
 
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
 
@@ -38,13 +42,58 @@ public static class InterchangeSchema
             return [];
         }
 
-        // The list format gives every failing keyword with the location it failed at; an anyOf's own
-        // "no branch matched" is kept beside its branches' reasons, as each branch may be the one meant.
-        return (results.Details ?? [])
+        // The list format gives every failing keyword with the location it failed at. An optional value is written
+        // "anyOf [the value's rule, null]": a wrong value then also fails the null branch, and the user was told
+        // "should be null" beside the real reason (issue 16 trial, about 60 lines for one wrong date). Where a
+        // location has another reason, the null branch and the anyOf's own "no branch matched" are left out.
+        var errors = (results.Details ?? [])
             .Where(detail => detail.Errors is { Count: > 0 })
-            .SelectMany(detail => detail.Errors!.Select(error => $"{Path(detail.InstanceLocation)}: {error.Key}: {error.Value}"))
+            .SelectMany(detail => detail.Errors!.Select(error => (Path: Path(detail.InstanceLocation), error.Key, error.Value)))
             .Distinct()
             .ToList();
+        return errors
+            .GroupBy(e => e.Path)
+            .SelectMany(group =>
+            {
+                var reasons = group.Where(e => !IsNullBranch(e.Key, e.Value) && e.Key is not ("anyOf" or "oneOf")).ToList();
+                return reasons.Count > 0 ? reasons : group.ToList();
+            })
+            .Select(e => $"{e.Path}: {e.Value}")
+            .Distinct()
+            .ToList();
+    }
+
+    private static bool IsNullBranch(string keyword, string? message) =>
+        keyword == "type" && message is not null && message.EndsWith(NullExpected, StringComparison.Ordinal);
+
+    private const string NullExpected = "phải là \"null\"";
+
+    /// <summary>
+    /// The schema's messages in Vietnamese (JsonSchema.Net's <see cref="ErrorMessages"/> templates, whose tokens it
+    /// fills); set once, before the schema is first used, as the import report is read by people (issue 16 trial).
+    /// </summary>
+    private static void UseVietnameseMessages()
+    {
+        ErrorMessages.Type = "giá trị là kiểu [[received]], phải là [[expected]]";
+        ErrorMessages.Enum = "giá trị [[received]] không thuộc các giá trị cho phép [[values]]";
+        ErrorMessages.Const = "giá trị phải là [[value]]";
+        ErrorMessages.Required = "thiếu trường bắt buộc [[missing]]";
+        ErrorMessages.MinLength = "chuỗi dài [[received]] ký tự, phải có ít nhất [[limit]]";
+        ErrorMessages.MaxLength = "chuỗi dài [[received]] ký tự, chỉ được tối đa [[limit]]";
+        ErrorMessages.Minimum = "giá trị [[received]] nhỏ hơn mức thấp nhất [[limit]]";
+        ErrorMessages.Maximum = "giá trị [[received]] lớn hơn mức cao nhất [[limit]]";
+        ErrorMessages.ExclusiveMinimum = "giá trị [[received]] phải lớn hơn [[limit]]";
+        ErrorMessages.ExclusiveMaximum = "giá trị [[received]] phải nhỏ hơn [[limit]]";
+        ErrorMessages.MinItems = "danh sách có [[received]] mục, phải có ít nhất [[limit]]";
+        ErrorMessages.MaxItems = "danh sách có [[received]] mục, chỉ được tối đa [[limit]]";
+        ErrorMessages.Pattern = "giá trị không đúng dạng quy định ([[pattern]])";
+        ErrorMessages.Format = "giá trị không đúng định dạng [[format]]";
+        ErrorMessages.FalseSchema = "trường này không có trong định dạng trao đổi (xem docs/interchange.md)";
+        ErrorMessages.UniqueItems = "danh sách có mục trùng nhau";
+        ErrorMessages.OneOf = "giá trị phải khớp đúng một dạng cho phép (khớp [[count]])";
+        ErrorMessages.MultipleOf = "giá trị [[received]] phải là bội của [[divisor]]";
+        ErrorMessages.MinProperties = "đối tượng có [[received]] trường, phải có ít nhất [[limit]]";
+        ErrorMessages.MaxProperties = "đối tượng có [[received]] trường, chỉ được tối đa [[limit]]";
     }
 
     // "/meetings/0/heldOn" is shown as "#/meetings[0].heldOn", the form the import report has always used.
