@@ -47,6 +47,9 @@ public static class DependencyInjection
         services.AddScoped<Administration.ChangeDueDateRules>();
         services.AddScoped<Administration.ChangeUnits>();
         services.AddScoped<Administration.ChangeOrganisations>();
+        services.AddScoped<Administration.BodyGroupAdministration>();
+        services.AddScoped<Administration.EditBodyGroup>();
+        services.AddScoped<Administration.DeleteBodyGroup>();
         services.AddScoped<Administration.ChangeAccounts>();
         services.AddScoped<Administration.AccountChoices>();
         return services;

@@ -69,4 +69,45 @@ public sealed class BodyGroupTests
         Assert.Equal("meeting.group-wording",
             Assert.Throws<DomainException>(() => meeting.AddParticipantGroup(standing, new string('x', BodyGroup.NameMaxLength + 1))).Code);
     }
+
+    [Fact]
+    public void The_forms_rows_replace_the_participant_groups_keeping_a_row_still_named()
+    {
+        var meeting = new Meeting(7, MeetingType.WorkingSession, "Làm việc", new DateOnly(2022, 8, 15));
+        var front = new BodyGroup(7, "MTTQ và các đoàn thể chính trị xã hội, hội đặc thù huyện");
+        var standing = new BodyGroup(7, "Các Đ/c BTV Huyện ủy");
+        var offices = new BodyGroup(7, "Trưởng các phòng, ban, ngành có liên quan");
+        meeting.AddParticipantGroup(front, "MTTQ và các Đoàn thể chính trị - xã hội và hội đặc thù cấp huyện");
+        meeting.AddParticipantGroup(standing, null);
+        var kept = meeting.ParticipantGroups[0];
+
+        meeting.ReplaceParticipantGroups([(offices, null), (front, "MTTQ và các đoàn thể"), (offices, "các phòng, ban")]);
+
+        Assert.Equal([offices, front], meeting.ParticipantGroups.OrderBy(g => g.Order).Select(g => g.BodyGroup));
+        Assert.Same(kept, meeting.ParticipantGroups.Single(g => g.BodyGroup == front));
+        Assert.Equal(["các phòng, ban", "MTTQ và các đoàn thể"], meeting.ParticipantGroups.OrderBy(g => g.Order).Select(g => g.Wording));
+
+        Assert.Equal("meeting.group-wording", Assert.Throws<DomainException>(() =>
+            meeting.ReplaceParticipantGroups([(standing, new string('x', BodyGroup.NameMaxLength + 1))])).Code);
+        Assert.Equal(2, meeting.ParticipantGroups.Count);
+        meeting.ReplaceParticipantGroups([]);
+        Assert.Empty(meeting.ParticipantGroups);
+    }
+
+    [Fact]
+    public void The_known_members_are_replaced_by_bodies_of_the_groups_unit_and_a_used_group_is_not_removable()
+    {
+        var group = new BodyGroup(7, "MTTQ và các tổ chức đoàn thể");
+        var front = new Organisation(7, "Ủy ban MTTQ phường Kỳ Phương", OrganisationKind.FatherlandFront);
+        var women = new Organisation(7, "Hội LHPN phường Kỳ Phương", OrganisationKind.SocioPoliticalOrganisation);
+        group.ReplaceMembers([front, women]);
+        Assert.Equal(2, group.Members.Count);
+        var district = new Organisation(2, "Ban Dân vận Thị ủy", OrganisationKind.PartyCommission);
+        Assert.Equal("group.member-unit", Assert.Throws<DomainException>(() => group.ReplaceMembers([front, district])).Code);
+        Assert.Equal(2, group.Members.Count);
+
+        Assert.Equal("group.in-use", Assert.Throws<DomainException>(() => BodyGroup.CheckRemovable(1, 0)).Code);
+        Assert.Equal("group.in-use", Assert.Throws<DomainException>(() => BodyGroup.CheckRemovable(0, 2)).Code);
+        BodyGroup.CheckRemovable(0, 0);
+    }
 }

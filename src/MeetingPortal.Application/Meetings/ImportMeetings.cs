@@ -40,7 +40,8 @@ public sealed class ImportMeetings(InterchangeImporter importer, IAuthorizationS
             AllowReferenceData: await authorization.MayAsync(user, NationalSettings.Instance, AdministrationOperations.ManageNationalSettings),
             parentPath => parentPath is null
                 ? Task.FromResult(false)
-                : authorization.MayAsync(user, new UnitResource(parentPath), AdministrationOperations.CreateUnitUnder));
+                : authorization.MayAsync(user, new UnitResource(parentPath), AdministrationOperations.CreateUnitUnder),
+            path => authorization.MayAsync(user, new MeetingResource(path), MeetingOperations.ApproveMinutes));
         var result = await importer.ImportJsonAsync(json, source, options, cancellationToken);
         logger.LogInformation("User {UserName} imported {Source}: {Created} created, {Errors} errors", user.Identity?.Name, source, result.Created.Count, result.Errors.Count);
         return result;

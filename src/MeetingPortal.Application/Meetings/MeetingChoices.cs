@@ -7,13 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingPortal.Application.Meetings;
 
-/// <summary>Organisations, people and themes a record of a unit may name: those of the unit and of the units above it.</summary>
+/// <summary>
+/// Organisations, people, groups of bodies (ADR 0020) and themes a record of a unit may name: those of the unit and of the
+/// units above it, the nearest unit's first.
+/// </summary>
 public sealed record KnownNames(
     IReadOnlyList<(int Id, string Name, int UnitId)> Organisations,
     IReadOnlyList<(int Id, string Name, int UnitId)> People,
-    IReadOnlyList<(string Code, string Name)> Themes)
+    IReadOnlyList<(string Code, string Name)> Themes,
+    IReadOnlyList<(int Id, string Name, int UnitId)> Groups)
 {
-    public static readonly KnownNames None = new([], [], []);
+    public static readonly KnownNames None = new([], [], [], []);
 }
 
 /// <summary>
@@ -50,11 +54,14 @@ public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationServ
         var people = await db.People.AsNoTracking().Where(p => lineage.Contains(p.UnitId))
             .OrderBy(p => p.FullName).Select(p => new { p.Id, p.FullName, p.UnitId }).ToListAsync(cancellationToken);
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Code, t.Name }).ToListAsync(cancellationToken);
+        var groups = await db.BodyGroups.AsNoTracking().Where(g => lineage.Contains(g.UnitId))
+            .OrderBy(g => g.Name).Select(g => new { g.Id, g.Name, g.UnitId }).ToListAsync(cancellationToken);
         int Nearness(int id) => -lineage.IndexOf(id);
         return new KnownNames(
             organisations.OrderBy(o => Nearness(o.UnitId)).Select(o => (o.Id, o.Name, o.UnitId)).ToList(),
             people.OrderBy(p => Nearness(p.UnitId)).Select(p => (p.Id, p.FullName, p.UnitId)).ToList(),
-            themes.Select(t => (t.Code, t.Name)).ToList());
+            themes.Select(t => (t.Code, t.Name)).ToList(),
+            groups.OrderBy(g => Nearness(g.UnitId)).Select(g => (g.Id, g.Name, g.UnitId)).ToList());
     }
 
     /// <summary>

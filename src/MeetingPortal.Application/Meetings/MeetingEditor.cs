@@ -26,6 +26,7 @@ public sealed class MeetingEditor(
             .Include(m => m.Unit)
             .Include(m => m.Participants)
             .Include(m => m.Organisations)
+            .Include(m => m.ParticipantGroups).ThenInclude(g => g.BodyGroup)
             .Include(m => m.Speeches)
             .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
             .Include(m => m.Directives).ThenInclude(d => d.Assignees)
@@ -92,6 +93,9 @@ public sealed class MeetingEditor(
                 Attendance = p.Attendance,
                 AbsenceReason = p.AbsenceReason,
             }).ToList(),
+            // The groups the record names, imported or typed, come back as rows: saving the form replaces them with its rows.
+            Groups = meeting.ParticipantGroups.OrderBy(g => g.Order)
+                .Select(g => new MeetingForm.GroupRow { Name = g.BodyGroup!.Name, Wording = g.Wording }).ToList(),
             Speeches = meeting.Speeches.OrderBy(s => s.Order).Select(s => new MeetingForm.SpeechRow
             {
                 Id = s.Id,
@@ -213,7 +217,21 @@ public sealed class MeetingEditor(
             }
         }
 
-        if (newOrganisations.Count > 0 || newPeople.Count > 0)
+        // Groups are matched by name among those of the unit's lineage, the nearest first (as organisations are), and a
+        // group nobody knows is made in the meeting's unit: a sibling branch's group of the same name is never reused.
+        var groupIds = known.Groups.GroupBy(g => MeetingForm.GroupKey(g.Name))
+            .ToDictionary(g => g.Key, g => g.First().Id);
+        var newGroups = new Dictionary<string, BodyGroup>();
+        foreach (var row in form.Groups.Where(r => !string.IsNullOrWhiteSpace(r.Name)))
+        {
+            var key = MeetingForm.GroupKey(row.Name);
+            if (!groupIds.ContainsKey(key) && !newGroups.ContainsKey(key))
+            {
+                newGroups[key] = db.BodyGroups.Add(new BodyGroup(unitId, Clean(row.Name)!)).Entity;
+            }
+        }
+
+        if (newOrganisations.Count > 0 || newPeople.Count > 0 || newGroups.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
             foreach (var (key, organisation) in newOrganisations)
@@ -225,7 +243,15 @@ public sealed class MeetingEditor(
             {
                 peopleIds[key] = person.Id;
             }
+
+            foreach (var (key, group) in newGroups)
+            {
+                groupIds[key] = group.Id;
+            }
         }
+
+        var namedGroupIds = form.Groups.Where(r => !string.IsNullOrWhiteSpace(r.Name)).Select(r => groupIds[MeetingForm.GroupKey(r.Name)]).Distinct().ToList();
+        var groups = await db.BodyGroups.Where(g => namedGroupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
 
         // A recommendation others were linked to as their first raising cannot simply disappear.
         var keptIds = form.Speeches.SelectMany(sp => sp.Recommendations).Select(r => r.Id).OfType<int>().ToHashSet();
@@ -248,6 +274,8 @@ public sealed class MeetingEditor(
         {
             ApplyFacts(meeting, form, OrgId);
             ApplyPeopleAndOrganisations(meeting, form, OrgId, PersonId);
+            meeting.ReplaceParticipantGroups(form.Groups.Where(r => !string.IsNullOrWhiteSpace(r.Name))
+                .Select(r => (groups[groupIds[MeetingForm.GroupKey(r.Name)]], Clean(r.Wording))).ToList());
             ApplySpeechesAndRecommendations(meeting, form, OrgId, PersonId, themeIds, assigning, new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime));
             ApplyDirectives(meeting, form, OrgId);
         }

@@ -76,6 +76,12 @@ public sealed class MeetingForm
 
     public List<ParticipantRow> Participants { get; set; } = [];
 
+    /// <summary>
+    /// Groups and classes of bodies named among those taking part ("Các Đ/c BTV Huyện ủy"), in the record's order; saving
+    /// replaces the meeting's participant groups with these rows (ADR 0020).
+    /// </summary>
+    public List<GroupRow> Groups { get; set; } = [];
+
     [Display(Name = "Meeting.Summary")]
     public string? Summary { get; set; }
 
@@ -150,6 +156,20 @@ public sealed class MeetingForm
         public string? AbsenceReason { get; set; }
     }
 
+    /// <summary>
+    /// A group taking part: its name as the source writes it (matched, whatever the case or spacing, among the groups of
+    /// the meeting's unit and the units above it, nearest first; made in the meeting's unit when none matches) and,
+    /// when the record words it otherwise here, that wording.
+    /// </summary>
+    public sealed class GroupRow
+    {
+        [Display(Name = "Form.GroupName")]
+        public string? Name { get; set; }
+
+        [Display(Name = "Form.GroupWording")]
+        public string? Wording { get; set; }
+    }
+
     public sealed class SpeechRow
     {
         public int? Id { get; set; }
@@ -212,6 +232,10 @@ public sealed class MeetingForm
         public DateOnly? DueOn { get; set; }
     }
 
+    /// <summary>How a group's name is compared: whatever the case, spacing or Unicode composition it was typed in.</summary>
+    internal static string GroupKey(string? name) =>
+        string.Join(' ', (TextNormalizer.ToNfc(name) ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
     /// <summary>Names listed in a directive's assignee field, separated by semicolons or new lines.</summary>
     public static IEnumerable<string> SplitNames(string? names) =>
         (names ?? string.Empty).Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -264,6 +288,12 @@ public sealed class MeetingForm
             var p = Participants[i];
             Add($"Participants[{i + 1}]", $"{p.FullName} | {p.Role} | {p.Title} | {p.Organisation}"
                 + (p.Attendance == Attendance.NotStated ? string.Empty : $" | {p.Attendance}{(string.IsNullOrWhiteSpace(p.AbsenceReason) ? string.Empty : ": " + p.AbsenceReason.Trim())}"));
+        }
+
+        for (var i = 0; i < Groups.Count; i++)
+        {
+            var g = Groups[i];
+            Add($"Groups[{i + 1}]", string.IsNullOrWhiteSpace(g.Wording) ? g.Name : $"{g.Name} | {g.Wording}");
         }
 
         var speeches = Speeches.OrderBy(s => s.Order).ToList();
@@ -337,6 +367,7 @@ public sealed class MeetingForm
 
             RuleFor(f => f.Organisations.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(Organisations)).WithMessage(_ => L("Form.TooManyRows"));
             RuleFor(f => f.Participants.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(Participants)).WithMessage(_ => L("Form.TooManyRows"));
+            RuleFor(f => f.Groups.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(Groups)).WithMessage(_ => L("Form.TooManyRows"));
             RuleFor(f => f.Speeches.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(Speeches)).WithMessage(_ => L("Form.TooManyRows"));
             RuleFor(f => f.Directives.Count).LessThanOrEqualTo(MaxRows).OverridePropertyName(nameof(Directives)).WithMessage(_ => L("Form.TooManyRows"));
 
@@ -353,6 +384,16 @@ public sealed class MeetingForm
                 p.RuleFor(x => x.AbsenceReason).Empty().When(x => x.Attendance != Attendance.Absent)
                     .WithMessage(_ => L("Domain.participant.reason-not-absent"));
             });
+            RuleForEach(f => f.Groups).ChildRules(g =>
+            {
+                g.RuleFor(x => x.Name).NotEmpty().MaximumLength(BodyGroup.NameMaxLength).WithName(_ => L("Form.GroupName"));
+                g.RuleFor(x => x.Wording).MaximumLength(BodyGroup.NameMaxLength).WithName(_ => L("Form.GroupWording"));
+            });
+            // A group named twice would be saved once (Meeting.ReplaceParticipantGroups): the second row says so instead.
+            RuleForEach(f => f.Groups)
+                .OverrideIndexer((_, _, _, i) => $"[{i}].{nameof(GroupRow.Name)}")
+                .Must((f, g) => string.IsNullOrWhiteSpace(g.Name) || f.Groups.TakeWhile(o => !ReferenceEquals(o, g)).All(o => GroupKey(o.Name) != GroupKey(g.Name)))
+                .WithMessage(_ => L("Form.DuplicateGroup"));
             RuleForEach(f => f.Speeches).ChildRules(s =>
             {
                 s.RuleFor(x => x.Order).NotNull().InclusiveBetween(1, 999).WithName(_ => L("Form.Order"));

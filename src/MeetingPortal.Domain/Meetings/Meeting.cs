@@ -265,6 +265,39 @@ public class Meeting : Entity
         return added;
     }
 
+    /// <summary>
+    /// The groups taking part become exactly <paramref name="groups"/>, in that order, each in its wording (blank or the
+    /// group's own name for none): the meeting form's rows (ADR 0020). A group still named keeps its row, so nothing
+    /// hanging on it moves; a group named twice is named once, at its first place, with the later wording.
+    /// </summary>
+    /// <exception cref="DomainException">"meeting.group-wording": a wording longer than <see cref="BodyGroup.NameMaxLength"/>;
+    /// checked before anything changes.</exception>
+    public void ReplaceParticipantGroups(IReadOnlyList<(BodyGroup Group, string? Wording)> groups)
+    {
+        if (groups.Any(g => g.Wording?.Trim().Length > BodyGroup.NameMaxLength))
+        {
+            throw new DomainException("meeting.group-wording", "A group's wording holds at most 500 characters.");
+        }
+
+        static bool Names(MeetingParticipantGroup row, BodyGroup group) =>
+            group.Id != 0 ? row.BodyGroupId == group.Id : ReferenceEquals(row.BodyGroup, group);
+        _participantGroups.RemoveAll(row => !groups.Any(g => Names(row, g.Group)));
+        var inOrder = new List<MeetingParticipantGroup>();
+        foreach (var (group, wording) in groups)
+        {
+            var row = AddParticipantGroup(group, wording);
+            if (!inOrder.Contains(row))
+            {
+                inOrder.Add(row);
+            }
+        }
+
+        for (var i = 0; i < inOrder.Count; i++)
+        {
+            inOrder[i].Order = i + 1;
+        }
+    }
+
     /// <summary>Removes the group from those taking part; the others keep their order.</summary>
     public void RemoveParticipantGroup(int bodyGroupId)
     {

@@ -61,6 +61,39 @@ public class BodyGroup : Entity
     /// <summary>Removes the body from the group's members, if it is one.</summary>
     public void RemoveMember(int organisationId) => _members.RemoveAll(m => m.OrganisationId == organisationId);
 
+    /// <summary>
+    /// The known members become exactly <paramref name="organisations"/> (the administration page's checkboxes); a body
+    /// left out stops being a member, nothing is said of it beyond that.
+    /// </summary>
+    /// <exception cref="DomainException">"group.member-unit", as <see cref="AddMember"/>; checked before anything changes.</exception>
+    public void ReplaceMembers(IReadOnlyCollection<Organisation> organisations)
+    {
+        if (organisations.Any(o => o.UnitId != UnitId))
+        {
+            throw new DomainException("group.member-unit", "A group's members are bodies of the group's unit.");
+        }
+
+        var wanted = organisations.Select(o => o.Id).ToHashSet();
+        _members.RemoveAll(m => !wanted.Contains(m.OrganisationId));
+        foreach (var organisation in organisations)
+        {
+            AddMember(organisation);
+        }
+    }
+
+    /// <summary>
+    /// Whether the group may be deleted, given how many meetings name it among those taking part and how many tasks are
+    /// given to it: a group a record uses stays, since the record would otherwise lose what it says (ADR 0020).
+    /// </summary>
+    /// <exception cref="DomainException">"group.in-use": a meeting or a task uses the group.</exception>
+    public static void CheckRemovable(int meetingsNamingIt, int tasksGivenToIt)
+    {
+        if (meetingsNamingIt > 0 || tasksGivenToIt > 0)
+        {
+            throw new DomainException("group.in-use", "A group a meeting or a task uses cannot be deleted.");
+        }
+    }
+
     private static string CheckedName(string name)
     {
         var trimmed = name?.Trim() ?? string.Empty;

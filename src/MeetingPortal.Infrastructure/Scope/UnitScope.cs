@@ -50,6 +50,13 @@ public static class ScopeQueries
         return organisations.Where(o => string.Compare(o.Unit!.Path, lower) >= 0 && string.Compare(o.Unit.Path, upper) < 0);
     }
 
+    /// <summary>A group of bodies belongs to its unit (ADR 0020).</summary>
+    public static IQueryable<BodyGroup> InScope(this IQueryable<BodyGroup> groups, UnitScope scope)
+    {
+        var (lower, upper) = (scope.Path, scope.UpperBound);
+        return groups.Where(g => string.Compare(g.Unit!.Path, lower) >= 0 && string.Compare(g.Unit.Path, upper) < 0);
+    }
+
     public static IQueryable<ApplicationUser> InScope(this IQueryable<ApplicationUser> users, UnitScope scope)
     {
         var (lower, upper) = (scope.Path, scope.UpperBound);

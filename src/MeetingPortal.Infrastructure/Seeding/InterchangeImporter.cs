@@ -20,9 +20,19 @@ namespace MeetingPortal.Infrastructure.Seeding;
 /// <param name="UnitPathAllowed">Whether records (meetings, organisations, people) may be written in the unit with this path.</param>
 /// <param name="AllowReferenceData">Whether levels, themes, units, the calendar and due-date rules may be written (national settings: the top administrator only).</param>
 /// <param name="UnitParentAllowed">Whether a new unit may be placed under the unit with this path (null: a root unit); by default a parent in scope, never a root.</param>
-public sealed record ImportOptions(Func<string, Task<bool>> UnitPathAllowed, bool AllowReferenceData, Func<string?, Task<bool>>? UnitParentAllowed = null)
+public sealed record ImportOptions(Func<string, Task<bool>> UnitPathAllowed, bool AllowReferenceData, Func<string?, Task<bool>>? UnitParentAllowed = null,
+    Func<string, Task<bool>>? MinutesApprovalAllowed = null)
 {
     public static readonly ImportOptions Unrestricted = new(_ => Task.FromResult(true), true, _ => Task.FromResult(true));
+
+    /// <summary>
+    /// Whether the file may bring approved minutes (format version 4) into a meeting of the unit at
+    /// <paramref name="unitPath"/>: an approval is the chair's act (ADR 0019), so only a user who may approve the
+    /// minutes there, or the top administrator who moves reference data between installations, may carry one in; a
+    /// recorder may not make minutes "approved" by import.
+    /// </summary>
+    public async Task<bool> MayCarryApprovalAsync(string unitPath) =>
+        AllowReferenceData || (MinutesApprovalAllowed is { } allowed && await allowed(unitPath));
 
     /// <summary>Whether a new unit may go under <paramref name="parentPath"/>.</summary>
     public async Task<bool> MayPlaceUnitUnderAsync(string? parentPath) =>
@@ -344,6 +354,19 @@ public sealed partial class InterchangeImporter(
         if (unit is null || !await options.UnitPathAllowed(unit.Path))
         {
             result.Errors.Add($"{path}.unit: {UnitNotInScope("đơn vị", data.Unit)} ({label}).");
+            return;
+        }
+
+        // A unit retired (the districts on 1/7/2025) holds no meeting from its retirement on, as the form offers none.
+        if (unit.RetiredOn is { } retiredOn && data.HeldOn >= retiredOn)
+        {
+            result.Errors.Add($"{path}.heldOn: đơn vị {unit.Name} thôi hoạt động từ ngày {retiredOn:dd/MM/yyyy}, nên không có hội nghị họp ngày {data.HeldOn:dd/MM/yyyy} ({label}).");
+            return;
+        }
+
+        if (data.MinutesApproval is not null && !await options.MayCarryApprovalAsync(unit.Path))
+        {
+            result.Errors.Add($"{path}.minutesApproval: tài khoản này không được duyệt biên bản của đơn vị {unit.Name}, nên không nhập được biên bản đã duyệt; bỏ phần \"minutesApproval\" để nhập hồ sơ ({label}).");
             return;
         }
 

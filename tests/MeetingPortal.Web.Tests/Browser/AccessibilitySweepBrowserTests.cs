@@ -17,6 +17,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             db.Users.Single(u => u.UserName == "thuky.kyphuong").Id,
             db.Units.Single(u => u.Code == "p-ky-phuong").Id,
             db.Organisations.First(o => o.Unit!.Code == "p-ky-phuong").Id));
+        var group = fixture.WithDb(db => db.BodyGroups.First(g => g.Unit!.Code == "p-ky-phuong" && g.Members.Any()).Id);
         var page = await fixture.SignInAsync("quantri.toanquoc");
 
         string[] urls =
@@ -27,6 +28,8 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             "/Reports/Quarterly?year=2022", "/Reports/Quarterly?year=2022&quarter=2", "/Reports/Snapshots", "/Reports/Received?year=2022", "/Admin/Audit",
             "/Admin", "/Admin/Users", "/Admin/Users/Create", $"/Admin/Users/{account}", "/Admin/Units", $"/Admin/Units/{unit}",
             "/Admin/Organisations", $"/Admin/Organisations/{organisation}", "/Admin/Themes", "/Account/ChangePassword",
+            // Groups of bodies (ADR 0020): the list, and one group with its member checkboxes.
+            "/Admin/Organisations/Groups", $"/Admin/Organisations/Groups/{group}",
             // Lists with their criteria as chips and hidden inputs (issue 15, item 6).
             $"/Recommendations?answered=true&resolved=false&open=true&withDue=true&onTime=true&theme=2&raisedBy={organisation}&from=2022-01-01&to=2022-12-31",
             $"/Meetings?q=kinh+phi&unit={unit}&type=Dialogue&year=2022&quarter=2", $"/Directives?status=Open&unit={unit}&from=2022-01-01&to=2022-12-31",
@@ -55,6 +58,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
     {
         var meetings = fixture.WithDb(db => db.Meetings.Select(m => m.Id).ToList());
         var recommendation = fixture.WithDb(db => db.Recommendations.First(r => r.Content.StartsWith("Công tác nhân sự")).Id);
+        var group = fixture.WithDb(db => db.BodyGroups.First(g => g.Unit!.Code == "p-ky-phuong").Id);
         var page = await fixture.SignInAsync("quantri.toanquoc");
         await page.SetViewportSizeAsync(390, 844);
 
@@ -63,6 +67,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             "/Meetings", "/Recommendations", $"/Recommendations/{recommendation}", "/Notifications", "/Reports/Quarterly?year=2022",
             // A fresh tester's finds: the themes table (432 px) and the meeting form with a task row (420 px).
             "/Admin/Themes", "/Admin/Units", "/Admin/Calendar", "/Admin/DueRules",
+            "/Admin/Organisations/Groups", $"/Admin/Organisations/Groups/{group}",
             // Chips wrap, and a long one breaks (issue 15, item 6).
             "/Recommendations?answered=false&resolved=false&open=true&withDue=true&onTime=true&overdue=true&theme=7&from=2022-01-01&to=2022-12-31&dueWithin=5",
             "/Meetings?q=" + new string('x', 150) + "&type=PeriodicBriefing&status=Published&year=2022&quarter=3",

@@ -305,12 +305,20 @@ public sealed class InterchangeVersion4MinutesTests(PortalFactory factory) : ICl
             return copy.ToJsonString();
         }
 
+        // An approval is the chair's act (ADR 0019): a recorder cannot make minutes "approved" by import.
         var files = AttachmentFiles();
-        var tampered = Assert.Single(await Version4.UploadAsync(recorder, ("tampered.json", Copy("Bản bị sửa", a =>
+        var byRecorder = Assert.Single(await Version4.UploadAsync(recorder, ("recorder.json", Copy("Bản của thư ký"))));
+        Assert.Contains("#/meetings[0].minutesApproval: tài khoản này không được duyệt biên bản", byRecorder, StringComparison.Ordinal);
+        Assert.False(factory.WithDb(db => db.Meetings.Any(m => m.Title == "Bản của thư ký")));
+        Assert.Equal(files, AttachmentFiles());
+
+        // The top administrator moves records with their approvals between installations.
+        var admin = await factory.SignInAsync("quantri.toanquoc");
+        var tampered = Assert.Single(await Version4.UploadAsync(admin, ("tampered.json", Copy("Bản bị sửa", a =>
             a["document"]!["content"] = Convert.ToBase64String(Convert.FromBase64String((string)a["document"]!["content"]!).Append((byte)0).ToArray())))));
         Assert.Contains("#/meetings[0].minutesApproval.document.sha256", tampered, StringComparison.Ordinal);
         var pdf = Convert.ToBase64String(Version4.PdfBytes);
-        var notWord = Assert.Single(await Version4.UploadAsync(recorder, ("pdf.json", Copy("Bản không phải Word", a =>
+        var notWord = Assert.Single(await Version4.UploadAsync(admin, ("pdf.json", Copy("Bản không phải Word", a =>
         {
             a["document"]!["content"] = pdf;
             a["document"]!["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Version4.PdfBytes));
@@ -319,7 +327,7 @@ public sealed class InterchangeVersion4MinutesTests(PortalFactory factory) : ICl
         Assert.False(factory.WithDb(db => db.Meetings.Any(m => m.Title == "Bản bị sửa" || m.Title == "Bản không phải Word")));
         Assert.Equal(files, AttachmentFiles());
 
-        var restored = Assert.Single(await Version4.UploadAsync(recorder, ("copy.json", Copy("Bản sao đã duyệt"))));
+        var restored = Assert.Single(await Version4.UploadAsync(admin, ("copy.json", Copy("Bản sao đã duyệt"))));
         Version4.AssertImported(restored);
         var copyId = Version4.IdOf(factory, "Bản sao đã duyệt");
         var leader = await factory.SignInAsync("lanhdao.kyphuong");

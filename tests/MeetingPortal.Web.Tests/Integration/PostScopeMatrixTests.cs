@@ -75,6 +75,8 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Admin/Units/Edit:Merge"] = new("/Admin/Units/{unit}?handler=Merge", Gate.Record, WardAdministrator),
         ["Admin/Organisations/Index:"] = new("/Admin/Organisations", Gate.Role, Leader),
         ["Admin/Organisations/Edit:"] = new("/Admin/Organisations/{organisation}", Gate.Record, Leader),
+        ["Admin/Organisations/Groups/Edit:"] = new("/Admin/Organisations/Groups/{group}", Gate.Record, Leader),
+        ["Admin/Organisations/Groups/Edit:Delete"] = new("/Admin/Organisations/Groups/{group}?handler=Delete", Gate.Record, Leader),
         ["Admin/Users/Create:"] = new("/Admin/Users/Create", Gate.Role, Leader),
         ["Admin/Users/Create:Bodies"] = new("/Admin/Users/Create?handler=Bodies", Gate.Role, Leader),
         ["Admin/Users/Edit:Save"] = new("/Admin/Users/{account}?handler=Save", Gate.Record, Leader),
@@ -172,7 +174,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
     private string Fingerprint() => factory.WithDb(db => string.Join(",",
         db.Meetings.Sum(m => m.Version), db.Recommendations.Sum(r => r.Version), db.Directives.Sum(d => d.Version), db.Units.Sum(u => u.Version),
         db.Organisations.Sum(o => o.Version), db.CalendarDays.Count(), db.DueDateRules.Count(), db.Themes.Count(), db.Snapshots.Count(), db.Snapshots.Sum(s => s.Revision),
-        db.Attachments.Count(), db.History.Count(), db.Users.Count(u => u.IsActive), db.Meetings.Count(m => m.MinutesApproval!.ApprovedBy != null)));
+        db.Attachments.Count(), db.History.Count(), db.BodyGroups.Sum(g => g.Version), db.BodyGroups.Count(), db.BodyGroups.Sum(g => g.Members.Count), db.Users.Count(u => u.IsActive), db.Meetings.Count(m => m.MinutesApproval!.ApprovedBy != null)));
 
     private string Url(string template)
     {
@@ -185,6 +187,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
                 ["{recommendation}"] = db.Recommendations.Where(r => r.MeetingId == meeting.Id).Select(r => r.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{directive}"] = db.Directives.Where(d => d.MeetingId == meeting.Id).Select(d => d.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{unit}"] = meeting.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{group}"] = db.BodyGroups.Where(g => g.UnitId == meeting.UnitId).Select(g => g.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{organisation}"] = db.Organisations.Where(o => o.UnitId == meeting.UnitId).Select(o => o.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{account}"] = db.Users.Where(u => u.UserName == "thuky.kyphuong").Select(u => u.Id).Single(),
                 ["{snapshot}"] = db.Snapshots.Where(s => s.UnitId == meeting.UnitId).Select(s => s.Id).FirstOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -27,7 +27,7 @@ public enum RouteAccess
 public sealed record RouteEntry(RouteAccess Access, string? InScopeUser = null, string? MissingRoleUser = null);
 
 /// <summary>The records of Kỳ Phương that the route templates' ids are filled with.</summary>
-public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account);
+public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account, int Group);
 
 /// <summary>
 /// Every route the portal has (its endpoint list), who may open it and how its ids are filled: shared by the
@@ -79,6 +79,9 @@ public static class PortalRoutes
         ["Admin/Organisations"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
         ["Admin/Organisations/Index"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
         ["Admin/Organisations/{id:int}"] = new(RouteAccess.Record, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Organisations/Groups"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Organisations/Groups/Index"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
+        ["Admin/Organisations/Groups/{id:int}"] = new(RouteAccess.Record, "quantri.kyphuong", "lanhdao.kyphuong"),
         ["Admin/Units"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
         ["Admin/Units/Index"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
         ["Admin/Units/Reorganise"] = new(RouteAccess.Role, "quantri.kyphuong", "lanhdao.kyphuong"),
@@ -136,7 +139,8 @@ public static class PortalRoutes
             await db.Meetings.Where(m => m.Unit!.Code == "tx-ky-anh" || m.Unit!.Code == "tp-ha-tinh").Select(m => m.Id).FirstAsync(),
             await db.Organisations.Where(o => o.UnitId == meeting.UnitId).Select(o => o.Id).FirstAsync(),
             meeting.UnitId,
-            await db.Users.Where(u => u.UserName == account).Select(u => u.Id).SingleAsync());
+            await db.Users.Where(u => u.UserName == account).Select(u => u.Id).SingleAsync(),
+            await db.BodyGroups.Where(g => g.UnitId == meeting.UnitId).Select(g => g.Id).FirstAsync());
     }
 
     /// <summary>The route template with its ids filled from <paramref name="r"/>.</summary>
@@ -146,6 +150,7 @@ public static class PortalRoutes
         .Replace("Recommendations/{id:int}", $"Recommendations/{r.Recommendation}", StringComparison.Ordinal)
         .Replace("Directives/{id:int}", $"Directives/{r.Directive}", StringComparison.Ordinal)
         .Replace("Snapshots/{id:int}", $"Snapshots/{r.Snapshot}", StringComparison.Ordinal)
+        .Replace("Groups/{id:int}", $"Groups/{r.Group}", StringComparison.Ordinal)
         .Replace("Organisations/{id:int}", $"Organisations/{r.Organisation}", StringComparison.Ordinal)
         .Replace("Units/{id:int}", $"Units/{r.Unit}", StringComparison.Ordinal)
         .Replace("Users/{id:guid}", $"Users/{r.Account}", StringComparison.Ordinal)

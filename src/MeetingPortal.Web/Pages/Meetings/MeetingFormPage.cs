@@ -98,6 +98,22 @@ public abstract class MeetingFormPage(
                 Input.Participants.RemoveAt(Arg(1));
                 FocusId = "add-participant";
                 break;
+            case "add-group":
+                Input.Groups.Add(new MeetingForm.GroupRow());
+                FocusId = $"group-{Input.Groups.Count - 1}-name";
+                break;
+            case "remove-group" when Valid(Input.Groups, Arg(1)):
+                Input.Groups.RemoveAt(Arg(1));
+                FocusId = "add-group";
+                break;
+            case "up-group" when Valid(Input.Groups, Arg(1)) && Arg(1) > 0:
+                (Input.Groups[Arg(1) - 1], Input.Groups[Arg(1)]) = (Input.Groups[Arg(1)], Input.Groups[Arg(1) - 1]);
+                FocusId = $"group-{Arg(1) - 1}-up";
+                break;
+            case "down-group" when Valid(Input.Groups, Arg(1)) && Arg(1) < Input.Groups.Count - 1:
+                (Input.Groups[Arg(1)], Input.Groups[Arg(1) + 1]) = (Input.Groups[Arg(1) + 1], Input.Groups[Arg(1)]);
+                FocusId = $"group-{Arg(1) + 1}-down";
+                break;
             case "add-speech":
                 speeches.Add(new MeetingForm.SpeechRow { Order = (speeches.Max(s => s.Order) ?? 0) + 1 });
                 FocusId = $"speech-{speeches.Count - 1}-kind";
