@@ -85,10 +85,15 @@ public sealed class FreezeReport(
             return UseCaseResult.Invalid("Reason", localizer["Snapshot.ReasonTooLong", SummarySnapshot.ReasonMaxLength]);
         }
 
-        var computed = await summaries.ComputeAsync(new UnitScope(unit.Id, unit.Path), unit.Name, ReportPeriod.Of(period), new Dictionary<string, string>(), cancellationToken);
+        // An official report counts the units as they stood on the period's last day (ADR 0018): the report a unit owed
+        // then, whenever it is frozen. When nothing changed since, that tree is today's and the summary the same.
+        var then = await NamesOnDate.TreeChangedAfterAsync(db, period.End, cancellationToken) ? await NamesOnDate.TreeOnAsync(db, unit.Id, period.End, cancellationToken) : null;
+        var name = then is null ? unit.Name : (await NamesOnDate.UnitOnAsync(db, unit.Id, period.End, cancellationToken)).Name ?? unit.Name;
+        var computed = await summaries.ComputeAsync(new UnitScope(unit.Id, unit.Path), name, ReportPeriod.Of(period), new Dictionary<string, string>(), cancellationToken, then);
         // The overdue items behind the "Quá hạn" figure, counted on the same day, kept beside the figures (ADR 0017).
-        var overdue = await overdueRegister.ListAsync(new UnitScope(unit.Id, unit.Path), ReportPeriod.Of(period), computed.Document.CountedOn, cancellationToken);
-        var snapshot = SummarySnapshot.Freeze(current, unit.Id, period, localizer["Report.Title", unit.Name, label], FrozenReport.Write(computed.Document),
+        var overdue = await overdueRegister.ListAsync(new UnitScope(unit.Id, unit.Path), ReportPeriod.Of(period), computed.Document.CountedOn, cancellationToken, then);
+        var title = then is null ? localizer["Report.Title", name, label] : localizer["Report.TitleThen", name, label, period.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)];
+        var snapshot = SummarySnapshot.Freeze(current, unit.Id, period, title, FrozenReport.Write(computed.Document),
             calendar.Today, currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime, command.Reason, OverdueList.Write(overdue));
         db.Snapshots.Add(snapshot);
         try

@@ -70,11 +70,12 @@ public sealed class OverdueRegister(SummaryCalculator calculator, CalendarServic
 {
     /// <summary>
     /// The overdue recommendations of <paramref name="unit"/>'s subtree for <paramref name="period"/> on
-    /// <paramref name="countedOn"/> (the Vietnam date the figures were counted on), longest overdue first.
+    /// <paramref name="countedOn"/> (the Vietnam date the figures were counted on), longest overdue first; with
+    /// <paramref name="then"/> over the subtree as it stood then, as the report's figures were (ADR 0018).
     /// </summary>
-    public async Task<OverdueListV1> ListAsync(UnitScope unit, ReportPeriod period, DateOnly countedOn, CancellationToken cancellationToken)
+    public async Task<OverdueListV1> ListAsync(UnitScope unit, ReportPeriod period, DateOnly countedOn, CancellationToken cancellationToken, TreeThen? then = null)
     {
-        var rows = await calculator.Recommendations(unit, period).Where(FigureDefinitions.Overdue(countedOn))
+        var rows = await calculator.Recommendations(unit, period, then).Where(FigureDefinitions.Overdue(countedOn))
             .OrderBy(r => r.DueOn).ThenBy(r => r.Id)
             .Select(r => new
             {

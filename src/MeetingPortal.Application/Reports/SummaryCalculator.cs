@@ -24,8 +24,12 @@ public sealed record Scorecard(int BodyId, string Body, int Items, int Answered,
     public double? OnTimeShare => FigureDefinitions.Share(OnTime, Due);
 }
 
-/// <summary>One child unit's row: its subtree's counts for the period (definitions in <see cref="FigureDefinitions"/>).</summary>
-public sealed record ChildFigures(int UnitId, string Name, bool HasChildren, int Meetings, int Recommendations, int Answered, int Resolved, int Overdue);
+/// <summary>
+/// One child unit's row: its subtree's counts for the period (definitions in <see cref="FigureDefinitions"/>);
+/// <paramref name="RetiredOn"/> the Vietnam day a child retired since was retired (ADR 0018), shown beside its name:
+/// a retired child is a row only while it holds figures of the period, so that the rows add up to the total.
+/// </summary>
+public sealed record ChildFigures(int UnitId, string Name, bool HasChildren, int Meetings, int Recommendations, int Answered, int Resolved, int Overdue, DateOnly? RetiredOn = null);
 
 /// <summary>
 /// The figures of one unit's subtree for one period, each as <see cref="FigureDefinitions"/> defines it: records of
@@ -200,7 +204,7 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         var resolvedDates = await recommendations.Where(FigureDefinitions.Resolved)
             .Select(r => new { r.Meeting!.HeldOn, On = r.ResolvedOn!.Value }).ToListAsync(cancellationToken);
 
-        var scorecards = details ? await ScorecardsAsync(recommendations, working, today, cancellationToken) : [];
+        var scorecards = details ? await ScorecardsAsync(recommendations, working, today, cancellationToken, then?.Day) : [];
         return new SummaryFigures
         {
             CountedOn = today,
@@ -237,8 +241,8 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             StatedOpinions = stated?.Opinions ?? 0,
             RecordedInStatingMeetings = recordedInStating,
             ByTheme = details ? await BreakdownAsync(recommendations.GroupBy(r => r.ThemeId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Themes.Select(t => new IdName { Id = t.Id, Name = t.Name }), cancellationToken) : [],
-            ByRaisingOrganisation = details ? await BreakdownAsync(recommendations.GroupBy(r => r.RaisedByOrganisationId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Organisations.Select(o => new IdName { Id = o.Id, Name = o.Name }), cancellationToken) : [],
-            ByAddressedBody = details ? await BreakdownAsync(recommendations.GroupBy(r => r.AddressedToOrganisationId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Organisations.Select(o => new IdName { Id = o.Id, Name = o.Name }), cancellationToken) : [],
+            ByRaisingOrganisation = details ? await BreakdownAsync(recommendations.GroupBy(r => r.RaisedByOrganisationId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Organisations.Select(o => new IdName { Id = o.Id, Name = o.Name }), cancellationToken, then?.Day) : [],
+            ByAddressedBody = details ? await BreakdownAsync(recommendations.GroupBy(r => r.AddressedToOrganisationId).Select(g => new KeyCount { Key = g.Key, Count = g.Count() }), db.Organisations.Select(o => new IdName { Id = o.Id, Name = o.Name }), cancellationToken, then?.Day) : [],
             Recurring = details ? await RecurringAsync(recommendations, cancellationToken) : [],
             Children = !details ? [] : then is null ? await ChildrenAsync(unit, meetings, recommendations, today, cancellationToken) : await ChildrenThenAsync(then, meetings, recommendations, today, cancellationToken),
         };
@@ -257,13 +261,24 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         public required string Name { get; init; }
     }
 
-    private static async Task<IReadOnlyList<Breakdown>> BreakdownAsync(IQueryable<KeyCount> groups, IQueryable<IdName> names, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <paramref name="organisationsOn"/> the ids are organisations named as on that day (ADR 0018: a summary "as
+    /// the units stood then" names the bodies as they were on the period's last day, as it names the units).
+    /// </remarks>
+    private async Task<IReadOnlyList<Breakdown>> BreakdownAsync(IQueryable<KeyCount> groups, IQueryable<IdName> names, CancellationToken cancellationToken, DateOnly? organisationsOn = null)
     {
         // Every group, most raised first, ties by name: a list cut at ten cut ties in the middle and said nothing (issue 15
         // trial); the screen shows the first rows of a long table and opens it whole, the files keep every row.
         var all = await groups.ToListAsync(cancellationToken);
         var ids = all.Select(g => g.Key).OfType<int>().ToList();
         var labels = await names.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
+        if (organisationsOn is { } day)
+        {
+            foreach (var (id, name) in await NamesOnDate.OrganisationsAsync(db, ids, day, cancellationToken))
+            {
+                labels[id] = name;
+            }
+        }
         return all.Select(g => new Breakdown(g.Key, g.Key is { } id ? labels.GetValueOrDefault(id) : null, g.Count))
             .OrderByDescending(b => b.Count).ThenBy(b => b.Name is null).ThenBy(b => b.Name, Vietnamese).ToList();
     }
@@ -302,7 +317,8 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
     }
 
     /// <summary>Per addressed body: each count grouped in SQL with its definition, medians from (meeting date, answer date) pairs.</summary>
-    private async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(IQueryable<Recommendation> recommendations, MeetingPortal.Domain.Calendar.WorkingCalendar working, DateOnly today, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="organisationsOn"/> each body is named as on that day (a summary "as then", ADR 0018).</remarks>
+    private async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(IQueryable<Recommendation> recommendations, MeetingPortal.Domain.Calendar.WorkingCalendar working, DateOnly today, CancellationToken cancellationToken, DateOnly? organisationsOn = null)
     {
         var addressed = recommendations.Where(r => r.AddressedToOrganisationId != null);
         Task<Dictionary<int, int>> Count(System.Linq.Expressions.Expression<Func<Recommendation, bool>> definition) =>
@@ -318,6 +334,13 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             .Select(r => new { Body = r.AddressedToOrganisationId!.Value, r.Meeting!.HeldOn, r.FirstAnsweredOn, r.ResolvedOn }).ToListAsync(cancellationToken);
         var ids = items.Keys.ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        if (organisationsOn is { } day)
+        {
+            foreach (var (id, name) in await NamesOnDate.OrganisationsAsync(db, ids, day, cancellationToken))
+            {
+                names[id] = name;
+            }
+        }
         var byBody = dates.ToLookup(d => d.Body);
         return items.Select(c => new Scorecard(
             c.Key, names.GetValueOrDefault(c.Key) ?? string.Empty, c.Value, answered.GetValueOrDefault(c.Key), resolved.GetValueOrDefault(c.Key),
@@ -383,9 +406,10 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
 
     private async Task<IReadOnlyList<ChildFigures>> ChildrenAsync(UnitScope unit, IQueryable<Meeting> meetings, IQueryable<Recommendation> recommendations, DateOnly today, CancellationToken cancellationToken)
     {
-        // A merged unit has handed its records to the unit it merged into; it is not a row of its own.
-        var children = await db.Units.AsNoTracking().TakingRecords().Where(u => u.ParentId == unit.UnitId).OrderBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name, u.Path, HasChildren = db.Units.Any(c => c.ParentId == u.Id && c.MergedIntoId == null) }).ToListAsync(cancellationToken);
+        // A merged unit has handed its records to the unit it merged into; it is not a row of its own. A retired one
+        // (a district since 1/7/2025) kept its records and its place: it is a row while it holds figures (ADR 0018).
+        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.UnitId && u.MergedIntoId == null).OrderBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name, u.Path, u.RetiredOn, HasChildren = db.Units.Any(c => c.ParentId == u.Id && c.MergedIntoId == null) }).ToListAsync(cancellationToken);
         if (children.Count == 0)
         {
             return [];
@@ -410,6 +434,7 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             totals.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value),
             answered.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value),
             resolved.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value),
-            overdue.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value))).ToList();
+            overdue.Where(r => ChildOf(r.Key) == c.Id).Sum(r => r.Value),
+            c.RetiredOn)).Where(c => c.RetiredOn is null || c.Meetings > 0).ToList();
     }
 }

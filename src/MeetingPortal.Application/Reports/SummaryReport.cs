@@ -164,7 +164,9 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         var rows = c.Children.Select(x =>
         {
             var summary = new Dictionary<string, string>(input.PeriodQuery) { ["unit"] = x.UnitId.ToString(CultureInfo.InvariantCulture) };
-            return new ReportRow(x.Name, 0, new ReportLink(SummaryPage, summary),
+            // A child retired since (ADR 0018) says so beside its name: its figures are of its own records, kept in its place.
+            var label = x.RetiredOn is { } retired ? localizer["Report.ChildRetired", x.Name, retired.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)].Value : x.Name;
+            return new ReportRow(label, 0, new ReportLink(SummaryPage, summary),
             [
                 new ReportValue(ValueKind.Count, x.Meetings, Link: new ReportLink(MeetingsPage, Dated(period, x.UnitId, ("status", "Published")))),
                 new ReportValue(ValueKind.Count, x.Recommendations, Link: Tracker(period, x.UnitId)),

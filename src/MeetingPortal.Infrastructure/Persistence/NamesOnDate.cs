@@ -90,6 +90,20 @@ public static class NamesOnDate
         return new TreeThen(day, unitId, [unitId, .. childOf.Keys], childOf, children);
     }
 
+    /// <summary>
+    /// Whether any unit was renamed, moved, merged or retired, or any organisation renamed or placed, after Vietnam day
+    /// <paramref name="day"/>: when none was, the tree and the names of that day (<see cref="TreeOnAsync"/>) are today's,
+    /// and reading a summary "as then" is the same as "as now".
+    /// </summary>
+    public static async Task<bool> TreeChangedAfterAsync(MeetingPortalDbContext db, DateOnly day, CancellationToken cancellationToken)
+    {
+        // A merger is stamped in UTC: the first instant of the next Vietnam day (UTC+7).
+        var nextDayUtc = day.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-7);
+        return await db.UnitNamings.AsNoTracking().AnyAsync(n => n.ValidFrom > day, cancellationToken)
+            || await db.OrganisationNamings.AsNoTracking().AnyAsync(n => n.ValidFrom > day, cancellationToken)
+            || await db.Units.AsNoTracking().AnyAsync(u => u.RetiredOn > day || u.MergedAtUtc >= nextDayUtc, cancellationToken);
+    }
+
     /// <summary>The name in <paramref name="names"/> for <paramref name="id"/>, else <paramref name="today"/> (no namings, or no id).</summary>
     public static string? Or(this IReadOnlyDictionary<int, string> names, int? id, string? today) =>
         id is { } key && names.TryGetValue(key, out var then) ? then : today;

@@ -44,7 +44,9 @@ public sealed class SummaryAsThenTests(PortalFactory factory) : IClassFixture<Po
 
         Assert.DoesNotContain(HaTinh2025.NewWard, provinceThen.TableText("children"));
         Assert.Empty(provinceThen.Nodes("//main//table//a"));
-        Assert.Empty(provinceThen.Nodes("//form[contains(@class,'freeze-form')] | //a[contains(@href,'confirmFreeze')]"));
+        // An official report of 2022 counts the units as they stood then (ADR 0018): it is frozen from this view, not today's.
+        Assert.NotEmpty(provinceThen.Nodes("//a[contains(@href,'confirmFreeze')]"));
+        Assert.Empty(provinceNow.Nodes("//form[contains(@class,'freeze-form')] | //a[contains(@href,'confirmFreeze')]"));
         var districtThen = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={district}&year=2022&units=then");
         Assert.Equal(districtBefore.TableText("figures"), districtThen.TableText("figures"));
         Assert.Equal(districtBefore.TableText("children"), districtThen.TableText("children"));

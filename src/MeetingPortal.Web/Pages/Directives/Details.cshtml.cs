@@ -121,6 +121,13 @@ public sealed class DetailsModel(
             return false;
         }
 
+        // The bodies the meeting gave the task to, under their names of the meeting's day (ADR 0018), as the meeting
+        // page and the minutes name them; the groups are today's classes of bodies, named as they stand.
+        var then = await NamesOnDate.OrganisationsAsync(db, item.AssigneeIds, item.HeldOn, cancellationToken);
+        var today = await db.Organisations.AsNoTracking().Where(o => item.AssigneeIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        item.Assignees.Clear();
+        item.Assignees.AddRange(item.AssigneeIds.Select(id => then.Or(id, today.GetValueOrDefault(id)) ?? string.Empty));
+
         Item = item;
         MayAct = await authorization.MayAsync(User, resource!, DirectiveOperations.Act);
         MaySetTarget = await authorization.MayAsync(User, resource!, DirectiveOperations.SetTarget);

@@ -164,7 +164,7 @@ public sealed class DetailsModel(
             FirstAnsweredOn = r.FirstAnsweredOn,
             ResolvedOn = r.ResolvedOn,
             Responses = r.Responses.OrderBy(x => x.RespondedOn).ThenBy(x => x.Id)
-                .Select(x => new ResponseView(x.Id, x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content)).ToList(),
+                .Select(x => new ResponseView(x.Id, x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content) { OrganisationId = x.OrganisationId }).ToList(),
             Hops = r.Hops.OrderBy(h => h.ForwardedAtUtc).ThenBy(h => h.Id)
                 .Select(h => new HopView(
                     db.Organisations.Where(o => o.Id == h.FromOrganisationId).Select(o => o.Name).FirstOrDefault(),
@@ -183,10 +183,7 @@ public sealed class DetailsModel(
         // The record part reads as on the meeting's day (ADR 0018): the unit it was held in and the raising body under
         // their names of that day. The body that answers now and the forwards are today's work: today's names.
         item.UnitName = (await NamesOnDate.UnitOnAsync(db, item.HeldInUnitId ?? item.UnitId, item.HeldOn, cancellationToken)).Name ?? item.UnitName;
-        if (item.RaisedById is { } raisedBy)
-        {
-            item.RaisedBy = (await NamesOnDate.OrganisationsAsync(db, [raisedBy], item.HeldOn, cancellationToken)).Or(raisedBy, item.RaisedBy);
-        }
+        await NameAsOnTheirDaysAsync(item, cancellationToken);
 
         Item = item;
         May = new Permissions(
@@ -209,6 +206,36 @@ public sealed class DetailsModel(
         await LoadMatterAsync(item, cancellationToken);
         Bodies = May.Assign || May.Forward ? await choices.BodiesAsync(User, resource, item.UnitId, cancellationToken) : [];
         return true;
+    }
+
+    /// <summary>
+    /// Every dated fact of the record under the names of its day (ADR 0018): the raising body as on the meeting's day;
+    /// each answer as on the day it was given; each forward as on the day it was made; the body that holds the
+    /// recommendation as on the day it received it (the last forward's day, else the meeting's), with today's name
+    /// beside it when a rename came since, since "Cơ quan giải quyết" is also who answers now.
+    /// </summary>
+    private async Task NameAsOnTheirDaysAsync(View item, CancellationToken cancellationToken)
+    {
+        async Task<string?> On(int? id, DateOnly day, string? today) =>
+            id is { } key ? (await NamesOnDate.OrganisationsAsync(db, [key], day, cancellationToken)).Or(key, today) : today;
+
+        item.RaisedBy = await On(item.RaisedById, item.HeldOn, item.RaisedBy);
+        var lastHop = item.Hops.LastOrDefault(h => h.ToId == item.AddressedToId && h.ReturnedAtUtc is null);
+        var addressedOn = lastHop is null ? item.HeldOn : VietnamTime.DateAt(new DateTimeOffset(lastHop.ForwardedAtUtc, TimeSpan.Zero));
+        item.AddressedToToday = item.AddressedTo;
+        item.AddressedTo = await On(item.AddressedToId, addressedOn, item.AddressedTo);
+        for (var i = 0; i < item.Responses.Count; i++)
+        {
+            var x = item.Responses[i];
+            item.Responses[i] = x with { Organisation = await On(x.OrganisationId, x.RespondedOn, x.Organisation) };
+        }
+
+        for (var i = 0; i < item.Hops.Count; i++)
+        {
+            var h = item.Hops[i];
+            var day = VietnamTime.DateAt(new DateTimeOffset(h.ForwardedAtUtc, TimeSpan.Zero));
+            item.Hops[i] = h with { From = await On(h.FromId, day, h.From), To = await On(h.ToId, day, h.To) ?? h.To };
+        }
     }
 
     public const int SuggestionCandidates = 500;
@@ -272,7 +299,11 @@ public sealed class DetailsModel(
         public string? RaisedBy { get; set; }
         public string? RaisedByPerson { get; init; }
         public int? AddressedToId { get; init; }
-        public string? AddressedTo { get; init; }
+        /// <summary>The body that holds it, named as on the day it received it once loaded (ADR 0018).</summary>
+        public string? AddressedTo { get; set; }
+
+        /// <summary>The same body under today's name, shown beside <see cref="AddressedTo"/> when they differ.</summary>
+        public string? AddressedToToday { get; set; }
         public string? Theme { get; init; }
         public DateOnly? DueOn { get; init; }
         public RecommendationStatus Status { get; init; }
@@ -310,7 +341,11 @@ public sealed class DetailsModel(
         public string? Reason { get; set; }
     }
 
-    public sealed record ResponseView(int Id, ResponseKind Kind, DateOnly RespondedOn, string? Organisation, string? Person, string Content);
+    public sealed record ResponseView(int Id, ResponseKind Kind, DateOnly RespondedOn, string? Organisation, string? Person, string Content)
+    {
+        /// <summary>The answering body, to name it as on <see cref="RespondedOn"/>.</summary>
+        public int? OrganisationId { get; init; }
+    }
 
     public sealed record EventView(RecommendationEventKind Kind, RecommendationStatus From, RecommendationStatus To, string? UserName, DateTime AtUtc, string? Note);
 

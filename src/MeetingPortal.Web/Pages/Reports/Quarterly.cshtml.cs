@@ -23,6 +23,12 @@ public sealed class QuarterlyModel(
     /// <summary>Whether the user may freeze this summary as an official report.</summary>
     public bool MayFreeze { get; private set; }
 
+    /// <summary>
+    /// The user may freeze this period, but from the "as then" view: the official report counts the units as they stood
+    /// on the period's last day, and this view counts them as they stand today (ADR 0018).
+    /// </summary>
+    public bool FreezesAsThen { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Meetings.Unit")]
     public int? Unit { get; set; }
@@ -70,7 +76,10 @@ public sealed class QuarterlyModel(
     [BindProperty(SupportsGet = true, Name = "units")]
     public string? Units { get; set; }
 
-    /// <summary>Whether a unit was renamed, moved, merged or retired after the period, so that "as then" may differ from today.</summary>
+    /// <summary>
+    /// Whether a unit was renamed, moved, merged or retired, or an organisation renamed or placed, after the period
+    /// (<see cref="NamesOnDate.TreeChangedAfterAsync"/>), so that "as then" may differ from today.
+    /// </summary>
     public bool OffersThen { get; private set; }
 
     /// <summary>Whether the summary shown counts the units as they stood on the period's last day.</summary>
@@ -219,7 +228,7 @@ public sealed class QuarterlyModel(
         UnitName = unit.Name;
         PeriodLabel = localizer.Label(Period);
         var periodEnd = Period.End;
-        OffersThen = periodEnd < calendar.Today && await db.UnitNamings.AsNoTracking().AnyAsync(n => n.ValidFrom > periodEnd, cancellationToken);
+        OffersThen = periodEnd < calendar.Today && await NamesOnDate.TreeChangedAfterAsync(db, periodEnd, cancellationToken);
         TreeThen? then = null;
         if (AsThen)
         {
@@ -227,8 +236,11 @@ public sealed class QuarterlyModel(
             UnitName = (await NamesOnDate.UnitOnAsync(db, unit.Id, periodEnd, cancellationToken)).Name ?? unit.Name;
         }
 
-        // An official report is the summary of today's tree: the one leaders sign and send up (ADR 0017).
-        MayFreeze = !AsThen && await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Freeze);
+        // An official report counts the units as they stood on the period's last day (ADR 0018, FreezeReport): it is
+        // frozen from the view that shows what it will say, "as then" when the tree changed since, else today's.
+        var mayFreeze = await authorization.MayAsync(User, new ReportResource(unit.Path), ReportOperations.Freeze);
+        MayFreeze = AsThen == OffersThen && mayFreeze;
+        FreezesAsThen = OffersThen && !AsThen && mayFreeze;
         var computed = await cache.GetAsync(unitScope, UnitName, Period, SummaryPeriodQuery.RouteOf(Period), cancellationToken, then);
         Document = computed.Document;
         DocumentKey = computed.Key;
