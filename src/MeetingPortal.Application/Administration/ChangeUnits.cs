@@ -549,6 +549,24 @@ public sealed class ChangeUnits(
         return unit.TakesRecords ? (unit, null) : (null, UseCaseResult.Forbidden);
     }
 
+    /// <summary>
+    /// Unit <paramref name="unitId"/> for its administration page, to be read even when it no longer takes records
+    /// (merged, or retired with its level): its names over time and what ended it stay readable to whoever may
+    /// manage it (issue 16 trial: the top administrator got 403 on retired Kỳ Anh). 404 out of scope, 403 without
+    /// the right; changing it still goes through <see cref="LoadManagedAsync"/>.
+    /// </summary>
+    public async Task<(Unit? Unit, UseCaseResult? Refusal)> LoadForReadingAsync(ClaimsPrincipal user, int unitId, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.InScope(user.GetScopeOrNone()).Include(u => u.Level).Include(u => u.Namings).SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        if (unit is null)
+        {
+            return (null, UseCaseResult.NotFound);
+        }
+
+        var access = await authorization.CheckAsync(user, new UnitResource(unit.Path), AdministrationOperations.ManageUnit);
+        return access == Access.Allowed ? (unit, null) : (null, UseCaseResult.Refused(access));
+    }
+
     /// <summary>A parent, a level, a name within <see cref="Unit.NameMaxLength"/> and a key as <see cref="Unit.IsValidCode"/> says.</summary>
     public sealed class NewUnitValidator : AbstractValidator<NewUnitInput>
     {

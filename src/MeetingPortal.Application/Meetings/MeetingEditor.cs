@@ -30,6 +30,7 @@ public sealed class MeetingEditor(
             .Include(m => m.Speeches)
             .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
             .Include(m => m.Directives).ThenInclude(d => d.Assignees)
+            .Include(m => m.Directives).ThenInclude(d => d.GroupAssignees).ThenInclude(g => g.BodyGroup)
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
@@ -121,6 +122,7 @@ public sealed class MeetingEditor(
                 Id = d.Id,
                 Content = d.Content,
                 Assignees = string.Join("; ", d.Assignees.Select(a => Org(a.OrganisationId))),
+                Groups = d.GroupAssignees.Count == 0 ? null : string.Join("; ", d.GroupAssignees.Select(g => g.BodyGroup!.Name).Order(StringComparer.CurrentCulture)),
                 DueOn = d.DueOn,
             }).ToList(),
         };

@@ -230,6 +230,13 @@ public sealed class MeetingForm
 
         [Display(Name = "Form.DueOn")]
         public DateOnly? DueOn { get; set; }
+
+        /// <summary>
+        /// The groups the task is also given to (ADR 0020), shown beside the assignees so that a task given only to a
+        /// group does not read as given to no one; set on the task's page, never changed by this form (not in
+        /// <see cref="Flatten"/>, and the editor keeps a task's groups when it saves).
+        /// </summary>
+        public string? Groups { get; set; }
     }
 
     /// <summary>How a group's name is compared: whatever the case, spacing or Unicode composition it was typed in.</summary>

@@ -152,7 +152,8 @@ public sealed partial class InterchangeImporter(
         {
             await transaction.RollbackAsync(cancellationToken);
             result.Created.Clear();
-            result.Errors.Add(ex.Message);
+            // The exception's message is the developer's English; the report is read by people.
+            result.Errors.Add($"#: {StepRefusal(ex.Code)}; không có gì được nhập.");
         }
         finally
         {

@@ -69,4 +69,16 @@ public sealed class DirectiveGroupTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(tracker, id, "Groups", [new("GroupIds", own.ToString(System.Globalization.CultureInfo.InvariantCulture))])).StatusCode);
         Assert.Equal([own], Groups(id));
     }
+
+    [Fact]
+    public async Task An_empty_group_choice_is_refused_in_words_beside_the_field()
+    {
+        // Issue 16 trial: a hand-made post "GroupIds=" read "Vui lòng nhập ." (the field had no name).
+        var id = Task;
+        var tracker = await factory.SignInAsync("theodoi.tphatinh");
+        var response = await PostAsync(tracker, id, "Groups", [new("GroupIds", "")]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var error = Html.Parse(await response.Content.ReadAsStringAsync()).Node("//*[@id='groups-error']").InnerText;
+        Assert.Equal("Vui lòng chọn nhóm trong danh sách.", HtmlAgilityPack.HtmlEntity.DeEntitize(error).Trim());
+    }
 }

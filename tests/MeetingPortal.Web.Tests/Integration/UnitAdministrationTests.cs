@@ -146,8 +146,12 @@ public sealed class UnitMergeTests(AdministrationFactory factory) : IClassFixtur
         var audit = await district.GetHtmlAsync("/Admin/Audit?what=administration");
         Assert.Single(audit.Nodes("//tbody/tr[td[normalize-space()='Sáp nhập đơn vị'] and td[contains(., 'Nghị quyết 1664')]]"));
 
-        // A merged unit takes no further part: its page and a second merger are refused.
-        Assert.Equal(HttpStatusCode.Forbidden, (await district.GetAsync($"/Admin/Units/{source}")).StatusCode);
+        // A merged unit takes no further part: its page reads what ended it and its names, with no form (issue 16
+        // trial: the top administrator got 403 on a retired district); a rename or second merger is refused.
+        var ended = await district.GetHtmlAsync($"/Admin/Units/{source}");
+        Assert.Contains("Đã sáp nhập vào Phường Sông Trí", ended.Text(), StringComparison.Ordinal);
+        Assert.Empty(ended.Nodes("//main//form[@method='post']"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await district.PostFieldsAsync("/Admin/Units", $"/Admin/Units/{source}?handler=Save", ("Details.Name", "Đổi tên"), ("Details.Code", "p-ky-phuong"))).StatusCode);
 
         // No new record goes to the merged unit, by form or by import.
         var recorder = await factory.SignInAsync("thuky.kyanh");

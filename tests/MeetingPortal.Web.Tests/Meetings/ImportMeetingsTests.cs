@@ -252,4 +252,16 @@ public sealed class ImportMeetingsTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains("phải từ ngày hội nghị đến hôm nay", report, StringComparison.Ordinal);
         Assert.Equal(0, factory.WithDb(db => db.Meetings.Count(m => m.Title == title)));
     }
+
+    [Fact]
+    public async Task A_file_whose_records_are_all_here_says_nothing_new_not_imported()
+    {
+        // Issue 16 trial: "e2.json: đã nhập" above "Bỏ qua (đã có)" for a file that added nothing.
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var id = factory.WithDb(db => db.Meetings.Single(m => m.Title == SeedTitles.KyPhuong).Id);
+        var exported = await recorder.GetStringAsync($"/Meetings/Export?id={id}");
+        var report = await UploadAsync(recorder, ("e2.json", exported));
+        Assert.Contains("e2.json: không có gì mới", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("e2.json: đã nhập", report, StringComparison.Ordinal);
+    }
 }

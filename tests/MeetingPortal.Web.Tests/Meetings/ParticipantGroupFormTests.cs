@@ -179,4 +179,22 @@ public sealed class ParticipantGroupFormTests(PortalFactory factory) : IClassFix
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await ErrorsOfAsync(saved));
         Assert.Equal(before, GroupsOf(id));
     }
+
+    [Fact]
+    public async Task A_task_given_only_to_groups_says_so_on_the_edit_form_and_keeps_them_on_save()
+    {
+        // Issue 16 trial: such a task showed an empty "Giao cho", as if given to no one.
+        var (meeting, task, group) = factory.WithDb(db => db.Directives
+            .Where(d => !d.Assignees.Any() && d.GroupAssignees.Any())
+            .Select(d => new { d.MeetingId, d.Id, Name = d.GroupAssignees.Select(g => g.BodyGroup!.Name).First() })
+            .AsEnumerable().Select(d => (d.MeetingId, d.Id, d.Name)).First());
+        var client = await factory.SignInAsync("thuky.toanquoc");
+        var page = await client.GetHtmlAsync($"/Meetings/{meeting}/Edit");
+        Assert.Contains($"Nhiệm vụ này còn giao cho nhóm: {group}", HtmlAgilityPack.HtmlEntity.DeEntitize(page.Text()), StringComparison.Ordinal);
+
+        var form = await HtmlForm.LoadAsync(client, $"/Meetings/{meeting}/Edit");
+        form["Input.ChangeReason"] = "Sửa lỗi chính tả";
+        Assert.Equal(HttpStatusCode.Redirect, (await form.PostAsync(client, "save")).StatusCode);
+        Assert.True(factory.WithDb(db => db.Directives.Where(d => d.Id == task).SelectMany(d => d.GroupAssignees).Any()));
+    }
 }

@@ -55,8 +55,17 @@ public sealed class DetailsModel(
     /// <summary>The groups of the meeting's unit and the units above it, offered on the assignment form.</summary>
     public IReadOnlyList<GroupChoice> GroupChoices { get; private set; } = [];
 
-    public async Task<IActionResult> OnPostGroupsAsync(int id, int version, CancellationToken cancellationToken) =>
-        await ShowAsync(id, "Groups", nameof(GroupIds), () => actions.AssignGroupsAsync(User, new AssignGroupsCommand(id, version, GroupIds), cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostGroupsAsync(int id, int version, CancellationToken cancellationToken)
+    {
+        // A value that is no group's id (a hand-made "GroupIds=") gets words, not the binder's message about an unnamed list item.
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(GroupIds), StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0).ToList())
+        {
+            ModelState.Remove(key);
+            ModelState.AddModelError(nameof(GroupIds), localizer["Directives.GroupsInvalid"]);
+        }
+
+        return await ShowAsync(id, "Groups", nameof(GroupIds), () => actions.AssignGroupsAsync(User, new AssignGroupsCommand(id, version, GroupIds), cancellationToken), cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostDoneAsync(int id, int version, CancellationToken cancellationToken) =>
         await ShowAsync(id, "Done", nameof(Report), () => actions.MarkDoneAsync(User, id, version, cancellationToken), cancellationToken);

@@ -23,6 +23,9 @@ public sealed class EditModel(MeetingPortalDbContext db, ChangeUnits changeUnits
     public IReadOnlyList<(int Id, string Name)> MergeTargets { get; private set; } = [];
     public int Meetings { get; private set; }
 
+    /// <summary>"Đã sáp nhập vào …" or "Đã kết thúc hoạt động từ …" for a unit that no longer takes records; null otherwise.</summary>
+    public string? Ended { get; private set; }
+
     /// <summary>The unit's names over time, oldest first (ADR 0018).</summary>
     public IReadOnlyList<UnitNaming> Names { get; private set; } = [];
 
@@ -92,13 +95,20 @@ public sealed class EditModel(MeetingPortalDbContext db, ChangeUnits changeUnits
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var (unit, refusal) = await changeUnits.LoadManagedAsync(User, id, cancellationToken);
+        var (unit, refusal) = await changeUnits.LoadForReadingAsync(User, id, cancellationToken);
         if (unit is null)
         {
             return this.RefusalFor(refusal!);
         }
 
         Current = unit;
+        if (!unit.TakesRecords)
+        {
+            Ended = unit.MergedIntoId is { } mergedInto
+                ? localizer["Units.MergedInto", await db.Units.Where(u => u.Id == mergedInto).Select(u => u.Name).SingleAsync(cancellationToken)]
+                : localizer["Units.Retired", unit.RetiredOn!.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)];
+        }
+
         Names = [.. unit.Namings.OrderBy(n => n.ValidFrom ?? DateOnly.MinValue)];
         LevelName = unit.Level?.Name ?? string.Empty;
         Meetings = await db.Meetings.CountAsync(m => m.UnitId == id, cancellationToken);
