@@ -193,8 +193,8 @@ if (knownProxies.Length > 0)
     app.UseForwardedHeaders();
 }
 
-// FluentValidation's built-in messages follow the request's UI culture (it ships Vietnamese).
-ValidatorOptions.Global.LanguageManager.Enabled = true;
+// FluentValidation's built-in rules speak from the portal's catalogue, in the request's UI culture.
+MeetingPortal.Application.Common.ValidationMessages.UseEverywhere();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -87,7 +87,7 @@ public sealed class BodyGroupAdministrationTests(PortalFactory factory) : IClass
         var url = $"/Admin/Organisations/Groups/{group}";
 
         var blank = await PageOfAsync(await client.PostFieldsAsync(url, url, ("Input.Name", "  ")));
-        Assert.Equal("'Tên nhóm, khối' không được rỗng.", HtmlEntity.DeEntitize(blank.Node("//*[@id='group-name-error']").InnerText).Trim());
+        Assert.Equal("Vui lòng nhập tên nhóm, khối.", HtmlEntity.DeEntitize(blank.Node("//*[@id='group-name-error']").InnerText).Trim());
 
         var outsider = await PageOfAsync(await client.PostFieldsAsync(url, url, ("Input.Name", "Tên mới của nhóm"), ("Input.MemberIds", Id(district))));
         Assert.Equal("Thành viên của nhóm phải là cơ quan, tổ chức thuộc đơn vị của nhóm.", HtmlEntity.DeEntitize(outsider.Node("//*[@id='group-members-error']").InnerText).Trim());

@@ -124,7 +124,7 @@ public sealed class ParticipantGroupFormTests(PortalFactory factory) : IClassFix
 
         var response = await form.PostAsync(client, "save");
 
-        Assert.Equal("'Tên nhóm, khối' không được rỗng.", await ErrorAsync(response, "group-0-name-error"));
+        Assert.Equal("Vui lòng nhập tên nhóm, khối.", await ErrorAsync(response, "group-0-name-error"));
         Assert.Contains("500", await ErrorAsync(response, "group-1-name-error"), StringComparison.Ordinal);
         var shown = HtmlForm.From(Html.Parse(await response.Content.ReadAsStringAsync()), "/Meetings/Create");
         Assert.Equal(("cách ghi riêng của hồ sơ", tooLong, "Đối thoại có nhóm không tên"),
