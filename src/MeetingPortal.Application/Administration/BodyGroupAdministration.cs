@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using FluentValidation;
@@ -82,8 +83,8 @@ public sealed class BodyGroupAdministration(MeetingPortalDbContext db, IAuthoriz
             return (null, UseCaseResult.Refused(access));
         }
 
-        var bodies = await db.Organisations.AsNoTracking().Where(o => o.UnitId == found.UnitId).OrderBy(o => o.Name)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var bodies = (await db.Organisations.AsNoTracking().Where(o => o.UnitId == found.UnitId)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).ByName(o => o.Name);
         var (meetings, tasks) = await UsesAsync(db, id, cancellationToken);
         return (new Details(found.Id, found.Name, found.UnitId, found.UnitName, found.Members, bodies.Select(b => (b.Id, b.Name)).ToList(), meetings, tasks), null);
     }

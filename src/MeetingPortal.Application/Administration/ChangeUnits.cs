@@ -515,9 +515,9 @@ public sealed class ChangeUnits(
         var (id, levelId, path) = (source.Id, source.LevelId, source.Path);
         var candidates = await db.Units.AsNoTracking().InScope(user.GetScopeOrNone()).TakingRecords()
             .Where(u => u.Id != id && u.LevelId == levelId)
-            .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
+            .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
         var targets = new List<(int, string)>();
-        foreach (var u in candidates.Where(u => !u.Path.StartsWith(path, StringComparison.Ordinal)))
+        foreach (var u in candidates.ByName(u => u.Name).Where(u => !u.Path.StartsWith(path, StringComparison.Ordinal)))
         {
             if (await authorization.MayAsync(user, new UnitResource(u.Path), AdministrationOperations.ManageUnit))
             {

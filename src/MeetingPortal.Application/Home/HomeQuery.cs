@@ -1,4 +1,4 @@
-using System.Globalization;
+using MeetingPortal.Domain.Common;
 using System.Security.Claims;
 using MeetingPortal.Application.Authorization;
 using MeetingPortal.Application.Meetings;
@@ -127,7 +127,7 @@ public sealed class HomeQuery(
         var byPath = await overdue.GroupBy(r => r.Meeting!.Unit!.Path).Select(g => new { Path = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && u.MergedIntoId == null)
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
-        var vietnamese = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+        var vietnamese = VietnameseOrder.Names;
         var byUnit = children
             .Select(c => new UnitOverdue(c.Id, c.Name, byPath.Where(p => p.Path.StartsWith(c.Path, StringComparison.Ordinal)).Sum(p => p.Count), new RecommendationFilter { Overdue = true, Unit = c.Id }))
             .Where(c => c.Count > 0)

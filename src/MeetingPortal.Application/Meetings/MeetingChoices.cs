@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Common;
 using System.Security.Claims;
 using MeetingPortal.Application.Authorization;
 using MeetingPortal.Infrastructure.Persistence;
@@ -50,18 +51,18 @@ public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationServ
     {
         var lineage = await LineageAsync(unitId, cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().Where(o => lineage.Contains(o.UnitId))
-            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.UnitId }).ToListAsync(cancellationToken);
+            .Select(o => new { o.Id, o.Name, o.UnitId }).ToListAsync(cancellationToken);
         var people = await db.People.AsNoTracking().Where(p => lineage.Contains(p.UnitId))
-            .OrderBy(p => p.FullName).Select(p => new { p.Id, p.FullName, p.UnitId }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.FullName, p.UnitId }).ToListAsync(cancellationToken);
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Code, t.Name }).ToListAsync(cancellationToken);
         var groups = await db.BodyGroups.AsNoTracking().Where(g => lineage.Contains(g.UnitId))
-            .OrderBy(g => g.Name).Select(g => new { g.Id, g.Name, g.UnitId }).ToListAsync(cancellationToken);
+            .Select(g => new { g.Id, g.Name, g.UnitId }).ToListAsync(cancellationToken);
         int Nearness(int id) => -lineage.IndexOf(id);
         return new KnownNames(
-            organisations.OrderBy(o => Nearness(o.UnitId)).Select(o => (o.Id, o.Name, o.UnitId)).ToList(),
-            people.OrderBy(p => Nearness(p.UnitId)).Select(p => (p.Id, p.FullName, p.UnitId)).ToList(),
+            organisations.ByName(o => o.Name).OrderBy(o => Nearness(o.UnitId)).Select(o => (o.Id, o.Name, o.UnitId)).ToList(),
+            people.ByName(p => p.FullName).OrderBy(p => Nearness(p.UnitId)).Select(p => (p.Id, p.FullName, p.UnitId)).ToList(),
             themes.Select(t => (t.Code, t.Name)).ToList(),
-            groups.OrderBy(g => Nearness(g.UnitId)).Select(g => (g.Id, g.Name, g.UnitId)).ToList());
+            groups.ByName(g => g.Name).OrderBy(g => Nearness(g.UnitId)).Select(g => (g.Id, g.Name, g.UnitId)).ToList());
     }
 
     /// <summary>
@@ -76,9 +77,9 @@ public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationServ
     internal async Task<IReadOnlyList<(int Id, string Name)>> BodiesForUnitAsync(int unitId, CancellationToken cancellationToken)
     {
         var lineage = await LineageAsync(unitId, cancellationToken);
-        return (await db.Organisations.AsNoTracking().Where(o => lineage.Contains(o.UnitId)).OrderBy(o => o.Name)
+        return (await db.Organisations.AsNoTracking().Where(o => lineage.Contains(o.UnitId))
                 .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
-            .Select(o => (o.Id, o.Name)).ToList();
+            .Select(o => (o.Id, o.Name)).ByName(o => o.Name);
     }
 
     /// <summary>

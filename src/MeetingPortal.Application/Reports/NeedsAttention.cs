@@ -1,4 +1,4 @@
-using System.Globalization;
+using MeetingPortal.Domain.Common;
 
 namespace MeetingPortal.Application.Reports;
 
@@ -23,7 +23,7 @@ public sealed record NeedsAttention(
     /// <summary>How many bodies of the lowest on-time share are named.</summary>
     public const int Shown = 3;
 
-    private static readonly StringComparer Vietnamese = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+    private static readonly StringComparer Vietnamese = VietnameseOrder.Names;
 
     /// <summary>Whether there is anything to show.</summary>
     public bool IsEmpty => !NoMeeting && Overdue == 0 && OverdueFromEarlier == 0 && WithoutMeeting.Count == 0 && LowestOnTime.Count == 0 && NotSentUp.Count == 0;

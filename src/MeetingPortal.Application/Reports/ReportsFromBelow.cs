@@ -1,4 +1,4 @@
-using System.Globalization;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Persistence;
@@ -54,7 +54,7 @@ public static class ReportsFromBelow
             .Select(s => new ReportVersion(s.Id, s.UnitId, s.Version, s.Status, s.ReplacedAtUtc != null, s.SentAtUtc, s.SentBy, s.ReceivedAtUtc, s.ReceivedBy))
             .ToListAsync(cancellationToken);
         var children = below.Where(c => owing.Contains(c.Id) || reports.Any(r => r.UnitId == c.Id)).ToList();
-        var comparer = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
+        var comparer = VietnameseOrder.Names;
         return children.OrderBy(c => c.Name, comparer).Select(c =>
         {
             var versions = reports.Where(r => r.UnitId == c.Id).ToList();

@@ -118,7 +118,7 @@ public sealed class SummaryFigures
 public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService calendar)
 {
     /// <summary>Names in Vietnamese alphabetical order ("Đ" after "D"), not by code point.</summary>
-    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+    private static readonly StringComparer Vietnamese = VietnameseOrder.Names;
 
     /// <summary>
     /// The latest year in which <paramref name="unit"/> or a unit below it held a published meeting (Vietnam calendar

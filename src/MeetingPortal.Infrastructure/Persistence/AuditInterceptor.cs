@@ -1,4 +1,5 @@
 using MeetingPortal.Domain.Common;
+using MeetingPortal.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -56,6 +57,12 @@ public sealed class AuditInterceptor(TimeProvider timeProvider, ICurrentUser cur
             }
 
             NormalizeText(entry);
+            if (entry.Entity is ApplicationUser account)
+            {
+                // The one place an account's folded search text is kept: whichever door changed its names.
+                entry.Property(nameof(ApplicationUser.SearchText)).CurrentValue = ApplicationUser.FoldForSearch(account.UserName, account.FullName);
+            }
+
             if (entry.Entity is not Entity entity)
             {
                 continue;

@@ -58,6 +58,7 @@ public sealed class DatabaseInitializer(
         }
 
         await FillMissingSearchTextAsync(cancellationToken);
+        await FillMissingAccountSearchTextAsync(cancellationToken);
 
         var options = seedingOptions.Value;
         if (options.LoadSeeds && !await db.Units.AnyAsync(cancellationToken))
@@ -171,6 +172,22 @@ public sealed class DatabaseInitializer(
         {
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Filled the search text of {Count} meetings", meetings.Count);
+        }
+    }
+
+    /// <summary>Accounts saved before their search text existed have an empty one; fold theirs once (ADR 0021).</summary>
+    private async Task FillMissingAccountSearchTextAsync(CancellationToken cancellationToken)
+    {
+        var accounts = await db.Users.Where(u => u.SearchText == string.Empty).ToListAsync(cancellationToken);
+        foreach (var account in accounts)
+        {
+            account.SearchText = ApplicationUser.FoldForSearch(account.UserName, account.FullName);
+        }
+
+        if (accounts.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Filled the search text of {Count} accounts", accounts.Count);
         }
     }
 

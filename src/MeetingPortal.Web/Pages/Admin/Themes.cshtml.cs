@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Application.Administration;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Infrastructure.Persistence;
@@ -66,9 +67,9 @@ public sealed class ThemesModel(MeetingPortalDbContext db, ChangeThemes changeTh
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name)
+        Themes = (await db.Themes.AsNoTracking()
             .Select(t => new Row(t.Id, t.Code, t.Name, db.Recommendations.Count(r => r.ThemeId == t.Id)))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).ByName(t => t.Name);
 
     public sealed record Row(int Id, string Code, string Name, int Recommendations);
 }

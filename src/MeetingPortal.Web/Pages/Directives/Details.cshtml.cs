@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Directives;
@@ -155,8 +156,8 @@ public sealed class DetailsModel(
         if (MayAssignGroups)
         {
             var lineage = MeetingPortal.Domain.Units.Unit.IdsOf(item.UnitPath);
-            GroupChoices = await db.BodyGroups.AsNoTracking().Where(g => lineage.Contains(g.UnitId)).OrderBy(g => g.Name)
-                .Select(g => new GroupChoice(g.Id, g.Name, g.Unit!.Name)).ToListAsync(cancellationToken);
+            GroupChoices = (await db.BodyGroups.AsNoTracking().Where(g => lineage.Contains(g.UnitId))
+                .Select(g => new GroupChoice(g.Id, g.Name, g.Unit!.Name)).ToListAsync(cancellationToken)).ByName(g => g.Name);
             if (Request.Method != HttpMethods.Post)
             {
                 GroupIds = item.Groups.Select(g => g.Id).ToList();

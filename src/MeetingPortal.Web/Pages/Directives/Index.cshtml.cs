@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Application.Directives;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Infrastructure.Persistence;
@@ -39,8 +40,8 @@ public sealed class IndexModel(MeetingPortalDbContext db, CalendarService calend
         DoneCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Done, cancellationToken);
         OverdueCount = await inScope.CountAsync(d => d.Status == DirectiveStatus.Open && d.DueOn < today, cancellationToken);
         var assigneeIds = inScope.SelectMany(d => d.Assignees.Select(a => a.OrganisationId));
-        Assignees = (await db.Organisations.AsNoTracking().Where(o => assigneeIds.Contains(o.Id)).OrderBy(o => o.Name)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList().WithChosen(Filter.Assignee);
+        Assignees = (await db.Organisations.AsNoTracking().Where(o => assigneeIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ByName(o => o.Name).WithChosen(Filter.Assignee);
 
         var query = Filter.ApplyTaskCriteria(inScope, today);
         TotalCount = await query.CountAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Common;
 using FluentValidation;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
@@ -66,7 +67,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
         var units = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         UnitChoices = units.WithChosen(Filter.Unit).Select(u => new Choice(u.Id, u.Label)).ToList();
         var bodies = (await UnitOptions.BodiesAround(db, scope, units, Filter.Unit, Filter.Organisation)
-            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ByName(o => o.Name);
         OrganisationOptions = bodies.WithChosen(Filter.Organisation).Select(o => new Choice(o.Id, o.Label)).ToList();
     }
 

@@ -1,3 +1,4 @@
+using MeetingPortal.Domain.Common;
 using FluentValidation;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
@@ -131,8 +132,8 @@ public sealed class IndexModel(
     {
         UnitOptions = (await MeetingPortal.Application.Units.UnitOptions.InScopeAsync(db, scope, cancellationToken)).WithChosen(Filter.Unit);
         var unitIds = UnitOptions.Select(u => u.Id).ToList();
-        var bodies = (await db.Organisations.AsNoTracking().Where(o => unitIds.Contains(o.UnitId)).OrderBy(o => o.Name)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+        var bodies = (await db.Organisations.AsNoTracking().Where(o => unitIds.Contains(o.UnitId))
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ByName(o => o.Name);
         OrganisationOptions = [.. bodies, .. await BodiesNamedInScopeAsync(scope, bodies, cancellationToken)];
         OrganisationOptions = OrganisationOptions.WithChosen(Filter.RaisedBy, Filter.AddressedTo);
         ThemeOptions = (await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))
@@ -156,7 +157,7 @@ public sealed class IndexModel(
         return (await db.Organisations.AsNoTracking()
             .Where(o => chosen.Contains(o.Id)
                 && (recommendations.Any(r => r.RaisedByOrganisationId == o.Id) || recommendations.Any(r => r.AddressedToOrganisationId == o.Id)))
-            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ByName(o => o.Name);
     }
 
     public sealed record Row(

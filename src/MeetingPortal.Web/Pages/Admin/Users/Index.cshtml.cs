@@ -62,10 +62,11 @@ public sealed class IndexModel(MeetingPortalDbContext db, IAuthorizationService 
         UnitChoices = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         var within = Unit is { } unitId ? await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken) ?? new UnitScope(0, "/none/") : scope;
         var query = db.Users.AsNoTracking().InScope(within);
-        if (!string.IsNullOrWhiteSpace(Q))
+        // Folded like the meeting search: any case, with or without diacritics, composed or decomposed (ADR 0021).
+        var folded = MeetingPortal.Domain.Common.TextNormalizer.FoldForSearch(Q);
+        if (folded.Length > 0)
         {
-            var text = Q.Trim();
-            query = query.Where(u => u.UserName!.Contains(text) || u.FullName.Contains(text));
+            query = query.Where(u => u.SearchText.Contains(folded));
         }
 
         query = State switch
