@@ -37,6 +37,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
     {
         ["Recommendations/Details:Assign"] = new("/Recommendations/{recommendation}?handler=Assign", Gate.Record, Leader),
         ["Recommendations/Details:Respond"] = new("/Recommendations/{recommendation}?handler=Respond", Gate.Record, Leader),
+        ["Recommendations/Queue:Answer"] = new("/Recommendations/Queue?handler=Answer&id={recommendation}", Gate.Record, Leader),
         ["Recommendations/Details:Forward"] = new("/Recommendations/{recommendation}?handler=Forward", Gate.Record, Leader),
         ["Recommendations/Details:Return"] = new("/Recommendations/{recommendation}?handler=Return", Gate.Record, Leader),
         ["Recommendations/Details:Close"] = new("/Recommendations/{recommendation}?handler=Close", Gate.Record, Leader),

@@ -229,7 +229,7 @@ public sealed class RecommendationTests(PortalFactory factory) : IClassFixture<P
         var responder = await factory.SignInAsync("traloi.kyphuong");
         var queue = await responder.GetHtmlAsync("/Recommendations/Queue");
         Assert.Contains("Khó khăn trong các hoạt động phong trào thi đua", queue.Text(), StringComparison.Ordinal);
-        var form = queue.Nodes("//form[contains(@class,'inline-answer')]").Single(f => f.GetAttributeValue("action", "").Contains($"/Recommendations/{id}", StringComparison.Ordinal));
+        var form = queue.Node($"//article[h2[@id='item-{id}']]//form[contains(@class,'inline-answer')]");
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(form.SelectSingleNode(".//input[@name='__RequestVerificationToken']")!.GetAttributeValue("value", "")),
