@@ -132,7 +132,8 @@ public sealed class MeetingEditTests(PortalFactory factory) : IClassFixture<Port
         form["Input.Speeches[0].Recommendations[0].Content"] = "Tăng phụ cấp";
         form["Input.Speeches[0].Recommendations[0].RaisedBy"] = "";
         var message = await ErrorAsync(await form.PostAsync(client, "save"), "speech-0-rec-0-raised-by-error");
-        Assert.Equal("Hãy nêu tổ chức đưa ra kiến nghị.", message);
+        // Issue 17, deliver 5: the error uses the label's words ("Đơn vị kiến nghị").
+        Assert.Equal("Vui lòng nhập đơn vị kiến nghị.", message);
     }
 
     [Fact]

@@ -90,8 +90,9 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         var userError = page.Node("//span[@id='username-error']").InnerText;
         var passwordError = page.Node("//span[@id='password-error']").InnerText;
-        Assert.Contains("Tên đăng nhập", System.Net.WebUtility.HtmlDecode(userError), StringComparison.Ordinal);
-        Assert.Contains("Mật khẩu", System.Net.WebUtility.HtmlDecode(passwordError), StringComparison.Ordinal);
+        // Issue 17, deliver 5: the field is named in the sentence as a person writes it.
+        Assert.Equal("Vui lòng nhập tên đăng nhập.", System.Net.WebUtility.HtmlDecode(userError).Trim());
+        Assert.StartsWith("Vui lòng nhập mật khẩu", System.Net.WebUtility.HtmlDecode(passwordError).Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
