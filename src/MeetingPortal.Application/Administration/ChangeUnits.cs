@@ -412,13 +412,14 @@ public sealed class ChangeUnits(
         }
         else if (level is not null && input.EffectiveOn is { } retiredOn)
         {
-            foreach (var unit in await db.Units.Where(u => u.LevelId == level.Id && u.MergedIntoId == null).OrderBy(u => u.Id).ToListAsync(cancellationToken))
+            // One query for the whole level (a country's districts are hundreds), not one per unit.
+            var first = await db.Meetings
+                .Where(m => m.HeldOn >= retiredOn && db.Units.Any(u => u.Id == m.UnitId && u.LevelId == level.Id && u.MergedIntoId == null))
+                .OrderBy(m => m.HeldOn).Select(m => new { m.UnitId, m.HeldOn }).FirstOrDefaultAsync(cancellationToken);
+            if (first is not null)
             {
-                if (await MeetingHeldFromAsync(unit, retiredOn, cancellationToken) is { } held)
-                {
-                    errors.Add(new UseCaseError(nameof(ReorganisationInput.RetireLevelId), held));
-                    break;
-                }
+                var unit = await db.Units.SingleAsync(u => u.Id == first.UnitId, cancellationToken);
+                errors.Add(new UseCaseError(nameof(ReorganisationInput.RetireLevelId), (await MeetingHeldFromAsync(unit, retiredOn, cancellationToken))!));
             }
         }
 

@@ -87,7 +87,8 @@ public sealed class RenameKeepsOldNamesTests(PortalFactory factory) : IClassFixt
         var (unit, organisation, target) = factory.WithDb(db => (
             db.Units.Single(u => u.Code == "p-tran-phu").Id,
             db.Organisations.First(o => o.Unit!.Code == "tp-ha-tinh").Id,
-            db.Units.Single(u => u.Code == "p-ky-phuong").Id));
+            // Bắc Hà is Trần Phú's sibling, a target the merger accepts: only the date can stop it.
+            db.Units.Single(u => u.Code == "p-bac-ha").Id));
         string Resolve(string template) => template.Replace("{unit}", unit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{organisation}", organisation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         string State() => factory.WithDb(db => string.Join("|", db.Units.OrderBy(u => u.Id).Select(u => u.Name + u.ParentId).AsEnumerable())
