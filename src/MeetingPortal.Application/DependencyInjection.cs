@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<Administration.DeleteBodyGroup>();
         services.AddScoped<Administration.ChangeAccounts>();
         services.AddScoped<Administration.AccountChoices>();
+        services.AddScoped<People.PeopleNames>();
         return services;
     }
 }

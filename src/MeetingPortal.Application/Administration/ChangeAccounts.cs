@@ -132,7 +132,7 @@ public sealed class ChangeAccounts(
             return new AccountChangeResult(UseCaseResult.Invalid(nameof(NewAccountInput.UserName), localizer["Users.CreateRefused"]));
         }
 
-        audit.Record("User", 0, HistoryAction.Created, $"{account.UserName} ({account.FullName}): {string.Join(", ", input.Account.Roles)}", account.UnitId);
+        audit.Record("User", 0, HistoryAction.Created, $"{account.UserName} ({account.FullName}): {string.Join(", ", input.Account.Roles.Select(r => localizer["Role." + r].Value))}", account.UnitId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Account {UserId} created in unit {UnitId}", account.Id, account.UnitId);

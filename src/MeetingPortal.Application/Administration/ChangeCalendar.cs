@@ -93,7 +93,7 @@ public sealed class ChangeCalendar(
     }
 
     private void Record(CalendarDay day, HistoryAction action) =>
-        audit.Record(nameof(CalendarDay), day.Id, action, $"{day.Date:yyyy-MM-dd} {day.Kind}: {day.Name}");
+        audit.Record(nameof(CalendarDay), day.Id, action, $"{day.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} {localizer["CalendarDayKind." + day.Kind].Value}: {day.Name}");
 
     /// <summary>A date within the years the calendar keeps, a name, a known kind.</summary>
     public sealed class Validator : AbstractValidator<CalendarDayInput>

@@ -65,6 +65,7 @@ public sealed class UnitMergeInput
     [Display(Name = "Units.EffectiveOn")]
     public DateOnly? EffectiveOn { get; set; }
 
+    [Display(Name = "Reorganisation.ConfirmField")]
     public bool Confirm { get; set; }
 }
 
@@ -72,9 +73,11 @@ public sealed class UnitMergeInput
 public sealed class ReorganisationUnitRow
 {
     /// <summary>The unit merged or moved.</summary>
+    [Display(Name = "Reorganisation.Unit")]
     public int? UnitId { get; set; }
 
     /// <summary>The unit it is merged into, or placed under.</summary>
+    [Display(Name = "Reorganisation.Target")]
     public int? TargetId { get; set; }
 }
 
@@ -82,9 +85,11 @@ public sealed class ReorganisationUnitRow
 public sealed class ReorganisationOrganisationRow
 {
     /// <summary>The organisation placed.</summary>
+    [Display(Name = "Reorganisation.Organisation")]
     public int? OrganisationId { get; set; }
 
     /// <summary>The body it stands under from the decision's day.</summary>
+    [Display(Name = "Reorganisation.OrganisationParent")]
     public int? ParentId { get; set; }
 }
 
@@ -116,6 +121,7 @@ public sealed class ReorganisationInput
     public List<ReorganisationOrganisationRow> Placements { get; set; } = [];
 
     /// <summary>The administrator confirms the decision, which cannot be undone from the portal.</summary>
+    [Display(Name = "Reorganisation.ConfirmField")]
     public bool Confirm { get; set; }
 }
 

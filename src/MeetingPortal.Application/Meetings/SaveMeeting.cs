@@ -11,8 +11,8 @@ using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Application.Meetings;
 
-/// <summary>A change another user saved after the version this user started from: who, when (UTC) and which field.</summary>
-public sealed record ConflictChange(string? UserName, DateTime AtUtc, FieldChange Change);
+/// <summary>A change another user saved after the version this user started from: who (their full name), when (UTC) and which field.</summary>
+public sealed record ConflictChange(string Person, DateTime AtUtc, FieldChange Change);
 
 /// <summary>
 /// The outcome of saving a meeting form. On a conflict, <see cref="Conflict"/> lists what the other user
@@ -33,7 +33,8 @@ public sealed record SaveMeetingResult(UseCaseResult Result, IReadOnlyList<Confl
 /// </summary>
 public sealed class SaveMeeting(
     MeetingPortalDbContext db, IAuthorizationService authorization, MeetingEditor editor, IValidator<MeetingForm> validator,
-    IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider, CalendarService calendar, MeetingChoices choices)
+    IStringLocalizer<SharedResource> localizer, TimeProvider timeProvider, CalendarService calendar, MeetingChoices choices,
+    People.PeopleNames peopleNames)
 {
     /// <summary>The id, in the result, of the meeting created; Invalid with field messages when the form is refused.</summary>
     public async Task<SaveMeetingResult> CreateAsync(ClaimsPrincipal user, MeetingForm form, bool publish, CancellationToken cancellationToken)
@@ -259,7 +260,8 @@ public sealed class SaveMeeting(
         var entries = await db.History.AsNoTracking()
             .Where(h => h.EntityType == nameof(Meeting) && h.EntityId == meetingId && h.Version > sinceVersion)
             .OrderBy(h => h.AtUtc).ToListAsync(cancellationToken);
-        var changes = entries.SelectMany(h => AuditTrail.ReadChanges(h.Changes).Select(c => new ConflictChange(h.UserName, h.AtUtc, c))).ToList();
+        var people = await peopleNames.ForAsync(entries.Select(h => h.UserName), cancellationToken);
+        var changes = entries.SelectMany(h => AuditTrail.ReadChanges(h.Changes).Select(c => new ConflictChange(people.Of(h.UserName), h.AtUtc, c))).ToList();
         return new SaveMeetingResult(UseCaseResult.Stale(localizer["Form.Conflict"]), changes, currentVersion);
     }
 }

@@ -47,7 +47,7 @@ public sealed class AdminCalendarTests(PortalFactory factory) : IClassFixture<Po
         var audit = await admin.GetHtmlAsync("/Admin/Audit?what=settings");
         foreach (var action in new[] { "Tạo mới", "Xóa" })
         {
-            Assert.Single(audit.Nodes($"//tbody/tr[td[normalize-space()='{action}'] and td[contains(., '2030-01-02 Holiday: Nghỉ thử')]]"));
+            Assert.Single(audit.Nodes($"//tbody/tr[td[normalize-space()='{action}'] and td[contains(., '02/01/2030 Ngày nghỉ: Nghỉ thử')]]"));
         }
 
         var province = await factory.SignInAsync("quantri.hatinh");

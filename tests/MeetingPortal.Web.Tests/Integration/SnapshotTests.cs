@@ -105,8 +105,8 @@ public sealed class SnapshotTests(PortalFactory factory) : IClassFixture<PortalF
         await tracker.GetHtmlAsync(snapshotUrl);
         await tracker.GetHtmlAsync(snapshotUrl);
         var readers = (await leader.GetHtmlAsync(snapshotUrl)).Node("//section[@aria-labelledby='readers']").InnerText;
-        Assert.Contains("lanhdao.hatinh", readers, StringComparison.Ordinal);
-        Assert.Contains("theodoi.hatinh", readers, StringComparison.Ordinal);
+        Assert.Contains("Lãnh đạo Tỉnh Hà Tĩnh (demo)", readers, StringComparison.Ordinal);
+        Assert.Contains("Theo dõi Tỉnh Hà Tĩnh (demo)", readers, StringComparison.Ordinal);
         Assert.Equal(2, factory.WithDb(db => db.Snapshots.SelectMany(s => s.Receipts).Count()));
 
         var list = await leader.GetHtmlAsync($"/Reports/Snapshots?unit={unit}");

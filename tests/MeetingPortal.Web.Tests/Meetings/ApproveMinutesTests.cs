@@ -106,7 +106,7 @@ public sealed class ApproveMinutesTests(PortalFactory factory) : IClassFixture<P
         var page = await leader.GetHtmlAsync($"/Meetings/{id}");
         var section = page.Node("//section[contains(@class,'minutes-approval')]");
         var today = approval.ApprovedOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains($"Biên bản đã được duyệt ngày {today} bởi {Leader}.", HtmlAgilityPack.HtmlEntity.DeEntitize(section.InnerText), StringComparison.Ordinal);
+        Assert.Contains($"Biên bản đã được duyệt ngày {today} bởi Lãnh đạo Phường Kỳ Phương (demo).", HtmlAgilityPack.HtmlEntity.DeEntitize(section.InnerText), StringComparison.Ordinal);
         Assert.NotNull(section.SelectSingleNode($".//a[@href='/Meetings/{id}/Minutes?handler=Scan']"));
         Assert.NotNull(section.SelectSingleNode($".//a[@href='/Meetings/{id}/Minutes']"));
         Assert.Null(section.SelectSingleNode(".//a[contains(@href,'/Approve')]"));
@@ -251,9 +251,45 @@ public sealed class ApproveMinutesTests(PortalFactory factory) : IClassFixture<P
         var noteText = HtmlAgilityPack.HtmlEntity.DeEntitize(note.InnerText);
         Assert.Contains("Hồ sơ đã sửa sau khi biên bản được duyệt", noteText, StringComparison.Ordinal);
         Assert.Contains("Sửa kết luận theo ý kiến của Thường trực", noteText, StringComparison.Ordinal);
-        Assert.Contains("thuky.kyphuong", noteText, StringComparison.Ordinal);
+        Assert.Contains("Thư ký Phường Kỳ Phương (demo)", noteText, StringComparison.Ordinal);
         Assert.DoesNotContain("Duyệt biên bản ·", noteText, StringComparison.Ordinal);
         Assert.Contains("Kết luận đã sửa sau khi duyệt", page.Text(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 16's second trial and issue 17, deliver 5: the approval line named the leader by user name
+    /// ("bởi lanhdao.tranphu") and the correction table named fields and values as the code does ("Location",
+    /// "Opinion"). People read full names, fields the form's labels, values their Vietnamese labels.
+    /// </summary>
+    [Fact]
+    public async Task The_approval_and_its_corrections_name_people_fields_and_values_in_words()
+    {
+        var id = await PublishedMeetingAsync("Đối thoại quý III (sửa sau duyệt, bằng lời)");
+        var leader = await factory.SignInAsync(Leader);
+        Assert.Equal(HttpStatusCode.Redirect, (await ApproveAsync(leader, id, PdfBytes)).StatusCode);
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var edit = await HtmlForm.LoadAsync(recorder, $"/Meetings/{id}/Edit");
+        edit["Input.Location"] = "Hội trường khu phố 3";
+        edit["Input.Speeches[0].Kind"] = "Recommendation";
+        edit["Input.ChangeReason"] = "Bổ sung địa điểm";
+        Assert.Equal(HttpStatusCode.Redirect, (await edit.PostAsync(recorder, "save")).StatusCode);
+
+        var page = await leader.GetHtmlAsync($"/Meetings/{id}");
+        var approved = HtmlAgilityPack.HtmlEntity.DeEntitize(page.Node("//p[contains(@class,'approved')]").InnerText);
+        Assert.Contains("Lãnh đạo Phường Kỳ Phương (demo)", approved, StringComparison.Ordinal);
+        Assert.DoesNotContain(Leader, approved, StringComparison.Ordinal);
+        var corrections = HtmlAgilityPack.HtmlEntity.DeEntitize(page.Node("//aside[contains(@class,'correction')]").InnerText);
+        Assert.Contains("Địa điểm", corrections, StringComparison.Ordinal);
+        Assert.Contains("Phát biểu 1 · Loại", corrections, StringComparison.Ordinal);
+        var history = HtmlAgilityPack.HtmlEntity.DeEntitize(page.Node("//section[contains(@class,'history')]").InnerText);
+        Assert.Contains("Ý kiến", history, StringComparison.Ordinal);
+        Assert.Contains("Kiến nghị", history, StringComparison.Ordinal);
+        Assert.Contains("Thư ký Phường Kỳ Phương (demo)", history, StringComparison.Ordinal);
+        foreach (var code in new[] { "Location", "Speeches[1].Kind", "Opinion", "Recommendation", "thuky.kyphuong" })
+        {
+            Assert.DoesNotContain(code, corrections, StringComparison.Ordinal);
+            Assert.DoesNotContain(code, history, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>The text of every paragraph of a DOCX, header and body.</summary>

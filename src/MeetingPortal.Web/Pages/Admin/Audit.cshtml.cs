@@ -1,3 +1,4 @@
+using MeetingPortal.Application.People;
 using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.History;
@@ -9,6 +10,7 @@ using MeetingPortal.Infrastructure.Scope;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace MeetingPortal.Web.Pages.Admin;
 
@@ -17,7 +19,7 @@ namespace MeetingPortal.Web.Pages.Admin;
 /// their scope, filtered by who, what, when and unit, newest first.
 /// </summary>
 [Authorize(Policy = Policies.Administration)]
-public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService authorization, PeopleNames peopleNames, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int Shown = 200;
 
@@ -38,6 +40,9 @@ public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService 
     public int? Unit { get; set; }
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
+
+    /// <summary>Who made each change, by full name.</summary>
+    public PeopleDirectory People { get; private set; } = PeopleDirectory.Empty;
     public IReadOnlyList<(int Id, string Label)> UnitChoices { get; private set; } = [];
 
     /// <summary>Whether changes to the national settings are listed: the top unit's administrators.</summary>
@@ -72,7 +77,7 @@ public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService 
         {
             var changes = history.Where(h => h.EntityType == nameof(CalendarDay) || h.EntityType == nameof(DueDateRule) || h.EntityType == nameof(Domain.Units.UnitLevel));
             rows.AddRange((await changes.OrderByDescending(h => h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
-                .Select(h => new Row(h.AtUtc, h.UserName, "settings", h.Action.ToString(), "—", h.Reason ?? h.EntityType, null,
+                .Select(h => new Row(h.AtUtc, h.UserName, "settings", h.Action.ToString(), "—", h.Reason ?? EntityName(h.EntityType), null,
                     h.EntityType == nameof(CalendarDay) ? "/Admin/Calendar" : h.EntityType == nameof(DueDateRule) ? "/Admin/DueRules" : "/Admin/Units")));
         }
 
@@ -83,12 +88,12 @@ public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService 
             var changes = history.Where(h => AdministrationTypes.Contains(h.EntityType))
                 .Join(units, h => h.UnitId, u => (int?)u.Id, (h, u) => new { h, UnitName = u.Name });
             rows.AddRange((await changes.OrderByDescending(x => x.h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
-                .Select(x => new Row(x.h.AtUtc, x.h.UserName, "administration", x.h.Action.ToString(), x.UnitName, x.h.Reason ?? x.h.EntityType, FormatChanges(x.h.Changes), AdministrationLink(x.h))));
+                .Select(x => new Row(x.h.AtUtc, x.h.UserName, "administration", x.h.Action.ToString(), x.UnitName, x.h.Reason ?? EntityName(x.h.EntityType), FormatChanges(x.h.Changes), AdministrationLink(x.h))));
             if (SeesNationalSettings && Unit is null)
             {
                 var themes = history.Where(h => h.EntityType == nameof(Theme));
                 rows.AddRange((await themes.OrderByDescending(h => h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
-                    .Select(h => new Row(h.AtUtc, h.UserName, "administration", h.Action.ToString(), "—", h.Reason ?? h.EntityType, FormatChanges(h.Changes), "/Admin/Themes")));
+                    .Select(h => new Row(h.AtUtc, h.UserName, "administration", h.Action.ToString(), "—", h.Reason ?? EntityName(h.EntityType), FormatChanges(h.Changes), "/Admin/Themes")));
             }
         }
 
@@ -102,6 +107,7 @@ public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService 
         }
 
         Items = rows.OrderByDescending(r => r.AtUtc).Take(Shown).ToList();
+        People = await peopleNames.ForAsync(Items.Select(r => r.UserName), cancellationToken);
         return Page();
     }
 
@@ -114,8 +120,26 @@ public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService 
         _ => "/Admin/Units",
     };
 
-    private static string? FormatChanges(string? json) =>
-        json is null ? null : string.Join("; ", AuditTrail.ReadChanges(json).Select(c => $"{c.Field}: {c.From ?? "—"} → {c.To ?? "—"}"));
+    /// <summary>A record's kind in words ("Tài khoản"), for a change recorded without a description.</summary>
+    private string EntityName(string entityType) =>
+        localizer["Audit.Entity." + entityType] is { ResourceNotFound: false } name ? name : entityType;
+
+    /// <summary>
+    /// The changed fields in the forms' words, with role and organisation kinds by their labels: the audit stores the
+    /// code's names ("Roles: Recorder → Leader") so that it reads the same in any language.
+    /// </summary>
+    private string? FormatChanges(string? json) =>
+        json is null ? null : string.Join("; ", AuditTrail.ReadChanges(json).Select(c =>
+            $"{HistoryFieldNames.Of(localizer, c.Field)}: {ValueInWords(c.Field, c.From) ?? "—"} → {ValueInWords(c.Field, c.To) ?? "—"}"));
+
+    private string? ValueInWords(string field, string? value) => value is null ? null : field switch
+    {
+        "Roles" => string.Join(", ", value.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(r => Known("Role." + r) ?? r)),
+        "Kind" => Known("OrganisationKind." + value) ?? value,
+        _ => value,
+    };
+
+    private string? Known(string key) => localizer[key] is { ResourceNotFound: false } text ? text.Value : null;
 
     public sealed record Row(DateTime AtUtc, string? UserName, string Kind, string Action, string UnitName, string Subject, string? Note, string Link);
 }

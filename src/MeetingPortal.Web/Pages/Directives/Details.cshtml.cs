@@ -1,7 +1,8 @@
-using MeetingPortal.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Directives;
+using MeetingPortal.Application.People;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Persistence;
@@ -14,8 +15,11 @@ namespace MeetingPortal.Web.Pages.Directives;
 
 /// <summary>One task: its progress reports; an assignee's Responder or a Tracker reports, completes or reopens it.</summary>
 public sealed class DetailsModel(
-    MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, DirectiveActions actions, IStringLocalizer<SharedResource> localizer) : PageModel
+    MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, DirectiveActions actions, IStringLocalizer<SharedResource> localizer, PeopleNames peopleNames) : PageModel
 {
+    /// <summary>Who reported each piece of progress, by full name.</summary>
+    public PeopleDirectory People { get; private set; } = PeopleDirectory.Empty;
+
     [BindProperty]
     public ReportInput Report { get; set; } = new();
 
@@ -139,6 +143,7 @@ public sealed class DetailsModel(
         item.Assignees.AddRange(item.AssigneeIds.Select(id => then.Or(id, today.GetValueOrDefault(id)) ?? string.Empty));
 
         Item = item;
+        People = await peopleNames.ForAsync(item.Reports.Select(r => r.ReportedBy), cancellationToken);
         MayAct = await authorization.MayAsync(User, resource!, DirectiveOperations.Act);
         MaySetTarget = await authorization.MayAsync(User, resource!, DirectiveOperations.SetTarget);
         MayAssignGroups = await authorization.MayAsync(User, resource!, DirectiveOperations.AssignGroups);

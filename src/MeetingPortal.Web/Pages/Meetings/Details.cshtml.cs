@@ -1,3 +1,4 @@
+using MeetingPortal.Application.People;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
@@ -9,11 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>One meeting as a readable record. Out of scope answers 404 so existence is not revealed.</summary>
-public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationService authorization, PeopleNames peopleNames) : PageModel
 {
     public View Meeting { get; private set; } = null!;
 
     public IReadOnlyList<HistoryView> History { get; private set; } = [];
+
+    /// <summary>Who changed the record and who approved its minutes, by full name.</summary>
+    public PeopleDirectory People { get; private set; } = PeopleDirectory.Empty;
 
     public bool MayEdit { get; private set; }
 
@@ -48,7 +52,8 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
             .Select(h => new { h.Action, h.UserName, h.AtUtc, h.Reason, h.Changes })
             .ToListAsync(cancellationToken);
         Attachments = await AttachmentsModel.ListAsync(db, id, cancellationToken);
-        History = history.Select(h => new HistoryView(h.Action, h.UserName, h.AtUtc, h.Reason, AuditTrail.ReadChanges(h.Changes))).ToList();
+        People = await peopleNames.ForAsync(history.Select(h => h.UserName).Append(meeting.MinutesApproval?.ApprovedBy), cancellationToken);
+        History = history.Select(h => new HistoryView(h.Action, People.Of(h.UserName), h.AtUtc, h.Reason, AuditTrail.ReadChanges(h.Changes))).ToList();
         if (meeting.MinutesApproval is { } approval)
         {
             // A merger moves the record to the new unit without changing what it says (it keeps the unit it was held in);
@@ -316,7 +321,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         public int? OrganisationId { get; init; }
     }
 
-    public sealed record HistoryView(HistoryAction Action, string? UserName, DateTime AtUtc, string? Reason, IReadOnlyList<FieldChange> Changes);
+    public sealed record HistoryView(HistoryAction Action, string Person, DateTime AtUtc, string? Reason, IReadOnlyList<FieldChange> Changes);
 
     public sealed record DirectiveView(int Id, string Content, DateOnly? DueOn, List<string> Assignees)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Common;
+using MeetingPortal.Application.People;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
@@ -22,7 +23,7 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 [PostLimitMessage("Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024)]
 public sealed class DetailsModel(
     MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, MeetingChoices choices,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, PeopleNames peopleNames) : PageModel
 {
     [BindProperty]
     public AssignInput Assign { get; set; } = new();
@@ -37,6 +38,9 @@ public sealed class DetailsModel(
     public ForwardInput Forward { get; set; } = new();
 
     public View Item { get; private set; } = null!;
+
+    /// <summary>The people who forwarded the recommendation and made its events, by their full names.</summary>
+    public PeopleDirectory People { get; private set; } = PeopleDirectory.Empty;
     public IReadOnlyList<(int Id, string Name)> Bodies { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public int? WorkingDaysLeft { get; private set; }
@@ -186,6 +190,7 @@ public sealed class DetailsModel(
         await NameAsOnTheirDaysAsync(item, cancellationToken);
 
         Item = item;
+        People = await peopleNames.ForAsync(item.Events.Select(e => e.UserName).Concat(item.Hops.Select(h => h.ForwardedBy)), cancellationToken);
         May = new Permissions(
             await authorization.MayAsync(User, resource, RecommendationOperations.Assign),
             await authorization.MayAsync(User, resource, RecommendationOperations.Respond),

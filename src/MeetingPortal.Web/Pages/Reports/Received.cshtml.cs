@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeetingPortal.Application.People;
 using MeetingPortal.Application.Reports;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Reports;
@@ -15,8 +16,11 @@ namespace MeetingPortal.Web.Pages.Reports;
 /// their official report for the period and which have not (no report, a draft, signed but not sent, or a sent version
 /// since replaced), each sent one opened from here. In scope only: another unit answers 404 (ADR 0003).
 /// </summary>
-public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService calendar, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService calendar, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer, PeopleNames peopleNames) : PageModel
 {
+    /// <summary>Who sent and who received each report, by full name.</summary>
+    public PeopleDirectory People { get; private set; } = PeopleDirectory.Empty;
+
     [BindProperty(SupportsGet = true)]
     public int? Unit { get; set; }
 
@@ -95,6 +99,8 @@ public sealed class ReceivedModel(MeetingPortalDbContext db, CalendarService cal
         var rows = await ReportsFromBelow.ForAsync(db, unit.Id, Period, cancellationToken);
         Sent = rows.Where(r => r.HasSent).ToList();
         NotSent = rows.Where(r => !r.HasSent).ToList();
+        People = await peopleNames.ForAsync(
+            rows.SelectMany(r => new[] { r.Current, r.ReplacedSent }).OfType<ReportVersion>().SelectMany(v => new[] { v.SentBy, v.ReceivedBy }), cancellationToken);
         return Page();
     }
 

@@ -1,4 +1,5 @@
 using MeetingPortal.Application.Common;
+using MeetingPortal.Application.People;
 using MeetingPortal.Application.Reports;
 using MeetingPortal.Domain.Reports;
 using MeetingPortal.Infrastructure.Files;
@@ -16,8 +17,11 @@ namespace MeetingPortal.Web.Pages.Reports;
 /// </summary>
 public sealed class SnapshotModel(
     MeetingPortalDbContext db, IAuthorizationService authorization, TimeProvider timeProvider, SummaryReport layout,
-    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, PeopleNames peopleNames) : PageModel
 {
+    /// <summary>Who froze, edited, signed, sent, received and read the report, by full name.</summary>
+    public PeopleDirectory People { get; private set; } = PeopleDirectory.Empty;
+
     /// <summary>The version of the unit's report for the period (1 the first).</summary>
     public int Version { get; private set; }
 
@@ -156,6 +160,8 @@ public sealed class SnapshotModel(
         }
 
         Readers = snapshot.Receipts.OrderBy(r => r.ReadAtUtc).Select(r => (r.UserName, r.ReadAtUtc)).ToList();
+        People = await peopleNames.ForAsync(
+            [snapshot.FrozenBy, snapshot.EditedBy, snapshot.SignedBy, snapshot.SentBy, snapshot.ReceivedBy, .. Readers.Select(r => r.UserName)], cancellationToken);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using MeetingPortal.Application.People;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingPortal.Web.Pages.Reports;
 
 /// <summary>The official reports frozen for a unit, newest first, with how many have read each.</summary>
-public sealed class SnapshotsModel(MeetingPortalDbContext db) : PageModel
+public sealed class SnapshotsModel(MeetingPortalDbContext db, PeopleNames peopleNames) : PageModel
 {
+    /// <summary>Who froze each report, by full name.</summary>
+    public PeopleDirectory People { get; private set; } = PeopleDirectory.Empty;
+
     public string UnitName { get; private set; } = string.Empty;
     public IReadOnlyList<Row> Items { get; private set; } = [];
 
@@ -26,6 +30,7 @@ public sealed class SnapshotsModel(MeetingPortalDbContext db) : PageModel
         Items = await db.Snapshots.AsNoTracking().Where(s => s.UnitId == unitId).OrderByDescending(s => s.PeriodYear).ThenByDescending(s => s.FrozenAtUtc)
             .Select(s => new Row(s.Id, s.Title, s.Version, s.ReplacedAtUtc != null, s.FrozenOn, s.FrozenBy, s.Receipts.Count()))
             .ToListAsync(cancellationToken);
+        People = await peopleNames.ForAsync(Items.Select(s => s.FrozenBy), cancellationToken);
         return Page();
     }
 
