@@ -34,7 +34,8 @@ public sealed class MeetingEditor(
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
-    public async Task<MeetingForm> FormForAsync(Meeting meeting, CancellationToken cancellationToken)
+    /// <summary>Every body the record names: listed, hosting, of a participant or a speech, raising, answering, assigned.</summary>
+    private static HashSet<int> OrganisationsOf(Meeting meeting)
     {
         var organisationIds = new HashSet<int>();
         organisationIds.UnionWith(meeting.Organisations.Select(o => o.OrganisationId));
@@ -47,6 +48,12 @@ public sealed class MeetingEditor(
             organisationIds.Add(hostId);
         }
 
+        return organisationIds;
+    }
+
+    public async Task<MeetingForm> FormForAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var organisationIds = OrganisationsOf(meeting);
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, cancellationToken);
         var personIds = meeting.Participants.Select(p => p.PersonId).Concat(meeting.Speeches.Select(s => s.SpeakerId).OfType<int>()).ToHashSet();
@@ -138,7 +145,21 @@ public sealed class MeetingEditor(
     {
         var unitId = form.UnitId!.Value;
         var known = await choices.ForUnitAsync(unitId, cancellationToken);
-        var organisationIds = known.Organisations.GroupBy(o => Key(o.Name), StringComparer.OrdinalIgnoreCase)
+        // The bodies, people and groups the record already names come first, and keep their ids when the form names them
+        // as it showed them. After a merger or the 2025 reorganisation they may stand outside the unit's lineage today (a
+        // retired district's committee): matched only by today's lineage, a save that changed one field re-made them in
+        // the ward and moved the record's rows onto the copies (issue 16, second trial).
+        var ownOrganisationIds = OrganisationsOf(meeting);
+        var ownOrganisations = ownOrganisationIds.Count == 0 ? []
+            : await db.Organisations.AsNoTracking().Where(o => ownOrganisationIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var ownPersonIds = meeting.Participants.Select(p => p.PersonId).Concat(meeting.Speeches.Select(sp => sp.SpeakerId).OfType<int>()).ToHashSet();
+        var ownPeople = ownPersonIds.Count == 0 ? []
+            : await db.People.AsNoTracking().Where(p => ownPersonIds.Contains(p.Id)).Select(p => new { p.Id, Name = p.FullName }).ToListAsync(cancellationToken);
+        var ownGroups = meeting.ParticipantGroups.Where(g => g.BodyGroup is not null).Select(g => (g.BodyGroup!.Id, g.BodyGroup.Name))
+            .Concat(meeting.Directives.SelectMany(d => d.GroupAssignees).Where(g => g.BodyGroup is not null).Select(g => (g.BodyGroup!.Id, g.BodyGroup.Name)))
+            .ToList();
+        var organisationIds = ownOrganisations.Select(o => (o.Id, o.Name)).Concat(known.Organisations.Select(o => (o.Id, o.Name)))
+            .GroupBy(o => Key(o.Name), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var newOrganisations = new Dictionary<string, Organisation>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in form.Organisations.Where(r => !string.IsNullOrWhiteSpace(r.Name)))
@@ -207,7 +228,7 @@ public sealed class MeetingEditor(
         }
 
         // People named but unknown are added to the unit on the spot.
-        var peopleIds = known.People.GroupBy(p => Key(p.Name), StringComparer.OrdinalIgnoreCase)
+        var peopleIds = ownPeople.Select(p => (p.Id, p.Name)).Concat(known.People.Select(p => (p.Id, p.Name))).GroupBy(p => Key(p.Name), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var newPeople = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in form.Participants.Select(p => p.FullName).Concat(form.Speeches.Select(s => s.Speaker)).Where(n => !string.IsNullOrWhiteSpace(n)))
@@ -221,7 +242,7 @@ public sealed class MeetingEditor(
 
         // Groups are matched by name among those of the unit's lineage, the nearest first (as organisations are), and a
         // group nobody knows is made in the meeting's unit: a sibling branch's group of the same name is never reused.
-        var groupIds = known.Groups.GroupBy(g => MeetingForm.GroupKey(g.Name))
+        var groupIds = ownGroups.Concat(known.Groups.Select(g => (g.Id, g.Name))).GroupBy(g => MeetingForm.GroupKey(g.Name))
             .ToDictionary(g => g.Key, g => g.First().Id);
         var newGroups = new Dictionary<string, BodyGroup>();
         foreach (var row in form.Groups.Where(r => !string.IsNullOrWhiteSpace(r.Name)))
