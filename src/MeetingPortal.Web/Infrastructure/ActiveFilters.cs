@@ -102,6 +102,12 @@ public sealed class ActiveFilters
 
     public IReadOnlyList<FilterChip> Chips { get; }
 
+    /// <summary>
+    /// How many criteria are active, as the folded filter form says it on a phone ("Lọc (2)", issue 17, deliver 3):
+    /// the number of chips, so that the fold and the chips never disagree (ordering and paging are not criteria).
+    /// </summary>
+    public int Count => Chips.Count;
+
     /// <summary>The filter's values that a form showing only <paramref name="formFields"/> must carry as hidden inputs.</summary>
     public IReadOnlyDictionary<string, string> NotShownBy(params string[] formFields) =>
         _routeValues.Where(v => !formFields.Contains(v.Key, StringComparer.OrdinalIgnoreCase)).ToDictionary(v => v.Key, v => v.Value);

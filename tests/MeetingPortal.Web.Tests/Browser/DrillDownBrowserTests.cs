@@ -27,6 +27,11 @@ public sealed class DrillDownBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Theo dõi kiến nghị" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-total]")).ToHaveAttributeAsync("data-total", "9");
 
+        // On a phone the tracker's filters fold behind "Lọc (N)", N the criteria the figure carried (issue 17, deliver 3).
+        var fold = page.Locator("details.filter-fold > summary");
+        await Expect(fold).ToHaveTextAsync("Lọc (5)");
+        await page.TabToAsync(fold);
+        await page.Keyboard.PressAsync("Enter");
         var filters = page.Locator("form.filters");
         await filters.GetByLabel("Lĩnh vực", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Kinh phí hoạt động" });
         await page.TabToAsync(filters.GetByRole(AriaRole.Button, new() { Name = "Lọc", Exact = true }));

@@ -204,19 +204,21 @@ public sealed class SummaryExportTests(PortalFactory factory) : IClassFixture<Po
 public sealed class SummaryChartTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Charts_are_svg_with_a_title_and_every_bar_labelled_with_its_number()
+    public async Task Charts_have_a_caption_and_every_bar_labelled_with_its_number_in_text()
     {
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "ha-tinh").Id);
         var leader = await factory.SignInAsync("lanhdao.hatinh");
         var page = await leader.GetHtmlAsync($"/Reports/Quarterly?unit={unit}&year=2022&quarter=2");
-        var charts = page.Nodes("//figure[@class='chart']/svg[@role='img']");
+        var charts = page.Nodes("//figure[@class='chart']/ol[@class='chart-rows']");
         Assert.Equal(3, charts.Count);
-        var trend = page.Node("//svg[@aria-labelledby='chart-trend-title chart-trend-desc']");
-        var bars = trend.SelectNodes(".//g")!;
+        // The bars' text is HTML beside the drawn bar, so that it keeps its size on a phone (issue 17, deliver 3).
+        var trend = page.Node("//figure[@id='chart-trend']/ol[@aria-labelledby='chart-trend-caption'][@aria-describedby='chart-trend-desc']");
+        var bars = trend.SelectNodes("li")!;
         Assert.Equal(8, bars.Count);
+        Assert.All(bars, bar => Assert.NotNull(bar.SelectSingleNode("span[@class='chart-track'][@aria-hidden='true']/svg/rect")));
         // The last two quarters of the trend are Q1 and Q2 2022: 3 and 6 recommendations.
-        Assert.StartsWith("3", bars[6].SelectNodes("text")![1].InnerText, StringComparison.Ordinal);
-        Assert.StartsWith("6", bars[7].SelectNodes("text")![1].InnerText, StringComparison.Ordinal);
-        Assert.Equal("Quý II/2022", HtmlAgilityPack.HtmlEntity.DeEntitize(bars[7].SelectNodes("text")![0].InnerText));
+        Assert.StartsWith("3", bars[6].SelectSingleNode("span[@class='chart-value']")!.InnerText, StringComparison.Ordinal);
+        Assert.StartsWith("6", bars[7].SelectSingleNode("span[@class='chart-value']")!.InnerText, StringComparison.Ordinal);
+        Assert.Equal("Quý II/2022", HtmlAgilityPack.HtmlEntity.DeEntitize(bars[7].SelectSingleNode("span[@class='chart-label']")!.InnerText));
     }
 }
