@@ -68,6 +68,28 @@ public sealed partial class SeedTests
         Assert.True(errors.Count <= 6, string.Join("\n", errors));
     }
 
+    /// <summary>
+    /// Issue 16, second trial: a whole seed meeting with one wrong value gave the right reason and about 33 false
+    /// ones, the failed null branch of every optional value that was fine ("host: … phải là null"); JSON's type names
+    /// were English ("integer", "string") and a received value was escaped ("b\u1ED3 c\u00E2u").
+    /// </summary>
+    [Theory]
+    [InlineData("title", "123", "#/meetings[0].title: giá trị là kiểu số nguyên, phải là chuỗi")]
+    [InlineData("format", "\"bồ câu\"", "#/meetings[0].format: giá trị \"bồ câu\" không thuộc các giá trị cho phép")]
+    [InlineData("connectedPoints", "\"mười lăm\"", "#/meetings[0].connectedPoints: giá trị là kiểu chuỗi, phải là số nguyên")]
+    public void One_wrong_value_in_a_whole_meeting_gives_one_reason_in_Vietnamese(string field, string value, string reason)
+    {
+        var file = AllSeedFiles.First(f => f.Contains("tp-ha-tinh", StringComparison.Ordinal));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        Assert.Empty(InterchangeSchema.Validate(document.ToJsonString()));
+        document["meetings"]![0]![field] = System.Text.Json.Nodes.JsonNode.Parse(value);
+
+        var errors = InterchangeSchema.Validate(document.ToJsonString());
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith(reason, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_file_that_is_not_JSON_or_a_value_of_the_wrong_kind_is_told_in_Vietnamese_with_where()
     {

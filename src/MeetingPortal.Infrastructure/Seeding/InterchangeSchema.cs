@@ -6,7 +6,7 @@ using Json.Schema;
 namespace MeetingPortal.Infrastructure.Seeding;
 
 /// <summary>The interchange JSON Schema, embedded from docs/interchange so that code and docs cannot drift.</summary>
-public static class InterchangeSchema
+public static partial class InterchangeSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
     {
@@ -14,7 +14,7 @@ public static class InterchangeSchema
         return JsonSchema.FromText(Text);
     });
 
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical };
 
     /// <summary>The schema's text (draft-07), as published in docs/interchange/meeting-portal.schema.json.</summary>
     public static string Text
@@ -30,7 +30,7 @@ public static class InterchangeSchema
 
     /// <summary>
     /// Checks a document against the schema. Returns one line per violation, each starting with the
-    /// path of the value at fault (<c>#/meetings[0].heldOn: ...</c>); empty when the text is valid.
+    /// path of the value at fault (<c>#/meetings[0].heldOn: ...</c>), in Vietnamese; empty when the text is valid.
     /// </summary>
     /// <exception cref="JsonException">The text is not JSON at all.</exception>
     public static IReadOnlyList<string> Validate(string json)
@@ -42,26 +42,81 @@ public static class InterchangeSchema
             return [];
         }
 
-        // The list format gives every failing keyword with the location it failed at. An optional value is written
-        // "anyOf [the value's rule, null]": a wrong value then also fails the null branch, and the user was told
-        // "should be null" beside the real reason (issue 16 trial, about 60 lines for one wrong date). Where a
-        // location has another reason, the null branch and the anyOf's own "no branch matched" are left out.
-        var errors = (results.Details ?? [])
-            .Where(detail => detail.Errors is { Count: > 0 })
-            .SelectMany(detail => detail.Errors!.Select(error => (Path: Path(detail.InstanceLocation), error.Key, error.Value)))
-            .Distinct()
-            .ToList();
+        // Only the branches that failed are read. The flat list also held the failed branch of every optional value
+        // that passed ("host: phải là null" for a host that is fine), about 33 lines for one wrong title (issue 16,
+        // second trial). An optional value is written "anyOf [the value's rule, null]": a wrong value also fails the
+        // null branch, so where a location has another reason, the null branch and "no branch matched" are left out.
+        var errors = new List<(string Path, string Key, string Value)>();
+        Collect(results, errors);
         return errors
+            .Distinct()
             .GroupBy(e => e.Path)
             .SelectMany(group =>
             {
                 var reasons = group.Where(e => !IsNullBranch(e.Key, e.Value) && e.Key is not ("anyOf" or "oneOf")).ToList();
                 return reasons.Count > 0 ? reasons : group.ToList();
             })
-            .Select(e => $"{e.Path}: {e.Value}")
+            .Select(e => $"{e.Path}: {InWords(e.Value)}")
             .Distinct()
             .ToList();
     }
+
+    /// <summary>The errors of <paramref name="node"/> and of its failed sub-results; a result that passed is not entered.</summary>
+    private static void Collect(EvaluationResults node, List<(string Path, string Key, string Value)> errors)
+    {
+        if (node.IsValid)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in node.Errors ?? new Dictionary<string, string>())
+        {
+            errors.Add((Path(node.InstanceLocation), key, value));
+        }
+
+        foreach (var detail in node.Details ?? [])
+        {
+            Collect(detail, errors);
+        }
+    }
+
+    /// <summary>
+    /// JSON's type names in Vietnamese ("string" is "chuỗi") and a received value with its letters, not escapes
+    /// ("b\u1ED3 c\u00E2u" is "bồ câu"): the templates' tokens are filled by the library in its own words.
+    /// </summary>
+    private static string InWords(string message)
+    {
+        var text = EscapedLetter().Replace(message, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
+        return TypeNames().Replace(text, m =>
+        {
+            var names = m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries);
+            if (!names.All(TypeWords.ContainsKey))
+            {
+                return m.Value;
+            }
+
+            // "boolean, null" is an optional value's type: the value itself is what is asked for.
+            var asked = names.Length > 1 ? names.Where(n => n != "null") : names;
+            return string.Join(" hoặc ", asked.Select(n => TypeWords[n]));
+        });
+    }
+
+    private static readonly Dictionary<string, string> TypeWords = new(StringComparer.Ordinal)
+    {
+        ["string"] = "chuỗi",
+        ["integer"] = "số nguyên",
+        ["number"] = "số",
+        ["boolean"] = "đúng/sai (true/false)",
+        ["array"] = "danh sách",
+        ["object"] = "đối tượng",
+        ["null"] = "rỗng (null)",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u([0-9A-Fa-f]{4})")]
+    private static partial System.Text.RegularExpressions.Regex EscapedLetter();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"([a-z]+(?:, ?[a-z]+)*)\"")]
+    private static partial System.Text.RegularExpressions.Regex TypeNames();
 
     private static bool IsNullBranch(string keyword, string? message) =>
         keyword == "type" && message is not null && message.EndsWith(NullExpected, StringComparison.Ordinal);
