@@ -142,6 +142,30 @@ public sealed class ReorganiseTests(PortalFactory factory) : IClassFixture<Porta
         Assert.NotEmpty(page.Node("//span[@id='reorg-confirm-error']").InnerText.Trim());
     }
 
+    /// <summary>
+    /// Issue 16, second trial: letters in an id read "Giá trị «zz» không hợp lệ cho UnitId." and "… cho Confirm.":
+    /// the binding message names the field as the form labels it.
+    /// </summary>
+    [Fact]
+    public async Task Letters_in_an_id_or_the_confirmation_are_refused_naming_the_field_in_words()
+    {
+        var client = await factory.SignInAsync("quantri.hatinh");
+        var response = await client.PostFieldsAsync("/Admin/Units/Reorganise", "/Admin/Units/Reorganise",
+            ("Input.LegalBasis", "Nghị quyết thử"), ("Input.EffectiveOn", "2025-07-01"), ("Input.Merges[0].UnitId", "zz"),
+            ("Input.Merges[0].TargetId", "yy"), ("Input.Placements[0].OrganisationId", "xx"), ("Input.Confirm", "maybe"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = HtmlEntity.DeEntitize(Html.Parse(await response.Content.ReadAsStringAsync()).Node("//main").InnerText);
+
+        Assert.Contains("«zz» không hợp lệ cho Đơn vị", text, StringComparison.Ordinal);
+        Assert.Contains("«yy» không hợp lệ cho Đơn vị nhận", text, StringComparison.Ordinal);
+        Assert.Contains("«xx» không hợp lệ cho Tổ chức", text, StringComparison.Ordinal);
+        Assert.Contains("«maybe» không hợp lệ cho Xác nhận", text, StringComparison.Ordinal);
+        foreach (var code in new[] { "UnitId", "TargetId", "OrganisationId", "Confirm." })
+        {
+            Assert.DoesNotContain(code, text, StringComparison.Ordinal);
+        }
+    }
+
     private static string RecordPart(HtmlDocument page) =>
         string.Join("\n", page.Nodes("//main//h1 | //main//p[contains(@class,'eyebrow')] | //main//dl").Select(n => HtmlEntity.DeEntitize(n.InnerText).Trim()));
 
