@@ -67,6 +67,7 @@ var cookieSecurity = builder.Environment.IsDevelopment() || builder.Environment.
 // The antiforgery and message cookies are Secure whenever the request is: "Always" would make every form answer
 // 500 on a server reached over plain HTTP (a proxy without X-Forwarded-Proto), where sign-in cannot work anyway.
 builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+builder.Services.Configure<PortalIdentityOptions>(builder.Configuration.GetSection(PortalIdentityOptions.Section));
 builder.Services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 builder.Services.ConfigureApplicationCookie(options =>
 {
