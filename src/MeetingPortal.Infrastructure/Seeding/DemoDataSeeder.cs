@@ -51,10 +51,16 @@ public sealed class DemoDataSeeder(MeetingPortalDbContext db, UserManager<Applic
                 continue;
             }
 
-            // A responder answers for the unit's Party committee when the seeds know one.
+            // A responder answers for the unit's Party committee when the seeds know one, else for the unit's body the
+            // most recommendations are addressed to (Kỳ Anh's seeds know only its Ban Dân vận Thị ủy), else for any body
+            // of the unit: a demo responder who answers for nothing cannot show the role (issue 17, deliver 7).
             var partyCommitteeId = await db.Organisations.AsNoTracking()
                 .Where(o => o.UnitId == unit.Id && o.Kind == OrganisationKind.PartyCommittee)
-                .OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
+                .OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? await db.Organisations.AsNoTracking()
+                    .Where(o => o.UnitId == unit.Id)
+                    .OrderByDescending(o => db.Recommendations.Count(r => r.AddressedToOrganisationId == o.Id)).ThenBy(o => o.Id)
+                    .Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
 
             foreach (var (role, (_, roleLabel)) in DemoRoles)
             {
