@@ -31,6 +31,15 @@ public sealed class RecordFactsMigrationTests
             db.GetService<IMigrator>().Migrate("20261130065026_OfficialReportLifecycle");
             // What the earlier version stored: every seed without a format in person (the host's board did not exist).
             await db.Database.ExecuteSqlRawAsync("UPDATE Meetings SET Format = 1 WHERE Format = 0");
+            // and each seed's source ended with its report's file, which the migration recognises seeds by (the seeds
+            // cite the report only since issue 17).
+            foreach (var (cited, file) in new[] { ("Báo Hà Tĩnh", "000_42a64630150aca79"), ("Cổng thông tin thị xã Hồng Lĩnh", "001_6335d066f07a1d37"),
+                ("Cổng thông tin điện tử huyện", "002_ed09a2e5de87d56f"), ("Tinhuytthue.vn", "003_d15e57e368dbda15"), ("Cổng thông tin phường Kỳ Phương", "004_4ef1fd8b1b9f81f9") })
+            {
+                var changed = await db.Database.ExecuteSqlAsync($"UPDATE Meetings SET Source = Source || '; tệp seeds/' || {file} || '.txt' WHERE substr(Source, 1, length({cited})) = {cited}");
+                Assert.Equal(1, changed);
+            }
+
             db.Database.Migrate();
         }
 
