@@ -70,7 +70,7 @@ public sealed class RecommendationFlowBrowserTests(BrowserFixture fixture) : ICl
         await tracker.GotoAsync(url);
         await Expect(tracker.Locator(".eyebrow .badge")).ToHaveTextAsync("Đã giải quyết");
         var history = tracker.Locator("section.history");
-        foreach (var step in new[] { "Giao", "Chuyển", "Trả lời", "Chưa hài lòng", "Mở lại", "Chưa có thời hạn cụ thể", "theodoi.kyphuong", "traloi.kyphuong", "quantri.kyanh", "thuky.kyphuong" })
+        foreach (var step in new[] { "Giao", "Chuyển", "Trả lời", "Chưa hài lòng", "Mở lại", "Chưa có thời hạn cụ thể", "Theo dõi Phường Kỳ Phương (demo)", "Trả lời Phường Kỳ Phương (demo)", "Quản trị Thị xã Kỳ Anh (demo)", "Thư ký Phường Kỳ Phương (demo)" })
         {
             await Expect(history).ToContainTextAsync(step);
         }
