@@ -1,6 +1,7 @@
 using System.Globalization;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -8,7 +9,9 @@ namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>
 /// What Create and Edit share: the form, its options, and the row buttons (add, remove, move),
-/// which post the whole form back so nothing typed is lost and no JavaScript is needed.
+/// which post the whole form back so nothing typed is lost and no JavaScript is needed. With scripts on (ADR 0022) the
+/// same buttons post through htmx to the same handler, which answers with the form alone to be swapped in place, and
+/// each field is checked as typed by the Check handler (<see cref="CheckFieldAsync"/>).
 /// </summary>
 public abstract class MeetingFormPage(
     MeetingPortalDbContext db, MeetingChoices choices, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
@@ -57,7 +60,7 @@ public abstract class MeetingFormPage(
     }
 
     /// <summary>Puts a use case's messages beside their fields and shows the form again, everything typed kept.</summary>
-    protected async Task<Microsoft.AspNetCore.Mvc.IActionResult> ShowAgainAsync(SaveMeetingResult saved, CancellationToken cancellationToken)
+    protected async Task<IActionResult> ShowAgainAsync(SaveMeetingResult saved, CancellationToken cancellationToken)
     {
         saved.Result.AddTo(ModelState, FormPrefix);
 
@@ -71,6 +74,50 @@ public abstract class MeetingFormPage(
 
         await LoadOptionsAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>Whether htmx sent the request (its "HX-Request: true" header): the quick entry with scripts on (ADR 0022).</summary>
+    protected bool FromScript => Request.Headers["HX-Request"] == "true";
+
+    /// <summary>
+    /// The form shown again after a row button: the whole page without scripts, the form alone for htmx to swap in place.
+    /// Both are the one partial, bound and rendered the same way.
+    /// </summary>
+    protected IActionResult FormAgain() => FromScript ? Partial("_MeetingForm", this) : Page();
+
+    /// <summary>
+    /// The names offered as speakers: the participants typed in this form first (in their order), then the people known
+    /// in the unit, each once.
+    /// </summary>
+    public static IReadOnlyList<string> SpeakerNames(MeetingForm form, KnownNames known) =>
+        form.Participants.Select(p => p.FullName?.Trim()).OfType<string>().Where(n => n.Length > 0)
+            .Concat(known.People.Select(p => p.Name))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Checks one field of the posted form as the save would (the draft's rules of the form's validator, and the value's
+    /// own reading, as "25:99" for a time) and answers its first message, or nothing. After a participant's name the
+    /// speakers offered are sent afresh. Reads only; the caller has already asked whether the user may write the record.
+    /// </summary>
+    /// <param name="field">The field's posted name ("Input.Speeches[1].Content"); another name answers nothing.</param>
+    protected async Task<IActionResult> CheckFieldAsync(string? field, SaveMeeting saveMeeting, CancellationToken cancellationToken)
+    {
+        var message = field is null ? null : ModelState.ErrorFor(field);
+        if (message is null && field is not null)
+        {
+            var errors = await saveMeeting.CheckAsync(Input, publish: false, cancellationToken);
+            message = errors.FirstOrDefault(e => $"{FormPrefix}.{e.Field}" == field)?.Message;
+        }
+
+        IReadOnlyList<string>? speakers = null;
+        if (field is not null && field.StartsWith($"{FormPrefix}.{nameof(MeetingForm.Participants)}[", StringComparison.Ordinal)
+            && field.EndsWith($".{nameof(MeetingForm.ParticipantRow.FullName)}", StringComparison.Ordinal))
+        {
+            await LoadOptionsAsync(cancellationToken);
+            speakers = SpeakerNames(Input, Known);
+        }
+
+        return Partial("_FieldCheck", new FieldCheck(message, speakers));
     }
 
     /// <summary>Applies a row button to the posted form. Returns false for "save" and "publish".</summary>
@@ -179,3 +226,9 @@ public abstract class MeetingFormPage(
         }
     }
 }
+
+
+/// <summary>The answer of a field checked as typed: its message (null when the field is fine) and, after a participant's name, the speakers to offer.</summary>
+/// <param name="Message">The first message the save would give for the field, in the same words.</param>
+/// <param name="Speakers">The names to offer as speakers, or null when they did not change.</param>
+public sealed record FieldCheck(string? Message, IReadOnlyList<string>? Speakers);
