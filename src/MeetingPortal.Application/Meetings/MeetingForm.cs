@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using FluentValidation;
 using MeetingPortal.Domain.Calendar;
 using MeetingPortal.Domain.Common;
@@ -54,6 +55,57 @@ public sealed class MeetingForm
 
     [Display(Name = "Form.PeriodNumber")]
     public int? PeriodNumber { get; set; }
+
+    /// <summary>
+    /// The review period as the form's one choice ("Quý IV/2026"; issue 17, item 2, where three fields said it), written
+    /// "{kind}-{year}-{number}" ("Quarter-2026-4"), empty for none. It reads and writes <see cref="PeriodKind"/>,
+    /// <see cref="PeriodYear"/> and <see cref="PeriodNumber"/>, which the validator, the use case and the record keep. A
+    /// value that does not read as a kind, a year and a number (only a forged post sends one) is refused beside the field.
+    /// </summary>
+    [Display(Name = "Form.Period")]
+    public string? Period
+    {
+        get => PeriodKind is { } kind ? string.Create(CultureInfo.InvariantCulture, $"{kind}-{PeriodYear}-{PeriodNumber}") : string.Empty;
+        set
+        {
+            // Each post binds a new form: an empty choice leaves the three fields empty.
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return;
+            }
+
+            var parts = value.Split('-');
+            if (parts.Length == 3 && Enum.TryParse<PeriodKind>(parts[0], out var kind) && Enum.IsDefined(kind) && !char.IsDigit(parts[0][0])
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                (PeriodKind, PeriodYear, PeriodNumber) = (kind, year, number);
+            }
+            else
+            {
+                PeriodUnread = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lists among the meeting's organisations (<see cref="Organisations"/>) each speech's organisation given a kind
+    /// beside the speech and not listed yet, so that the name is known when the record is saved or published.
+    /// </summary>
+    public void ListNamedOrganisations()
+    {
+        foreach (var speech in Speeches.Where(s => s.OrganisationKind is not null && !string.IsNullOrWhiteSpace(s.Organisation)))
+        {
+            var name = speech.Organisation!.Trim();
+            if (!Organisations.Any(o => string.Equals(o.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)) && Organisations.Count < MaxRows)
+            {
+                Organisations.Add(new OrganisationRow { Name = name, Kind = speech.OrganisationKind!.Value });
+            }
+        }
+    }
+
+    /// <summary>Whether a posted <see cref="Period"/> could not be read; the validator then refuses it.</summary>
+    public bool PeriodUnread { get; private set; }
 
     /// <summary>How the meeting was held; "Không nêu" (<see cref="MeetingFormat.NotStated"/>) until the recorder chooses.</summary>
     [Display(Name = "Meetings.Format")]
@@ -188,6 +240,13 @@ public sealed class MeetingForm
 
         [Display(Name = "Form.Organisation")]
         public string? Organisation { get; set; }
+
+        /// <summary>
+        /// The kind of <see cref="Organisation"/> when the form found the name unknown and offered its kind beside it
+        /// (issue 17, item 2: the kind was asked for only under «Tổ chức tham gia»); null when not given. Saving lists
+        /// the organisation among the meeting's with this kind (<see cref="ListNamedOrganisations"/>).
+        /// </summary>
+        public OrganisationKind? OrganisationKind { get; set; }
 
         [Display(Name = "Form.SpeechContent")]
         public string? Content { get; set; }
@@ -340,6 +399,7 @@ public sealed class MeetingForm
             RuleFor(f => f.HeldOn).NotNull().WithName(_ => L("Form.HeldOn"))
                 .Must(d => d is null || d.Value <= calendar.Today).WithMessage(_ => L("Form.HeldInFuture"))
                 .Must(d => d is null || d.Value > calendar.Today || RecordDates.IsPossibleMeetingDay(d.Value, calendar.Today)).WithMessage(_ => L("Form.HeldTooEarly"));
+            RuleFor(f => f.Period).Must((f, _) => !f.PeriodUnread).WithMessage(_ => L("Form.PeriodInvalid"));
             RuleFor(f => f.PeriodYear).NotNull().When(f => f.PeriodKind is not null).WithName(_ => L("Form.PeriodYear"));
             RuleFor(f => f.PeriodYear).InclusiveBetween(ReviewPeriod.FirstYear, ReviewPeriod.LastYear).WithName(_ => L("Form.PeriodYear"));
             RuleFor(f => f.PeriodNumber).InclusiveBetween(1, 12).WithName(_ => L("Form.PeriodNumber"));

@@ -39,6 +39,7 @@ public sealed class SaveMeeting(
     /// <summary>The id, in the result, of the meeting created; Invalid with field messages when the form is refused.</summary>
     public async Task<SaveMeetingResult> CreateAsync(ClaimsPrincipal user, MeetingForm form, bool publish, CancellationToken cancellationToken)
     {
+        form.ListNamedOrganisations();
         if (await AuthorizeUnitAsync(user, form.UnitId, cancellationToken) is { } refused)
         {
             return refused;
@@ -83,6 +84,7 @@ public sealed class SaveMeeting(
     /// </summary>
     public async Task<SaveMeetingResult> UpdateAsync(ClaimsPrincipal user, int id, MeetingForm form, bool publish, CancellationToken cancellationToken)
     {
+        form.ListNamedOrganisations();
         var meeting = await MeetingEditor.LoadForEditAsync(db, id, cancellationToken);
         if (meeting is null)
         {

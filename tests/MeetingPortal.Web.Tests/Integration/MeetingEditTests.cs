@@ -99,7 +99,6 @@ public sealed class MeetingEditTests(PortalFactory factory) : IClassFixture<Port
     [InlineData("Input.Speeches[0].Content", "", "speech-0-content-error", "Vui lòng nhập nội dung phát biểu.")]
     [InlineData("Input.ConnectedPoints", "5", "connected-points-error", "Chỉ hội nghị trực tuyến hoặc kết hợp mới có điểm cầu")]
     [InlineData("Input.Title", "", "title-error", "Vui lòng nhập tên hội nghị.")]
-    [InlineData("Input.PeriodKind", "Quarter", "period-year-error", "Vui lòng nhập năm của kỳ.")]
     [InlineData("Input.Host", "Hội Không Có Thật", "host-error", "Chưa có tổ chức «Hội Không Có Thật»")]
     public async Task Bad_input_gets_a_message_beside_its_field_keeps_what_was_typed_and_saves_nothing(string field, string value, string errorId, string expected)
     {

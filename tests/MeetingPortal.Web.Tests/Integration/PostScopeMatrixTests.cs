@@ -51,11 +51,14 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Directives/Details:Target"] = new("/Directives/{directive}?handler=Target", Gate.Record, Leader),
         ["Directives/Details:Groups"] = new("/Directives/{directive}?handler=Groups", Gate.Record, Leader),
         ["Meetings/Edit:"] = new("/Meetings/{meeting}/Edit", Gate.Record, Leader),
+        // The field check of the quick entry (ADR 0022) reads only, but only for whoever may edit the record.
+        ["Meetings/Edit:Check"] = new("/Meetings/{meeting}/Edit?handler=Check", Gate.Record, Leader),
         ["Meetings/Attachments:"] = new("/Meetings/{meeting}/Attachments", Gate.Record, Leader),
         ["Meetings/Attachments:Delete"] = new("/Meetings/{meeting}/Attachments?handler=Delete", Gate.Record, Leader),
         // The chair's side approves the minutes: the ward's leaders, not its recorder (ADR 0019).
         ["Meetings/MinutesApprove:"] = new("/Meetings/{meeting}/Minutes/Approve", Gate.Record, "thuky.kyphuong"),
         ["Meetings/Create:"] = new("/Meetings/Create", Gate.Role, Leader),
+        ["Meetings/Create:Check"] = new("/Meetings/Create?handler=Check", Gate.Role, Leader),
         ["Meetings/Import:"] = new("/Meetings/Import", Gate.Role, Leader),
         ["Reports/Quarterly:Freeze"] = new("/Reports/Quarterly?handler=Freeze&unit={unit}", Gate.Record, "theodoi.kyphuong"),
         // A report's own leaders draft, sign and send it; the leaders of the unit above receive it (ADR 0017).

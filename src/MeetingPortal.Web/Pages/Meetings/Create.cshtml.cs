@@ -29,6 +29,10 @@ public sealed class CreateModel(
         return Page();
     }
 
+    /// <summary>Checks one field as typed (ADR 0022): its message, or nothing; never saves.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(string? field, [FromServices] SaveMeeting saveMeeting, CancellationToken cancellationToken) =>
+        await MayWriteRecordsAsync() ? await CheckFieldAsync(field, saveMeeting, cancellationToken) : Forbid();
+
     public async Task<IActionResult> OnPostAsync(string? op, [FromServices] SaveMeeting saveMeeting, CancellationToken cancellationToken)
     {
         if (!await MayWriteRecordsAsync())
@@ -39,7 +43,7 @@ public sealed class CreateModel(
         if (ApplyRowOperation(op))
         {
             await LoadOptionsAsync(cancellationToken);
-            return Page();
+            return FormAgain();
         }
 
         if (!ModelState.IsValid)

@@ -39,7 +39,46 @@ public sealed class EditModel(
         return Page();
     }
 
+    /// <summary>Checks one field as typed (ADR 0022): its message, or nothing; never saves. Out of scope 404, without the role 403.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(int id, string? field, [FromServices] SaveMeeting saveMeeting, CancellationToken cancellationToken) =>
+        await RefusalAsync(id, cancellationToken) ?? await CheckFieldAsync(field, saveMeeting, cancellationToken);
+
     public async Task<IActionResult> OnPostAsync(int id, string? op, [FromServices] SaveMeeting saveMeeting, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (ApplyRowOperation(op))
+        {
+            await LoadOptionsAsync(cancellationToken);
+            return FormAgain();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // A value that could not be read (a time "25:99", a number too large) is a message beside its field; the rest is checked too.
+            return await ShowAgainAsync(UseCaseResult.Invalid(await saveMeeting.CheckAsync(Input, op == Publish, cancellationToken)), cancellationToken);
+        }
+
+        var saved = await saveMeeting.UpdateAsync(User, id, Input, op == Publish, cancellationToken);
+        switch (saved.Result.Status)
+        {
+            case UseCaseStatus.Done:
+                var published = op == Publish && !IsPublished;
+                TempData["Status"] = (string)Localizer[published ? "Form.Published" : "Form.Saved"];
+                return RedirectToPage("/Meetings/Details", new { id });
+            default:
+                return this.RefusalFor(saved.Result) ?? await ShowAgainAsync(saved, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// 404 when the record is missing or out of the user's scope, 403 without the role; otherwise null, with the record's
+    /// id, status and response counts kept for the form.
+    /// </summary>
+    private async Task<IActionResult?> RefusalAsync(int id, CancellationToken cancellationToken)
     {
         // A small projection: the use case loads the whole record itself, once, when it saves.
         var current = await Db.Meetings.AsNoTracking().Where(m => m.Id == id)
@@ -59,28 +98,7 @@ public sealed class EditModel(
         MeetingId = id;
         IsPublished = current.Status == MeetingStatus.Published;
         KeepResponseCounts(current.Responses.ToDictionary(r => r.Id, r => r.Count));
-        if (ApplyRowOperation(op))
-        {
-            await LoadOptionsAsync(cancellationToken);
-            return Page();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            // A value that could not be read (a time "25:99", a number too large) is a message beside its field; the rest is checked too.
-            return await ShowAgainAsync(UseCaseResult.Invalid(await saveMeeting.CheckAsync(Input, op == Publish, cancellationToken)), cancellationToken);
-        }
-
-        var saved = await saveMeeting.UpdateAsync(User, id, Input, op == Publish, cancellationToken);
-        switch (saved.Result.Status)
-        {
-            case UseCaseStatus.Done:
-                var published = op == Publish && !IsPublished;
-                TempData["Status"] = (string)Localizer[published ? "Form.Published" : "Form.Saved"];
-                return RedirectToPage("/Meetings/Details", new { id });
-            default:
-                return this.RefusalFor(saved.Result) ?? await ShowAgainAsync(saved, cancellationToken);
-        }
+        return null;
     }
 
     /// <summary>Response counts are facts of the database, not of the posted form.</summary>

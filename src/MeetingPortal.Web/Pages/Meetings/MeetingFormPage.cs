@@ -1,6 +1,8 @@
 using System.Globalization;
 using MeetingPortal.Application.Common;
+using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -8,9 +10,11 @@ namespace MeetingPortal.Web.Pages.Meetings;
 
 /// <summary>
 /// What Create and Edit share: the form, its options, and the row buttons (add, remove, move),
-/// which post the whole form back so nothing typed is lost and no JavaScript is needed.
+/// which post the whole form back so nothing typed is lost and no JavaScript is needed. With scripts on (ADR 0022) the
+/// same buttons post through htmx to the same handler, which answers with the form alone to be swapped in place, and
+/// each field is checked as typed by the Check handler (<see cref="CheckFieldAsync"/>).
 /// </summary>
-public abstract class MeetingFormPage(
+public abstract partial class MeetingFormPage(
     MeetingPortalDbContext db, MeetingChoices choices, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string Save = "save";
@@ -57,9 +61,10 @@ public abstract class MeetingFormPage(
     }
 
     /// <summary>Puts a use case's messages beside their fields and shows the form again, everything typed kept.</summary>
-    protected async Task<Microsoft.AspNetCore.Mvc.IActionResult> ShowAgainAsync(SaveMeetingResult saved, CancellationToken cancellationToken)
+    protected async Task<IActionResult> ShowAgainAsync(SaveMeetingResult saved, CancellationToken cancellationToken)
     {
         saved.Result.AddTo(ModelState, FormPrefix);
+        GatherPeriodMessages();
 
         if (saved.Result.Status == UseCaseStatus.Stale && saved.CurrentVersion is { } current)
         {
@@ -72,6 +77,122 @@ public abstract class MeetingFormPage(
         await LoadOptionsAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>The keys whose messages belong beside the one period choice: the choice and the three fields it writes.</summary>
+    private static readonly string[] PeriodKeys =
+        [nameof(MeetingForm.Period), nameof(MeetingForm.PeriodKind), nameof(MeetingForm.PeriodYear), nameof(MeetingForm.PeriodNumber)];
+
+    /// <summary>
+    /// The periods offered by the one choice, by year: the meeting's year (or this year) and the years either side, each
+    /// with its quarters, halves, nine months and whole year in calendar order ("Quý I/2026", "6 tháng đầu năm 2026" …);
+    /// the form's own period is offered too when it is none of these (a month, "7 tháng đầu năm").
+    /// </summary>
+    public IReadOnlyList<(int Year, IReadOnlyList<(string Value, string Label)> Periods)> PeriodChoices()
+    {
+        var middle = Input.HeldOn?.Year ?? DateTime.UtcNow.Year;
+        var years = Enumerable.Range(middle - 1, 3).Where(ReviewPeriod.IsValidYear).ToList();
+        var periods = years.SelectMany(year => new[]
+        {
+            new ReviewPeriod(PeriodKind.Quarter, year, 1), new ReviewPeriod(PeriodKind.Quarter, year, 2), new ReviewPeriod(PeriodKind.HalfYear, year, 1),
+            new ReviewPeriod(PeriodKind.Quarter, year, 3), new ReviewPeriod(PeriodKind.FirstMonths, year, 9), new ReviewPeriod(PeriodKind.Quarter, year, 4),
+            new ReviewPeriod(PeriodKind.HalfYear, year, 2), new ReviewPeriod(PeriodKind.Year, year, 1),
+        }).ToList();
+        if (Input.PeriodKind is { } kind && Input.PeriodYear is { } y && Input.PeriodNumber is { } n && ReviewPeriod.IsValid(kind, y, n)
+            && !periods.Contains(new ReviewPeriod(kind, y, n)))
+        {
+            periods.Insert(0, new ReviewPeriod(kind, y, n));
+        }
+
+        return periods.GroupBy(p => p.Year).OrderBy(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<(string, string)>)g.Select(p => (
+                string.Create(CultureInfo.InvariantCulture, $"{p.Kind}-{p.Year}-{p.Number}"), MeetingPortal.Application.Reports.PeriodNames.Name(localizer, p))).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Moves the messages of the period's three fields beside the one choice that writes them, and into the summary's link to it.</summary>
+    private void GatherPeriodMessages()
+    {
+        var target = $"{FormPrefix}.{nameof(MeetingForm.Period)}";
+        foreach (var key in PeriodKeys.Skip(1).Select(k => $"{FormPrefix}.{k}"))
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                var messages = entry.Errors.Select(e => e.ErrorMessage).ToList();
+                ModelState.Remove(key);
+                messages.ForEach(m => ModelState.AddModelError(target, m));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is an organisation neither known in the unit (and the units above) nor listed
+    /// among this meeting's organisations: the form then offers its kind beside the field (issue 17, item 2).
+    /// </summary>
+    public bool IsNewOrganisation(string? name) =>
+        !string.IsNullOrWhiteSpace(name)
+        && !Known.Organisations.Any(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        && !Input.Organisations.Any(o => string.Equals(o.Name?.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The offer of a kind beside speech <paramref name="index"/>'s organisation (empty when its name is known).</summary>
+    public OrganisationOffer OfferFor(int index) =>
+        new(index, Input.Speeches[index].Organisation?.Trim(), IsNewOrganisation(Input.Speeches[index].Organisation), Input.Speeches[index].OrganisationKind);
+
+    /// <summary>Whether htmx sent the request (its "HX-Request: true" header): the quick entry with scripts on (ADR 0022).</summary>
+    protected bool FromScript => Request.Headers["HX-Request"] == "true";
+
+    /// <summary>
+    /// The form shown again after a row button: the whole page without scripts, the form alone for htmx to swap in place.
+    /// Both are the one partial, bound and rendered the same way.
+    /// </summary>
+    protected IActionResult FormAgain() => FromScript ? Partial("_MeetingForm", this) : Page();
+
+    /// <summary>
+    /// The names offered as speakers: the participants typed in this form first (in their order), then the people known
+    /// in the unit, each once.
+    /// </summary>
+    public static IReadOnlyList<string> SpeakerNames(MeetingForm form, KnownNames known) =>
+        form.Participants.Select(p => p.FullName?.Trim()).OfType<string>().Where(n => n.Length > 0)
+            .Concat(known.People.Select(p => p.Name))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Checks one field of the posted form as the save would (the draft's rules of the form's validator, and the value's
+    /// own reading, as "25:99" for a time) and answers its first message, or nothing. After a participant's name the
+    /// speakers offered are sent afresh. Reads only; the caller has already asked whether the user may write the record.
+    /// </summary>
+    /// <param name="field">The field's posted name ("Input.Speeches[1].Content"); another name answers nothing.</param>
+    protected async Task<IActionResult> CheckFieldAsync(string? field, SaveMeeting saveMeeting, CancellationToken cancellationToken)
+    {
+        var message = field is null ? null : ModelState.ErrorFor(field);
+        if (message is null && field is not null && field.StartsWith(FormPrefix + ".", StringComparison.Ordinal))
+        {
+            var errors = await saveMeeting.CheckAsync(Input, publish: false, cancellationToken);
+            // The one period choice answers for the three fields it writes.
+            var keys = field == $"{FormPrefix}.{nameof(MeetingForm.Period)}" ? PeriodKeys : [field[(FormPrefix.Length + 1)..]];
+            message = errors.FirstOrDefault(e => keys.Contains(e.Field))?.Message;
+        }
+
+        IReadOnlyList<string>? speakers = null;
+        if (field is not null && field.StartsWith($"{FormPrefix}.{nameof(MeetingForm.Participants)}[", StringComparison.Ordinal)
+            && field.EndsWith($".{nameof(MeetingForm.ParticipantRow.FullName)}", StringComparison.Ordinal))
+        {
+            await LoadOptionsAsync(cancellationToken);
+            speakers = SpeakerNames(Input, Known);
+        }
+
+        OrganisationOffer? offer = null;
+        if (field is not null && SpeechOrganisationField().Match(field) is { Success: true } match
+            && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < Input.Speeches.Count)
+        {
+            await LoadOptionsAsync(cancellationToken);
+            offer = OfferFor(index);
+        }
+
+        return Partial("_FieldCheck", new FieldCheck(message, speakers, offer));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Input\.Speeches\[(\d{1,3})\]\.Organisation$")]
+    private static partial System.Text.RegularExpressions.Regex SpeechOrganisationField();
 
     /// <summary>Applies a row button to the posted form. Returns false for "save" and "publish".</summary>
     protected bool ApplyRowOperation(string? op)
@@ -179,3 +300,17 @@ public abstract class MeetingFormPage(
         }
     }
 }
+
+
+/// <summary>The answer of a field checked as typed: its message (null when the field is fine) and, after a participant's name, the speakers to offer.</summary>
+/// <param name="Message">The first message the save would give for the field, in the same words.</param>
+/// <param name="Speakers">The names to offer as speakers, or null when they did not change.</param>
+/// <param name="Offer">After a speech's organisation, the offer of its kind beside it (sent out of band), else null.</param>
+public sealed record FieldCheck(string? Message, IReadOnlyList<string>? Speakers, OrganisationOffer? Offer = null);
+
+/// <summary>The offer of a kind beside a speech's organisation that is new to the unit (issue 17, item 2).</summary>
+/// <param name="Index">The speech's place in the form (0-based).</param>
+/// <param name="Name">The organisation's name as typed.</param>
+/// <param name="IsNew">Whether the name is new: the offer is shown only then.</param>
+/// <param name="Kind">The kind already chosen, if any.</param>
+public sealed record OrganisationOffer(int Index, string? Name, bool IsNew, MeetingPortal.Domain.Organisations.OrganisationKind? Kind);

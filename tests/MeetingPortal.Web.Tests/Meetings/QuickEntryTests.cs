@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Net;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Meetings;
+
+/// <summary>
+/// Issue 17, item 2 (ADR 0022): with scripts on, the meeting form's row buttons post through htmx to the same handler and
+/// get the form alone back, and each field is checked as typed by the Check handler with the validator's own words.
+/// These are the server's halves; the browser tests (QuickEntryBrowserTests) drive both with scripts on and off.
+/// </summary>
+public sealed class QuickEntryTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Recorder = "thuky.kyphuong";
+
+    [Fact]
+    public async Task A_row_button_sent_by_htmx_answers_the_form_alone_with_the_new_row_focused_and_everything_typed_kept()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        form["Input.Title"] = "Đối thoại <nhanh>";
+        var meetings = MeetingCount();
+
+        var response = await SendAsync(client, form.Action, form.Fields, ("op", "add-speech"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<form id=\"meeting-form\"", body.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", body, StringComparison.OrdinalIgnoreCase);
+        var fragment = Html.Parse(body);
+        Assert.NotNull(fragment.DocumentNode.SelectSingleNode("//select[@id='speech-1-kind' and @autofocus]"));
+        Assert.Equal("Đối thoại <nhanh>", HtmlForm.From(fragment, form.Action)["Input.Title"]);
+        Assert.Equal(meetings, MeetingCount());
+
+        // Without scripts the same button still answers the whole page.
+        var page = await form.PostAsync(client, "add-speech");
+        Assert.Contains("<html", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Input.Title", "", "Vui lòng nhập tên hội nghị.")]
+    [InlineData("Input.StartTime", "25:99", "«25:99»")]
+    [InlineData("Input.Speeches[0].Content", "", "Vui lòng nhập nội dung phát biểu.")]
+    [InlineData("Input.Title", "Đối thoại với hội viên", "")]
+    public async Task A_field_checked_as_typed_gets_the_message_the_save_would_give(string field, string value, string expected)
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        form[field] = value;
+        var meetings = MeetingCount();
+
+        var response = await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", field));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = HtmlAgilityPack.HtmlEntity.DeEntitize((await response.Content.ReadAsStringAsync()).Trim());
+        if (expected.Length == 0)
+        {
+            Assert.Equal(string.Empty, message);
+        }
+        else
+        {
+            Assert.Contains(expected, message, StringComparison.OrdinalIgnoreCase);
+            // The same words as beside the field after a refused save.
+            var saved = Html.Parse(await (await form.PostAsync(client, "save")).Content.ReadAsStringAsync());
+            var beside = saved.Node($"//*[@name='{field}']/following-sibling::span[contains(@class,'field-error')]");
+            Assert.Equal(HtmlAgilityPack.HtmlEntity.DeEntitize(beside.InnerText).Trim(), message);
+        }
+
+        Assert.Equal(meetings, MeetingCount());
+    }
+
+    [Fact]
+    public async Task A_participants_name_checked_as_typed_offers_it_as_a_speaker()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        var added = await SendAsync(client, form.Action, form.Fields, ("op", "add-participant"));
+        form = HtmlForm.From(Html.Parse(await added.Content.ReadAsStringAsync()), form.Action);
+        form["Input.Participants[0].FullName"] = "Nguyễn Thị Mới Tham Dự";
+
+        var response = await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", "Input.Participants[0].FullName"));
+
+        var answer = Html.Parse(await response.Content.ReadAsStringAsync());
+        var list = answer.DocumentNode.SelectSingleNode("//datalist[@id='meeting-speakers' and @hx-swap-oob='true']");
+        Assert.NotNull(list);
+        Assert.Equal("Nguyễn Thị Mới Tham Dự", HtmlAgilityPack.HtmlEntity.DeEntitize(list!.SelectSingleNode("option")!.GetAttributeValue("value", "")));
+
+        // The whole form offers the participants as speakers too, without scripts.
+        var page = Html.Parse(await (await form.PostAsync(client, "add-speech")).Content.ReadAsStringAsync());
+        Assert.Equal("meeting-speakers", page.Node("//input[@id='speech-0-speaker']").GetAttributeValue("list", ""));
+        Assert.Contains(page.Nodes("//datalist[@id='meeting-speakers']/option"), o => HtmlAgilityPack.HtmlEntity.DeEntitize(o.GetAttributeValue("value", "")) == "Nguyễn Thị Mới Tham Dự");
+    }
+
+    [Fact]
+    public async Task The_fields_of_the_form_carry_their_check()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var page = await client.GetHtmlAsync("/Meetings/Create");
+
+        var title = page.Node("//input[@id='title']");
+        Assert.Equal("/Meetings/Create?handler=Check", title.GetAttributeValue("hx-post", ""));
+        Assert.Equal("#title-error", title.GetAttributeValue("hx-target", ""));
+        Assert.Contains("Input.Title", HtmlAgilityPack.HtmlEntity.DeEntitize(title.GetAttributeValue("hx-vals", "")), StringComparison.Ordinal);
+        var addSpeech = page.Node("//button[@id='add-speech']");
+        Assert.Equal("/Meetings/Create", addSpeech.GetAttributeValue("hx-post", ""));
+        Assert.Equal("#meeting-form", addSpeech.GetAttributeValue("hx-target", ""));
+    }
+
+    [Fact]
+    public async Task Another_units_meeting_answers_404_to_the_check_and_to_a_row_button_and_changes_nothing()
+    {
+        var id = KyPhuongMeeting();
+        var own = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(own, $"/Meetings/{id}/Edit");
+        // The unit's own recorder is answered: the title as drawn is fine, so nothing (no page, no save).
+        Assert.Equal(string.Empty, await AnswerAsync(await SendAsync(own, $"/Meetings/{id}/Edit?handler=Check", form.Fields, ("field", "Input.Title"))));
+        var client = await factory.SignInAsync("thuky.tranphu");
+        var token = await client.GetAntiforgeryTokenAsync("/Account/ChangePassword");
+        var versions = Versions();
+
+        var check = await SendAsync(client, $"/Meetings/{id}/Edit?handler=Check", [], ("field", "Input.Title"), ("__RequestVerificationToken", token));
+        var row = await SendAsync(client, $"/Meetings/{id}/Edit", [], ("op", "add-speech"), ("__RequestVerificationToken", token));
+
+        Assert.Equal(HttpStatusCode.NotFound, check.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, row.StatusCode);
+        Assert.Equal(versions, Versions());
+    }
+
+    [Fact]
+    public async Task The_check_refuses_a_post_without_the_antiforgery_token()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        var withToken = await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", "Input.Title"));
+        form.Fields.Remove("__RequestVerificationToken");
+
+        var response = await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", "Input.Title"));
+
+        Assert.Equal("Vui lòng nhập tên hội nghị.", await AnswerAsync(withToken));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hostile_input_to_the_check_and_the_row_buttons_answers_without_a_500_and_saves_nothing()
+    {
+        var id = KyPhuongMeeting();
+        var client = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(client, $"/Meetings/{id}/Edit");
+        var versions = Versions();
+        // The check answers the form as drawn: the sweep below reaches the handler, not a 404 before it.
+        Assert.Equal(string.Empty, await AnswerAsync(await SendAsync(client, $"/Meetings/{id}/Edit?handler=Check", form.Fields, ("field", "Input.Title"))));
+        var failures = new List<string>();
+        string[] fields = ["Input.Title", "Input.StartTime", "Input.Speeches[0].Order", "Input.Participants[0].FullName", "Input.Speeches[99].Content", "field"];
+        foreach (var value in HostileInputs.PerField)
+        {
+            foreach (var field in fields)
+            {
+                var sent = new Dictionary<string, string>(form.Fields) { [field] = value };
+                var check = await SendAsync(client, $"/Meetings/{id}/Edit?handler=Check", sent, ("field", field));
+                var rows = await SendAsync(client, $"/Meetings/{id}/Edit", sent, ("op", "add-rec:" + value));
+                foreach (var response in new[] { check, rows })
+                {
+                    // As the portal's hostile sweeps count: a refusal is an answer, a 500 is a fault.
+                    if ((int)response.StatusCode >= 500)
+                    {
+                        failures.Add($"{field}={HostileInputs.Label(value)} → {(int)response.StatusCode}");
+                    }
+                }
+            }
+
+            var field2 = await SendAsync(client, $"/Meetings/{id}/Edit?handler=Check", form.Fields, ("field", value));
+            if ((int)field2.StatusCode >= 500)
+            {
+                failures.Add($"field name {HostileInputs.Label(value)} → {(int)field2.StatusCode}");
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.Equal(versions, Versions());
+    }
+
+    [Fact]
+    public async Task The_period_is_one_choice_named_as_documents_name_it_and_saved_as_kind_year_and_number()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        var page = await client.GetHtmlAsync("/Meetings/Create");
+        var year = int.Parse(form["Input.HeldOn"][..4], CultureInfo.InvariantCulture);
+        var options = page.Nodes("//select[@id='period']//option").ToDictionary(o => o.GetAttributeValue("value", ""), o => HtmlAgilityPack.HtmlEntity.DeEntitize(o.InnerText));
+        Assert.Equal($"Quý IV/{year}", options[$"Quarter-{year}-4"]);
+        Assert.Equal($"6 tháng đầu năm {year}", options[$"HalfYear-{year}-1"]);
+        Assert.Equal($"Năm {year - 1}", options[$"Year-{year - 1}-1"]);
+        Assert.Empty(page.Nodes("//*[@name='Input.PeriodYear' or @name='Input.PeriodNumber' or @name='Input.PeriodKind']"));
+
+        form["Input.Title"] = "Đối thoại chọn kỳ một lần";
+        form["Input.Speeches[0].Content"] = "Báo cáo.";
+        form["Input.Period"] = $"Quarter-{year}-4";
+        var saved = await form.PostAsync(client, "save");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = int.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        var period = factory.WithDb(db => db.Meetings.Where(m => m.Id == id).Select(m => new { m.PeriodKind, m.PeriodYear, m.PeriodNumber }).Single());
+        Assert.Equal((MeetingPortal.Domain.Meetings.PeriodKind.Quarter, year, 4), (period.PeriodKind!.Value, period.PeriodYear!.Value, period.PeriodNumber!.Value));
+        var edit = await client.GetHtmlAsync($"/Meetings/{id}/Edit");
+        Assert.Equal($"Quý IV/{year}", HtmlAgilityPack.HtmlEntity.DeEntitize(edit.Node("//select[@id='period']//option[@selected]").InnerText));
+    }
+
+    [Theory]
+    [InlineData("Quarter-2026-5")]
+    [InlineData("Quý IV/2026")]
+    [InlineData("Quarter-99999999999-1")]
+    public async Task A_forged_period_is_refused_beside_the_choice_and_by_its_check_and_saves_nothing(string value)
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        form["Input.Title"] = "Đối thoại kỳ giả";
+        form["Input.Speeches[0].Content"] = "Báo cáo.";
+        form["Input.Period"] = value;
+        var meetings = MeetingCount();
+
+        var check = await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", "Input.Period"));
+        var refused = Html.Parse(await (await form.PostAsync(client, "save")).Content.ReadAsStringAsync());
+
+        Assert.Contains("Kỳ đánh giá không hợp lệ", HtmlAgilityPack.HtmlEntity.DeEntitize(await check.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Kỳ đánh giá không hợp lệ", HtmlAgilityPack.HtmlEntity.DeEntitize(refused.Node("//*[@id='period-error']").InnerText), StringComparison.Ordinal);
+        Assert.Equal(meetings, MeetingCount());
+    }
+
+    [Fact]
+    public async Task A_new_organisation_in_a_speech_is_offered_its_kind_beside_it_and_publishing_lists_it_with_that_kind()
+    {
+        const string name = "Hội Cựu chiến binh tổ dân phố 9";
+        const string field = "Input.Speeches[0].Organisation";
+        var client = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        form["Input.Title"] = "Đối thoại với cựu chiến binh";
+        form["Input.Host"] = "Đảng ủy phường Kỳ Phương";
+        form["Input.Speeches[0].Speaker"] = "Trần Văn Cựu";
+        form["Input.Speeches[0].Content"] = "Báo cáo hoạt động của chi hội.";
+
+        // With scripts: the check of the field answers the offer beside it, out of band; a known name clears it.
+        form[field] = name;
+        var offer = Html.Parse(await (await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", field))).Content.ReadAsStringAsync())
+            .DocumentNode.SelectSingleNode("//div[@id='speech-0-org-offer' and @hx-swap-oob='true']");
+        Assert.NotNull(offer);
+        Assert.Contains(name, HtmlAgilityPack.HtmlEntity.DeEntitize(offer.InnerText), StringComparison.Ordinal);
+        Assert.NotNull(offer.SelectSingleNode(".//select[@name='Input.Speeches[0].OrganisationKind']"));
+        form[field] = "Đảng ủy phường Kỳ Phương";
+        var cleared = Html.Parse(await (await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", field))).Content.ReadAsStringAsync())
+            .DocumentNode.SelectSingleNode("//div[@id='speech-0-org-offer']");
+        Assert.NotNull(cleared);
+        Assert.Null(cleared.SelectSingleNode(".//select"));
+
+        // Without scripts the form drawn again after a round trip offers it too; publishing with a kind lists it.
+        form[field] = name;
+        // (Moving the first speech up is a round trip that changes nothing.)
+        var again = HtmlForm.From(Html.Parse(await (await form.PostAsync(client, "up-speech:0")).Content.ReadAsStringAsync()), form.Action);
+        again["Input.Speeches[0].OrganisationKind"] = "SpecialAssociation";
+        var published = await again.PostAsync(client, "publish");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var kind = factory.WithDb(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Kind).Single());
+        Assert.Equal(MeetingPortal.Domain.Organisations.OrganisationKind.SpecialAssociation, kind);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, params (string Name, string Value)[] extra)
+    {
+        var pairs = fields.Where(f => !extra.Any(e => e.Name == f.Key)).Concat(extra.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(pairs) };
+        // What htmx 4 sends with every request it makes.
+        request.Headers.Add("HX-Request", "true");
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>The check's answer as text: 200, and the message alone.</summary>
+    private static async Task<string> AnswerAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return HtmlAgilityPack.HtmlEntity.DeEntitize((await response.Content.ReadAsStringAsync()).Trim());
+    }
+
+    private int KyPhuongMeeting() => factory.WithDb(db => db.Meetings.First(m => m.Unit!.Code == "p-ky-phuong").Id);
+
+    private int MeetingCount() => factory.WithDb(db => db.Meetings.Count());
+
+    private string Versions() => factory.WithDb(db => string.Create(CultureInfo.InvariantCulture,
+        $"{db.Meetings.Count()},{db.Meetings.Sum(m => m.Version)},{db.History.Count()},{db.Organisations.Count()},{db.People.Count()}"));
+}
