@@ -37,7 +37,7 @@ public sealed class ExportModel(MeetingPortalDbContext db, InterchangeExporter e
             query = query.Where(m => m.Id == meetingId);
         }
 
-        var document = await exporter.ExportAsync(Filter.Order(query).Take(MaxMeetings), new InterchangeExportOptions(reference && scope.UnitId != 0, documents, scope.Path), cancellationToken);
+        var document = await exporter.ExportAsync(Filter.Order(query, db).Take(MaxMeetings), new InterchangeExportOptions(reference && scope.UnitId != 0, documents, scope.Path), cancellationToken);
         if (id is not null && document.Meetings!.Count == 0)
         {
             return NotFound();
