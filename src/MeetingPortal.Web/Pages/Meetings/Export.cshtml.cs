@@ -37,7 +37,8 @@ public sealed class ExportModel(MeetingPortalDbContext db, InterchangeExporter e
             query = query.Where(m => m.Id == meetingId);
         }
 
-        var document = await exporter.ExportAsync(Filter.Order(query, db).Take(MaxMeetings), new InterchangeExportOptions(reference && scope.UnitId != 0, documents, scope.Path), cancellationToken);
+        // No relevance order here (no db given): the file lists meetings by date whatever the list showed.
+        var document = await exporter.ExportAsync(Filter.Order(query).Take(MaxMeetings), new InterchangeExportOptions(reference && scope.UnitId != 0, documents, scope.Path), cancellationToken);
         if (id is not null && document.Meetings!.Count == 0)
         {
             return NotFound();
