@@ -132,4 +132,23 @@ public sealed class TrackerSearchTests(PortalFactory factory) : IClassFixture<Po
         Assert.Contains("&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;", html, StringComparison.Ordinal);
         Assert.Contains("<mark>Quỹ</mark> <mark>Khuyến</mark> <mark>học</mark>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Rows_saved_before_the_folded_columns_existed_are_folded_at_start_up()
+    {
+        var id = factory.WithDb(db => db.Recommendations.Single(r => r.Content.StartsWith(Decree34)).Id);
+        // As the migration leaves them: empty folded text.
+        factory.WithDb(db => db.Database.ExecuteSqlRaw("UPDATE \"Recommendations\" SET \"SearchText\" = '' WHERE \"Id\" = {0}", id)
+            + db.Database.ExecuteSqlRaw("UPDATE \"Responses\" SET \"SearchText\" = ''"));
+        var client = await factory.SignInAsync("theodoi.toanquoc");
+        Assert.DoesNotContain(id, await IdsAsync(client, "q=nghi+dinh+34"));
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Seeding.DatabaseInitializer>().InitializeAsync();
+        }
+
+        Assert.Contains(id, await IdsAsync(client, "q=nghi+dinh+34"));
+        Assert.Equal(0, factory.WithDb(db => db.Recommendations.Count(r => r.SearchText == "") + db.Responses.Count(r => r.SearchText == "")));
+    }
 }
