@@ -15,6 +15,9 @@ public enum MeetingSort
     DateDescending,
     DateAscending,
     Title,
+
+    /// <summary>Best match of the search first (<see cref="MeetingSearch.Ranked"/>); the default when a search is typed.</summary>
+    Relevance,
 }
 
 /// <summary>The list's filters, bound from the query string; shared by the list and the export.</summary>
@@ -40,8 +43,12 @@ public sealed class MeetingFilter
     public int? Organisation { get; set; }
     [Display(Name = "Meetings.Status")]
     public MeetingStatus? Status { get; set; }
+    /// <summary>The order asked for; none means <see cref="EffectiveSort"/>'s default.</summary>
     [Display(Name = "Filter.Sort")]
-    public MeetingSort Sort { get; set; }
+    public MeetingSort? Sort { get; set; }
+
+    /// <summary>The order the list is in: the one asked for, else relevance when a search is typed, else newest first.</summary>
+    public MeetingSort EffectiveSort => Sort ?? (SearchTerms.Count > 0 ? MeetingSort.Relevance : MeetingSort.DateDescending);
 
     /// <summary>
     /// Applies the filters inside <paramref name="scope"/>. A unit filter takes the unit's subtree and
@@ -97,22 +104,16 @@ public sealed class MeetingFilter
         return query;
     }
 
-    /// <summary>Words, or "quoted phrases" kept whole, each folded like the stored text.</summary>
-    public IReadOnlyList<string> SearchTerms
-    {
-        get
-        {
-            var parts = (Q ?? string.Empty).Split('"');
-            // Odd-numbered parts were inside quotes.
-            return parts.SelectMany((part, i) => i % 2 == 1
-                    ? [TextNormalizer.FoldForSearch(part)]
-                    : TextNormalizer.FoldForSearch(part).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Where(t => t.Length > 0).Distinct().Take(10).ToList();
-        }
-    }
+    /// <summary>Words, or "quoted phrases" kept whole, each folded like the stored text (<see cref="TextNormalizer.SearchTerms"/>).</summary>
+    public IReadOnlyList<string> SearchTerms => TextNormalizer.SearchTerms(Q);
 
-    public IQueryable<Meeting> Order(IQueryable<Meeting> query) => Sort switch
+    /// <summary>
+    /// The list in <see cref="EffectiveSort"/>'s order. Relevance needs <paramref name="db"/> (SQLite ranks through the
+    /// full-text index); without it, or without a search, relevance falls back to newest first.
+    /// </summary>
+    public IQueryable<Meeting> Order(IQueryable<Meeting> query, MeetingPortalDbContext? db = null) => EffectiveSort switch
     {
+        MeetingSort.Relevance when db is not null && SearchTerms.Count > 0 => MeetingSearch.Ranked(db, query, SearchTerms),
         MeetingSort.DateAscending => query.OrderBy(m => m.HeldOn).ThenBy(m => m.Id),
         MeetingSort.Title => query.OrderBy(m => m.Title).ThenBy(m => m.Id),
         _ => query.OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id),
@@ -132,7 +133,8 @@ public sealed class MeetingFilter
             ["quarter"] = Quarter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["organisation"] = Organisation?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["status"] = Status?.ToString(),
-            ["sort"] = Sort == MeetingSort.DateDescending ? null : Sort.ToString(),
+            // The default order is left out of links, so a link reads as the list it shows.
+            ["sort"] = Sort is { } sort && sort != (SearchTerms.Count > 0 ? MeetingSort.Relevance : MeetingSort.DateDescending) ? sort.ToString() : null,
         };
         return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => v.Value!);
     }

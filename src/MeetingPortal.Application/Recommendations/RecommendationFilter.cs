@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using FluentValidation;
 using MeetingPortal.Application.Units;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Domain.Reports;
@@ -24,6 +25,17 @@ public sealed class RecommendationFilter
 {
     // The domain's status groups (RecommendationStatuses), as arrays for the queries.
     private static readonly RecommendationStatus[] AwaitingAnswer = [.. RecommendationStatuses.AwaitingAnswer];
+
+    /// <summary>The longest text search taken; a longer one is refused beside the box, with what was typed kept.</summary>
+    public const int QueryMaxLength = 200;
+
+    /// <summary>
+    /// Words searched in each recommendation's content and its answers, folded as every search box folds them
+    /// (<see cref="TextNormalizer.SearchTerms"/>): each word must start a word of the recommendation or of one of its
+    /// answers, a "quoted phrase" must stand whole (ADR 0021).
+    /// </summary>
+    [Display(Name = "Filter.Query")]
+    public string? Q { get; set; }
 
     [Display(Name = "Meetings.Status")]
     public RecommendationStatus? Status { get; set; }
@@ -97,6 +109,14 @@ public sealed class RecommendationFilter
     public async Task<IQueryable<Recommendation>> ApplyWithoutStatusAsync(MeetingPortalDbContext db, UnitScope scope, CalendarService calendar, CancellationToken cancellationToken)
     {
         var query = db.Recommendations.AsNoTracking().InScope(scope);
+        // Each term, from a word's start, in the folded content or in a folded answer: stored folded columns
+        // compared in SQL, never rows loaded to be folded here. A refused (too long) search searches nothing.
+        foreach (var term in Q is { Length: <= QueryMaxLength } ? TextNormalizer.SearchTerms(Q) : [])
+        {
+            var wordStart = " " + term;
+            query = query.Where(r => r.SearchText.Contains(wordStart) || r.Responses.Any(x => x.SearchText.Contains(wordStart)));
+        }
+
         if (Unit is { } unitId)
         {
             var subtree = await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken);
@@ -209,6 +229,7 @@ public sealed class RecommendationFilter
     {
         var values = new Dictionary<string, string?>
         {
+            ["q"] = Q,
             ["status"] = Status?.ToString(),
             ["theme"] = Theme?.ToString(CultureInfo.InvariantCulture),
             ["unit"] = Unit?.ToString(CultureInfo.InvariantCulture),
@@ -237,6 +258,7 @@ public sealed class RecommendationFilter
     {
         public Validator(IStringLocalizer<SharedResource> localizer)
         {
+            RuleFor(f => f.Q).MaximumLength(QueryMaxLength).WithName(_ => localizer["Filter.Query"]);
             RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From).When(f => f.From is not null && f.To is not null)
                 .WithMessage(_ => localizer["Filter.ToBeforeFrom"]);
             RuleFor(f => f.Year).InclusiveBetween(ReviewPeriod.FirstYear, ReviewPeriod.LastYear).WithName(_ => localizer["Filter.Year"]);

@@ -92,4 +92,118 @@ public static class TextNormalizer
 
         return builder.ToString().TrimEnd();
     }
+
+    /// <summary>
+    /// <see cref="FoldForSearch"/> with a leading space, the form stored for word-start search: a folded term matches
+    /// from the start of a word with <c>Contains(" " + term)</c>, in SQL on every provider. Never empty (" " for no text).
+    /// </summary>
+    public static string FoldForWordSearch(string? value) => " " + FoldForSearch(value);
+
+    /// <summary>The most terms one search uses; more are ignored (each one is a condition of the query).</summary>
+    public const int MaxSearchTerms = 10;
+
+    /// <summary>
+    /// What a user typed in a search box as folded terms: each word, or a "quoted phrase" kept whole, folded like the
+    /// stored text (<see cref="FoldForSearch"/>), without repeats, at most <see cref="MaxSearchTerms"/>. Folded terms
+    /// hold only letters, digits and single spaces, so no term can carry query syntax.
+    /// </summary>
+    public static IReadOnlyList<string> SearchTerms(string? typed)
+    {
+        var parts = (typed ?? string.Empty).Split('"');
+        // Odd-numbered parts were inside quotes.
+        return parts.SelectMany((part, i) => i % 2 == 1
+                ? [FoldForSearch(part)]
+                : FoldForSearch(part).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxSearchTerms).ToList();
+    }
+
+    /// <summary>
+    /// Where the <paramref name="foldedTerms"/> match <paramref name="text"/> as the search matches them (from the start of
+    /// a word, a phrase's words in a row, its last word possibly cut short), as start and length in the original text,
+    /// sorted and merged; for highlighting what a search found. The text is read character by character, each folded
+    /// alone as <see cref="FoldForSearch"/> folds it, so positions map back to the text as written (composed or not).
+    /// </summary>
+    public static IReadOnlyList<(int Start, int Length)> FindMatches(string? text, IReadOnlyList<string> foldedTerms)
+    {
+        if (string.IsNullOrEmpty(text) || foldedTerms.Count == 0)
+        {
+            return [];
+        }
+
+        // folded[i] came from text[origin[i]]; a run of separators folds to one space.
+        var folded = new StringBuilder(text.Length + 1);
+        var origin = new List<int>(text.Length + 1);
+        folded.Append(' ');
+        origin.Add(0);
+        for (var i = 0; i < text.Length; i++)
+        {
+            // A surrogate half alone cannot be normalised; FoldForSearch reads one as a separator too.
+            var piece = char.IsSurrogate(text[i]) ? string.Empty : FoldForSearch(text[i].ToString());
+            if (piece.Length == 0)
+            {
+                // A combining mark belongs to the letter before it; a separator ends a word.
+                if (!char.IsSurrogate(text[i]) && CharUnicodeInfo.GetUnicodeCategory(text[i]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format)
+                {
+                    continue;
+                }
+
+                if (folded[^1] != ' ')
+                {
+                    folded.Append(' ');
+                    origin.Add(i);
+                }
+
+                continue;
+            }
+
+            foreach (var c in piece)
+            {
+                folded.Append(c);
+                origin.Add(i);
+            }
+        }
+
+        var haystack = folded.ToString();
+        var ranges = new List<(int Start, int End)>();
+        foreach (var term in foldedTerms.Where(t => t.Length > 0))
+        {
+            var needle = " " + term;
+            for (var at = haystack.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = haystack.IndexOf(needle, at + 1, StringComparison.Ordinal))
+            {
+                var first = at + 1;
+                var last = at + needle.Length - 1;
+                // The match ends where its last (possibly partial) word ends in the text: highlight whole words.
+                while (last + 1 < haystack.Length && haystack[last + 1] != ' ')
+                {
+                    last++;
+                }
+
+                var start = origin[first];
+                var end = origin[last] + 1;
+                // Combining marks after the last letter belong to it.
+                while (end < text.Length && CharUnicodeInfo.GetUnicodeCategory(text[end]) is UnicodeCategory.NonSpacingMark)
+                {
+                    end++;
+                }
+
+                ranges.Add((start, end));
+            }
+        }
+
+        var merged = new List<(int Start, int Length)>();
+        foreach (var (start, end) in ranges.OrderBy(r => r.Start))
+        {
+            if (merged.Count > 0 && start <= merged[^1].Start + merged[^1].Length)
+            {
+                var previous = merged[^1];
+                merged[^1] = (previous.Start, Math.Max(previous.Start + previous.Length, end) - previous.Start);
+            }
+            else
+            {
+                merged.Add((start, end - start));
+            }
+        }
+
+        return merged;
+    }
 }

@@ -52,7 +52,29 @@ public class Recommendation : Entity
     public int? ThemeId { get; set; }
     public Theme? Theme { get; private set; }
 
-    public string Content { get; set; }
+    /// <summary>What was asked, as the record words it; setting it also refolds <see cref="SearchText"/>.</summary>
+    public string Content
+    {
+        get => _content;
+        set
+        {
+            _content = value;
+            SearchText = TextNormalizer.FoldForWordSearch(value);
+        }
+    }
+
+    private string _content = string.Empty;
+
+    /// <summary>
+    /// <see cref="Content"/> folded for the tracker's text search and for spotting exact copies
+    /// (<see cref="TextNormalizer.FoldForWordSearch"/>: no case, no diacritics, đ as d, a leading space so a term
+    /// matches from a word's start). Kept by the <see cref="Content"/> setter, never set by hand; rows saved before
+    /// it existed are folded once at start-up (ADR 0021).
+    /// </summary>
+    public string SearchText { get; private set; } = string.Empty;
+
+    /// <summary>Folds <see cref="SearchText"/> again from <see cref="Content"/>: the start-up fill of rows saved before it existed.</summary>
+    public void RefreshSearchText() => SearchText = TextNormalizer.FoldForWordSearch(_content);
 
     public int? AddressedToOrganisationId { get; private set; }
     public Organisation? AddressedToOrganisation { get; private set; }

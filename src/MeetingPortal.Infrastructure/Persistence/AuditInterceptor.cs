@@ -63,6 +63,17 @@ public sealed class AuditInterceptor(TimeProvider timeProvider, ICurrentUser cur
                 entry.Property(nameof(ApplicationUser.SearchText)).CurrentValue = ApplicationUser.FoldForSearch(account.UserName, account.FullName);
             }
 
+            // Recommendations and answers refold their search text when their content is set; again here after the
+            // text was normalised above, which writes the stored field without passing through that setter.
+            if (entry.Entity is MeetingPortal.Domain.Recommendations.Recommendation recommendation)
+            {
+                entry.Property(nameof(recommendation.SearchText)).CurrentValue = TextNormalizer.FoldForWordSearch(recommendation.Content);
+            }
+            else if (entry.Entity is MeetingPortal.Domain.Recommendations.Response response)
+            {
+                entry.Property(nameof(response.SearchText)).CurrentValue = TextNormalizer.FoldForWordSearch(response.Content);
+            }
+
             if (entry.Entity is not Entity entity)
             {
                 continue;

@@ -16,6 +16,7 @@ public static class ListCriteria
     public static CriterionLabels Tracker(
         IStringLocalizer localizer, IEnumerable<(int Id, string Label)> units, IEnumerable<(int Id, string Label)> themes, IEnumerable<(int Id, string Label)> bodies) =>
         new CriterionLabels(localizer)
+            .Value("q", "Filter.Query")
             .Choice<RecommendationStatus>("status", "Recommendation.Status")
             .Choice("theme", "Recommendation.Theme", themes)
             .Choice("unit", "Meetings.Unit", units)

@@ -18,6 +18,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             db.Units.Single(u => u.Code == "p-ky-phuong").Id,
             db.Organisations.First(o => o.Unit!.Code == "p-ky-phuong").Id));
         var group = fixture.WithDb(db => db.BodyGroups.First(g => g.Unit!.Code == "p-ky-phuong" && g.Members.Any()).Id);
+        var earlier = fixture.WithDb(db => db.Recommendations.First(r => r.Content.StartsWith("hiện nay, đội ngũ cán bộ cơ sở phải kiêm nhiệm")).Id);
         var page = await fixture.SignInAsync("quantri.toanquoc");
 
         string[] urls =
@@ -33,6 +34,8 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             // Lists with their criteria as chips and hidden inputs (issue 15, item 6).
             $"/Recommendations?answered=true&resolved=false&open=true&withDue=true&onTime=true&theme=2&raisedBy={organisation}&from=2022-01-01&to=2022-12-31",
             $"/Meetings?q=kinh+phi&unit={unit}&type=Dialogue&year=2022&quarter=2", $"/Directives?status=Open&unit={unit}&from=2022-01-01&to=2022-12-31",
+            // Issue 17, deliver 6 and 9: the tracker's search with its marks, ranked and marked meetings, a link to confirm.
+            "/Recommendations?q=nghi+dinh+34", "/Meetings?q=ha+tinh", $"/Recommendations/{recommendation}?link={earlier}",
         ];
         var failures = new List<string>();
         var sources = new Dictionary<string, string>();
@@ -59,6 +62,7 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
         var meetings = fixture.WithDb(db => db.Meetings.Select(m => m.Id).ToList());
         var recommendation = fixture.WithDb(db => db.Recommendations.First(r => r.Content.StartsWith("Công tác nhân sự")).Id);
         var group = fixture.WithDb(db => db.BodyGroups.First(g => g.Unit!.Code == "p-ky-phuong").Id);
+        var earlier = fixture.WithDb(db => db.Recommendations.First(r => r.Content.StartsWith("hiện nay, đội ngũ cán bộ cơ sở phải kiêm nhiệm")).Id);
         var page = await fixture.SignInAsync("quantri.toanquoc");
         await page.SetViewportSizeAsync(390, 844);
 
@@ -72,6 +76,8 @@ public sealed class AccessibilitySweepBrowserTests(BrowserFixture fixture) : ICl
             "/Recommendations?answered=false&resolved=false&open=true&withDue=true&onTime=true&overdue=true&theme=7&from=2022-01-01&to=2022-12-31&dueWithin=5",
             "/Meetings?q=" + new string('x', 150) + "&type=PeriodicBriefing&status=Published&year=2022&quarter=3",
             "/Directives?status=Open&overdue=true&from=2022-01-01&to=2022-12-31",
+            // Issue 17, deliver 9: the two texts side by side stack on a phone.
+            $"/Recommendations/{recommendation}?link={earlier}", "/Recommendations?q=" + Uri.EscapeDataString("\"nghị định 34\""),
             .. meetings.Select(id => $"/Meetings/{id}"),
             .. meetings.Select(id => $"/Meetings/{id}/Edit"),
         ];

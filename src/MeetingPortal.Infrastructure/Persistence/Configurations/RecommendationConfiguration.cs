@@ -10,6 +10,8 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
     {
         builder.ConfigureAudit();
         builder.Property(r => r.Content).HasMaxLength(Recommendation.ContentMaxLength).IsRequired();
+        // Folded content for the tracker's search (ADR 0021); no length limit: folding can lengthen a text.
+        builder.Property(r => r.SearchText).IsRequired();
 
         // The tracker filters by status, theme, raising and addressed body, and due date.
         builder.HasIndex(r => new { r.MeetingId, r.Order });

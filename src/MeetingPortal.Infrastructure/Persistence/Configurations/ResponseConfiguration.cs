@@ -10,6 +10,8 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
     {
         builder.ConfigureAudit();
         builder.Property(r => r.Content).HasMaxLength(Response.ContentMaxLength).IsRequired();
+        // Folded answer text for the tracker's search (ADR 0021).
+        builder.Property(r => r.SearchText).IsRequired();
         builder.HasIndex(r => new { r.RecommendationId, r.RespondedOn });
         builder.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);

@@ -37,6 +37,7 @@ public sealed class ExportModel(MeetingPortalDbContext db, InterchangeExporter e
             query = query.Where(m => m.Id == meetingId);
         }
 
+        // No relevance order here (no db given): the file lists meetings by date whatever the list showed.
         var document = await exporter.ExportAsync(Filter.Order(query).Take(MaxMeetings), new InterchangeExportOptions(reference && scope.UnitId != 0, documents, scope.Path), cancellationToken);
         if (id is not null && document.Meetings!.Count == 0)
         {

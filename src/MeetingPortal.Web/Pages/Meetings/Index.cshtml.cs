@@ -49,7 +49,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
         var query = await Filter.ApplyAsync(db, scope, cancellationToken);
         TotalCount = await query.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
-        Meetings = await Filter.Order(query)
+        Meetings = await Filter.Order(query, db)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(m => new Row(m.Id, m.HeldOn, m.Title, m.Unit!.Name, m.Type, m.Format, m.Status, m.Recommendations.Count()))
             .ToListAsync(cancellationToken);

@@ -59,8 +59,38 @@ public sealed class DetailsModel(
     /// <summary>Which actions the user's roles allow on this recommendation; the view also asks <see cref="View.State"/> what its status allows.</summary>
     public Permissions May { get; private set; } = new(false, false, false, false, false, false);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    /// <summary>
+    /// The earlier recommendation a tracker chose to link this one to, shown beside it for confirmation before the link
+    /// is made (issue 17, deliver 9): the suggestion's "Liên kết" opens this, the confirmation posts to
+    /// <see cref="OnPostLinkAsync"/>.
+    /// </summary>
+    public MatterRow? LinkCandidate { get; private set; }
+
+    /// <summary>
+    /// The page; with <paramref name="link"/>, the confirmation of linking to that earlier recommendation: one the user
+    /// may not see answers 404 as any unknown id does; a user who may read but not link gets 403.
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(int id, int? link, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (link is not { } earlierId)
+        {
+            return Page();
+        }
+
+        if (!May.Link)
+        {
+            return Forbid();
+        }
+
+        LinkCandidate = await Rows(db.Recommendations.AsNoTracking().InScope(User.GetScopeOrNone()).Where(r => r.Id == earlierId && r.Id != id))
+            .SingleOrDefaultAsync(cancellationToken);
+        return LinkCandidate is null ? NotFound() : Page();
+    }
 
     public async Task<IActionResult> OnPostAssignAsync(int id, [FromServices] AssignRecommendation useCase, CancellationToken cancellationToken) =>
         await ActAsync(id, "Assign", nameof(Assign), () => useCase.ExecuteAsync(User, new AssignCommand(id, Assign.Version, Assign.OrganisationId, Assign.DueOn), cancellationToken), cancellationToken);
@@ -261,8 +291,14 @@ public sealed class DetailsModel(
         }
 
         var heldOn = item.HeldOn;
+        var meetingId = item.MeetingId;
+        // A recurring matter is one raised again at another meeting: the other items of the same meeting are its
+        // neighbours, not its recurrences, and an exact copy (the same folded text) is a duplicate entry, not a
+        // raising (issue 17, deliver 9). Both are left out in the query, before the candidates are cut to a number.
+        var copy = TextNormalizer.FoldForWordSearch(item.Content);
         var candidates = await db.Recommendations.AsNoTracking().InScope(scope)
             .Where(r => r.Meeting!.HeldOn <= heldOn && r.Id != item.Id && r.Id != matterId && r.RecurrenceOfId != matterId)
+            .Where(r => r.MeetingId != meetingId && r.SearchText != copy)
             .OrderByDescending(r => r.ThemeId == item.ThemeId).ThenByDescending(r => r.Meeting!.HeldOn)
             .Take(SuggestionCandidates)
             .Select(r => new { r.Id, r.Content, r.ThemeId })

@@ -899,6 +899,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool?>("Satisfied")
                         .HasColumnType("bit");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int?>("SpeechId")
                         .HasColumnType("int");
 
@@ -1080,6 +1084,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("RespondedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

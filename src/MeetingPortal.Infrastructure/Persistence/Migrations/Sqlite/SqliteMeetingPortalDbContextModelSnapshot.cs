@@ -863,6 +863,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool?>("Satisfied")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SpeechId")
                         .HasColumnType("INTEGER");
 
@@ -1037,6 +1041,10 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RespondedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
