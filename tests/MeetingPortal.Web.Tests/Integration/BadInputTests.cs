@@ -272,4 +272,27 @@ public sealed class BadInputTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(before, factory.WithDb(db => db.RecommendationEvents.Count(e => e.RecommendationId == id)));
         }
     }
+
+    /// <summary>
+    /// A post naming a handler the page does not have fell back to the page's unnamed post handler: a save. It answers
+    /// 404 and changes nothing, on a page with an unnamed post (the meeting form) and on one with named posts only.
+    /// </summary>
+    [Fact]
+    public async Task A_post_to_a_handler_the_page_does_not_have_answers_404_and_saves_nothing()
+    {
+        var client = await factory.SignInAsync("thuky.kyphuong");
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        form["Input.Title"] = "Không được lưu qua một handler không có";
+        var fields = form.Fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("op", "save")).ToList();
+        var before = factory.WithDb(db => db.Meetings.Count());
+
+        var response = await client.PostAsync("/Meetings/Create?handler=Bogus", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, factory.WithDb(db => db.Meetings.Count()));
+        var id = factory.WithDb(db => db.Recommendations.First(r => r.Content.StartsWith("Công tác nhân sự")).Id);
+        var token = WebUtility.HtmlDecode((await client.GetHtmlAsync($"/Recommendations/{id}")).Node("//input[@name='__RequestVerificationToken']").GetAttributeValue("value", ""));
+        var other = await client.PostAsync($"/Recommendations/{id}?handler=Bogus", new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
 }
