@@ -135,8 +135,7 @@ public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService 
     private string? ValueInWords(string field, string? value) => value is null ? null : field switch
     {
         "Roles" => string.Join(", ", value.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(r => Known("Role." + r) ?? r)),
-        "Kind" => Known("OrganisationKind." + value) ?? value,
-        _ => value,
+        _ => HistoryFieldNames.ValueOf(localizer, value),
     };
 
     private string? Known(string key) => localizer[key] is { ResourceNotFound: false } text ? text.Value : null;

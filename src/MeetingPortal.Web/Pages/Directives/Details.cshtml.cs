@@ -176,7 +176,7 @@ public sealed class DetailsModel(
         if (Request.Method != HttpMethods.Post || Target.Measure is null && Target.Low is null && Target.High is null && Target.Unit is null)
         {
             // The form starts from the target as stored, numbers as a Vietnamese reader writes them.
-            Target = new TargetInput { Measure = item.TargetMeasure, Low = Number(item.TargetLow), High = Number(item.TargetHigh), Unit = item.TargetUnit };
+            Target = new TargetInput { Measure = item.TargetMeasure, Low = TargetWording.Number(item.TargetLow), High = TargetWording.Number(item.TargetHigh), Unit = item.TargetUnit };
         }
         Today = calendar.Today;
         return true;
@@ -221,9 +221,6 @@ public sealed class DetailsModel(
     public sealed record GroupChoice(int Id, string Name, string UnitName);
 
     public sealed record ReportView(DateOnly ReportedOn, string Text, string? ReportedBy, double? Value);
-
-    /// <summary>A value as Vietnamese is written (decimal comma), or null.</summary>
-    public static string? Number(double? value) => TargetWording.Number(value);
 
     /// <summary>The target in words (<see cref="TargetWording"/>).</summary>
     public string TargetText(View d) => TargetWording.Of(localizer, d.TargetMeasure!, d.TargetLow, d.TargetHigh, d.TargetUnit);
