@@ -158,15 +158,19 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
     // Validators own "required" (in Vietnamese); MVC's implicit English one would pre-empt them.
     options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     var messages = options.ModelBindingMessageProvider;
+    // A handler's own parameter (an id in a hidden field or the query) has no label: its message then names no field
+    // rather than reading "Vui lòng nhập ." (issue 17 trial).
+    string Named(string withField, string withoutField, string field, params object[] values) =>
+        string.IsNullOrWhiteSpace(field) ? localizer[withoutField, values] : localizer[withField, [.. values, field]];
     messages.SetValueIsInvalidAccessor(value => localizer["Binding.ValueIsInvalid", value]);
-    messages.SetAttemptedValueIsInvalidAccessor((value, field) => localizer["Binding.AttemptedValueIsInvalid", value, field]);
+    messages.SetAttemptedValueIsInvalidAccessor((value, field) => Named("Binding.AttemptedValueIsInvalid", "Binding.ValueIsInvalid", field, value));
     messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer["Binding.ValueIsInvalid", value]);
-    messages.SetValueMustBeANumberAccessor(field => localizer["Binding.MustBeNumber", field]);
+    messages.SetValueMustBeANumberAccessor(field => Named("Binding.MustBeNumber", "Binding.MustBeNumberNoField", field));
     messages.SetNonPropertyValueMustBeANumberAccessor(() => localizer["Binding.MustBeNumberNoField"]);
-    messages.SetMissingBindRequiredValueAccessor(field => localizer["Binding.Required", field]);
+    messages.SetMissingBindRequiredValueAccessor(field => Named("Binding.Required", "Binding.RequiredNoField", field));
     messages.SetMissingKeyOrValueAccessor(() => localizer["Binding.RequiredNoField"]);
-    messages.SetValueMustNotBeNullAccessor(field => localizer["Binding.Required", field]);
-    messages.SetUnknownValueIsInvalidAccessor(field => localizer["Binding.UnknownInvalid", field]);
+    messages.SetValueMustNotBeNullAccessor(field => Named("Binding.Required", "Binding.RequiredNoField", field));
+    messages.SetUnknownValueIsInvalidAccessor(field => Named("Binding.UnknownInvalid", "Binding.UnknownInvalidNoField", field));
     messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer["Binding.UnknownInvalidNoField"]);
     messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Binding.RequiredNoField"]);
 });

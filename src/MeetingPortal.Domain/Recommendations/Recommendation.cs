@@ -290,13 +290,31 @@ public class Recommendation : Entity
         Raise(new RecommendationReturned(this));
     }
 
-    /// <summary>Links this recommendation to the matter of an earlier one; each keeps its own answers.</summary>
+    /// <summary>
+    /// Links this recommendation to the matter of an earlier one; each keeps its own answers. A recurrence is a matter
+    /// raised again at another meeting: another item of the same meeting is a neighbour, and the same folded text is a
+    /// duplicate entry, not a raising (issue 17, deliver 9; the suggestions leave both out by the same test).
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// "recommendation.link-same" (already one matter), "recommendation.link-same-meeting", "recommendation.link-copy",
+    /// "recommendation.link-later" (the earlier one was raised after this one).
+    /// </exception>
     public void LinkAsRecurrenceOf(Recommendation earlier, DateOnly earlierRaisedOn, DateOnly raisedOn)
     {
         Require(earlier.Id != Id && earlier.MatterId != MatterId, "recommendation.link-same", "The two are already one matter.");
+        Require(!IsSameRaisingAs(earlier), earlier.MeetingId == MeetingId ? "recommendation.link-same-meeting" : "recommendation.link-copy",
+            "A recurrence is raised at another meeting, in words of its own.");
         Require(earlierRaisedOn <= raisedOn, "recommendation.link-later", "A recommendation repeats an earlier one, not a later one.");
         RecurrenceOfId = earlier.MatterId;
     }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> cannot be a recurrence of this one: raised at the same meeting, or an exact copy
+    /// (the same folded text). Meetings not yet saved (id 0) are compared by reference.
+    /// </summary>
+    public bool IsSameRaisingAs(Recommendation other) =>
+        (MeetingId != 0 ? other.MeetingId == MeetingId : ReferenceEquals(other.Meeting, Meeting) && Meeting is not null)
+        || other.SearchText == SearchText;
 
     /// <summary>Takes this recommendation out of its matter; the caller re-roots any that pointed at it.</summary>
     public void Unlink() => RecurrenceOfId = null;

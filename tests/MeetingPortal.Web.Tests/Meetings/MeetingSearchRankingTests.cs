@@ -75,4 +75,25 @@ public sealed class MeetingSearchRankingTests(PortalFactory factory) : IClassFix
         var page = Html.Parse(html);
         Assert.Equal("Relevance", page.Node("//select[@id='sort']/option[@selected]").GetAttributeValue("value", ""));
     }
+
+    [Fact]
+    public async Task Every_meeting_found_shows_what_matched_in_its_title_or_in_a_passage_of_its_text()
+    {
+        // Issue 17 trial: "ha tinh" found meetings whose titles say neither word, and nothing on the row showed why.
+        var client = await factory.SignInAsync("lanhdao.toanquoc");
+        var page = await client.GetHtmlAsync("/Meetings?q=ha+tinh");
+        var rows = page.Nodes("//table[contains(@class,'data-table')]/tbody/tr/td[2]");
+        Assert.True(rows.Count > 3);
+        var withPassage = 0;
+        foreach (var cell in rows)
+        {
+            var titleMarked = cell.SelectNodes("./a/mark") is { Count: > 0 };
+            var passage = cell.SelectSingleNode("./p[@class='search-excerpt']");
+            Assert.True(titleMarked || passage?.SelectNodes("./mark") is { Count: > 0 }, $"nothing marked for {cell.InnerText.Trim()}");
+            Assert.True(titleMarked == (passage is null), "a passage is shown exactly when the title does not match");
+            withPassage += passage is null ? 0 : 1;
+        }
+
+        Assert.True(withPassage > 0);
+    }
 }

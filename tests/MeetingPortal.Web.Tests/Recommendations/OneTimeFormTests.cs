@@ -229,10 +229,15 @@ public sealed class OneTimeFormTests(PortalFactory factory) : IClassFixture<Port
         var other = await db.Organisations.Where(o => o.Name == "Ủy ban nhân dân phường Kỳ Phương").Select(o => o.Id).SingleAsync();
         var meeting = new Meeting(unit, MeetingType.Dialogue, $"Đối thoại thử thao tác {action}", new DateOnly(2026, 11, 2)) { HostOrganisationId = body };
         var speech = meeting.AddSpeech(SpeechKind.Recommendation, "Ý kiến", null, null, null);
-        var earlier = meeting.RaiseRecommendation(speech, $"Kiến nghị trước ({action})", body, null);
         var r = meeting.RaiseRecommendation(speech, $"Kiến nghị thử thao tác {action}", body, null);
         meeting.Publish(DateTime.UtcNow);
         db.Meetings.Add(meeting);
+
+        // The earlier raising belongs to an earlier meeting: items of one meeting are never linked as a recurrence.
+        var before = new Meeting(unit, MeetingType.Dialogue, $"Đối thoại trước ({action})", new DateOnly(2026, 10, 2)) { HostOrganisationId = body };
+        var earlier = before.RaiseRecommendation(before.AddSpeech(SpeechKind.Recommendation, "Ý kiến", null, null, null), $"Kiến nghị trước ({action})", body, null);
+        before.Publish(DateTime.UtcNow);
+        db.Meetings.Add(before);
         await db.SaveChangesAsync();
 
         var by = new Actor("test", DateTime.UtcNow);

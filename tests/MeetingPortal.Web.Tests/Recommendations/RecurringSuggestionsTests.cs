@@ -100,3 +100,56 @@ public sealed class LinkConfirmationTests(PortalFactory factory) : IClassFixture
         Assert.DoesNotContain("id=\"link-confirm\"", await hostile.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// Issue 17 trial: a hand-typed <c>?link=</c> or <c>earlierId</c> could still link a neighbour of the same meeting or an
+/// exact copy, which the suggestions leave out; the rule now lives in the domain's link, and the confirmation says so.
+/// An empty earlier id read "Vui lòng nhập ." in the summary.
+/// </summary>
+public sealed class LinkRulesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Decree34 = "Do chế độ phụ cấp theo Nghị định 34";
+    private const string SameMeeting = "Đây là kiến nghị khác của cùng hội nghị, không phải kiến nghị lặp lại.";
+    private const string Copy = "Hai kiến nghị có nội dung giống hệt nhau: đây là bản nhập trùng, không phải kiến nghị lặp lại.";
+
+    [Fact]
+    public async Task A_neighbour_an_exact_copy_or_no_earlier_id_is_refused_in_words_and_nothing_is_linked()
+    {
+        var later = factory.WithDb(db => db.Recommendations.Single(r => r.Content.StartsWith(Decree34)).Id);
+        var (neighbour, copy) = factory.WithDb(db =>
+        {
+            var r = db.Recommendations.Single(x => x.Id == later);
+            var n = db.Recommendations.Where(x => x.MeetingId == r.MeetingId && x.Id != later).OrderBy(x => x.Id).First();
+            var c = db.Recommendations.Where(x => x.MeetingId != r.MeetingId && x.Meeting!.Unit!.Code == "tp-ha-tinh").OrderBy(x => x.Id).First();
+            c.Content = "  " + r.Content.ToUpperInvariant() + " ";
+            db.SaveChanges();
+            return (n.Id, c.Id);
+        });
+        var province = await factory.SignInAsync("theodoi.hatinh");
+
+        foreach (var (earlier, message) in new[] { (neighbour, SameMeeting), (copy, Copy) })
+        {
+            var url = $"/Recommendations/{later}?link={earlier}";
+            var confirm = await province.GetHtmlAsync(url);
+            var panel = confirm.Node("//*[@id='link-confirm']");
+            Assert.Contains(message, HtmlAgilityPack.HtmlEntity.DeEntitize(panel.InnerText), StringComparison.Ordinal);
+            Assert.Null(panel.SelectSingleNode(".//form"));
+
+            // Posted by hand all the same: the domain refuses it with the same words.
+            var page = await province.GetHtmlAsync($"/Recommendations/{later}");
+            var version = page.Node("//input[@name='Reason.Version']").GetAttributeValue("value", "");
+            var response = await province.PostFieldsAsync($"/Recommendations/{later}", $"/Recommendations/{later}?handler=Link&earlierId={earlier}", ("Reason.Version", version));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Null(factory.WithDb(db => db.Recommendations.Single(r => r.Id == later).RecurrenceOfId));
+        }
+
+        var before = factory.WithDb(db => db.Recommendations.Single(r => r.Id == later).Version);
+        var empty = await province.PostFieldsAsync($"/Recommendations/{later}", $"/Recommendations/{later}?handler=Link&earlierId=", ("Reason.Version", before.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var text = WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync());
+        Assert.Contains("Không tìm thấy kiến nghị để liên kết.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vui lòng nhập .", text, StringComparison.Ordinal);
+        Assert.Equal(before, factory.WithDb(db => db.Recommendations.Single(r => r.Id == later).Version));
+    }
+}

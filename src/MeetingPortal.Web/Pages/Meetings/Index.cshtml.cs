@@ -3,6 +3,7 @@ using FluentValidation;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,37 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(m => new Row(m.Id, m.HeldOn, m.Title, m.Unit!.Name, m.Type, m.Format, m.Status, m.Recommendations.Count()))
             .ToListAsync(cancellationToken);
+        await LoadExcerptsAsync(cancellationToken);
+    }
+
+    /// <summary>For each shown meeting whose title does not hold what was searched, the passage of its text that does.</summary>
+    public IReadOnlyDictionary<int, IHtmlContent> Excerpts { get; private set; } = new Dictionary<int, IHtmlContent>();
+
+    private async Task LoadExcerptsAsync(CancellationToken cancellationToken)
+    {
+        var terms = Filter.SearchTerms;
+        var ids = terms.Count == 0 ? [] : Meetings.Where(m => TextNormalizer.FindMatches(m.Title, terms).Count == 0).Select(m => m.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        // Read in the order the search text is built (Meeting.RefreshSearchText), only for the rows shown.
+        var texts = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new
+            {
+                m.Id,
+                m.Summary,
+                m.Conclusion,
+                Speeches = m.Speeches.OrderBy(s => s.Order).Select(s => new { s.SpeakerTitle, s.Content }).ToList(),
+                Recommendations = m.Recommendations.OrderBy(r => r.Order).Select(r => r.Content).ToList(),
+                Directives = m.Directives.OrderBy(d => d.Order).Select(d => d.Content).ToList(),
+            })
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        Excerpts = texts
+            .Select(t => (t.Id, Excerpt: SearchHighlight.Excerpt([t.Summary, t.Conclusion, .. t.Speeches.SelectMany(x => new[] { x.SpeakerTitle, x.Content }), .. t.Recommendations, .. t.Directives], terms)))
+            .Where(t => t.Excerpt is not null)
+            .ToDictionary(t => t.Id, t => t.Excerpt!);
     }
 
     public Dictionary<string, string> PageRoute(int page)

@@ -66,6 +66,9 @@ public sealed class DetailsModel(
     /// </summary>
     public MatterRow? LinkCandidate { get; private set; }
 
+    /// <summary>Why the <see cref="LinkCandidate"/> cannot be linked (same meeting or an exact copy); null when it can.</summary>
+    public string? LinkRefusal { get; private set; }
+
     /// <summary>
     /// The page; with <paramref name="link"/>, the confirmation of linking to that earlier recommendation: one the user
     /// may not see answers 404 as any unknown id does; a user who may read but not link gets 403.
@@ -89,7 +92,20 @@ public sealed class DetailsModel(
 
         LinkCandidate = await Rows(db.Recommendations.AsNoTracking().InScope(User.GetScopeOrNone()).Where(r => r.Id == earlierId && r.Id != id))
             .SingleOrDefaultAsync(cancellationToken);
-        return LinkCandidate is null ? NotFound() : Page();
+        if (LinkCandidate is null)
+        {
+            return NotFound();
+        }
+
+        // A hand-typed link to a neighbour or a copy is refused here as the domain refuses it, before the confirm button.
+        var pair = await db.Recommendations.AsNoTracking().Where(r => r.Id == id || r.Id == earlierId).ToListAsync(cancellationToken);
+        var (current, earlier) = (pair.Single(r => r.Id == id), pair.Single(r => r.Id == earlierId));
+        if (current.IsSameRaisingAs(earlier))
+        {
+            LinkRefusal = localizer[earlier.MeetingId == current.MeetingId ? "Domain.recommendation.link-same-meeting" : "Domain.recommendation.link-copy"];
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAssignAsync(int id, [FromServices] AssignRecommendation useCase, CancellationToken cancellationToken) =>
@@ -117,8 +133,9 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostReturnAsync(int id, [FromServices] ReturnRecommendation useCase, CancellationToken cancellationToken) =>
         await ActAsync(id, "Return", nameof(Reason), () => useCase.ExecuteAsync(User, new ReturnCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostLinkAsync(int id, int earlierId, [FromServices] LinkRecommendation useCase, CancellationToken cancellationToken) =>
-        await ActAsync(id, "Link", nameof(Reason), () => useCase.LinkAsync(User, new LinkCommand(id, Reason.Version, earlierId), cancellationToken), cancellationToken);
+    // A missing earlier id is "no such recommendation" (0 is never an id), not a field left empty: nothing is typed here.
+    public async Task<IActionResult> OnPostLinkAsync(int id, int? earlierId, [FromServices] LinkRecommendation useCase, CancellationToken cancellationToken) =>
+        await ActAsync(id, "Link", nameof(Reason), () => useCase.LinkAsync(User, new LinkCommand(id, Reason.Version, earlierId ?? 0), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostUnlinkAsync(int id, [FromServices] LinkRecommendation useCase, CancellationToken cancellationToken) =>
         await ActAsync(id, "Unlink", nameof(Reason), () => useCase.UnlinkAsync(User, new UnlinkCommand(id, Reason.Version), cancellationToken), cancellationToken);

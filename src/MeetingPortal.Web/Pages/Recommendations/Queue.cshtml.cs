@@ -93,7 +93,8 @@ public sealed class QueueModel(
         {
             Status = localizer["Action.Done.Respond"];
             return next is { } n
-                ? RedirectToPage("/Recommendations/Queue", null, new { p = PageNumber, next = n }, $"item-{n}")
+                // No "#item-n" fragment: Chromium ignores autofocus on a URL with one, and autofocus scrolls the item into view.
+                ? RedirectToPage("/Recommendations/Queue", new { p = PageNumber, next = n })
                 : RedirectToPage("/Recommendations/Queue", new { p = PageNumber });
         }
 
