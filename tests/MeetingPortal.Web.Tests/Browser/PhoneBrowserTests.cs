@@ -175,4 +175,53 @@ public sealed class PhoneBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(page.Locator("form.filters").GetByLabel("Tìm kiếm", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("table.cards thead")).ToBeVisibleAsync();
     }
+
+    /// <summary>
+    /// Issue 17 trial: the administration lists kept their filters unfolded and their wide tables scrolling sideways, and
+    /// the header took about 215 px of the phone's first screen (brand, eight links, the languages, the signed-in line).
+    /// The menu now folds behind one button on a phone, and the administration lists fold and show cards as the main ones.
+    /// </summary>
+    [Fact]
+    public async Task On_a_phone_the_menu_folds_and_the_administration_lists_start_within_the_first_screen()
+    {
+        var page = await fixture.SignInAsync("quantri.toanquoc");
+        await page.SetViewportSizeAsync(Width, Height);
+
+        foreach (var (url, count, first) in new[]
+        {
+            ("/Admin/Users?q=kyphuong", "Lọc (1)", "main table tbody tr a"),
+            ("/Admin/Audit", "Lọc", "main table tbody tr a"),
+            ("/Admin/Organisations", "Lọc", "main table tbody tr a"),
+            ("/Admin/Organisations/Groups", "Lọc", "main table tbody tr a"),
+        })
+        {
+            await page.GotoAsync(url);
+            await Expect(page.Locator("details.filter-fold > summary")).ToHaveTextAsync(count);
+            await Expect(page.Locator("form.filters button[type=submit]")).ToBeHiddenAsync();
+            Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= Width, $"{url} is wider than the screen");
+            var box = await page.Locator(first).First.BoundingBoxAsync();
+            Assert.True(box is not null && box.Y + box.Height <= Height, $"{url}: the first record is at {box?.Y} px");
+            var header = (await page.Locator("header.site-header").BoundingBoxAsync())!;
+            Assert.True(header.Height <= 130, $"{url}: the header is {header.Height} px tall");
+            Assert.Empty(await page.SeriousViolationsAsync());
+        }
+
+        // The menu opens from the keyboard and holds every way on.
+        var menu = page.Locator("details.nav-fold > summary");
+        await Expect(menu).ToBeVisibleAsync();
+        var meetings = page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Hội nghị", Exact = true });
+        await Expect(meetings).ToBeHiddenAsync();
+        await page.TabToAsync(menu);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(meetings).ToBeVisibleAsync();
+        await meetings.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Meetings$"));
+
+        // On a wide screen there is no fold: the links are there.
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync("/Admin/Users");
+        await Expect(menu).ToBeHiddenAsync();
+        await Expect(meetings).ToBeVisibleAsync();
+        await Expect(page.Locator("table.cards thead")).ToBeVisibleAsync();
+    }
 }
