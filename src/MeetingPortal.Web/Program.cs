@@ -151,6 +151,9 @@ builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(ne
         options.ModelBinderProviders.Insert(0, new BooleanBinderProvider());
         options.ModelBinderProviders.Insert(0, new EnumBinderProvider());
     })
+    // No client-side validation library reads data-val-* (the form's own validator checks as typed, ADR 0022): without
+    // this the markup carried MVC's English "The … field is required." for every number and date box.
+    .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, localizer) =>
