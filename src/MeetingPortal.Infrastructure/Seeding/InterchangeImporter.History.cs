@@ -285,6 +285,8 @@ public sealed partial class InterchangeImporter
         "recommendation.unsatisfied-reason" => "không hài lòng phải nêu lý do (recommendation.unsatisfied-reason)",
         "recommendation.answered" => "kiến nghị đã trả lời thì giữ cơ quan được giao (recommendation.answered)",
         "recommendation.link-same" => "hai kiến nghị đã là một vụ việc (recommendation.link-same)",
+        "recommendation.link-same-meeting" => "hai kiến nghị của cùng một hội nghị không phải là kiến nghị lặp lại (recommendation.link-same-meeting)",
+        "recommendation.link-copy" => "hai kiến nghị có nội dung giống hệt nhau là bản nhập trùng, không phải kiến nghị lặp lại (recommendation.link-copy)",
         "recommendation.link-later" => "kiến nghị lặp lại một kiến nghị trước nó, không phải sau nó (recommendation.link-later)",
         _ when code.StartsWith("directive.", StringComparison.Ordinal) => $"chỉ tiêu hoặc báo cáo tiến độ không hợp lệ ({code})",
         _ => $"không thực hiện được theo quy tắc của cổng ({code})",
