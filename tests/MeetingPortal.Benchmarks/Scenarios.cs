@@ -174,7 +174,8 @@ public static class Scenarios
                 JOIN Recommendations first ON first.Id = COALESCE(x.RecurrenceOfId, x.Id)
                 WHERE x.Id IN ({matters}) OR x.RecurrenceOfId IN ({matters})
                 """, path);
-            yield return $"SELECT u.Id, u.Name, u.Path, EXISTS (SELECT 1 FROM Units c WHERE c.ParentId = u.Id AND c.MergedIntoId IS NULL) FROM Units u WHERE u.MergedIntoId IS NULL AND u.ParentId = {unit} ORDER BY u.Name";
+            // The child units come unordered: the summary orders them in memory, in Vietnamese order (ADR 0021).
+            yield return $"SELECT u.Id, u.Name, u.Path, EXISTS (SELECT 1 FROM Units c WHERE c.ParentId = u.Id AND c.MergedIntoId IS NULL) FROM Units u WHERE u.MergedIntoId IS NULL AND u.ParentId = {unit}";
             if (hasChildren)
             {
                 yield return Scoped($"SELECT u.Id, u.Path FROM Units u WHERE {InScope}", path);

@@ -364,7 +364,7 @@ public sealed class AccountChoices(MeetingPortalDbContext db)
         var scope = user.GetScopeOrNone();
         Units = await UnitOptions.InScopeAsync(db, scope, cancellationToken);
         Organisations = (await UnitOptions.BodiesAround(db, scope, Units, input.UnitId, input.OrganisationId)
-                .OrderBy(o => o.Unit!.Path).ThenBy(o => o.Name)
+                .OrderBy(o => o.Unit!.Path).ThenBy(o => EF.Functions.Collate(o.Name, VietnameseOrder.CollationName)).ThenBy(o => o.Id)
                 .Select(o => new { o.Id, o.Name, Unit = o.Unit!.Name }).ToListAsync(cancellationToken))
             .Select(o => (o.Id, $"{o.Name} ({o.Unit})")).ToList();
     }

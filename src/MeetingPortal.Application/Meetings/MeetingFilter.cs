@@ -115,7 +115,7 @@ public sealed class MeetingFilter
     {
         MeetingSort.Relevance when db is not null && SearchTerms.Count > 0 => MeetingSearch.Ranked(db, query, SearchTerms),
         MeetingSort.DateAscending => query.OrderBy(m => m.HeldOn).ThenBy(m => m.Id),
-        MeetingSort.Title => query.OrderBy(m => m.Title).ThenBy(m => m.Id),
+        MeetingSort.Title => query.OrderBy(m => EF.Functions.Collate(m.Title, VietnameseOrder.CollationName)).ThenBy(m => m.Id),
         _ => query.OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id),
     };
 

@@ -396,20 +396,23 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
         int Sum(Dictionary<int, int> counts, int child) => counts.Where(c => then.ChildOf.TryGetValue(c.Key, out var of) && of == child).Sum(c => c.Value);
 
         // A child that no longer stood that day (retired, merged) is a row only when it still has records to show. The
-        // order is that of today's rows (the database's binary order of names), so both readings list alike.
+        // order is that of today's rows (Vietnamese order of names, then id), so both readings list alike (ADR 0021).
         return then.Children
             .Select(c => (c.Standing, Figures: new ChildFigures(c.Id, c.Name, c.HasChildren, Sum(meetingCounts, c.Id), Sum(totals, c.Id), Sum(answered, c.Id), Sum(resolved, c.Id), Sum(overdue, c.Id))))
             .Where(c => c.Standing || c.Figures.Meetings > 0)
             .Select(c => c.Figures)
-            .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+            .OrderBy(c => c.Name, Vietnamese).ThenBy(c => c.UnitId).ToList();
     }
 
     private async Task<IReadOnlyList<ChildFigures>> ChildrenAsync(UnitScope unit, IQueryable<Meeting> meetings, IQueryable<Recommendation> recommendations, DateOnly today, CancellationToken cancellationToken)
     {
         // A merged unit has handed its records to the unit it merged into; it is not a row of its own. A retired one
         // (a district since 1/7/2025) kept its records and its place: it is a row while it holds figures (ADR 0018).
-        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.UnitId && u.MergedIntoId == null).OrderBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name, u.Path, u.RetiredOn, HasChildren = db.Units.Any(c => c.ParentId == u.Id && c.MergedIntoId == null) }).ToListAsync(cancellationToken);
+        // Ordered in memory with the same comparer as the rows as they stood then (ChildrenThenAsync), so both readings
+        // list alike on either provider; a unit has tens of children at most (ADR 0021).
+        var children = (await db.Units.AsNoTracking().Where(u => u.ParentId == unit.UnitId && u.MergedIntoId == null)
+            .Select(u => new { u.Id, u.Name, u.Path, u.RetiredOn, HasChildren = db.Units.Any(c => c.ParentId == u.Id && c.MergedIntoId == null) }).ToListAsync(cancellationToken))
+            .OrderBy(u => u.Name, Vietnamese).ThenBy(u => u.Id).ToList();
         if (children.Count == 0)
         {
             return [];

@@ -101,8 +101,19 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
         t => t.ToTimeSpan(), t => TimeOnly.FromTimeSpan(t));
 }
 
+/// <summary>
+/// The context on SQLite. It registers the Vietnamese collation on every connection it opens
+/// (<see cref="VietnameseCollation"/>, ADR 0021) itself, so every place that builds one orders names alike.
+/// </summary>
 public sealed class SqliteMeetingPortalDbContext(DbContextOptions<SqliteMeetingPortalDbContext> options)
-    : MeetingPortalDbContext(options);
+    : MeetingPortalDbContext(options)
+{
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.AddInterceptors(VietnameseCollation.Interceptor);
+    }
+}
 
 public sealed class SqlServerMeetingPortalDbContext(DbContextOptions<SqlServerMeetingPortalDbContext> options)
     : MeetingPortalDbContext(options)

@@ -121,9 +121,9 @@ public sealed class DetailsModel(
                 UnitPath = m.Unit!.Path,
                 AssigneeIds = d.Assignees.Select(a => a.OrganisationId).ToList(),
                 Assignees = d.Assignees.Select(a => a.Organisation!.Name).ToList(),
-                Groups = d.GroupAssignees.OrderBy(a => a.BodyGroup!.Name).Select(a => new GroupView(
+                Groups = d.GroupAssignees.OrderBy(a => EF.Functions.Collate(a.BodyGroup!.Name, VietnameseOrder.CollationName)).ThenBy(a => a.BodyGroupId).Select(a => new GroupView(
                     a.BodyGroupId, a.BodyGroup!.Name,
-                    a.BodyGroup.Members.OrderBy(x => x.Organisation!.Name).Select(x => new MemberView(x.OrganisationId, x.Organisation!.Name)).ToList())).ToList(),
+                    a.BodyGroup.Members.OrderBy(x => EF.Functions.Collate(x.Organisation!.Name, VietnameseOrder.CollationName)).ThenBy(x => x.OrganisationId).Select(x => new MemberView(x.OrganisationId, x.Organisation!.Name)).ToList())).ToList(),
                 Reports = d.Progress.OrderBy(p => p.ReportedOn).ThenBy(p => p.Id)
                     .Select(p => new ReportView(p.ReportedOn, p.Text, p.ReportedBy, p.Value)).ToList(),
             }).SingleOrDefaultAsync(cancellationToken);
@@ -139,8 +139,13 @@ public sealed class DetailsModel(
         // page and the minutes name them; the groups are today's classes of bodies, named as they stand.
         var then = await NamesOnDate.OrganisationsAsync(db, item.AssigneeIds, item.HeldOn, cancellationToken);
         var today = await db.Organisations.AsNoTracking().Where(o => item.AssigneeIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        // Ordered here by the names shown (those of the meeting's day), in Vietnamese order (ADR 0021).
+        var assignees = item.AssigneeIds.Select(id => (Id: id, Name: then.Or(id, today.GetValueOrDefault(id)) ?? string.Empty))
+            .OrderBy(a => a.Name, VietnameseOrder.Names).ThenBy(a => a.Id).ToList();
+        item.AssigneeIds.Clear();
+        item.AssigneeIds.AddRange(assignees.Select(a => a.Id));
         item.Assignees.Clear();
-        item.Assignees.AddRange(item.AssigneeIds.Select(id => then.Or(id, today.GetValueOrDefault(id)) ?? string.Empty));
+        item.Assignees.AddRange(assignees.Select(a => a.Name));
 
         Item = item;
         People = await peopleNames.ForAsync(item.Reports.Select(r => r.ReportedBy), cancellationToken);

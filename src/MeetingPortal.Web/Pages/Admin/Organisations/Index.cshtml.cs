@@ -1,4 +1,5 @@
 using MeetingPortal.Application.Administration;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
@@ -57,7 +58,8 @@ public sealed class IndexModel(MeetingPortalDbContext db, ChangeOrganisations ch
         var within = Unit is { } unitId ? await UnitOptions.SubtreeInScopeAsync(db, scope, unitId, cancellationToken) ?? new UnitScope(0, "/none/") : scope;
         var query = db.Organisations.AsNoTracking().InScope(within);
         Total = await query.CountAsync(cancellationToken);
-        Items = await query.OrderBy(o => o.Unit!.Path).ThenBy(o => o.Name).Take(Shown)
+        Items = await query.OrderBy(o => o.Unit!.Path)
+            .ThenBy(o => EF.Functions.Collate(o.Name, VietnameseOrder.CollationName)).ThenBy(o => o.Id).Take(Shown)
             .Select(o => new Row(o.Id, o.Name, o.Kind, o.Unit!.Name))
             .ToListAsync(cancellationToken);
     }

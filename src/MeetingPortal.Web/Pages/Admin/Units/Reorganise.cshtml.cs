@@ -1,4 +1,5 @@
 using MeetingPortal.Application.Administration;
+using MeetingPortal.Domain.Common;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +60,7 @@ public sealed class ReorganiseModel(MeetingPortalDbContext db, ChangeUnits chang
         Levels = (await db.UnitLevels.AsNoTracking().Where(l => l.Rank > 1 && l.RetiredOn == null).OrderBy(l => l.Rank).Select(l => new { l.Id, l.Name }).ToListAsync(cancellationToken))
             .Select(l => (l.Id, l.Name)).ToList();
         Organisations = (await db.Organisations.AsNoTracking().InScope(scope).Where(o => o.Unit!.MergedIntoId == null && o.Unit.RetiredOn == null)
-            .OrderBy(o => o.Unit!.Path).ThenBy(o => o.Name).Select(o => new { o.Id, o.Name, Unit = o.Unit!.Name }).ToListAsync(cancellationToken))
+            .OrderBy(o => o.Unit!.Path).ThenBy(o => EF.Functions.Collate(o.Name, VietnameseOrder.CollationName)).ThenBy(o => o.Id).Select(o => new { o.Id, o.Name, Unit = o.Unit!.Name }).ToListAsync(cancellationToken))
             .Select(o => (o.Id, $"{o.Name} — {o.Unit}")).ToList();
         while (Input.Merges.Count < Rows) { Input.Merges.Add(new()); }
         while (Input.Moves.Count < Rows) { Input.Moves.Add(new()); }
