@@ -307,6 +307,32 @@ public sealed class QuickEntryTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains(listed, o => o.Name == name && o.Kind == MeetingPortal.Domain.Organisations.OrganisationKind.SpecialAssociation);
     }
 
+    [Fact]
+    public async Task A_body_the_record_already_names_outside_the_units_lineage_is_not_offered_as_new_and_an_unchanged_save_lists_nothing()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var created = await (await CompleteFormAsync(client, "Đối thoại do cơ quan ngoài phường tổ chức")).PostAsync(client, "save");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        // A body of another district, which the ward does not know but the record names (as a retired unit's body would be).
+        var (cityBody, listed) = factory.WithDb(db =>
+        {
+            var body = db.Organisations.First(o => o.Unit!.Code == "tp-ha-tinh");
+            db.Meetings.Single(m => m.Id == id).HostOrganisationId = body.Id;
+            db.SaveChanges();
+            return (body.Name, db.Meetings.Where(m => m.Id == id).SelectMany(m => m.Organisations).Count());
+        });
+
+        var form = await HtmlForm.LoadAsync(client, $"/Meetings/{id}/Edit");
+        Assert.Equal(cityBody, form["Input.Host"]);
+        Assert.DoesNotContain(form.Fields.Keys, k => k.StartsWith("Input.NewOrganisations", StringComparison.Ordinal));
+        var check = Html.Parse(await (await SendAsync(client, $"/Meetings/{id}/Edit?handler=Check", form.Fields, ("field", "Input.Host"))).Content.ReadAsStringAsync());
+        Assert.Null(check.DocumentNode.SelectSingleNode("//div[@id='host-offer']//select"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await form.PostAsync(client, "save")).StatusCode);
+        Assert.Equal(listed, factory.WithDb(db => db.Meetings.Where(m => m.Id == id).SelectMany(m => m.Organisations).Count()));
+    }
+
     [Theory]
     [InlineData("host", "abc", 0)]
     [InlineData("host", "SpecialAssociation", 10_000)]
