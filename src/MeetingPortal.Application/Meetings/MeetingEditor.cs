@@ -51,6 +51,24 @@ public sealed class MeetingEditor(
         return organisationIds;
     }
 
+    /// <summary>
+    /// The names of every body meeting <paramref name="meetingId"/> names now (as <see cref="OrganisationsOf"/> gathers
+    /// them), which its form resolves even when they are not among the unit's (a retired unit's body): the form does not
+    /// offer a kind for these (issue 17, item 2). Empty for a meeting that does not exist; the caller has checked scope.
+    /// </summary>
+    public static async Task<IReadOnlyCollection<string>> OrganisationNamesOfAsync(MeetingPortalDbContext db, int meetingId, CancellationToken cancellationToken)
+    {
+        var meeting = db.Meetings.Where(m => m.Id == meetingId);
+        var ids = meeting.Select(m => m.HostOrganisationId)
+            .Concat(meeting.SelectMany(m => m.Organisations).Select(o => (int?)o.OrganisationId))
+            .Concat(meeting.SelectMany(m => m.Participants).Select(p => p.OrganisationId))
+            .Concat(meeting.SelectMany(m => m.Speeches).Select(s => s.OrganisationId))
+            .Concat(meeting.SelectMany(m => m.Recommendations).Select(r => r.RaisedByOrganisationId))
+            .Concat(meeting.SelectMany(m => m.Recommendations).Select(r => r.AddressedToOrganisationId))
+            .Concat(meeting.SelectMany(m => m.Directives).SelectMany(d => d.Assignees).Select(a => (int?)a.OrganisationId));
+        return await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => o.Name).Distinct().ToListAsync(cancellationToken);
+    }
+
     public async Task<MeetingForm> FormForAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         var organisationIds = OrganisationsOf(meeting);
@@ -182,29 +200,10 @@ public sealed class MeetingEditor(
             }
         }
 
-        CheckOrganisation("Host", form.Host);
-        for (var i = 0; i < form.Participants.Count; i++)
+        // The same fields, in the same order, as those beside which the form offers a new name's kind.
+        foreach (var (field, _, name) in form.OrganisationNames())
         {
-            CheckOrganisation($"Participants[{i}].Organisation", form.Participants[i].Organisation);
-        }
-
-        for (var i = 0; i < form.Speeches.Count; i++)
-        {
-            CheckOrganisation($"Speeches[{i}].Organisation", form.Speeches[i].Organisation);
-            for (var j = 0; j < form.Speeches[i].Recommendations.Count; j++)
-            {
-                var r = form.Speeches[i].Recommendations[j];
-                CheckOrganisation($"Speeches[{i}].Recommendations[{j}].RaisedBy", r.RaisedBy);
-                CheckOrganisation($"Speeches[{i}].Recommendations[{j}].AddressedTo", r.AddressedTo);
-            }
-        }
-
-        for (var i = 0; i < form.Directives.Count; i++)
-        {
-            foreach (var name in MeetingForm.SplitNames(form.Directives[i].Assignees))
-            {
-                CheckOrganisation($"Directives[{i}].Assignees", name);
-            }
+            CheckOrganisation(field, name);
         }
 
         var themeCodes = known.Themes.Select(t => t.Code).ToHashSet();

@@ -89,20 +89,91 @@ public sealed class MeetingForm
     }
 
     /// <summary>
-    /// Lists among the meeting's organisations (<see cref="Organisations"/>) each speech's organisation given a kind
-    /// beside the speech and not listed yet, so that the name is known when the record is saved or published.
+    /// Lists among the meeting's organisations (<see cref="Organisations"/>) each name given a kind beside the field that
+    /// names it (a speech's <see cref="SpeechRow.OrganisationKind"/>, or a row of <see cref="NewOrganisations"/>) and not
+    /// listed yet, so that the name is known when the record is saved or published (issue 17, item 2). A name given a kind
+    /// but named by none of the form's organisation fields (<see cref="OrganisationNames"/>: an offer left behind after the
+    /// field was changed, or a forged post) is not listed, nor is one longer than <see cref="Organisation.NameMaxLength"/>;
+    /// the first kind given to a name wins; no more rows are listed than <see cref="MaxRows"/> allows.
     /// </summary>
     public void ListNamedOrganisations()
     {
-        foreach (var speech in Speeches.Where(s => s.OrganisationKind is not null && !string.IsNullOrWhiteSpace(s.Organisation)))
+        var named = OrganisationNames().Select(n => n.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var offered = Speeches.Where(s => s.OrganisationKind is not null && !string.IsNullOrWhiteSpace(s.Organisation))
+            .Select(s => (Name: s.Organisation!.Trim(), Kind: s.OrganisationKind!.Value))
+            .Concat(NewOrganisations.Where(n => n is { Kind: not null } && !string.IsNullOrWhiteSpace(n.Name)).Select(n => (Name: n.Name!.Trim(), Kind: n.Kind!.Value)));
+        foreach (var (name, kind) in offered)
         {
-            var name = speech.Organisation!.Trim();
-            if (!Organisations.Any(o => string.Equals(o.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)) && Organisations.Count < MaxRows)
+            // A name too long to be an organisation's is refused beside its own field and stays offered there.
+            if (named.Contains(name) && name.Length <= Organisation.NameMaxLength && !Organisations.Any(o => string.Equals(o.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)) && Organisations.Count < MaxRows)
             {
-                Organisations.Add(new OrganisationRow { Name = name, Kind = speech.OrganisationKind!.Value });
+                Organisations.Add(new OrganisationRow { Name = name, Kind = kind });
             }
         }
     }
+
+    /// <summary>
+    /// Every organisation the form names outside «Tổ chức tham gia», in the form's order: the host, each participant's
+    /// organisation, each speech's, each recommendation's raising and addressed bodies, and each name of a task's assignees
+    /// (<see cref="SplitNames"/>). These are the fields whose unknown names the save refuses (MeetingEditor) and beside which
+    /// the form offers a kind.
+    /// </summary>
+    /// <returns>Each named organisation, trimmed, with the posted field that names it ("Host", "Directives[0].Assignees") and,
+    /// for a task's assignees, the name's place in the list (0-based; 0 elsewhere).</returns>
+    public IEnumerable<(string Field, int Place, string Name)> OrganisationNames()
+    {
+        static IEnumerable<(string, int, string)> One(string field, string? name) =>
+            string.IsNullOrWhiteSpace(name) ? [] : [(field, 0, name.Trim())];
+
+        foreach (var named in One(nameof(Host), Host))
+        {
+            yield return named;
+        }
+
+        for (var i = 0; i < Participants.Count; i++)
+        {
+            foreach (var named in One($"{nameof(Participants)}[{i}].{nameof(ParticipantRow.Organisation)}", Participants[i].Organisation))
+            {
+                yield return named;
+            }
+        }
+
+        for (var i = 0; i < Speeches.Count; i++)
+        {
+            foreach (var named in One($"{nameof(Speeches)}[{i}].{nameof(SpeechRow.Organisation)}", Speeches[i].Organisation))
+            {
+                yield return named;
+            }
+
+            for (var j = 0; j < Speeches[i].Recommendations.Count; j++)
+            {
+                var r = Speeches[i].Recommendations[j];
+                foreach (var named in One($"{nameof(Speeches)}[{i}].{nameof(SpeechRow.Recommendations)}[{j}].{nameof(RecommendationRow.RaisedBy)}", r.RaisedBy)
+                    .Concat(One($"{nameof(Speeches)}[{i}].{nameof(SpeechRow.Recommendations)}[{j}].{nameof(RecommendationRow.AddressedTo)}", r.AddressedTo)))
+                {
+                    yield return named;
+                }
+            }
+        }
+
+        for (var i = 0; i < Directives.Count; i++)
+        {
+            var place = 0;
+            foreach (var name in SplitNames(Directives[i].Assignees))
+            {
+                yield return ($"{nameof(Directives)}[{i}].{nameof(DirectiveRow.Assignees)}", place++, name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The kinds chosen beside the organisation fields other than a speech's for names new to the unit (issue 17, item 2:
+    /// the host, a participant's organisation, a recommendation's raising or addressed body, a task's assignee). Posted
+    /// with explicit indexes keyed by the field's element id ("Input.NewOrganisations.index" = "host",
+    /// "Input.NewOrganisations[host].Name", "Input.NewOrganisations[host].Kind"); the key only places the offer and is
+    /// never drawn back from the post. <see cref="ListNamedOrganisations"/> lists them when saving.
+    /// </summary>
+    public List<NewOrganisationRow> NewOrganisations { get; set; } = [];
 
     /// <summary>Whether a posted <see cref="Period"/> could not be read; the validator then refuses it.</summary>
     public bool PeriodUnread { get; private set; }
@@ -183,6 +254,17 @@ public sealed class MeetingForm
 
         [Display(Name = "Form.OrganisationKind")]
         public OrganisationKind Kind { get; set; } = OrganisationKind.SocioPoliticalOrganisation;
+    }
+
+    /// <summary>An organisation new to the unit, named in a field of the form, and the kind chosen for it beside that field.</summary>
+    public sealed class NewOrganisationRow
+    {
+        /// <summary>The name as typed in the field; matched to the fields' names whatever the case.</summary>
+        public string? Name { get; set; }
+
+        /// <summary>The kind chosen; null when none was posted (the offer then changes nothing).</summary>
+        [Display(Name = "Form.OrganisationKind")]
+        public OrganisationKind? Kind { get; set; }
     }
 
     public sealed class ParticipantRow

@@ -15,6 +15,7 @@ public sealed class QuickEntryBrowserTests(BrowserFixture fixture) : IClassFixtu
     private const string Speaker = "Lê Quang Hòa";
     private const string Body = "Ủy ban MTTQ phường Kỳ Phương";
     private const string Host = "Đảng ủy phường Kỳ Phương";
+    private const string NewHost = "Ban vận động khu dân cư tổ 3 phường Kỳ Phương";
 
     [Fact]
     public async Task With_scripts_on_a_meeting_of_two_speeches_and_three_recommendations_is_logged_in_one_page_load()
@@ -46,7 +47,17 @@ public sealed class QuickEntryBrowserTests(BrowserFixture fixture) : IClassFixtu
         Assert.Equal(1, loads);
         Assert.Equal(meetings, MeetingCount());
 
-        await page.Locator("#host").FillAsync(Host);
+        // A host new to the unit is offered its kind right there, named as typed.
+        await page.Locator("#host").FillAsync(NewHost);
+        await Expect(page.GetByLabel($"«{NewHost}» là tổ chức mới. Loại tổ chức:")).ToBeVisibleAsync();
+        await page.Locator("#host-kind").SelectOptionAsync("FatherlandFront");
+
+        // The periods offered follow the date as it is typed, and back.
+        var heldOn = await page.Locator("#held-on").InputValueAsync();
+        await page.Locator("#held-on").FillAsync("2019-05-10");
+        await Expect(page.Locator("#period option[value='Quarter-2019-2']")).ToHaveCountAsync(1);
+        await page.Locator("#held-on").FillAsync(heldOn);
+        await Expect(page.Locator("#period option[value='Quarter-2019-2']")).ToHaveCountAsync(0);
 
         // A participant typed is offered as a speaker.
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm người tham dự" }).ClickAsync();
@@ -96,6 +107,9 @@ public sealed class QuickEntryBrowserTests(BrowserFixture fixture) : IClassFixtu
         var saved = fixture.WithDb(db => db.Meetings.AsNoTracking().Where(m => m.Title == title)
             .Select(m => new { Speeches = m.Speeches.Count, Recommendations = m.Recommendations.Count }).Single());
         Assert.Equal((2, 3), (saved.Speeches, saved.Recommendations));
+        var host = fixture.WithDb(db => db.Meetings.AsNoTracking().Where(m => m.Title == title)
+            .Join(db.Organisations, m => m.HostOrganisationId, o => (int?)o.Id, (_, o) => new { o.Name, o.Kind }).Single());
+        Assert.Equal((NewHost, MeetingPortal.Domain.Organisations.OrganisationKind.FatherlandFront), (host.Name, host.Kind));
     }
 
     [Fact]

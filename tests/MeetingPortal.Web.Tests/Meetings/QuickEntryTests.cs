@@ -263,6 +263,162 @@ public sealed class QuickEntryTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(MeetingPortal.Domain.Organisations.OrganisationKind.SpecialAssociation, kind);
     }
 
+    [Theory]
+    [InlineData("Input.Host", "host", "host", "Ban vận động khu dân cư tổ 5")]
+    [InlineData("Input.Participants[0].Organisation", "participant-0-org", "participant-0-org", "Câu lạc bộ dưỡng sinh tổ dân phố 4")]
+    [InlineData("Input.Speeches[0].Recommendations[0].RaisedBy", "speech-0-rec-0-raised-by", "speech-0-rec-0-raised-by", "Chi hội phụ nữ tổ dân phố 7")]
+    [InlineData("Input.Speeches[0].Recommendations[0].AddressedTo", "speech-0-rec-0-addressed-to", "speech-0-rec-0-addressed-to", "Ban quản lý chợ Kỳ Phương")]
+    [InlineData("Input.Directives[0].Assignees", "directive-0-assignees", "directive-0-assignees-1", "Tổ hòa giải tổ dân phố 2")]
+    public async Task A_new_organisation_in_any_organisation_field_is_offered_its_kind_beside_it_as_typed_and_after_a_refused_save(
+        string field, string fieldId, string key, string name)
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await CompleteFormAsync(client, "Đối thoại có tổ chức mới " + key);
+        // A task's assignees are a list: the known name in it is not offered, the new one is, by its place.
+        form[field] = field.EndsWith(".Assignees", StringComparison.Ordinal) ? $"{KnownBody}; {name}" : name;
+        var meetings = MeetingCount();
+
+        // With scripts: the field's check answers the offer beside it, out of band, naming the organisation as typed.
+        var check = Html.Parse(await (await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", field))).Content.ReadAsStringAsync());
+        var offer = check.DocumentNode.SelectSingleNode($"//div[@id='{fieldId}-offer' and @hx-swap-oob='true']");
+        Assert.NotNull(offer);
+        Assert.Equal($"«{name}» là tổ chức mới. Loại tổ chức:", HtmlAgilityPack.HtmlEntity.DeEntitize(offer.SelectSingleNode($".//label[@for='{key}-kind']")?.InnerText ?? "").Trim());
+        Assert.NotNull(offer.SelectSingleNode($".//select[@id='{key}-kind' and @name='Input.NewOrganisations[{key}].Kind']"));
+        Assert.Single(offer.SelectNodes(".//select")!);
+
+        // Without scripts: the save is refused, the offer is drawn beside the field, everything typed kept.
+        var refused = await form.PostAsync(client, "publish");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = Html.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.NotNull(page.DocumentNode.SelectSingleNode($"//div[@id='{fieldId}-offer']//select[@id='{key}-kind']"));
+        var again = HtmlForm.From(page, form.Action);
+        Assert.Equal(form[field], again[field]);
+        Assert.Equal(form["Input.Title"], again["Input.Title"]);
+        Assert.Equal(meetings, MeetingCount());
+
+        // Choosing the kind and saving again publishes; the organisation is listed with that kind.
+        again[$"Input.NewOrganisations[{key}].Kind"] = "SpecialAssociation";
+        var published = await again.PostAsync(client, "publish");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var id = int.Parse(published.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        var listed = factory.WithDb(db => db.Meetings.Where(m => m.Id == id).SelectMany(m => m.Organisations)
+            .Join(db.Organisations, l => l.OrganisationId, o => o.Id, (_, o) => new { o.Name, o.Kind }).ToList());
+        Assert.Contains(listed, o => o.Name == name && o.Kind == MeetingPortal.Domain.Organisations.OrganisationKind.SpecialAssociation);
+    }
+
+    [Fact]
+    public async Task A_body_the_record_already_names_outside_the_units_lineage_is_not_offered_as_new_and_an_unchanged_save_lists_nothing()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var created = await (await CompleteFormAsync(client, "Đối thoại do cơ quan ngoài phường tổ chức")).PostAsync(client, "save");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        // A body of another district, which the ward does not know but the record names (as a retired unit's body would be).
+        var (cityBody, listed) = factory.WithDb(db =>
+        {
+            var body = db.Organisations.First(o => o.Unit!.Code == "tp-ha-tinh");
+            db.Meetings.Single(m => m.Id == id).HostOrganisationId = body.Id;
+            db.SaveChanges();
+            return (body.Name, db.Meetings.Where(m => m.Id == id).SelectMany(m => m.Organisations).Count());
+        });
+
+        var form = await HtmlForm.LoadAsync(client, $"/Meetings/{id}/Edit");
+        Assert.Equal(cityBody, form["Input.Host"]);
+        Assert.DoesNotContain(form.Fields.Keys, k => k.StartsWith("Input.NewOrganisations", StringComparison.Ordinal));
+        var check = Html.Parse(await (await SendAsync(client, $"/Meetings/{id}/Edit?handler=Check", form.Fields, ("field", "Input.Host"))).Content.ReadAsStringAsync());
+        Assert.Null(check.DocumentNode.SelectSingleNode("//div[@id='host-offer']//select"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await form.PostAsync(client, "save")).StatusCode);
+        Assert.Equal(listed, factory.WithDb(db => db.Meetings.Where(m => m.Id == id).SelectMany(m => m.Organisations).Count()));
+    }
+
+    [Theory]
+    [InlineData("host", "abc", 0)]
+    [InlineData("host", "SpecialAssociation", 10_000)]
+    [InlineData("host", "99", 0)]
+    [InlineData("../x", "SpecialAssociation", 0)]
+    public async Task Bad_input_to_an_offered_kind_answers_without_a_500_keeps_the_offer_and_changes_no_row(string key, string kind, int nameLength)
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await CompleteFormAsync(client, "Đối thoại với tổ chức giả " + key + kind + nameLength);
+        var name = nameLength > 0 ? new string('H', nameLength) : "Hội Người cao tuổi tổ dân phố 11";
+        form["Input.Host"] = name;
+        var fields = new Dictionary<string, string>(form.Fields)
+        {
+            ["Input.NewOrganisations.index"] = key,
+            // A key that is not the field's carries a name no field names: it lists nothing.
+            [$"Input.NewOrganisations[{key}].Name"] = key == "host" ? name : "Tổ chức chỉ có trong bài gửi giả",
+            [$"Input.NewOrganisations[{key}].Kind"] = kind,
+        };
+        var versions = Versions();
+
+        var check = await SendAsync(client, "/Meetings/Create?handler=Check", fields, ("field", "Input.Host"));
+        var saved = await client.PostAsync(form.Action, new FormUrlEncodedContent(fields.Append(new("op", "publish"))));
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        // Refused and drawn again, the offer beside the host still there to choose from.
+        Assert.NotNull(Html.Parse(await saved.Content.ReadAsStringAsync()).DocumentNode.SelectSingleNode("//div[@id='host-offer']//select[@id='host-kind']"));
+        Assert.Equal(versions, Versions());
+        Assert.Equal(0, factory.WithDb(db => db.Organisations.Count(o => o.Name == "Tổ chức chỉ có trong bài gửi giả")));
+    }
+
+    [Fact]
+    public async Task The_periods_offered_follow_the_date_as_it_is_checked_and_the_chosen_one_is_kept()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        var year = int.Parse(form["Input.HeldOn"][..4], CultureInfo.InvariantCulture);
+        form["Input.HeldOn"] = "2019-05-10";
+
+        var answer = Html.Parse(await (await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", "Input.HeldOn"))).Content.ReadAsStringAsync());
+
+        var options = answer.DocumentNode.SelectSingleNode("//select[@id='period' and @hx-swap-oob='innerHTML']");
+        Assert.NotNull(options);
+        var values = options.SelectNodes(".//option")!.Select(o => o.GetAttributeValue("value", "")).ToList();
+        Assert.Equal("", values[0]);
+        Assert.Contains("Quarter-2019-2", values);
+        Assert.Contains("Year-2018-1", values);
+        Assert.Contains("HalfYear-2020-2", values);
+        Assert.DoesNotContain($"Quarter-{year}-4", values);
+        // None chosen yet: none is chosen for the recorder ("Không nêu" stays).
+        Assert.Null(options.SelectSingleNode(".//option[@selected]"));
+        Assert.Equal("Quý II/2019", HtmlAgilityPack.HtmlEntity.DeEntitize(options.SelectSingleNode(".//option[@value='Quarter-2019-2']")!.InnerText));
+
+        // A period chosen before the date changed is kept, offered first, though of another year.
+        form["Input.Period"] = $"Quarter-{year}-4";
+        var kept = Html.Parse(await (await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", "Input.HeldOn"))).Content.ReadAsStringAsync())
+            .DocumentNode.SelectSingleNode("//select[@id='period' and @hx-swap-oob='innerHTML']");
+        Assert.Equal($"Quarter-{year}-4", kept?.SelectSingleNode(".//option[@selected]")?.GetAttributeValue("value", ""));
+        Assert.NotNull(kept!.SelectSingleNode(".//option[@value='Quarter-2019-2']"));
+    }
+
+    private const string KnownBody = "Đảng ủy phường Kỳ Phương";
+
+    /// <summary>A new meeting's form that publishes as it is: a host, a participant, a speech with a recommendation, a task.</summary>
+    private static async Task<HtmlForm> CompleteFormAsync(HttpClient client, string title)
+    {
+        var form = await HtmlForm.LoadAsync(client, "/Meetings/Create");
+        foreach (var op in new[] { "add-participant", "add-rec:0", "add-directive" })
+        {
+            form = HtmlForm.From(Html.Parse(await (await form.PostAsync(client, op)).Content.ReadAsStringAsync()), form.Action);
+        }
+
+        form["Input.Title"] = title;
+        form["Input.Host"] = KnownBody;
+        form["Input.Participants[0].FullName"] = "Trần Thị Tham Dự";
+        form["Input.Participants[0].Organisation"] = KnownBody;
+        form["Input.Speeches[0].Kind"] = "Recommendation";
+        form["Input.Speeches[0].Content"] = "Đề nghị sửa đường.";
+        form["Input.Speeches[0].Recommendations[0].Content"] = "Sửa đường vào tổ dân phố.";
+        form["Input.Speeches[0].Recommendations[0].RaisedBy"] = KnownBody;
+        form["Input.Speeches[0].Recommendations[0].AddressedTo"] = KnownBody;
+        form["Input.Directives[0].Content"] = "Rà soát và trả lời trong tháng.";
+        form["Input.Directives[0].Assignees"] = KnownBody;
+        return form;
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, params (string Name, string Value)[] extra)
     {
         var pairs = fields.Where(f => !extra.Any(e => e.Name == f.Key)).Concat(extra.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)));

@@ -74,6 +74,10 @@ public sealed class EditModel(
         }
     }
 
+    /// <inheritdoc />
+    protected override Task<IReadOnlyCollection<string>> OwnOrganisationNamesAsync(CancellationToken cancellationToken) =>
+        MeetingId > 0 ? MeetingEditor.OrganisationNamesOfAsync(Db, MeetingId, cancellationToken) : Task.FromResult<IReadOnlyCollection<string>>([]);
+
     /// <summary>
     /// 404 when the record is missing or out of the user's scope, 403 without the role; otherwise null, with the record's
     /// id, status and response counts kept for the form.

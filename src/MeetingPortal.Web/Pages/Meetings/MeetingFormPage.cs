@@ -1,6 +1,7 @@
 using System.Globalization;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -58,7 +59,17 @@ public abstract partial class MeetingFormPage(
         var scope = User.GetScopeOrNone();
         UnitOptions = await MeetingPortal.Application.Units.UnitOptions.InScopeAsync(db, scope, cancellationToken);
         Known = await choices.ForUserAsync(User, Input.UnitId ?? scope.UnitId, cancellationToken);
+        ownOrganisations = await OwnOrganisationNamesAsync(cancellationToken);
     }
+
+    private IReadOnlyCollection<string> ownOrganisations = [];
+
+    /// <summary>
+    /// The bodies the record being edited names already, which the save resolves even when the unit does not know them (a
+    /// retired unit's): never offered a kind. None for a new record.
+    /// </summary>
+    protected virtual Task<IReadOnlyCollection<string>> OwnOrganisationNamesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>>([]);
 
     /// <summary>Puts a use case's messages beside their fields and shows the form again, everything typed kept.</summary>
     protected async Task<IActionResult> ShowAgainAsync(SaveMeetingResult saved, CancellationToken cancellationToken)
@@ -125,17 +136,92 @@ public abstract partial class MeetingFormPage(
     }
 
     /// <summary>
-    /// Whether <paramref name="name"/> is an organisation neither known in the unit (and the units above) nor listed
-    /// among this meeting's organisations: the form then offers its kind beside the field (issue 17, item 2).
+    /// Whether <paramref name="name"/> is an organisation neither known in the unit (and the units above), nor named by the
+    /// record being edited, nor listed among this meeting's organisations: the form then offers its kind beside the field
+    /// (issue 17, item 2).
     /// </summary>
     public bool IsNewOrganisation(string? name) =>
         !string.IsNullOrWhiteSpace(name)
         && !Known.Organisations.Any(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        && !ownOrganisations.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase)
         && !Input.Organisations.Any(o => string.Equals(o.Name?.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The offer of a kind beside speech <paramref name="index"/>'s organisation (empty when its name is known).</summary>
-    public OrganisationOffer OfferFor(int index) =>
-        new(index, Input.Speeches[index].Organisation?.Trim(), IsNewOrganisation(Input.Speeches[index].Organisation), Input.Speeches[index].OrganisationKind);
+    private Dictionary<string, OrganisationOffer>? offers;
+
+    /// <summary>
+    /// The offer of a kind beside the organisation field whose element id is <paramref name="fieldId"/> ("host",
+    /// "participant-0-org", "speech-0-org", "speech-0-rec-1-raised-by", "speech-0-rec-1-addressed-to",
+    /// "directive-0-assignees"): each name in it that is new (<see cref="IsNewOrganisation"/>) and not already offered
+    /// beside an earlier field of the form, with the kind chosen for it in the post, if any. Empty when there is none;
+    /// the view draws the container either way so that a field's check can fill or clear it out of band.
+    /// </summary>
+    public OrganisationOffer OfferBeside(string fieldId)
+    {
+        offers ??= Offers();
+        return offers.TryGetValue(fieldId, out var offer) ? offer : new OrganisationOffer(fieldId, [], null);
+    }
+
+    /// <summary>Every organisation field's offer, in the form's order, computed once the names known in the unit are loaded.</summary>
+    private Dictionary<string, OrganisationOffer> Offers()
+    {
+        var offered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new Dictionary<string, OrganisationOffer>(StringComparer.Ordinal);
+        foreach (var field in Input.OrganisationNames().GroupBy(n => n.Field))
+        {
+            if (OrganisationFieldId(field.Key) is not { } fieldId)
+            {
+                continue;
+            }
+
+            var speech = SpeechOrganisation().Match(field.Key) is { Success: true } m ? Input.Speeches[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)] : null;
+            var names = field.Where(n => IsNewOrganisation(n.Name) && offered.Add(n.Name))
+                .Select(n => new OfferedName(
+                    field.Key.StartsWith(nameof(MeetingForm.Directives), StringComparison.Ordinal) ? string.Create(CultureInfo.InvariantCulture, $"{fieldId}-{n.Place}") : fieldId,
+                    n.Name,
+                    speech?.OrganisationKind ?? ChosenKind(n.Name)))
+                .ToList();
+            result[fieldId] = new OrganisationOffer(fieldId, names, speech is null ? null : $"{FormPrefix}.{field.Key}Kind");
+        }
+
+        return result;
+    }
+
+    /// <summary>The kind posted for <paramref name="name"/> beside any field (a speech's or another), so that it follows the offer when the offer moves.</summary>
+    private OrganisationKind? ChosenKind(string name) =>
+        Input.NewOrganisations.FirstOrDefault(n => n.Kind is not null && string.Equals(n.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase))?.Kind
+        ?? Input.Speeches.FirstOrDefault(s => s.OrganisationKind is not null && string.Equals(s.Organisation?.Trim(), name, StringComparison.OrdinalIgnoreCase))?.OrganisationKind;
+
+    /// <summary>
+    /// The element id of an organisation field named as <see cref="MeetingForm.OrganisationNames"/> names it ("Host",
+    /// "Speeches[0].Recommendations[1].RaisedBy"), as _MeetingForm draws it; null for any other field.
+    /// </summary>
+    private static string? OrganisationFieldId(string field)
+    {
+        if (field == nameof(MeetingForm.Host))
+        {
+            return "host";
+        }
+
+        var m = OrganisationField().Match(field);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        return m.Groups["list"].Value switch
+        {
+            nameof(MeetingForm.Participants) => $"participant-{m.Groups["i"].Value}-org",
+            nameof(MeetingForm.Directives) => $"directive-{m.Groups["i"].Value}-assignees",
+            _ when m.Groups["j"].Success => $"speech-{m.Groups["i"].Value}-rec-{m.Groups["j"].Value}-{(m.Groups["field"].Value == nameof(MeetingForm.RecommendationRow.RaisedBy) ? "raised-by" : "addressed-to")}",
+            _ => $"speech-{m.Groups["i"].Value}-org",
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?<list>Participants)\[(?<i>\d{1,3})\]\.(?<field>Organisation)|(?<list>Speeches)\[(?<i>\d{1,3})\]\.(?:(?<field>Organisation)|Recommendations\[(?<j>\d{1,3})\]\.(?<field>RaisedBy|AddressedTo))|(?<list>Directives)\[(?<i>\d{1,3})\]\.(?<field>Assignees))$")]
+    private static partial System.Text.RegularExpressions.Regex OrganisationField();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Speeches\[(\d{1,3})\]\.Organisation$")]
+    private static partial System.Text.RegularExpressions.Regex SpeechOrganisation();
 
     /// <summary>Whether htmx sent the request (its "HX-Request: true" header): the quick entry with scripts on (ADR 0022).</summary>
     protected bool FromScript => Request.Headers["HX-Request"] == "true";
@@ -180,19 +266,40 @@ public abstract partial class MeetingFormPage(
             speakers = SpeakerNames(Input, Known);
         }
 
-        OrganisationOffer? offer = null;
-        if (field is not null && SpeechOrganisationField().Match(field) is { Success: true } match
-            && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < Input.Speeches.Count)
+        // After any organisation field, every field's offer is answered afresh: a name typed in one field may move the
+        // offer of the same name from another (it is offered once, beside the first field naming it).
+        IReadOnlyList<OrganisationOffer>? offersNow = null;
+        if (field is not null && field.StartsWith(FormPrefix + ".", StringComparison.Ordinal) && OrganisationFieldId(field[(FormPrefix.Length + 1)..]) is not null)
         {
             await LoadOptionsAsync(cancellationToken);
-            offer = OfferFor(index);
+            offersNow = AllOffers();
         }
 
-        return Partial("_FieldCheck", new FieldCheck(message, speakers, offer));
+        // After the meeting's date, the periods offered follow its year, the chosen one kept.
+        var periods = field == $"{FormPrefix}.{nameof(MeetingForm.HeldOn)}" ? new PeriodOptions(PeriodChoices(), Input.Period) : null;
+
+        return Partial("_FieldCheck", new FieldCheck(message, speakers, offersNow, periods));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^Input\.Speeches\[(\d{1,3})\]\.Organisation$")]
-    private static partial System.Text.RegularExpressions.Regex SpeechOrganisationField();
+    /// <summary>The offers beside every organisation field of the form drawn now, those without a new name included (so that they clear).</summary>
+    private List<OrganisationOffer> AllOffers()
+    {
+        offers ??= Offers();
+        var ids = new List<string> { "host" };
+        ids.AddRange(Enumerable.Range(0, Input.Participants.Count).Select(i => $"participant-{i}-org"));
+        for (var i = 0; i < Input.Speeches.Count; i++)
+        {
+            ids.Add($"speech-{i}-org");
+            for (var j = 0; j < Input.Speeches[i].Recommendations.Count; j++)
+            {
+                ids.Add($"speech-{i}-rec-{j}-raised-by");
+                ids.Add($"speech-{i}-rec-{j}-addressed-to");
+            }
+        }
+
+        ids.AddRange(Enumerable.Range(0, Input.Directives.Count).Select(i => $"directive-{i}-assignees"));
+        return ids.Select(OfferBeside).ToList();
+    }
 
     /// <summary>Applies a row button to the posted form. Returns false for "save" and "publish".</summary>
     protected bool ApplyRowOperation(string? op)
@@ -302,15 +409,30 @@ public abstract partial class MeetingFormPage(
 }
 
 
-/// <summary>The answer of a field checked as typed: its message (null when the field is fine) and, after a participant's name, the speakers to offer.</summary>
+/// <summary>The answer of a field checked as typed (ADR 0022): its message (null when the field is fine) and what follows from the field out of band.</summary>
 /// <param name="Message">The first message the save would give for the field, in the same words.</param>
-/// <param name="Speakers">The names to offer as speakers, or null when they did not change.</param>
-/// <param name="Offer">After a speech's organisation, the offer of its kind beside it (sent out of band), else null.</param>
-public sealed record FieldCheck(string? Message, IReadOnlyList<string>? Speakers, OrganisationOffer? Offer = null);
+/// <param name="Speakers">After a participant's name, the names to offer as speakers; else null.</param>
+/// <param name="Offers">After an organisation field, the offer of a kind beside every organisation field (sent out of band); else null.</param>
+/// <param name="Periods">After the meeting's date, the periods offered for its year (sent out of band); else null.</param>
+public sealed record FieldCheck(string? Message, IReadOnlyList<string>? Speakers, IReadOnlyList<OrganisationOffer>? Offers = null, PeriodOptions? Periods = null);
 
-/// <summary>The offer of a kind beside a speech's organisation that is new to the unit (issue 17, item 2).</summary>
-/// <param name="Index">The speech's place in the form (0-based).</param>
-/// <param name="Name">The organisation's name as typed.</param>
-/// <param name="IsNew">Whether the name is new: the offer is shown only then.</param>
-/// <param name="Kind">The kind already chosen, if any.</param>
-public sealed record OrganisationOffer(int Index, string? Name, bool IsNew, MeetingPortal.Domain.Organisations.OrganisationKind? Kind);
+/// <summary>The options of the one period choice and the value chosen (issue 17, item 2).</summary>
+/// <param name="Choices">By year, each period's posted value ("Quarter-2026-4") and its name ("Quý IV/2026").</param>
+/// <param name="Chosen">The posted value chosen, empty for none ("Không nêu").</param>
+public sealed record PeriodOptions(IReadOnlyList<(int Year, IReadOnlyList<(string Value, string Label)> Periods)> Choices, string? Chosen);
+
+/// <summary>
+/// The offer of a kind beside one organisation field for each name in it new to the unit (issue 17, item 2), so that the
+/// name is listed among the meeting's organisations when saved instead of refused.
+/// </summary>
+/// <param name="FieldId">The field's element id ("host", "speech-0-org"); the offer's container is "{FieldId}-offer".</param>
+/// <param name="Names">The new names offered here, in the field's order; empty when none (the container is drawn empty).</param>
+/// <param name="SpeechKindField">For a speech's organisation, the posted name of its own kind field ("Input.Speeches[0].OrganisationKind");
+/// null for the other fields, whose kinds are posted in <see cref="MeetingForm.NewOrganisations"/>.</param>
+public sealed record OrganisationOffer(string FieldId, IReadOnlyList<OfferedName> Names, string? SpeechKindField);
+
+/// <summary>One new name offered its kind.</summary>
+/// <param name="Key">Its key: the field's element id, or for a task's assignees "{id}-{place}"; the kind's select is "{Key}-kind".</param>
+/// <param name="Name">The name as typed, trimmed.</param>
+/// <param name="Kind">The kind already chosen for it, if any.</param>
+public sealed record OfferedName(string Key, string Name, OrganisationKind? Kind);
