@@ -24,7 +24,8 @@ namespace MeetingPortal.Infrastructure.Seeding;
 /// reads the record's source that it is not a real one, and which is also the marker that makes it run once.
 /// Switched on by <c>Seeding:DemoData:History</c> (with demo data on); run after the seeds and demo accounts.
 /// </summary>
-public sealed class DemoHistorySeeder(MeetingPortalDbContext db, CalendarService calendar, AuditTrail audit, ILogger<DemoHistorySeeder> logger)
+public sealed class DemoHistorySeeder(
+    MeetingPortalDbContext db, CalendarService calendar, AuditTrail audit, TimeProvider timeProvider, ILogger<DemoHistorySeeder> logger)
 {
     /// <summary>
     /// The source every demo meeting carries (its "Nguồn" row): says the record is an illustration, and marks the
@@ -139,17 +140,25 @@ public sealed class DemoHistorySeeder(MeetingPortalDbContext db, CalendarService
                     continue;
                 }
 
-                var meeting = Publish(plan, bodies, heldOn, text, random);
+                // Recorded as the meeting went: the Front's report, the opinions and recommendations, the answer and the
+                // conclusion; published the day after, and only then followed up (ADR 0012).
+                var meeting = NewMeeting(plan, bodies, heldOn);
+                meeting.AddSpeech(SpeechKind.Opinion, text.Opinion(), null, "Đại diện", text.Pick(bodies.Raisers).Id);
+                var raised = Enumerable.Range(0, random.Next(2, 5)).Select(i => Raise(meeting, bodies, themes, text, random, i)).ToList();
+                meeting.AddSpeech(SpeechKind.Answer, DemoText.MeetingAnswer(), null, "Bí thư", bodies.Committee);
+                meeting.AddSpeech(SpeechKind.Conclusion, DemoText.Conclusion(plan.Place), null, "Bí thư", bodies.Committee);
+                meeting.Conclusion = DemoText.Conclusion(plan.Place);
+                meeting.StatedOpinionCount = random.Next(6, 15);
+                meeting.Publish(At(heldOn.AddDays(1), 16));
+
                 var age = today.DayNumber - heldOn.DayNumber;
                 var fates = age <= 60 ? Recent : age <= 130 ? Middle : Old;
-                var count = random.Next(2, 5);
-                for (var i = 0; i < count; i++)
+                foreach (var recommendation in raised)
                 {
-                    var recommendation = Raise(meeting, bodies, themes, text, random, i);
                     Follow(recommendation, fates[fateIndex++ % fates.Length], plan, bodies, above, heldOn, today, working, policy, text);
                 }
 
-                AddConclusion(meeting, plan, bodies, heldOn, today, working, text, random);
+                AddConclusion(meeting, plan, bodies, heldOn, today, working, random);
                 meeting.RefreshSearchText();
                 db.Meetings.Add(meeting);
                 meetings.Add(meeting);
@@ -157,7 +166,7 @@ public sealed class DemoHistorySeeder(MeetingPortalDbContext db, CalendarService
 
             // A draft the unit's recorder finishes: held a few days ago, with its host and speeches, not yet published.
             var draftOn = PreviousWorkingDay(today.AddDays(-2), working);
-            var draft = Draft(plan, bodies, draftOn, text, random);
+            var draft = Draft(plan, bodies, draftOn, text);
             db.Meetings.Add(draft);
             meetings.Add(draft);
 
@@ -214,9 +223,10 @@ public sealed class DemoHistorySeeder(MeetingPortalDbContext db, CalendarService
         return new Bodies(unitId, committee.Id, front.Id, peoples.Id, responder?.OrganisationId ?? committee.Id, raisers, levelRank);
     }
 
-    private static Meeting NewMeeting(UnitPlan plan, int unitId, Bodies bodies, DateOnly heldOn, DemoText text)
+    /// <summary>A dialogue of the unit's Party committee's standing members with the Front and the unions, opened by the Front's report.</summary>
+    private static Meeting NewMeeting(UnitPlan plan, Bodies bodies, DateOnly heldOn)
     {
-        var meeting = new Meeting(unitId, MeetingType.Dialogue, $"Thường trực cấp ủy đối thoại với Mặt trận và các đoàn thể {plan.Place} tháng {heldOn.Month}/{heldOn.Year}", heldOn)
+        var meeting = new Meeting(bodies.UnitId, MeetingType.Dialogue, $"Thường trực cấp ủy đối thoại với Mặt trận và các đoàn thể {plan.Place} tháng {heldOn.Month}/{heldOn.Year}", heldOn)
         {
             HostOrganisationId = bodies.Committee,
             Location = $"Hội trường {plan.Place}",
@@ -238,24 +248,12 @@ public sealed class DemoHistorySeeder(MeetingPortalDbContext db, CalendarService
         return meeting;
     }
 
-    /// <summary>A meeting recorded and published the day after it was held by the unit's recorder.</summary>
-    private static Meeting Publish(UnitPlan plan, Bodies bodies, DateOnly heldOn, DemoText text, Random random)
-    {
-        var meeting = NewMeeting(plan, bodies.UnitId, bodies, heldOn, text);
-        meeting.AddSpeech(SpeechKind.Opinion, text.Opinion(), null, "Đại diện", text.Pick(bodies.Raisers).Id);
-        meeting.AddSpeech(SpeechKind.Answer, DemoText.MeetingAnswer(), null, "Bí thư", bodies.Committee);
-        meeting.AddSpeech(SpeechKind.Conclusion, DemoText.Conclusion(plan.Place), null, "Bí thư", bodies.Committee);
-        meeting.Conclusion = DemoText.Conclusion(plan.Place);
-        meeting.StatedOpinionCount = random.Next(6, 15);
-        meeting.Publish(At(heldOn.AddDays(1), 16));
-        return meeting;
-    }
-
     /// <summary>A draft the recorder has begun: host and the opening report, the rest to write before publishing.</summary>
-    private static Meeting Draft(UnitPlan plan, Bodies bodies, DateOnly heldOn, DemoText text, Random random)
+    private static Meeting Draft(UnitPlan plan, Bodies bodies, DateOnly heldOn, DemoText text)
     {
-        var meeting = NewMeeting(plan, bodies.UnitId, bodies, heldOn, text);
-        meeting.Title = $"Thường trực cấp ủy đối thoại với Mặt trận và các đoàn thể {plan.Place} (bản nháp, chưa công bố)";
+        var meeting = NewMeeting(plan, bodies, heldOn);
+        meeting.Type = MeetingType.WorkingSession;
+        meeting.Title = $"Thường trực cấp ủy làm việc với Mặt trận và các đoàn thể {plan.Place} về công tác giám sát, phản biện xã hội";
         var raiser = text.Pick(bodies.Raisers);
         var speech = meeting.AddSpeech(SpeechKind.Recommendation, text.Opinion(), null, "Đại diện", raiser.Id);
         meeting.RaiseRecommendation(speech, text.Recommendation(plan.Place), raiser.Id, null);
@@ -278,7 +276,7 @@ public sealed class DemoHistorySeeder(MeetingPortalDbContext db, CalendarService
     /// (the rules count the due date unless a date is given), the responder answers, forwards up or says it is in
     /// progress, the tracker reopens or the raising side judges; never dated after today.
     /// </summary>
-    private static void Follow(
+    private void Follow(
         Recommendation r, Fate fate, UnitPlan plan, Bodies bodies, Bodies? above, DateOnly heldOn, DateOnly today,
         WorkingCalendar working, DueDatePolicy policy, DemoText text)
     {
@@ -350,7 +348,7 @@ public sealed class DemoHistorySeeder(MeetingPortalDbContext db, CalendarService
     }
 
     /// <summary>The conclusion's tasks with their due dates; older ones done (some with a progress report), some overdue.</summary>
-    private static void AddConclusion(Meeting meeting, UnitPlan plan, Bodies bodies, DateOnly heldOn, DateOnly today, WorkingCalendar working, DemoText text, Random random)
+    private void AddConclusion(Meeting meeting, UnitPlan plan, Bodies bodies, DateOnly heldOn, DateOnly today, WorkingCalendar working, Random random)
     {
         var first = meeting.AddDirective($"Giao Ủy ban nhân dân {plan.Place} chỉ đạo rà soát, giải quyết dứt điểm các kiến nghị thuộc thẩm quyền, báo cáo kết quả với Thường trực cấp ủy.",
             [bodies.PeoplesCommittee], working.AddWorkingDays(heldOn, 20));
@@ -399,6 +397,14 @@ public sealed class DemoHistorySeeder(MeetingPortalDbContext db, CalendarService
         return day;
     }
 
-    /// <summary>UTC instant of <paramref name="hour"/> o'clock on <paramref name="day"/> in Vietnam.</summary>
-    private static DateTime At(DateOnly day, int hour) => VietnamTime.StartUtc(day).AddHours(hour);
+    /// <summary>
+    /// UTC instant of <paramref name="hour"/> o'clock on <paramref name="day"/> in Vietnam, or now when that is later
+    /// (a step of today, or of tomorrow's publication of yesterday's meeting, is never stamped in the future).
+    /// </summary>
+    private DateTime At(DateOnly day, int hour)
+    {
+        var at = VietnamTime.StartUtc(day).AddHours(hour);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        return at > now ? now : at;
+    }
 }

@@ -44,6 +44,7 @@ public sealed partial class DemoHistoryTests(DemoHistoryPortalFactory factory) :
 
         var page = await client.GetHtmlAsync("/");
 
+        Assert.True(Count(page, "overdue") > 0, "overdue");
         Assert.Equal(1, Count(page, "without-meeting"));
         Assert.Contains("Kỳ Phương", page.Node("//li[@data-count='without-meeting']").InnerText, StringComparison.Ordinal);
     }
