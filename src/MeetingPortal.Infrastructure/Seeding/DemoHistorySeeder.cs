@@ -80,6 +80,9 @@ public sealed class DemoHistorySeeder(
         Declined,
     }
 
+    // A unit's latest meeting: one item for the tracker to give out, one due within days, one sent up, one answered there.
+    private static readonly Fate[] Latest = [Fate.DueSoon, Fate.New, Fate.Forwarded, Fate.AnsweredAtMeeting];
+
     // The last two months: still being given out and answered.
     private static readonly Fate[] Recent = [Fate.New, Fate.DueSoon, Fate.Assigned, Fate.Forwarded, Fate.AnsweredAtMeeting, Fate.New, Fate.Overdue];
 
@@ -131,14 +134,13 @@ public sealed class DemoHistorySeeder(
             var above = unit.ParentCode is { } parentCode && bodiesOf.TryGetValue(parentCode, out var parent) ? parent : null;
             var meetings = new List<Meeting>();
             var fateIndex = 0;
-            for (var back = Months - 1; back >= 0; back--)
+            var days = Enumerable.Range(0, Months).Reverse()
+                .Select(back => today.AddMonths(-back))
+                .Select(month => FirstWorkingDayFrom(new DateOnly(month.Year, month.Month, Math.Min(plan.Day, DateTime.DaysInMonth(month.Year, month.Month))), working))
+                .Where(heldOn => heldOn < today && !(plan.Code == UnitWithoutMeetingThisQuarter && ReviewPeriod.QuarterOf(heldOn) == ReviewPeriod.QuarterOf(today)))
+                .ToList();
+            foreach (var heldOn in days)
             {
-                var month = today.AddMonths(-back);
-                var heldOn = FirstWorkingDayFrom(new DateOnly(month.Year, month.Month, Math.Min(plan.Day, DateTime.DaysInMonth(month.Year, month.Month))), working);
-                if (heldOn >= today || (plan.Code == UnitWithoutMeetingThisQuarter && ReviewPeriod.QuarterOf(heldOn) == ReviewPeriod.QuarterOf(today)))
-                {
-                    continue;
-                }
 
                 // Recorded as the meeting went: the Front's report, the opinions and recommendations, the answer and the
                 // conclusion; published the day after, and only then followed up (ADR 0012).
@@ -153,9 +155,10 @@ public sealed class DemoHistorySeeder(
 
                 var age = today.DayNumber - heldOn.DayNumber;
                 var fates = age <= 60 ? Recent : age <= 130 ? Middle : Old;
-                foreach (var recommendation in raised)
+                foreach (var (recommendation, i) in raised.Select((r, i) => (r, i)))
                 {
-                    Follow(recommendation, fates[fateIndex++ % fates.Length], plan, bodies, above, heldOn, today, working, policy, text);
+                    var fate = heldOn == days[^1] ? Latest[i % Latest.Length] : fates[fateIndex++ % fates.Length];
+                    Follow(recommendation, fate, plan, bodies, above, heldOn, today, working, policy, text);
                 }
 
                 AddConclusion(meeting, plan, bodies, heldOn, today, working, random);
