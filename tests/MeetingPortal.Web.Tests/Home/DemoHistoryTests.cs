@@ -49,6 +49,23 @@ public sealed partial class DemoHistoryTests(DemoHistoryPortalFactory factory) :
         Assert.Contains("Kỳ Phương", page.Node("//li[@data-count='without-meeting']").InnerText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_wards_and_districts_sent_their_last_quarters_report_but_Tran_Phu()
+    {
+        var kyAnh = await (await factory.SignInAsync("lanhdao.kyanh")).GetHtmlAsync("/");
+        var city = await (await factory.SignInAsync("lanhdao.tphatinh")).GetHtmlAsync("/");
+
+        Assert.Equal(0, Count(kyAnh, "reports-awaited"));
+        Assert.Contains("Phường Trần Phú", city.Node("//li[@data-count='reports-awaited']").InnerText, StringComparison.Ordinal);
+        var reports = factory.WithDb(db => db.Snapshots.AsNoTracking().Select(r => new { r.Status, r.Narrative, r.SignerName }).ToList());
+        Assert.Equal(3, reports.Count);
+        Assert.All(reports, r =>
+        {
+            Assert.Equal(Domain.Reports.ReportStatus.Sent, r.Status);
+            Assert.StartsWith("Báo cáo minh họa", r.Narrative, StringComparison.Ordinal);
+        });
+    }
+
     [Theory]
     [InlineData("theodoi.kyanh")]
     [InlineData("theodoi.hatinh")]
@@ -159,10 +176,11 @@ public sealed partial class DemoHistoryTests(DemoHistoryPortalFactory factory) :
         var directory = Path.Combine(Path.GetTempPath(), "meetingportal-tests", "demo-history-" + Guid.NewGuid().ToString("N"));
         try
         {
-            (int, int, int, int, int, int) Rows(PortalFactory portal) => portal.WithDb(db => (
-                db.Meetings.Count(), db.Recommendations.Count(), db.Responses.Count(), db.Directives.Count(), db.Organisations.Count(), db.History.Count()));
+            (int, int, int, int, int, int, int) Rows(PortalFactory portal) => portal.WithDb(db => (
+                db.Meetings.Count(), db.Recommendations.Count(), db.Responses.Count(), db.Directives.Count(), db.Organisations.Count(), db.History.Count(),
+                db.Snapshots.Count()));
 
-            (int, int, int, int, int, int) first;
+            (int, int, int, int, int, int, int) first;
             using (var portal = new DemoHistoryPortalFactory(directory, keepData: true))
             {
                 first = Rows(portal);
