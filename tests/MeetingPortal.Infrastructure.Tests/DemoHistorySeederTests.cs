@@ -58,6 +58,11 @@ public sealed class DemoHistorySeederTests
                 // Each status is the last step's: the events' chain ends where the record stands.
                 Assert.Equal(r.Status, r.Events.OrderBy(e => e.Id).LastOrDefault()?.ToStatus ?? RecommendationStatus.New);
                 Assert.All(r.Hops, hop => Assert.NotEqual(hop.FromOrganisationId, hop.ToOrganisationId));
+                // As the assign and forward use cases check it: a due date is not before the day it was given.
+                if (r.Events.Where(e => e.Kind is RecommendationEventKind.Assigned or RecommendationEventKind.Forwarded).OrderBy(e => e.Id).LastOrDefault() is { } given)
+                {
+                    Assert.True(r.DueOn >= VietnamTime.DateAt(new DateTimeOffset(given.AtUtc, TimeSpan.Zero)), $"{r.Id} due {r.DueOn}, given at {given.AtUtc:u}");
+                }
             }
 
             Assert.All(meeting.Directives, d => Assert.True(d.DoneOn is null || d.DoneOn <= today));

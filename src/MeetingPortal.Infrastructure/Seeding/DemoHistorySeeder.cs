@@ -292,15 +292,16 @@ public sealed class DemoHistorySeeder(
             return;
         }
 
+        var assignedOn = Cap(NextWorkingDay(heldOn.AddDays(1), working));
         if (fate == Fate.AnsweredAtMeeting)
         {
-            // Answered at the meeting itself, as the seeds' Kỳ Phương meeting did: given to the host, answered that day.
-            r.AssignTo(bodies.Committee, Deadline.Given(heldOn), new Actor(tracker, At(heldOn.AddDays(1), 17)));
-            r.Respond(ResponseKind.Accepted, heldOn, bodies.Committee, null, DemoText.MeetingAnswer(), new Actor(tracker, At(heldOn.AddDays(1), 17)));
+            // Answered at the meeting itself, as the seeds' Kỳ Phương meeting did: given to the host after publication
+            // (the rules count its date), and its answer recorded with the meeting's date.
+            r.AssignTo(bodies.Committee, policy.Resolve(null, assignedOn, r.ThemeId, bodies.LevelRank), new Actor(tracker, At(assignedOn, 9)));
+            r.Respond(ResponseKind.Accepted, heldOn, bodies.Committee, null, DemoText.MeetingAnswer(), new Actor(tracker, At(assignedOn, 9)));
             return;
         }
 
-        var assignedOn = Cap(NextWorkingDay(heldOn.AddDays(1), working));
         var body = fate is Fate.Explained or Fate.Declined ? bodies.PeoplesCommittee : bodies.Responder;
         var deadline = fate == Fate.DueSoon
             ? Deadline.Given(working.AddWorkingDays(today, 2))
