@@ -86,7 +86,8 @@ public sealed partial class DemoHistoryTests(DemoHistoryPortalFactory factory) :
     [InlineData("traloi.kyanh")]
     [InlineData("traloi.tranphu")]
     [InlineData("traloi.hatinh")]
-    public async Task Every_demo_responder_has_a_queue(string responder)
+    [InlineData("traloi.tphatinh")]
+    public async Task The_responders_of_the_units_with_a_history_have_a_queue(string responder)
     {
         var client = await factory.SignInAsync(responder);
 
