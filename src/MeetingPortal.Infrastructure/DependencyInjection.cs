@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<InterchangeExporter>();
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoHistorySeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<StartupState>();
         services.AddHostedService<DeferredInitializationService>();

@@ -251,6 +251,13 @@ await using (var scope = app.Services.CreateAsyncScope())
     initialized = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
+// The demo history's official reports go through the leaders' use cases, which live above the initializer (ADR 0024).
+if (initialized && !CommandLine.IsCommand(args)
+    && app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedingOptions>>().Value.DemoData is { Enabled: true, History: true })
+{
+    await DemoReports.WriteAsync(app.Services, app.Logger, CancellationToken.None);
+}
+
 if (CommandLine.IsCommand(args))
 {
     if (!initialized)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingPortal.Infrastructure.Seeding;
 
-/// <summary>Runs at start: migrate, make roles, load seeds/ into an empty database, add demo accounts if asked.</summary>
+/// <summary>Runs at start: migrate, make roles, load seeds/ into an empty database, add demo accounts and the demo history if asked.</summary>
 public sealed class DatabaseInitializer(
     MeetingPortalDbContext db,
     DatabaseOptions databaseOptions,
@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(
     IOptions<SeedingOptions> seedingOptions,
     InterchangeImporter importer,
     DemoDataSeeder demoData,
+    DemoHistorySeeder demoHistory,
     PlannerStatistics plannerStatistics,
     StartupState startupState,
     RoleManager<IdentityRole> roleManager,
@@ -74,6 +75,15 @@ public sealed class DatabaseInitializer(
         if (options.DemoData.Enabled)
         {
             await demoData.SeedAsync(options.DemoData, cancellationToken);
+            // After the seeds and the accounts: the history reuses the seeds' units and bodies and acts as the accounts.
+            if (options.DemoData.History)
+            {
+                await demoHistory.SeedAsync(cancellationToken);
+            }
+        }
+        else if (options.DemoData.History)
+        {
+            logger.LogWarning("Seeding:DemoData:History is on but demo data is off; no demo history is written");
         }
 
         // Without statistics SQLite's planner starts scoped queries from the wrong index (30× slower at

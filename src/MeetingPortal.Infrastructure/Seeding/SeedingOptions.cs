@@ -21,4 +21,11 @@ public sealed class DemoDataOptions
 
     /// <summary>The password every demo account gets; required when Enabled, kept in configuration, never in code.</summary>
     public string? Password { get; set; }
+
+    /// <summary>
+    /// Also write the demo history of the demo units (<see cref="DemoHistorySeeder"/>, ADR 0024): a year of meetings up
+    /// to today with their recommendations in every state, marked as illustrations. Off by default and in the tests'
+    /// portals; Development's settings switch it on. Needs <see cref="Enabled"/> (its actors are the demo accounts).
+    /// </summary>
+    public bool History { get; set; }
 }

@@ -76,6 +76,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual bool DemoData => true;
 
+    /// <summary>Whether the demo history is written at start (Seeding:DemoData:History); off, as everywhere but Development.</summary>
+    protected virtual bool DemoHistory => false;
+
     protected virtual int SignInAttemptsPerMinute => 10_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -84,6 +87,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Seeding:DemoData:Enabled", DemoData ? "true" : "false");
         builder.UseSetting("Seeding:DemoData:Password", DemoData ? DemoPassword : string.Empty);
+        builder.UseSetting("Seeding:DemoData:History", DemoHistory ? "true" : "false");
         // Tests run the due-date check themselves, when their data is ready.
         builder.UseSetting("Monitoring:Enabled", "false");
         // Every test signs in through the form; the limit itself is tested with its own setting.

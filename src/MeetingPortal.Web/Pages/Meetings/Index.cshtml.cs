@@ -3,6 +3,7 @@ using FluentValidation;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Infrastructure.Scope;
+using MeetingPortal.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,7 +53,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
         PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
         Meetings = await Filter.Order(query, db)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(m => new Row(m.Id, m.HeldOn, m.Title, m.Unit!.Name, m.Type, m.Format, m.Status, m.Recommendations.Count()))
+            .Select(m => new Row(m.Id, m.HeldOn, m.Title, m.Unit!.Name, m.Type, m.Format, m.Status, m.Recommendations.Count(), m.Source == DemoHistorySeeder.Source))
             .ToListAsync(cancellationToken);
         await LoadExcerptsAsync(cancellationToken);
     }
@@ -103,7 +104,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, IValidator<MeetingFilt
         OrganisationOptions = bodies.WithChosen(Filter.Organisation).Select(o => new Choice(o.Id, o.Label)).ToList();
     }
 
-    public sealed record Row(int Id, DateOnly HeldOn, string Title, string UnitName, MeetingType Type, MeetingFormat Format, MeetingStatus Status, int RecommendationCount);
+    public sealed record Row(int Id, DateOnly HeldOn, string Title, string UnitName, MeetingType Type, MeetingFormat Format, MeetingStatus Status, int RecommendationCount, bool IsDemo);
 
     public sealed record Choice(int Id, string Label);
 }

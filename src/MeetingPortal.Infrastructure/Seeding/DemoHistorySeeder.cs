@@ -1,0 +1,414 @@
+using MeetingPortal.Domain.Calendar;
+using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.History;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Organisations;
+using MeetingPortal.Domain.Recommendations;
+using MeetingPortal.Infrastructure.Identity;
+using MeetingPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingPortal.Infrastructure.Seeding;
+
+/// <summary>
+/// A demo history for the demo units (issue 17, deliver 7; ADR 0024): about a meeting a month for the last twelve
+/// months up to today at Hà Tĩnh, Thành phố Hà Tĩnh, Kỳ Anh, Kỳ Phương and Trần Phú, each with speeches, two to four
+/// recommendations followed to every state (new, assigned, forwarded, in progress, answered, resolved, closed,
+/// declined, reopened, overdue, due soon), a conclusion's tasks, and a draft for each unit's recorder; so that a first
+/// start in Development shows real figures on every home, the summary's default period and the queues.
+/// Every record is made through the domain's own methods (publish, assign with the due-date rules, forward, respond,
+/// reopen, judge, task progress) as the use cases call them, acting as the unit's demo accounts, dated relative to
+/// today (Vietnam date, from the injected <see cref="TimeProvider"/> through <see cref="CalendarService"/>), from a
+/// fixed random seed. Each meeting's <see cref="Meeting.Source"/> is <see cref="Source"/>, which says where a user
+/// reads the record's source that it is not a real one, and which is also the marker that makes it run once.
+/// Switched on by <c>Seeding:DemoData:History</c> (with demo data on); run after the seeds and demo accounts.
+/// </summary>
+public sealed class DemoHistorySeeder(
+    MeetingPortalDbContext db, CalendarService calendar, AuditTrail audit, TimeProvider timeProvider, ILogger<DemoHistorySeeder> logger)
+{
+    /// <summary>
+    /// The source every demo meeting carries (its "Nguồn" row): says the record is an illustration, and marks the
+    /// demo history so a second start adds nothing (<see cref="IsSeededAsync"/>). Stored data, as a seed's source is.
+    /// </summary>
+    public const string Source = "Dữ liệu minh họa, không phải hồ sơ thật (lịch sử mẫu của môi trường phát triển)";
+
+    /// <summary>The fixed seed of the random choices: the same day gives the same history.</summary>
+    public const int RandomSeed = 17;
+
+    /// <summary>How many months back the history starts (one meeting a month per unit, the current month included).</summary>
+    public const int Months = 12;
+
+    /// <summary>
+    /// The unit whose meetings of the current quarter are left out, so that "units without a meeting this period" on
+    /// its leader's home (Kỳ Anh's, whose only ward it is) and on the summary shows one.
+    /// </summary>
+    public const string UnitWithoutMeetingThisQuarter = "p-ky-phuong";
+
+    private sealed record UnitPlan(string Code, string Slug, string Place, string Committee, string Front, string PeoplesCommittee, string[] Unions, int Day);
+
+    /// <summary>The demo units that hold meetings, parents first (a forward goes to a body of the unit above).</summary>
+    private static readonly UnitPlan[] Plans =
+    [
+        new("ha-tinh", "hatinh", "tỉnh Hà Tĩnh", "Tỉnh ủy Hà Tĩnh", "Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh",
+            ["Hội Nông dân tỉnh Hà Tĩnh", "Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh", "Tỉnh Đoàn Hà Tĩnh", "Hội Cựu chiến binh tỉnh Hà Tĩnh"], 20),
+        new("tp-ha-tinh", "tphatinh", "thành phố Hà Tĩnh", "Thành ủy Hà Tĩnh", "Ủy ban MTTQ thành phố Hà Tĩnh", "Ủy ban nhân dân thành phố Hà Tĩnh",
+            ["Hội Nông dân thành phố Hà Tĩnh", "Hội Liên hiệp Phụ nữ thành phố Hà Tĩnh", "Thành Đoàn Hà Tĩnh", "Hội Cựu chiến binh thành phố Hà Tĩnh"], 16),
+        new("tx-ky-anh", "kyanh", "thị xã Kỳ Anh", "Thị ủy Kỳ Anh", "Ủy ban MTTQ thị xã Kỳ Anh", "Ủy ban nhân dân thị xã Kỳ Anh",
+            ["Hội Nông dân thị xã Kỳ Anh", "Hội Liên hiệp Phụ nữ thị xã Kỳ Anh", "Thị Đoàn Kỳ Anh", "Hội Cựu chiến binh thị xã Kỳ Anh"], 14),
+        new("p-ky-phuong", "kyphuong", "phường Kỳ Phương", "Đảng ủy phường Kỳ Phương", "Ủy ban MTTQ phường Kỳ Phương", "Ủy ban nhân dân phường Kỳ Phương",
+            ["Hội Nông dân phường Kỳ Phương", "Hội Liên hiệp Phụ nữ phường Kỳ Phương", "Đoàn Thanh niên phường Kỳ Phương", "Hội Cựu chiến binh phường Kỳ Phương"], 8),
+        new("p-tran-phu", "tranphu", "phường Trần Phú", "Đảng ủy phường Trần Phú", "Ủy ban MTTQ phường Trần Phú", "Ủy ban nhân dân phường Trần Phú",
+            ["Hội Nông dân phường Trần Phú", "Hội Liên hiệp Phụ nữ phường Trần Phú", "Đoàn Thanh niên phường Trần Phú", "Hội Cựu chiến binh phường Trần Phú"], 10),
+    ];
+
+    /// <summary>What happens to a recommendation after its meeting; which ones a meeting gets depends on its age.</summary>
+    private enum Fate
+    {
+        New,
+        DueSoon,
+        Assigned,
+        Forwarded,
+        Overdue,
+        InProgressOverdue,
+        Accepted,
+        Reopened,
+        AnsweredAtMeeting,
+        Explained,
+        Resolved,
+        Closed,
+        Declined,
+    }
+
+    // A unit's latest meeting: one item for the tracker to give out, one due within days, one sent up, one answered there.
+    private static readonly Fate[] Latest = [Fate.DueSoon, Fate.New, Fate.Forwarded, Fate.AnsweredAtMeeting];
+
+    // The last two months: still being given out and answered.
+    private static readonly Fate[] Recent = [Fate.New, Fate.DueSoon, Fate.Assigned, Fate.Forwarded, Fate.AnsweredAtMeeting, Fate.New, Fate.Overdue];
+
+    // Two to four months old: the overdue, the reopened and the first answers.
+    private static readonly Fate[] Middle = [Fate.Overdue, Fate.Accepted, Fate.InProgressOverdue, Fate.Reopened, Fate.Explained, Fate.Forwarded, Fate.Resolved];
+
+    // Older: mostly settled, a few still waiting.
+    private static readonly Fate[] Old = [Fate.Resolved, Fate.Closed, Fate.Explained, Fate.AnsweredAtMeeting, Fate.Declined, Fate.Accepted, Fate.Overdue, Fate.Closed, Fate.Reopened];
+
+    private sealed record Bodies(int UnitId, int Committee, int Front, int PeoplesCommittee, int Responder, IReadOnlyList<(int Id, string Name)> Raisers, int LevelRank);
+
+    /// <summary>Whether the demo history is already in the database (a meeting carries <see cref="Source"/>).</summary>
+    public Task<bool> IsSeededAsync(CancellationToken cancellationToken = default) =>
+        db.Meetings.AnyAsync(m => m.Source == Source, cancellationToken);
+
+    /// <summary>
+    /// Writes the history once; returns how many meetings it wrote (0 when it was there already, or when the demo units
+    /// are missing). Needs the seeds' units and the demo accounts (the actors of each step are the unit's demo accounts).
+    /// A responder account of a demo unit that answers for no body (the seeds know none at Hà Tĩnh and Trần Phú) is
+    /// given the unit's Party committee, as an administrator would, so each demo responder has a queue.
+    /// </summary>
+    public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await IsSeededAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var today = calendar.Today;
+        var working = await calendar.CalendarAsync(cancellationToken);
+        var policy = await calendar.PolicyAsync(cancellationToken);
+        var themes = await db.Themes.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken);
+        var random = new Random(RandomSeed);
+        var text = new DemoText(random);
+        var bodiesOf = new Dictionary<string, Bodies>();
+        var written = 0;
+        foreach (var plan in Plans)
+        {
+            var unit = await db.Units.AsNoTracking().Where(u => u.Code == plan.Code)
+                .Select(u => new { u.Id, u.Name, u.Level!.Rank, ParentCode = u.Parent!.Code }).SingleOrDefaultAsync(cancellationToken);
+            if (unit is null)
+            {
+                logger.LogWarning("Demo unit {UnitCode} is missing; it gets no demo history", plan.Code);
+                continue;
+            }
+
+            var bodies = await BodiesAsync(plan, unit.Id, unit.Rank, cancellationToken);
+            bodiesOf[plan.Code] = bodies;
+            var above = unit.ParentCode is { } parentCode && bodiesOf.TryGetValue(parentCode, out var parent) ? parent : null;
+            var meetings = new List<Meeting>();
+            var fateIndex = 0;
+            var days = Enumerable.Range(0, Months).Reverse()
+                .Select(back => today.AddMonths(-back))
+                .Select(month => FirstWorkingDayFrom(new DateOnly(month.Year, month.Month, Math.Min(plan.Day, DateTime.DaysInMonth(month.Year, month.Month))), working))
+                .Where(heldOn => heldOn < today && !(plan.Code == UnitWithoutMeetingThisQuarter && ReviewPeriod.QuarterOf(heldOn) == ReviewPeriod.QuarterOf(today)))
+                .ToList();
+            foreach (var heldOn in days)
+            {
+
+                // Recorded as the meeting went: the Front's report, the opinions and recommendations, the answer and the
+                // conclusion; published the day after, and only then followed up (ADR 0012).
+                var meeting = NewMeeting(plan, bodies, heldOn);
+                meeting.AddSpeech(SpeechKind.Opinion, text.Opinion(), null, "Đại diện", text.Pick(bodies.Raisers).Id);
+                var raised = Enumerable.Range(0, random.Next(2, 5)).Select(i => Raise(meeting, bodies, themes, text, random, i)).ToList();
+                meeting.AddSpeech(SpeechKind.Answer, DemoText.MeetingAnswer(), null, "Bí thư", bodies.Committee);
+                meeting.AddSpeech(SpeechKind.Conclusion, DemoText.Conclusion(plan.Place), null, "Bí thư", bodies.Committee);
+                meeting.Conclusion = DemoText.Conclusion(plan.Place);
+                meeting.StatedOpinionCount = random.Next(6, 15);
+                meeting.Publish(At(heldOn.AddDays(1), 16));
+
+                var age = today.DayNumber - heldOn.DayNumber;
+                var fates = age <= 60 ? Recent : age <= 130 ? Middle : Old;
+                foreach (var (recommendation, i) in raised.Select((r, i) => (r, i)))
+                {
+                    var fate = heldOn == days[^1] ? Latest[i % Latest.Length] : fates[fateIndex++ % fates.Length];
+                    Follow(recommendation, fate, plan, bodies, above, heldOn, today, working, policy, text);
+                }
+
+                AddConclusion(meeting, plan, bodies, heldOn, today, working, random);
+                meeting.RefreshSearchText();
+                db.Meetings.Add(meeting);
+                meetings.Add(meeting);
+            }
+
+            // A draft the unit's recorder finishes: held a few days ago, with its host and speeches, not yet published.
+            var draftOn = PreviousWorkingDay(today.AddDays(-2), working);
+            var draft = Draft(plan, bodies, draftOn, text);
+            db.Meetings.Add(draft);
+            meetings.Add(draft);
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var meeting in meetings)
+            {
+                audit.Record(nameof(Meeting), meeting.Id, HistoryAction.Created, Source, unitId: unit.Id, version: meeting.Version);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            written += meetings.Count;
+        }
+
+        logger.LogInformation("Wrote the demo history: {Count} meetings", written);
+        return written;
+    }
+
+    /// <summary>The unit's bodies, found by kind among those the seeds know, else added as an administrator would.</summary>
+    private async Task<Bodies> BodiesAsync(UnitPlan plan, int unitId, int levelRank, CancellationToken cancellationToken)
+    {
+        var known = await db.Organisations.Where(o => o.UnitId == unitId).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+        Organisation Find(OrganisationKind kind, string name) =>
+            known.FirstOrDefault(o => o.Kind == kind) ?? Add(new Organisation(unitId, name, kind));
+        Organisation Add(Organisation organisation)
+        {
+            db.Organisations.Add(organisation);
+            known.Add(organisation);
+            return organisation;
+        }
+
+        var committee = Find(OrganisationKind.PartyCommittee, plan.Committee);
+        var front = Find(OrganisationKind.FatherlandFront, plan.Front);
+        var peoples = Find(OrganisationKind.PeoplesCommittee, plan.PeoplesCommittee);
+        var unions = known.Where(o => o.Kind == OrganisationKind.SocioPoliticalOrganisation).ToList();
+        if (unions.Count == 0)
+        {
+            unions = plan.Unions.Select(name => Add(new Organisation(unitId, name, OrganisationKind.SocioPoliticalOrganisation))).ToList();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The body the unit's demo responder answers for (DemoDataSeeder's rule); one that answers for none gets the
+        // Party committee, as an administrator would name it, so the demo shows the responder's work at every unit.
+        var responderName = DemoDataSeeder.UserNameFor(Roles.Responder, plan.Slug);
+        var responder = await db.Users.SingleOrDefaultAsync(u => u.UserName == responderName, cancellationToken);
+        if (responder is not null && responder.OrganisationId is null)
+        {
+            responder.OrganisationId = committee.Id;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var raisers = new[] { front }.Concat(unions).Select(o => (o.Id, o.Name)).ToList();
+        return new Bodies(unitId, committee.Id, front.Id, peoples.Id, responder?.OrganisationId ?? committee.Id, raisers, levelRank);
+    }
+
+    /// <summary>A dialogue of the unit's Party committee's standing members with the Front and the unions, opened by the Front's report.</summary>
+    private static Meeting NewMeeting(UnitPlan plan, Bodies bodies, DateOnly heldOn)
+    {
+        var meeting = new Meeting(bodies.UnitId, MeetingType.Dialogue, $"Thường trực cấp ủy đối thoại với Mặt trận và các đoàn thể {plan.Place} tháng {heldOn.Month}/{heldOn.Year}", heldOn)
+        {
+            HostOrganisationId = bodies.Committee,
+            Location = $"Hội trường {plan.Place}",
+            StartTime = new TimeOnly(8, 0),
+            DayPart = DayPart.Morning,
+            Period = new ReviewPeriod(PeriodKind.Month, heldOn.Year, heldOn.Month),
+            Summary = DemoText.Summary(plan.Place),
+        };
+        meeting.SetHost(bodies.Committee, HostBoard.Standing);
+        meeting.SetSource(Source, rebuiltFromSecondarySource: false);
+        meeting.AddOrganisation(bodies.Committee);
+        meeting.AddOrganisation(bodies.PeoplesCommittee);
+        foreach (var (id, _) in bodies.Raisers)
+        {
+            meeting.AddOrganisation(id);
+        }
+
+        meeting.AddSpeech(SpeechKind.Report, DemoText.Report(plan.Place), null, "Chủ tịch Ủy ban MTTQ", bodies.Front);
+        return meeting;
+    }
+
+    /// <summary>A draft the recorder has begun: host and the opening report, the rest to write before publishing.</summary>
+    private static Meeting Draft(UnitPlan plan, Bodies bodies, DateOnly heldOn, DemoText text)
+    {
+        var meeting = NewMeeting(plan, bodies, heldOn);
+        meeting.Type = MeetingType.WorkingSession;
+        meeting.Title = $"Thường trực cấp ủy làm việc với Mặt trận và các đoàn thể {plan.Place} về công tác giám sát, phản biện xã hội";
+        var raiser = text.Pick(bodies.Raisers);
+        var speech = meeting.AddSpeech(SpeechKind.Recommendation, text.Opinion(), null, "Đại diện", raiser.Id);
+        meeting.RaiseRecommendation(speech, text.Recommendation(plan.Place), raiser.Id, null);
+        meeting.RefreshSearchText();
+        return meeting;
+    }
+
+    private static Recommendation Raise(Meeting meeting, Bodies bodies, List<int> themes, DemoText text, Random random, int index)
+    {
+        var raiser = bodies.Raisers[(index + random.Next(bodies.Raisers.Count)) % bodies.Raisers.Count];
+        var speech = meeting.AddSpeech(SpeechKind.Recommendation, text.Opinion(), null, "Đại diện", raiser.Id);
+        var (content, theme) = text.Matter();
+        var recommendation = meeting.RaiseRecommendation(speech, content, raiser.Id, null);
+        recommendation.ThemeId = themes.Count == 0 ? null : themes[Math.Min(theme, themes.Count - 1)];
+        return recommendation;
+    }
+
+    /// <summary>
+    /// One recommendation's follow-up after its meeting, step by step as the use cases make them: the tracker assigns
+    /// (the rules count the due date unless a date is given), the responder answers, forwards up or says it is in
+    /// progress, the tracker reopens or the raising side judges; never dated after today.
+    /// </summary>
+    private void Follow(
+        Recommendation r, Fate fate, UnitPlan plan, Bodies bodies, Bodies? above, DateOnly heldOn, DateOnly today,
+        WorkingCalendar working, DueDatePolicy policy, DemoText text)
+    {
+        var tracker = DemoDataSeeder.UserNameFor(Roles.Tracker, plan.Slug);
+        var responder = DemoDataSeeder.UserNameFor(Roles.Responder, plan.Slug);
+        DateOnly Cap(DateOnly day) => day > today ? today : day;
+
+        if (fate == Fate.New)
+        {
+            return;
+        }
+
+        var assignedOn = Cap(NextWorkingDay(heldOn.AddDays(1), working));
+        if (fate == Fate.AnsweredAtMeeting)
+        {
+            // Answered at the meeting itself, as the seeds' Kỳ Phương meeting did: given to the host after publication
+            // (the rules count its date), and its answer recorded with the meeting's date.
+            r.AssignTo(bodies.Committee, policy.Resolve(null, assignedOn, r.ThemeId, bodies.LevelRank), new Actor(tracker, At(assignedOn, 9)));
+            r.Respond(ResponseKind.Accepted, heldOn, bodies.Committee, null, DemoText.MeetingAnswer(), new Actor(tracker, At(assignedOn, 9)));
+            return;
+        }
+
+        var body = fate is Fate.Explained or Fate.Declined ? bodies.PeoplesCommittee : bodies.Responder;
+        var deadline = fate == Fate.DueSoon
+            ? Deadline.Given(working.AddWorkingDays(today, 2))
+            : policy.Resolve(null, assignedOn, r.ThemeId, bodies.LevelRank);
+        r.AssignTo(body, deadline, new Actor(tracker, At(assignedOn, 9)));
+
+        var answeredOn = Cap(assignedOn.AddDays(10));
+        switch (fate)
+        {
+            case Fate.DueSoon or Fate.Assigned or Fate.Overdue:
+                return;
+            case Fate.Forwarded when above is not null:
+                var forwardedOn = Cap(assignedOn.AddDays(3));
+                r.Forward(above.Responder, policy.Resolve(null, forwardedOn, r.ThemeId, above.LevelRank),
+                    "Nội dung vượt thẩm quyền cấp cơ sở, chuyển cấp trên xem xét, giải quyết.", new Actor(responder, At(forwardedOn, 14)));
+                return;
+            case Fate.Forwarded:
+                return;
+            case Fate.InProgressOverdue:
+                r.Respond(ResponseKind.InProgress, answeredOn, body, null, "Đang phối hợp các ngành liên quan khảo sát, đề xuất phương án xử lý.", new Actor(responder, At(answeredOn, 15)));
+                return;
+            case Fate.Declined:
+                r.Respond(ResponseKind.Declined, answeredOn, body, null, "Chưa thể thực hiện do không có nguồn kinh phí trong năm; sẽ xem xét khi điều kiện cho phép.", new Actor(responder, At(answeredOn, 15)));
+                return;
+            case Fate.Explained:
+                r.Respond(ResponseKind.Explained, answeredOn, body, null, "Giải trình: nội dung thuộc thẩm quyền cấp trên, đã tổng hợp báo cáo để xem xét.", new Actor(responder, At(answeredOn, 15)));
+                return;
+        }
+
+        r.Respond(ResponseKind.Accepted, answeredOn, body, null, text.Answer(), new Actor(responder, At(answeredOn, 15)));
+        switch (fate)
+        {
+            case Fate.Reopened:
+                var reopenedOn = Cap(answeredOn.AddDays(7));
+                r.Reopen("Trả lời chưa nêu rõ thời gian và kinh phí thực hiện; đề nghị trả lời cụ thể.", new Actor(tracker, At(reopenedOn, 10)));
+                return;
+            case Fate.Resolved or Fate.Closed:
+                var resolvedOn = Cap(answeredOn.AddDays(30));
+                r.Respond(ResponseKind.Resolved, resolvedOn, body, null, "Đã hoàn thành, kết quả đã thông báo đến tổ chức kiến nghị.", new Actor(responder, At(resolvedOn, 15)));
+                if (fate == Fate.Closed)
+                {
+                    // The raising side is satisfied, which closes a resolved matter.
+                    r.MarkSatisfaction(true, null, new Actor(tracker, At(Cap(resolvedOn.AddDays(5)), 10)));
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>The conclusion's tasks with their due dates; older ones done (some with a progress report), some overdue.</summary>
+    private void AddConclusion(Meeting meeting, UnitPlan plan, Bodies bodies, DateOnly heldOn, DateOnly today, WorkingCalendar working, Random random)
+    {
+        var first = meeting.AddDirective($"Giao Ủy ban nhân dân {plan.Place} chỉ đạo rà soát, giải quyết dứt điểm các kiến nghị thuộc thẩm quyền, báo cáo kết quả với Thường trực cấp ủy.",
+            [bodies.PeoplesCommittee], working.AddWorkingDays(heldOn, 20));
+        var second = meeting.AddDirective(DemoText.Task(plan.Place), [bodies.Front], working.AddWorkingDays(heldOn, 45));
+        foreach (var directive in new[] { first, second })
+        {
+            if (directive.DueOn is not { } due)
+            {
+                continue;
+            }
+
+            var reportedOn = heldOn.AddDays(15);
+            if (reportedOn < today)
+            {
+                directive.ReportProgress(reportedOn, "Đã triển khai, đang tổ chức thực hiện theo kế hoạch.", directive.Assignees[0].OrganisationId,
+                    DemoDataSeeder.UserNameFor(Roles.Tracker, plan.Slug), At(reportedOn, 11));
+            }
+
+            // Past its due date: most are done, about one in three is left overdue.
+            if (due < today.AddDays(-10) && random.Next(3) != 0)
+            {
+                directive.MarkDone(due.AddDays(-random.Next(0, 5)));
+            }
+        }
+    }
+
+    private static DateOnly FirstWorkingDayFrom(DateOnly day, WorkingCalendar working)
+    {
+        while (!working.IsWorkingDay(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
+    private static DateOnly NextWorkingDay(DateOnly day, WorkingCalendar working) => FirstWorkingDayFrom(day, working);
+
+    private static DateOnly PreviousWorkingDay(DateOnly day, WorkingCalendar working)
+    {
+        while (!working.IsWorkingDay(day))
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
+    }
+
+    /// <summary>
+    /// UTC instant of <paramref name="hour"/> o'clock on <paramref name="day"/> in Vietnam, or now when that is later
+    /// (a step of today, or of tomorrow's publication of yesterday's meeting, is never stamped in the future).
+    /// </summary>
+    private DateTime At(DateOnly day, int hour)
+    {
+        var at = VietnamTime.StartUtc(day).AddHours(hour);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        return at > now ? now : at;
+    }
+}
