@@ -23,6 +23,12 @@ public sealed class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>
+    /// What the audit log and a seed meeting's history give as the reason of the start-up load: words, not the seed
+    /// files' names ("reference.json", "2022-03-16-tp-ha-tinh-doi-thoai.json" were read as internal paths, issue 17 trial).
+    /// </summary>
+    public const string SeedSource = "dữ liệu ban đầu của cổng";
+
+    /// <summary>
     /// The start work on the database. Returns false, having changed nothing, when migrations are pending and
     /// this server does not apply them (a rolling upgrade before the DBA's script): call again later
     /// (<see cref="DeferredInitializationService"/> does). Returns true when done.
@@ -161,7 +167,7 @@ public sealed class DatabaseInitializer(
             Calendar = calendarEmpty ? reference.Calendar : null,
             DueDateRules = rulesEmpty ? reference.DueDateRules : null,
         };
-        var result = await importer.ImportAsync(missing, "reference.json", cancellationToken);
+        var result = await importer.ImportAsync(missing, SeedSource, cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"reference.json was refused: {string.Join("; ", result.Errors)}");
@@ -246,7 +252,7 @@ public sealed class DatabaseInitializer(
 
         foreach (var file in files)
         {
-            var result = await importer.ImportJsonAsync(await File.ReadAllTextAsync(file, cancellationToken), Path.GetFileName(file), cancellationToken);
+            var result = await importer.ImportJsonAsync(await File.ReadAllTextAsync(file, cancellationToken), SeedSource, cancellationToken);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Seed file {file} was refused: {string.Join("; ", result.Errors)}");

@@ -326,8 +326,8 @@ public sealed partial class InterchangeImporter
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        RecordReferenceData(added, nameof(Reorganisation), r => r.Id, r => $"sắp xếp {r.EffectiveOn:yyyy-MM-dd}: {r.LegalBasis}", result);
-        result.Created.AddRange(added.Select(r => $"sắp xếp {r.EffectiveOn:yyyy-MM-dd}: {r.LegalBasis}"));
+        RecordReferenceData(added, nameof(Reorganisation), r => r.Id, r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sắp xếp đơn vị từ {r.EffectiveOn:dd/MM/yyyy}: {r.LegalBasis}"), result);
+        result.Created.AddRange(added.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sắp xếp đơn vị từ {r.EffectiveOn:dd/MM/yyyy}: {r.LegalBasis}")));
     }
 
     /// <summary>

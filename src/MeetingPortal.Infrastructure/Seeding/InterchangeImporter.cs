@@ -212,7 +212,9 @@ public sealed partial class InterchangeImporter(
         var known = (await db.CalendarDays.Select(d => d.Date).ToListAsync(cancellationToken)).ToHashSet();
         var added = days.Where(d => known.Add(d.Date)).Select(d => db.CalendarDays.Add(new CalendarDay(d.Date, d.Kind, d.Name)).Entity).ToList();
         await db.SaveChangesAsync(cancellationToken);
-        RecordReferenceData(added, nameof(CalendarDay), d => d.Id, d => $"{d.Date:yyyy-MM-dd} {d.Kind}: {d.Name}", result);
+        // Read by people in the audit log: the day as Vietnamese write it and its kind in words (issue 17 trial).
+        RecordReferenceData(added, nameof(CalendarDay), d => d.Id,
+            d => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(d.Kind == CalendarDayKind.Holiday ? "ngày nghỉ" : "ngày làm bù")} {d.Date:dd/MM/yyyy}: {d.Name}"), result);
         if (added.Count > 0)
         {
             await calendar.RecountOpenDueDatesAsync(cancellationToken);
@@ -258,8 +260,11 @@ public sealed partial class InterchangeImporter(
                 var added = db.DueDateRules.Add(new DueDateRule(themeId, rule.Level, rule.WorkingDays)).Entity;
                 await db.SaveChangesAsync(cancellationToken);
                 calendar.Forget();
+                var themeName = themeId is null ? null : await db.Themes.Where(t => t.Id == themeId).Select(t => t.Name).SingleAsync(cancellationToken);
+                var levelName = rule.Level is null ? null : await db.UnitLevels.Where(l => l.Rank == rule.Level).Select(l => l.Name).FirstOrDefaultAsync(cancellationToken);
                 RecordReferenceData([added], nameof(DueDateRule), r => r.Id,
-                    r => $"thời hạn {rule.Theme ?? "*"}/{rule.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}: {r.WorkingDays} ngày làm việc", result);
+                    r => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"thời hạn giải quyết, {(themeName is null ? "mọi lĩnh vực" : $"lĩnh vực {themeName}")}, {(rule.Level is null ? "mọi cấp" : levelName ?? $"cấp {rule.Level}")}: {r.WorkingDays} ngày làm việc"), result);
             }
         }
 

@@ -52,12 +52,20 @@ public sealed class QuickEntryBrowserTests(BrowserFixture fixture) : IClassFixtu
         await Expect(page.GetByLabel($"«{NewHost}» là tổ chức mới. Loại tổ chức:")).ToBeVisibleAsync();
         await page.Locator("#host-kind").SelectOptionAsync("FatherlandFront");
 
-        // The periods offered follow the date as it is typed, and back.
+        // The periods offered follow the date as it is typed, and back; what is chosen stays chosen (the trial saw "Quý
+        // I/2027" chosen by itself after each date typed).
         var heldOn = await page.Locator("#held-on").InputValueAsync();
-        await page.Locator("#held-on").FillAsync("2019-05-10");
+        await TypeDateAsync(page, "2019-05-10");
         await Expect(page.Locator("#period option[value='Quarter-2019-2']")).ToHaveCountAsync(1);
-        await page.Locator("#held-on").FillAsync(heldOn);
+        await Expect(page.Locator("#period")).ToHaveValueAsync(string.Empty);
+        await page.Locator("#period").SelectOptionAsync("Quarter-2019-2");
+        await TypeDateAsync(page, "2019-05-11");
+        await Expect(page.Locator("#period")).ToHaveValueAsync("Quarter-2019-2");
+        await page.Locator("#period").SelectOptionAsync(string.Empty);
+        await TypeDateAsync(page, heldOn);
         await Expect(page.Locator("#period option[value='Quarter-2019-2']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#period option[value^='Quarter-2018']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#period")).ToHaveValueAsync(string.Empty);
 
         // A participant typed is offered as a speaker.
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm người tham dự" }).ClickAsync();
@@ -151,4 +159,11 @@ public sealed class QuickEntryBrowserTests(BrowserFixture fixture) : IClassFixtu
     }
 
     private int MeetingCount() => fixture.WithDb(db => db.Meetings.Count());
+
+    /// <summary>Types a date into «Ngày họp» and waits for its check's answer to be swapped in.</summary>
+    private static async Task TypeDateAsync(IPage page, string isoDate)
+    {
+        await page.RunAndWaitForResponseAsync(() => page.Locator("#held-on").FillAsync(isoDate), r => r.Url.Contains("handler=Check", StringComparison.Ordinal));
+        await page.WaitForTimeoutAsync(300);
+    }
 }

@@ -374,8 +374,13 @@ public sealed class QuickEntryTests(PortalFactory factory) : IClassFixture<Porta
 
         var answer = Html.Parse(await (await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", "Input.HeldOn"))).Content.ReadAsStringAsync());
 
-        var options = answer.DocumentNode.SelectSingleNode("//select[@id='period' and @hx-swap-oob='innerHTML']");
+        // The whole choice is sent (its options alone, swapped in, left another option selected in the browser), with
+        // its own check and its name, so that it posts and is checked as the one it replaces.
+        var options = answer.DocumentNode.SelectSingleNode("//select[@id='period' and @hx-swap-oob='true']");
         Assert.NotNull(options);
+        Assert.Equal("Input.Period", options.GetAttributeValue("name", ""));
+        Assert.Equal("/Meetings/Create?handler=Check", options.GetAttributeValue("hx-post", ""));
+        Assert.Equal("#period-error", options.GetAttributeValue("hx-target", ""));
         var values = options.SelectNodes(".//option")!.Select(o => o.GetAttributeValue("value", "")).ToList();
         Assert.Equal("", values[0]);
         Assert.Contains("Quarter-2019-2", values);
@@ -389,7 +394,7 @@ public sealed class QuickEntryTests(PortalFactory factory) : IClassFixture<Porta
         // A period chosen before the date changed is kept, offered first, though of another year.
         form["Input.Period"] = $"Quarter-{year}-4";
         var kept = Html.Parse(await (await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", "Input.HeldOn"))).Content.ReadAsStringAsync())
-            .DocumentNode.SelectSingleNode("//select[@id='period' and @hx-swap-oob='innerHTML']");
+            .DocumentNode.SelectSingleNode("//select[@id='period' and @hx-swap-oob='true']");
         Assert.Equal($"Quarter-{year}-4", kept?.SelectSingleNode(".//option[@selected]")?.GetAttributeValue("value", ""));
         Assert.NotNull(kept!.SelectSingleNode(".//option[@value='Quarter-2019-2']"));
     }
