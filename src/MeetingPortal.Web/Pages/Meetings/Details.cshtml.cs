@@ -22,6 +22,9 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
     public bool MayEdit { get; private set; }
 
+    /// <summary>Whether "Quản lý tệp đính kèm" is offered: the user may add or remove the record's files (<see cref="AttachmentOperations.Manage"/>).</summary>
+    public bool MayManageAttachments { get; private set; }
+
     /// <summary>Whether the user may approve the minutes now: a leader of the meeting's own unit, a published record, not approved yet.</summary>
     public bool MayApproveMinutes { get; private set; }
 
@@ -47,6 +50,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
         Meeting = meeting;
         MayEdit = await authorization.MayAsync(User, new MeetingResource(meeting.UnitPath), MeetingOperations.Edit);
+        MayManageAttachments = await authorization.MayAsync(User, new AttachmentResource(meeting.UnitPath), AttachmentOperations.Manage);
         var history = await db.History.AsNoTracking()
             .Where(h => h.EntityType == nameof(Domain.Meetings.Meeting) && h.EntityId == id)
             .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
