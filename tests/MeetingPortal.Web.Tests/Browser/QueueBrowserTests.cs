@@ -1,7 +1,4 @@
-using MeetingPortal.Domain.Recommendations;
-using MeetingPortal.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using MeetingPortal.Web.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,7 +12,7 @@ public sealed class QueueBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     [Fact]
     public async Task After_an_answer_the_next_item_of_the_queue_has_the_focus()
     {
-        await ReopenAsync(3);
+        await fixture.ReopenAnsweredAsync(Responder, 3);
         var page = await fixture.SignInAsync(Responder);
         await page.GotoAsync("/Recommendations/Queue");
         var items = page.Locator("article.queue-item");
@@ -28,22 +25,5 @@ public sealed class QueueBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã ghi nhận trả lời." })).ToBeVisibleAsync();
         await Expect(items).ToHaveCountAsync(2);
         Assert.Equal(second, await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''"));
-    }
-
-    /// <summary>The seeds' answers to the responder's body are all in; reopened, <paramref name="count"/> wait again.</summary>
-    private async Task ReopenAsync(int count)
-    {
-        using var scope = fixture.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
-        var body = await db.Users.Where(u => u.UserName == Responder).Select(u => u.OrganisationId).SingleAsync();
-        var answered = await db.Recommendations.Include(x => x.Meeting).Include(x => x.Responses).Include(x => x.Events).AsSplitQuery()
-            .Where(r => r.AddressedToOrganisationId == body && r.Status == RecommendationStatus.Answered)
-            .OrderBy(r => r.Id).Take(count).ToListAsync();
-        foreach (var r in answered)
-        {
-            r.Reopen("Cần trả lời cụ thể", new Actor("test", DateTime.UtcNow));
-        }
-
-        await db.SaveChangesAsync();
     }
 }

@@ -1,10 +1,7 @@
 using System.Net;
 using HtmlAgilityPack;
 using MeetingPortal.Domain.Recommendations;
-using MeetingPortal.Infrastructure.Persistence;
 using MeetingPortal.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingPortal.Web.Tests.Recommendations;
 
@@ -20,7 +17,7 @@ public sealed class AnswerFromQueueTests(PortalFactory factory) : IClassFixture<
     [Fact]
     public async Task An_answer_is_recorded_and_the_queue_comes_back_with_the_next_item_focused()
     {
-        await FillQueueAsync();
+        await factory.ReopenAnsweredAsync(Responder);
         var client = await factory.SignInAsync(Responder);
         var queue = await client.GetHtmlAsync("/Recommendations/Queue");
         var ids = ItemIds(queue);
@@ -46,7 +43,7 @@ public sealed class AnswerFromQueueTests(PortalFactory factory) : IClassFixture<
     [Fact]
     public async Task A_refused_answer_is_shown_at_its_item_with_the_typed_text_kept_and_nothing_saved()
     {
-        await FillQueueAsync();
+        await factory.ReopenAnsweredAsync(Responder);
         var client = await factory.SignInAsync(Responder);
         var queue = await client.GetHtmlAsync("/Recommendations/Queue");
         var ids = ItemIds(queue);
@@ -72,23 +69,6 @@ public sealed class AnswerFromQueueTests(PortalFactory factory) : IClassFixture<
         var empty = Html.Parse(await (await PostAnswerAsync(client, queue, item, "")).Content.ReadAsStringAsync());
         Assert.False(string.IsNullOrWhiteSpace(empty.Node($"//*[@id='content-error-{item}']").InnerText));
         Assert.Equal(before, factory.WithDb(db => (db.Responses.Count(), db.Recommendations.Single(r => r.Id == item).Version)));
-    }
-
-    /// <summary>The seeds' answers to the responder's body are all in; reopened, three of them wait again.</summary>
-    private async Task FillQueueAsync()
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MeetingPortalDbContext>();
-        var body = await db.Users.Where(u => u.UserName == Responder).Select(u => u.OrganisationId).SingleAsync();
-        var waiting = await db.Recommendations.Include(x => x.Meeting).Include(x => x.Responses).Include(x => x.Events).AsSplitQuery()
-            .Where(r => r.AddressedToOrganisationId == body && r.Status == RecommendationStatus.Answered)
-            .OrderBy(r => r.Id).Take(3).ToListAsync();
-        foreach (var r in waiting)
-        {
-            r.Reopen("Cần trả lời cụ thể", new Actor("test", DateTime.UtcNow));
-        }
-
-        await db.SaveChangesAsync();
     }
 
     private static List<int> ItemIds(HtmlDocument queue) =>
