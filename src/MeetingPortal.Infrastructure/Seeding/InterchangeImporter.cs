@@ -191,7 +191,7 @@ public sealed partial class InterchangeImporter(
         var known = (await db.Themes.Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
         var added = themes.Where(t => Theme.IsValidCode(t.Code) && known.Add(t.Code)).Select(t => db.Themes.Add(new Theme(t.Code, t.Name)).Entity).ToList();
         await db.SaveChangesAsync(cancellationToken);
-        RecordReferenceData(added, nameof(Theme), t => t.Id, t => $"lĩnh vực {t.Code}: {t.Name}", result);
+        RecordReferenceData(added, nameof(Theme), t => t.Id, t => $"lĩnh vực {t.Name}", result);
     }
 
     /// <summary>Days already in the calendar keep what an administrator may have changed; new days move the due dates counted on the calendar.</summary>

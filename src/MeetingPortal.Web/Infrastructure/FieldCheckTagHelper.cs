@@ -51,5 +51,8 @@ public sealed class FieldCheckTagHelper : TagHelper
         output.Attributes.SetAttribute("hx-target", "#" + errorId);
         output.Attributes.SetAttribute("hx-swap", "innerHTML");
         output.Attributes.SetAttribute("hx-vals", JsonSerializer.Serialize(new Dictionary<string, string> { ["field"] = name }));
+        // The last value typed is the one to answer: a check still running is dropped for the newer one. htmx's default
+        // drops the newer instead, which left the periods of a date typed key by key on an in-between year (issue 17 trial).
+        output.Attributes.SetAttribute("hx-sync", "this:replace");
     }
 }

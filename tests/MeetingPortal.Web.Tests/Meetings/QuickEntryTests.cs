@@ -101,6 +101,8 @@ public sealed class QuickEntryTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal("/Meetings/Create?handler=Check", title.GetAttributeValue("hx-post", ""));
         Assert.Equal("#title-error", title.GetAttributeValue("hx-target", ""));
         Assert.Contains("Input.Title", HtmlAgilityPack.HtmlEntity.DeEntitize(title.GetAttributeValue("hx-vals", "")), StringComparison.Ordinal);
+        // A newer value replaces a check still running (htmx's default dropped the newer one).
+        Assert.Equal("this:replace", title.GetAttributeValue("hx-sync", ""));
         var addSpeech = page.Node("//button[@id='add-speech']");
         Assert.Equal("/Meetings/Create", addSpeech.GetAttributeValue("hx-post", ""));
         Assert.Equal("#meeting-form", addSpeech.GetAttributeValue("hx-target", ""));
