@@ -118,6 +118,11 @@ public sealed class DemoHistorySeeder(
         var random = new Random(RandomSeed);
         var text = new DemoText(random);
         var bodiesOf = new Dictionary<string, Bodies>();
+        if (await CentralBodyAsync(cancellationToken) is { } central)
+        {
+            bodiesOf[CountryCode] = central;
+        }
+
         var written = 0;
         foreach (var plan in Plans)
         {
@@ -186,6 +191,40 @@ public sealed class DemoHistorySeeder(
 
         logger.LogInformation("Wrote the demo history: {Count} meetings", written);
         return written;
+    }
+
+    /// <summary>The root unit of the demo units (the country), which holds no meetings of its own.</summary>
+    private const string CountryCode = "viet-nam";
+
+    /// <summary>
+    /// The central body a province forwards to, "Ban Dân vận Trung ương", added at the country as an administrator would
+    /// and given to the country's demo responder when that one answers for none: the seeds know no central body, so
+    /// <c>traloi.toanquoc</c> had no work (issue 17 trial). The province's forwarded items then reach its queue. Null
+    /// when the country unit is missing.
+    /// </summary>
+    private async Task<Bodies?> CentralBodyAsync(CancellationToken cancellationToken)
+    {
+        var country = await db.Units.AsNoTracking().Where(u => u.Code == CountryCode)
+            .Select(u => new { u.Id, u.Level!.Rank }).SingleOrDefaultAsync(cancellationToken);
+        if (country is null)
+        {
+            return null;
+        }
+
+        const string name = "Ban Dân vận Trung ương";
+        var body = await db.Organisations.Where(o => o.UnitId == country.Id && o.Name == name).SingleOrDefaultAsync(cancellationToken)
+            ?? db.Organisations.Add(new Organisation(country.Id, name, OrganisationKind.PartyCommission)).Entity;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var responderName = DemoDataSeeder.UserNameFor(Roles.Responder, "toanquoc");
+        var responder = await db.Users.SingleOrDefaultAsync(u => u.UserName == responderName, cancellationToken);
+        if (responder is not null && responder.OrganisationId is null)
+        {
+            responder.OrganisationId = body.Id;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new Bodies(country.Id, body.Id, body.Id, body.Id, responder?.OrganisationId ?? body.Id, [], country.Rank);
     }
 
     /// <summary>The unit's bodies, found by kind among those the seeds know, else added as an administrator would.</summary>

@@ -87,6 +87,7 @@ public sealed partial class DemoHistoryTests(DemoHistoryPortalFactory factory) :
     [InlineData("traloi.tranphu")]
     [InlineData("traloi.hatinh")]
     [InlineData("traloi.tphatinh")]
+    [InlineData("traloi.toanquoc")]
     public async Task The_responders_of_the_units_with_a_history_have_a_queue(string responder)
     {
         var client = await factory.SignInAsync(responder);
