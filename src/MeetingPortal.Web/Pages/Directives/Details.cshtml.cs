@@ -139,13 +139,9 @@ public sealed class DetailsModel(
         // page and the minutes name them; the groups are today's classes of bodies, named as they stand.
         var then = await NamesOnDate.OrganisationsAsync(db, item.AssigneeIds, item.HeldOn, cancellationToken);
         var today = await db.Organisations.AsNoTracking().Where(o => item.AssigneeIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        // Ordered here by the names shown (those of the meeting's day), in Vietnamese order (ADR 0021).
-        var assignees = item.AssigneeIds.Select(id => (Id: id, Name: then.Or(id, today.GetValueOrDefault(id)) ?? string.Empty))
-            .OrderBy(a => a.Name, VietnameseOrder.Names).ThenBy(a => a.Id).ToList();
-        item.AssigneeIds.Clear();
-        item.AssigneeIds.AddRange(assignees.Select(a => a.Id));
         item.Assignees.Clear();
-        item.Assignees.AddRange(assignees.Select(a => a.Name));
+        item.Assignees.AddRange(item.AssigneeIds.Select(id => then.Or(id, today.GetValueOrDefault(id)) ?? string.Empty));
+        ShownNames.OrderTogether(item.AssigneeIds, item.Assignees);
 
         Item = item;
         People = await peopleNames.ForAsync(item.Reports.Select(r => r.ReportedBy), cancellationToken);
