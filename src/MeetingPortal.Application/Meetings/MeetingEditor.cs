@@ -475,7 +475,7 @@ public sealed class MeetingEditor(
     }
 
     /// <summary>Names match whatever the case, spacing or Unicode composition they were typed in.</summary>
-    private static string Key(string name) => string.Join(' ', (TextNormalizer.ToNfc(name) ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Key(string name) => MeetingForm.NameKey(name);
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextNormalizer.ForStorage(text.Trim());
 }

@@ -98,14 +98,14 @@ public sealed class MeetingForm
     /// </summary>
     public void ListNamedOrganisations()
     {
-        var named = OrganisationNames().Select(n => n.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var named = OrganisationNames().Select(n => NameKey(n.Name)).ToHashSet(StringComparer.Ordinal);
         var offered = Speeches.Where(s => s.OrganisationKind is not null && !string.IsNullOrWhiteSpace(s.Organisation))
             .Select(s => (Name: s.Organisation!.Trim(), Kind: s.OrganisationKind!.Value))
             .Concat(NewOrganisations.Where(n => n is { Kind: not null } && !string.IsNullOrWhiteSpace(n.Name)).Select(n => (Name: n.Name!.Trim(), Kind: n.Kind!.Value)));
         foreach (var (name, kind) in offered)
         {
             // A name too long to be an organisation's is refused beside its own field and stays offered there.
-            if (named.Contains(name) && name.Length <= Organisation.NameMaxLength && !Organisations.Any(o => string.Equals(o.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)) && Organisations.Count < MaxRows)
+            if (named.Contains(NameKey(name)) && name.Length <= Organisation.NameMaxLength && !Organisations.Any(o => NameKey(o.Name) == NameKey(name)) && Organisations.Count < MaxRows)
             {
                 Organisations.Add(new OrganisationRow { Name = name, Kind = kind });
             }
@@ -380,9 +380,15 @@ public sealed class MeetingForm
         public string? Groups { get; set; }
     }
 
-    /// <summary>How a group's name is compared: whatever the case, spacing or Unicode composition it was typed in.</summary>
-    internal static string GroupKey(string? name) =>
+    /// <summary>
+    /// How a name typed in the form (a body, a person, a group) is matched to one known: whatever the case, spacing or
+    /// Unicode composition it was typed in. The save and the form's "new organisation" offer both match by it.
+    /// </summary>
+    public static string NameKey(string? name) =>
         string.Join(' ', (TextNormalizer.ToNfc(name) ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
+    /// <summary>How a group's name is compared (<see cref="NameKey"/>).</summary>
+    internal static string GroupKey(string? name) => NameKey(name);
 
     /// <summary>Names listed in a directive's assignee field, separated by semicolons or new lines.</summary>
     public static IEnumerable<string> SplitNames(string? names) =>

@@ -367,6 +367,24 @@ public sealed class QuickEntryTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_known_body_typed_in_other_case_or_spacing_is_not_offered_as_new_and_saves_as_known()
+    {
+        // The offer once matched names trimmed and case-blind only, the save also by spacing and composition: a known body
+        // typed with a double space was offered a kind though the save took it as known. Both now match by NameKey.
+        var client = await factory.SignInAsync(Recorder);
+        var form = await CompleteFormAsync(client, "Đối thoại với tên cơ quan gõ khác");
+        var typed = "ĐẢNG  ỦY phường   Kỳ Phương";
+        form["Input.Host"] = typed;
+        var organisations = factory.WithDb(db => db.Organisations.Count());
+
+        var check = Html.Parse(await (await SendAsync(client, "/Meetings/Create?handler=Check", form.Fields, ("field", "Input.Host"))).Content.ReadAsStringAsync());
+
+        Assert.Null(check.DocumentNode.SelectSingleNode("//div[@id='host-offer']//select"));
+        Assert.Equal(HttpStatusCode.Redirect, (await form.PostAsync(client, "publish")).StatusCode);
+        Assert.Equal(organisations, factory.WithDb(db => db.Organisations.Count()));
+    }
+
+    [Fact]
     public async Task The_periods_offered_follow_the_date_as_it_is_checked_and_the_chosen_one_is_kept()
     {
         var client = await factory.SignInAsync(Recorder);

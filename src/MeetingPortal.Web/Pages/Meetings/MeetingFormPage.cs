@@ -137,14 +137,14 @@ public abstract partial class MeetingFormPage(
 
     /// <summary>
     /// Whether <paramref name="name"/> is an organisation neither known in the unit (and the units above), nor named by the
-    /// record being edited, nor listed among this meeting's organisations: the form then offers its kind beside the field
-    /// (issue 17, item 2).
+    /// record being edited, nor listed among this meeting's organisations, matched as the save matches names
+    /// (<see cref="MeetingForm.NameKey"/>): the form then offers its kind beside the field (issue 17, item 2).
     /// </summary>
     public bool IsNewOrganisation(string? name) =>
-        !string.IsNullOrWhiteSpace(name)
-        && !Known.Organisations.Any(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
-        && !ownOrganisations.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase)
-        && !Input.Organisations.Any(o => string.Equals(o.Name?.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+        !string.IsNullOrWhiteSpace(name) && MeetingForm.NameKey(name) is var key
+        && !Known.Organisations.Any(o => MeetingForm.NameKey(o.Name) == key)
+        && !ownOrganisations.Any(o => MeetingForm.NameKey(o) == key)
+        && !Input.Organisations.Any(o => MeetingForm.NameKey(o.Name) == key);
 
     private Dictionary<string, OrganisationOffer>? offers;
 
@@ -174,7 +174,7 @@ public abstract partial class MeetingFormPage(
             }
 
             var speech = SpeechOrganisation().Match(field.Key) is { Success: true } m ? Input.Speeches[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)] : null;
-            var names = field.Where(n => IsNewOrganisation(n.Name) && offered.Add(n.Name))
+            var names = field.Where(n => IsNewOrganisation(n.Name) && offered.Add(MeetingForm.NameKey(n.Name)))
                 .Select(n => new OfferedName(
                     field.Key.StartsWith(nameof(MeetingForm.Directives), StringComparison.Ordinal) ? string.Create(CultureInfo.InvariantCulture, $"{fieldId}-{n.Place}") : fieldId,
                     n.Name,
@@ -188,8 +188,8 @@ public abstract partial class MeetingFormPage(
 
     /// <summary>The kind posted for <paramref name="name"/> beside any field (a speech's or another), so that it follows the offer when the offer moves.</summary>
     private OrganisationKind? ChosenKind(string name) =>
-        Input.NewOrganisations.FirstOrDefault(n => n.Kind is not null && string.Equals(n.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase))?.Kind
-        ?? Input.Speeches.FirstOrDefault(s => s.OrganisationKind is not null && string.Equals(s.Organisation?.Trim(), name, StringComparison.OrdinalIgnoreCase))?.OrganisationKind;
+        Input.NewOrganisations.FirstOrDefault(n => n.Kind is not null && MeetingForm.NameKey(n.Name) == MeetingForm.NameKey(name))?.Kind
+        ?? Input.Speeches.FirstOrDefault(s => s.OrganisationKind is not null && MeetingForm.NameKey(s.Organisation) == MeetingForm.NameKey(name))?.OrganisationKind;
 
     /// <summary>
     /// The element id of an organisation field named as <see cref="MeetingForm.OrganisationNames"/> names it ("Host",
