@@ -53,6 +53,10 @@ public sealed class FieldCheckTagHelper : TagHelper
         output.Attributes.SetAttribute("hx-vals", JsonSerializer.Serialize(new Dictionary<string, string> { ["field"] = name }));
         // The last value typed is the one to answer: a check still running is dropped for the newer one. htmx's default
         // drops the newer instead, which left the periods of a date typed key by key on an in-between year (issue 17 trial).
-        output.Attributes.SetAttribute("hx-sync", "this:replace");
+        // A field whose check shares a queue with another says so itself (the date and the period: ADR 0022).
+        if (!output.Attributes.ContainsName("hx-sync"))
+        {
+            output.Attributes.SetAttribute("hx-sync", "this:replace");
+        }
     }
 }

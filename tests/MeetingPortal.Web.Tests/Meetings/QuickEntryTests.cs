@@ -103,6 +103,9 @@ public sealed class QuickEntryTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("Input.Title", HtmlAgilityPack.HtmlEntity.DeEntitize(title.GetAttributeValue("hx-vals", "")), StringComparison.Ordinal);
         // A newer value replaces a check still running (htmx's default dropped the newer one).
         Assert.Equal("this:replace", title.GetAttributeValue("hx-sync", ""));
+        // The date's check and the period's share one queue, so an older answer cannot put back a period chosen since.
+        Assert.Equal("#period:replace", page.Node("//input[@id='held-on']").GetAttributeValue("hx-sync", ""));
+        Assert.Equal("#period:replace", page.Node("//select[@id='period']").GetAttributeValue("hx-sync", ""));
         var addSpeech = page.Node("//button[@id='add-speech']");
         Assert.Equal("/Meetings/Create", addSpeech.GetAttributeValue("hx-post", ""));
         Assert.Equal("#meeting-form", addSpeech.GetAttributeValue("hx-target", ""));

@@ -276,7 +276,8 @@ public abstract partial class MeetingFormPage(
         }
 
         // After the meeting's date, the periods offered follow its year, the chosen one kept.
-        var periods = field == $"{FormPrefix}.{nameof(MeetingForm.HeldOn)}" ? new PeriodOptions(PeriodChoices(), Input.Period) : null;
+        var periods = field == $"{FormPrefix}.{nameof(MeetingForm.HeldOn)}" || field == $"{FormPrefix}.{nameof(MeetingForm.Period)}"
+            ? new PeriodOptions(PeriodChoices(), Input.Period) : null;
 
         return Partial("_FieldCheck", new FieldCheck(message, speakers, offersNow, periods));
     }
