@@ -29,6 +29,9 @@ public static class DependencyInjection
         services.AddScoped<JudgeAnswer>();
         services.AddScoped<LinkRecommendation>();
         services.AddScoped<Directives.DirectiveActions>();
+        services.AddScoped<Plans.SavePlannedDialogue>();
+        services.AddScoped<Plans.PlannedDialogueActions>();
+        services.AddScoped<Plans.PlanProgressQuery>();
         services.AddScoped<Reports.SummaryCalculator>();
         services.AddScoped<Reports.SummaryReport>();
         services.AddScoped<Reports.SummaryDocuments>();

@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<Notifier>();
         services.Configure<MonitoringOptions>(configuration.GetSection(MonitoringOptions.SectionName));
         services.AddScoped<RecommendationMonitor>();
+        services.AddScoped<PlanMonitor>();
         services.AddScoped<PlannerStatistics>();
         services.AddHostedService<RecommendationMonitorService>();
         services.AddHostedService<PlannerStatisticsService>();

@@ -26,6 +26,7 @@ public static class Policies
         services.AddSingleton<IAuthorizationHandler, AttachmentAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, RecommendationAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, DirectiveAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, PlanAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ReportAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, UnitAdministrationHandler>();
         services.AddSingleton<IAuthorizationHandler, AccountAdministrationHandler>();

@@ -87,6 +87,18 @@ public sealed class SummaryFigures
     /// <summary>Of those, no value has been reported (<see cref="FigureDefinitions.TargetNotReported"/>).</summary>
     public int TargetNotReported { get; init; }
 
+    /// <summary>
+    /// Dialogues planned for the period in the unit's subtree: plan entries whose month or quarter ends in the period,
+    /// not taken off the plan (<see cref="FigureDefinitions.PlannedDialogues"/>; issue 18, deliver 1).
+    /// </summary>
+    public int PlannedDialogues { get; init; }
+
+    /// <summary>Of those, held: a published meeting is linked (<see cref="FigureDefinitions.HeldDialogues"/>), late or not.</summary>
+    public int HeldDialogues { get; init; }
+
+    /// <summary>Of those, late on the day counted: the period ended and none is held (<see cref="FigureDefinitions.LateDialogues"/>).</summary>
+    public int LateDialogues { get; init; }
+
     /// <summary>Meetings of the period whose report states how many recommendations were raised ("13 ý kiến, 34 kiến nghị").</summary>
     public int MeetingsStatingCounts { get; init; }
 
@@ -236,6 +248,9 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             TargetReached = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.TargetReached, cancellationToken),
             TargetNotReached = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.TargetNotReached, cancellationToken),
             TargetNotReported = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.TargetNotReported, cancellationToken),
+            PlannedDialogues = await Planned(unit, period).CountAsync(FigureDefinitions.PlannedDialogues, cancellationToken),
+            HeldDialogues = await Planned(unit, period).CountAsync(FigureDefinitions.HeldDialogues, cancellationToken),
+            LateDialogues = await Planned(unit, period).CountAsync(FigureDefinitions.LateDialogues(today), cancellationToken),
             MeetingsStatingCounts = stated?.Meetings ?? 0,
             StatedRecommendations = stated?.Recommendations ?? 0,
             StatedOpinions = stated?.Opinions ?? 0,
@@ -247,6 +262,11 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             Children = !details ? [] : then is null ? await ChildrenAsync(unit, meetings, recommendations, today, cancellationToken) : await ChildrenThenAsync(then, meetings, recommendations, today, cancellationToken),
         };
     }
+
+    // The plan entries of the subtree whose month or quarter ends in the period: a quarter's entry counts in that
+    // quarter's report, not in the report of a month within it.
+    private IQueryable<Domain.Plans.PlannedDialogue> Planned(UnitScope unit, ReportPeriod period) =>
+        db.PlannedDialogues.AsNoTracking().InScope(unit).Where(p => p.EndsOn >= period.Start && p.EndsOn <= period.End);
 
     // Member-initialised, not positional: EF Core translates ordering by init properties, not by constructor arguments.
     private sealed class KeyCount

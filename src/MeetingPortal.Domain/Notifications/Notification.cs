@@ -10,9 +10,18 @@ public enum NotificationKind
     DueSoon = 6,
     Overdue = 7,
     Escalated = 8,
+
+    /// <summary>A planned dialogue's month or quarter ends soon and it is not held (issue 18, deliver 1).</summary>
+    PlanDueSoon = 20,
+
+    /// <summary>A planned dialogue's period has ended and it is not held.</summary>
+    PlanLate = 21,
 }
 
-/// <summary>Something a user should know about a recommendation; shown under the bell until read.</summary>
+/// <summary>
+/// Something a user should know about a recommendation, or about a planned dialogue of their unit (issue 18); shown
+/// under the bell until read. Exactly one of <see cref="RecommendationId"/> and <see cref="PlannedDialogueId"/> is set.
+/// </summary>
 public class Notification
 {
     public const int SummaryMaxLength = 300;
@@ -45,10 +54,36 @@ public class Notification
     public static Notification Reminder(string userId, NotificationKind kind, int recommendationId, string summary, DateOnly dueOn, DateTime createdAtUtc) =>
         new(userId, kind, recommendationId, summary, createdAtUtc) { DueOn = dueOn };
 
+    /// <summary>
+    /// A reminder about a planned dialogue (<see cref="NotificationKind.PlanDueSoon"/>, <see cref="NotificationKind.PlanLate"/>):
+    /// said once per entry, kind, user and end of its period (<paramref name="endsOn"/>, Vietnam date), so moving the
+    /// entry to another period starts a new count.
+    /// </summary>
+    /// <param name="userId">The account told (Identity user id).</param>
+    /// <param name="kind">Due soon or late.</param>
+    /// <param name="plannedDialogueId">The planned dialogue it is about.</param>
+    /// <param name="summary">Its period and topic, cut to <see cref="SummaryMaxLength"/> characters.</param>
+    /// <param name="endsOn">The last day of its period (Vietnam date).</param>
+    /// <param name="createdAtUtc">UTC.</param>
+    public static Notification PlanReminder(string userId, NotificationKind kind, int plannedDialogueId, string summary, DateOnly endsOn, DateTime createdAtUtc) =>
+        new(userId, kind, summary, createdAtUtc) { PlannedDialogueId = plannedDialogueId, DueOn = endsOn };
+
+    private Notification(string userId, NotificationKind kind, string summary, DateTime createdAtUtc)
+    {
+        UserId = userId;
+        Kind = kind;
+        Summary = summary.Length > SummaryMaxLength ? summary[..(SummaryMaxLength - 1)] + "…" : summary;
+        CreatedAtUtc = createdAtUtc;
+    }
+
     public long Id { get; private set; }
     public string UserId { get; private set; }
     public NotificationKind Kind { get; private set; }
-    public int RecommendationId { get; private set; }
+    /// <summary>The recommendation it is about; null for a reminder about a planned dialogue.</summary>
+    public int? RecommendationId { get; private set; }
+
+    /// <summary>The planned dialogue it is about (issue 18, deliver 1); null for one about a recommendation.</summary>
+    public int? PlannedDialogueId { get; private set; }
 
     /// <summary>The start of the recommendation's text, so the list reads without opening each one.</summary>
     public string Summary { get; private set; }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using MeetingPortal.Domain.Directives;
 using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Plans;
 using MeetingPortal.Domain.Recommendations;
 
 namespace MeetingPortal.Domain.Reports;
@@ -90,6 +91,15 @@ public static class FigureDefinitions
         return Expression.Lambda<Func<Directive, bool>>(
             Expression.AndAlso(Expression.Invoke(reported, directive), Expression.Not(Expression.Invoke(Directive.ReachesTarget, directive))), directive);
     }
+
+    /// <summary>Đối thoại theo kế hoạch: an entry of a unit's dialogue plan not taken off it (issue 18, deliver 1).</summary>
+    public static readonly Expression<Func<PlannedDialogue, bool>> PlannedDialogues = PlannedDialogue.IsCounted;
+
+    /// <summary>Đã tổ chức: a planned dialogue with a published meeting linked, held in its period or after it.</summary>
+    public static readonly Expression<Func<PlannedDialogue, bool>> HeldDialogues = PlannedDialogue.IsHeld;
+
+    /// <summary>Chậm tổ chức on <paramref name="today"/>: the domain's one rule, <see cref="PlannedDialogue.LateOn"/>.</summary>
+    public static Expression<Func<PlannedDialogue, bool>> LateDialogues(DateOnly today) => PlannedDialogue.LateOn(today);
 
     /// <summary>A body is ranked on its on-time share only with at least this many items due (<see cref="DueState.Passed"/>).</summary>
     public const int MinimumDueToRank = 5;

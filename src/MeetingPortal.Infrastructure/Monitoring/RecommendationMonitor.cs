@@ -22,6 +22,12 @@ public sealed class MonitoringOptions
     /// <summary>A body hears this many working days before a due date.</summary>
     public int DueSoonWorkingDays { get; set; } = 3;
 
+    /// <summary>
+    /// A unit's recorders and leaders hear this many working days before a planned dialogue's month or quarter ends,
+    /// and the plan shows the entry as "sắp hết kỳ" from then (issue 18, deliver 1).
+    /// </summary>
+    public int PlanDueSoonWorkingDays { get; set; } = 5;
+
     /// <summary>After this many working days overdue, the level above hears of it.</summary>
     public int EscalateAfterWorkingDays { get; set; } = 5;
 
@@ -155,7 +161,7 @@ public sealed class RecommendationMonitor(
 }
 
 /// <summary>
-/// Runs the due-date check at start and then at the configured interval, outside any request. With
+/// Runs the due-date check (and the plan check, <see cref="PlanMonitor"/>) at start and then at the configured interval, outside any request. With
 /// several servers on one database, the one that takes the <see cref="Lease.DueDateCheck"/> lease runs it;
 /// the others skip that round.
 /// </summary>
@@ -166,7 +172,10 @@ public sealed class RecommendationMonitorService(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.Enabled
         ? Task.CompletedTask
         : PeriodicJob.RunAsync(scopes, startup, Lease.DueDateCheck, options.Value.Interval, logger,
-            (services, cancellationToken) => services.GetRequiredService<RecommendationMonitor>().RunOnceAsync(cancellationToken), stoppingToken);
+            async (services, cancellationToken) =>
+                await services.GetRequiredService<RecommendationMonitor>().RunOnceAsync(cancellationToken)
+                + await services.GetRequiredService<PlanMonitor>().RunOnceAsync(cancellationToken),
+            stoppingToken);
 }
 
 /// <summary>

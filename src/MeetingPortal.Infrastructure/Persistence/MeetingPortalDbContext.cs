@@ -5,6 +5,7 @@ using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Notifications;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.People;
+using MeetingPortal.Domain.Plans;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Domain.Reports;
 using MeetingPortal.Domain.Units;
@@ -56,6 +57,9 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Directive> Directives => Set<Directive>();
+
+    /// <summary>The units' yearly dialogue plans, entry by entry (issue 18, deliver 1).</summary>
+    public DbSet<PlannedDialogue> PlannedDialogues => Set<PlannedDialogue>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<RecommendationEvent> RecommendationEvents => Set<RecommendationEvent>();

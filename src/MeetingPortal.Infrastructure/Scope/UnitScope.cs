@@ -50,6 +50,13 @@ public static class ScopeQueries
         return organisations.Where(o => string.Compare(o.Unit!.Path, lower) >= 0 && string.Compare(o.Unit.Path, upper) < 0);
     }
 
+    /// <summary>An entry of a dialogue plan belongs to its unit's plan (issue 18).</summary>
+    public static IQueryable<Domain.Plans.PlannedDialogue> InScope(this IQueryable<Domain.Plans.PlannedDialogue> entries, UnitScope scope)
+    {
+        var (lower, upper) = (scope.Path, scope.UpperBound);
+        return entries.Where(p => string.Compare(p.Unit!.Path, lower) >= 0 && string.Compare(p.Unit.Path, upper) < 0);
+    }
+
     /// <summary>A group of bodies belongs to its unit (ADR 0020).</summary>
     public static IQueryable<BodyGroup> InScope(this IQueryable<BodyGroup> groups, UnitScope scope)
     {

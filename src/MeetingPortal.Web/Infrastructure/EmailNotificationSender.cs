@@ -141,6 +141,11 @@ public sealed class EmailNotificationSender(
         return sent;
     }
 
+    // Where the notification leads: its recommendation, or the planned dialogue a plan reminder is about.
+    private static string Path(Notification n) => n.PlannedDialogueId is { } planned
+        ? "/Plans/Entry/" + planned.ToString(CultureInfo.InvariantCulture)
+        : "/Recommendations/" + n.RecommendationId?.ToString(CultureInfo.InvariantCulture);
+
     // Always in Vietnamese, whatever culture the background thread has.
     private static MimeMessage Message(EmailOptions settings, IStringLocalizer localizer, Notification n, string to)
     {
@@ -155,7 +160,7 @@ public sealed class EmailNotificationSender(
             message.Subject = $"[{localizer["App.Name"]}] {title}";
             message.Body = new TextPart(TextFormat.Plain)
             {
-                Text = $"{title}:\n\n{n.Summary}\n\n{settings.BaseUrl.TrimEnd('/')}/Recommendations/{n.RecommendationId.ToString(CultureInfo.InvariantCulture)}\n",
+                Text = $"{title}:\n\n{n.Summary}\n\n{settings.BaseUrl.TrimEnd('/')}{Path(n)}\n",
             };
             return message;
         }

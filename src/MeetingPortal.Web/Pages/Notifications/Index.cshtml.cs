@@ -21,7 +21,7 @@ public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvi
         var userId = UserId;
         Items = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId)
             .OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).Take(Shown)
-            .Select(n => new Row(n.Id, n.Kind, n.RecommendationId, n.Summary, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .Select(n => new Row(n.Id, n.Kind, n.RecommendationId, n.PlannedDialogueId, n.Summary, n.CreatedAtUtc, n.ReadAtUtc != null))
             .ToListAsync(cancellationToken);
     }
 
@@ -36,7 +36,9 @@ public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvi
 
         notification.MarkRead(timeProvider.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage("/Recommendations/Details", new { id = notification.RecommendationId });
+        return notification.PlannedDialogueId is { } planned
+            ? RedirectToPage("/Plans/Entry", new { id = planned })
+            : RedirectToPage("/Recommendations/Details", new { id = notification.RecommendationId });
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)
@@ -52,5 +54,6 @@ public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvi
         return RedirectToPage();
     }
 
-    public sealed record Row(long Id, NotificationKind Kind, int RecommendationId, string Summary, DateTime CreatedAtUtc, bool Read);
+    /// <summary>One notification: about a recommendation or, for plan reminders, about a planned dialogue.</summary>
+    public sealed record Row(long Id, NotificationKind Kind, int? RecommendationId, int? PlannedDialogueId, string Summary, DateTime CreatedAtUtc, bool Read);
 }

@@ -613,10 +613,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
+                    b.Property<int?>("PlannedDialogueId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("RecommendationId")
+                    b.Property<int?>("RecommendationId")
                         .HasColumnType("int");
 
                     b.Property<string>("Summary")
@@ -637,10 +640,15 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UserId", "ReadAtUtc");
 
+                    b.HasIndex("PlannedDialogueId", "Kind", "UserId", "DueOn")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_PlanReminder")
+                        .HasFilter("DueOn IS NOT NULL AND PlannedDialogueId IS NOT NULL");
+
                     b.HasIndex("RecommendationId", "Kind", "UserId", "DueOn")
                         .IsUnique()
                         .HasDatabaseName("IX_Notifications_Reminder")
-                        .HasFilter("DueOn IS NOT NULL");
+                        .HasFilter("DueOn IS NOT NULL AND RecommendationId IS NOT NULL");
 
                     b.ToTable("Notifications");
                 });
@@ -834,6 +842,104 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("UnitId", "FullName");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedCounterpart", b =>
+                {
+                    b.Property<int>("PlannedDialogueId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("PlannedDialogueId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("PlannedCounterpart");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedDialogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("CancelledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("HostOrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlannedFormat")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<bool>("WithPeople")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsOn");
+
+                    b.HasIndex("HostOrganisationId");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique()
+                        .HasFilter("MeetingId IS NOT NULL");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("PlannedDialogues");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
@@ -2118,11 +2224,15 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("MeetingPortal.Domain.Notifications.Notification", b =>
                 {
+                    b.HasOne("MeetingPortal.Domain.Plans.PlannedDialogue", null)
+                        .WithMany()
+                        .HasForeignKey("PlannedDialogueId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
                         .WithMany()
                         .HasForeignKey("RecommendationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("MeetingPortal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
@@ -2202,6 +2312,44 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedCounterpart", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Plans.PlannedDialogue", null)
+                        .WithMany("Counterparts")
+                        .HasForeignKey("PlannedDialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedDialogue", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Meetings.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
 
                     b.Navigation("Unit");
                 });
@@ -2473,6 +2621,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
                 {
                     b.Navigation("Namings");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedDialogue", b =>
+                {
+                    b.Navigation("Counterparts");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>

@@ -587,10 +587,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PlannedDialogueId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("RecommendationId")
+                    b.Property<int?>("RecommendationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")
@@ -611,10 +614,15 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserId", "ReadAtUtc");
 
+                    b.HasIndex("PlannedDialogueId", "Kind", "UserId", "DueOn")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_PlanReminder")
+                        .HasFilter("DueOn IS NOT NULL AND PlannedDialogueId IS NOT NULL");
+
                     b.HasIndex("RecommendationId", "Kind", "UserId", "DueOn")
                         .IsUnique()
                         .HasDatabaseName("IX_Notifications_Reminder")
-                        .HasFilter("DueOn IS NOT NULL");
+                        .HasFilter("DueOn IS NOT NULL AND RecommendationId IS NOT NULL");
 
                     b.ToTable("Notifications");
                 });
@@ -800,6 +808,102 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("UnitId", "FullName");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedCounterpart", b =>
+                {
+                    b.Property<int>("PlannedDialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlannedDialogueId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("PlannedCounterpart");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedDialogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HostOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlannedFormat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WithPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsOn");
+
+                    b.HasIndex("HostOrganisationId");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique()
+                        .HasFilter("MeetingId IS NOT NULL");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("PlannedDialogues");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
@@ -2052,11 +2156,15 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("MeetingPortal.Domain.Notifications.Notification", b =>
                 {
+                    b.HasOne("MeetingPortal.Domain.Plans.PlannedDialogue", null)
+                        .WithMany()
+                        .HasForeignKey("PlannedDialogueId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
                         .WithMany()
                         .HasForeignKey("RecommendationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("MeetingPortal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
@@ -2136,6 +2244,44 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedCounterpart", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Plans.PlannedDialogue", null)
+                        .WithMany("Counterparts")
+                        .HasForeignKey("PlannedDialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedDialogue", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Meetings.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
 
                     b.Navigation("Unit");
                 });
@@ -2407,6 +2553,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.Organisation", b =>
                 {
                     b.Navigation("Namings");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedDialogue", b =>
+                {
+                    b.Navigation("Counterparts");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
