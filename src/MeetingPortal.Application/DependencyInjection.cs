@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<Plans.SavePlannedDialogue>();
         services.AddScoped<Plans.PlannedDialogueActions>();
         services.AddScoped<Plans.PlanProgressQuery>();
+        services.AddScoped<Plans.PlanEntries>();
         services.AddScoped<Reports.SummaryCalculator>();
         services.AddScoped<Reports.SummaryReport>();
         services.AddScoped<Reports.SummaryDocuments>();
