@@ -3,6 +3,7 @@ using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
+using MeetingPortal.Domain.Plans;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
@@ -185,12 +186,72 @@ public sealed class DemoHistorySeeder(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await WritePlanAsync(plan, bodies, meetings, today, cancellationToken);
             db.ChangeTracker.Clear();
             written += meetings.Count;
         }
 
         logger.LogInformation("Wrote the demo history: {Count} meetings", written);
         return written;
+    }
+
+    /// <summary>The unit whose plan leaves a past quarter's dialogue without its meeting, so a late one shows (issue 18).</summary>
+    public const string UnitWithLateDialogue = "p-tran-phu";
+
+    /// <summary>The unit that takes one planned dialogue off its plan with a reason.</summary>
+    public const string UnitWithCancelledDialogue = "tp-ha-tinh";
+
+    private static readonly string[] PlannedTopics =
+    [
+        "Đối thoại với đoàn viên, hội viên và Nhân dân về xây dựng nông thôn mới, đô thị văn minh",
+        "Đối thoại về công tác giải phóng mặt bằng và bồi thường, hỗ trợ tái định cư",
+        "Đối thoại với thanh niên, phụ nữ về việc làm, khởi nghiệp và an sinh xã hội",
+        "Đối thoại về cải cách hành chính và kết quả giải quyết kiến nghị của cử tri, Nhân dân",
+    ];
+
+    /// <summary>
+    /// The unit's dialogue plan of this year (issue 18, deliver 1): a dialogue a quarter with the Front and the unions,
+    /// each linked to the first published meeting of its quarter, except a past quarter of
+    /// <see cref="UnitWithLateDialogue"/> (late) and, unheld, this quarter of <see cref="UnitWithoutMeetingThisQuarter"/>;
+    /// <see cref="UnitWithCancelledDialogue"/> also takes a month's dialogue off the plan with a reason.
+    /// </summary>
+    private async Task WritePlanAsync(UnitPlan plan, Bodies bodies, List<Meeting> meetings, DateOnly today, CancellationToken cancellationToken)
+    {
+        var thisQuarter = ReviewPeriod.QuarterOf(today).Number;
+        var entries = new List<PlannedDialogue>();
+        for (var quarter = 1; quarter <= 4; quarter++)
+        {
+            var period = new ReviewPeriod(PeriodKind.Quarter, today.Year, quarter);
+            var entry = new PlannedDialogue(bodies.UnitId, period, PlannedTopics[quarter - 1]);
+            entry.Change(period, entry.Topic, bodies.Committee, quarter % 2 == 0 ? MeetingFormat.Hybrid : MeetingFormat.InPerson, quarter == 1,
+                bodies.Raisers.Select(r => r.Id).Prepend(bodies.Front));
+            var late = plan.Code == UnitWithLateDialogue && quarter == thisQuarter - 1;
+            var held = meetings.Where(m => m.Status == MeetingStatus.Published && period.Contains(m.HeldOn)).OrderBy(m => m.HeldOn).FirstOrDefault();
+            if (held is not null && !late)
+            {
+                entry.LinkMeeting(held.Id, held.UnitId, held.HeldOn);
+            }
+
+            entries.Add(entry);
+        }
+
+        if (plan.Code == UnitWithCancelledDialogue)
+        {
+            var month = new ReviewPeriod(PeriodKind.Month, today.Year, Math.Max(1, today.Month - 2));
+            var cancelled = new PlannedDialogue(bodies.UnitId, month, "Đối thoại chuyên đề về quản lý trật tự đô thị");
+            cancelled.Change(month, cancelled.Topic, bodies.Committee, MeetingFormat.InPerson, true, [bodies.Front]);
+            cancelled.Cancel("Gộp vào hội nghị đối thoại của quý theo chỉ đạo của Ban Thường vụ", today);
+            entries.Add(cancelled);
+        }
+
+        db.PlannedDialogues.AddRange(entries);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            audit.Record(nameof(PlannedDialogue), entry.Id, HistoryAction.Created, Source, unitId: bodies.UnitId);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The root unit of the demo units (the country), which holds no meetings of its own.</summary>
