@@ -27,9 +27,8 @@ public sealed class PlannedDialogueActions(
     public async Task<UseCaseResult> LinkMeetingAsync(ClaimsPrincipal user, int id, int version, int? meetingId, CancellationToken cancellationToken) =>
         await RunAsync(user, id, version, async entry =>
         {
-            var meeting = meetingId is null ? null : await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
-                .Select(m => new { m.Id, m.UnitId, m.HeldOn, m.Title, m.Unit!.Path }).SingleOrDefaultAsync(cancellationToken);
-            if (meeting is null || !user.Covers(meeting.Path))
+            var meeting = meetingId is null ? null : await db.Meetings.Include(m => m.Unit).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+            if (meeting is null || !user.Covers(meeting.Unit!.Path))
             {
                 return meetingId is null ? [new UseCaseError("MeetingId", localizer["Plans.MeetingRequired"])] : null;
             }
@@ -39,7 +38,7 @@ public sealed class PlannedDialogueActions(
                 return [new UseCaseError("MeetingId", localizer["Plans.MeetingTaken"])];
             }
 
-            entry.LinkMeeting(meeting.Id, meeting.UnitId, meeting.HeldOn);
+            entry.LinkMeeting(meeting);
             audit.Record(nameof(PlannedDialogue), entry.Id, HistoryAction.Updated, localizer["Plans.History.Linked", meeting.Title], entry.UnitId);
             return [];
         }, "MeetingId", cancellationToken);

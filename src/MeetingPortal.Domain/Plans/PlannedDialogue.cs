@@ -156,32 +156,37 @@ public class PlannedDialogue : Entity
     }
 
     /// <summary>
-    /// Links the meeting that held this dialogue: a meeting of the same unit (<paramref name="meetingUnitId"/>), held
-    /// (<paramref name="heldOn"/>, Vietnam date) in the plan's year or later. Throws "plan.cancelled", "plan.meeting-unit"
-    /// and "plan.meeting-year". That the meeting is linked to no other entry is the use case's check (a unique index holds it).
+    /// Links <paramref name="meeting"/> as the one that held this dialogue: a meeting of the same unit, held (Vietnam
+    /// date) in the plan's year or later. Throws "plan.cancelled", "plan.meeting-unit" and "plan.meeting-year". That the
+    /// meeting is linked to no other entry is the use case's check (a unique index holds it).
     /// </summary>
-    public void LinkMeeting(int meetingId, int meetingUnitId, DateOnly heldOn)
+    public void LinkMeeting(Meeting meeting)
     {
         if (CancelledOn is not null)
         {
             throw new DomainException("plan.cancelled", "An entry taken off the plan cannot be held.");
         }
 
-        if (meetingUnitId != UnitId)
+        if (meeting.UnitId != UnitId)
         {
             throw new DomainException("plan.meeting-unit", "The meeting is of another unit.");
         }
 
-        if (heldOn.Year < Year)
+        if (meeting.HeldOn.Year < Year)
         {
             throw new DomainException("plan.meeting-year", "The meeting was held before the plan's year.");
         }
 
-        MeetingId = meetingId;
+        Meeting = meeting;
+        MeetingId = meeting.Id;
     }
 
     /// <summary>Takes the linked meeting off the entry (linked by mistake).</summary>
-    public void UnlinkMeeting() => MeetingId = null;
+    public void UnlinkMeeting()
+    {
+        Meeting = null;
+        MeetingId = null;
+    }
 
     /// <summary>
     /// Takes the entry off the plan on <paramref name="today"/> (Vietnam date) for <paramref name="reason"/>. Throws

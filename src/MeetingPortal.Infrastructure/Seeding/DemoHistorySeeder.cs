@@ -229,7 +229,7 @@ public sealed class DemoHistorySeeder(
             var held = meetings.Where(m => m.Status == MeetingStatus.Published && period.Contains(m.HeldOn)).OrderBy(m => m.HeldOn).FirstOrDefault();
             if (held is not null && !late)
             {
-                entry.LinkMeeting(held.Id, held.UnitId, held.HeldOn);
+                entry.LinkMeeting(held);
             }
 
             entries.Add(entry);

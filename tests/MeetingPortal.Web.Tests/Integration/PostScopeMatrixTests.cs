@@ -88,6 +88,11 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Admin/Users/Edit:Deactivate"] = new("/Admin/Users/{account}?handler=Deactivate", Gate.Record, Leader),
         ["Admin/Users/Edit:Reactivate"] = new("/Admin/Users/{account}?handler=Reactivate", Gate.Record, Leader),
         ["Admin/Users/Edit:ResetPassword"] = new("/Admin/Users/{account}?handler=ResetPassword", Gate.Record, Leader),
+        ["Plans/Edit:"] = new("/Plans/Edit/{plan}", Gate.Record, Leader),
+        ["Plans/Entry:Link"] = new("/Plans/Entry/{plan}?handler=Link", Gate.Record, Leader),
+        ["Plans/Entry:Unlink"] = new("/Plans/Entry/{plan}?handler=Unlink", Gate.Record, Leader),
+        ["Plans/Entry:Cancel"] = new("/Plans/Entry/{plan}?handler=Cancel", Gate.Record, Leader),
+        ["Plans/Entry:Restore"] = new("/Plans/Entry/{plan}?handler=Restore", Gate.Record, Leader),
         ["Notifications/Index:Read"] = new("/Notifications?handler=Read", Gate.SignedIn),
         ["Notifications/Index:ReadAll"] = new("/Notifications?handler=ReadAll", Gate.SignedIn),
         ["Account/ChangePassword:"] = new("/Account/ChangePassword", Gate.SignedIn),
@@ -178,10 +183,12 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
     private string Fingerprint() => factory.WithDb(db => string.Join(",",
         db.Meetings.Sum(m => m.Version), db.Recommendations.Sum(r => r.Version), db.Directives.Sum(d => d.Version), db.Units.Sum(u => u.Version),
         db.Organisations.Sum(o => o.Version), db.CalendarDays.Count(), db.DueDateRules.Count(), db.Themes.Count(), db.Snapshots.Count(), db.Snapshots.Sum(s => s.Revision),
-        db.Attachments.Count(), db.History.Count(), db.BodyGroups.Sum(g => g.Version), db.BodyGroups.Count(), db.BodyGroups.Sum(g => g.Members.Count), db.Users.Count(u => u.IsActive), db.Meetings.Count(m => m.MinutesApproval!.ApprovedBy != null)));
+        db.Attachments.Count(), db.History.Count(), db.BodyGroups.Sum(g => g.Version), db.BodyGroups.Count(), db.BodyGroups.Sum(g => g.Members.Count), db.Users.Count(u => u.IsActive), db.Meetings.Count(m => m.MinutesApproval!.ApprovedBy != null),
+        db.PlannedDialogues.Count(), db.PlannedDialogues.Sum(p => p.Version)));
 
     private string Url(string template)
     {
+        var plan = PortalRoutes.PlanEntry(factory);
         var ids = factory.WithDb(db =>
         {
             var meeting = db.Meetings.Single(m => m.Unit!.Code == "p-ky-phuong" && m.Title.StartsWith("Đảng ủy phường Kỳ Phương"));
@@ -194,6 +201,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
                 ["{group}"] = db.BodyGroups.Where(g => g.UnitId == meeting.UnitId).Select(g => g.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{organisation}"] = db.Organisations.Where(o => o.UnitId == meeting.UnitId).Select(o => o.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{account}"] = db.Users.Where(u => u.UserName == "thuky.kyphuong").Select(u => u.Id).Single(),
+                ["{plan}"] = plan.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{snapshot}"] = db.Snapshots.Where(s => s.UnitId == meeting.UnitId).Select(s => s.Id).FirstOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });

@@ -27,7 +27,7 @@ public enum RouteAccess
 public sealed record RouteEntry(RouteAccess Access, string? InScopeUser = null, string? MissingRoleUser = null);
 
 /// <summary>The records of Kỳ Phương that the route templates' ids are filled with.</summary>
-public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account, int Group);
+public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account, int Group, int Plan);
 
 /// <summary>
 /// Every route the portal has (its endpoint list), who may open it and how its ids are filled: shared by the
@@ -68,6 +68,13 @@ public static class PortalRoutes
         ["Directives"] = new(RouteAccess.SignedIn),
         ["Directives/Index"] = new(RouteAccess.SignedIn),
         ["Directives/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        ["Plans"] = new(RouteAccess.SignedIn),
+        ["Plans/Index"] = new(RouteAccess.SignedIn),
+        ["Plans/Progress"] = new(RouteAccess.SignedIn),
+        // Opened by the recorder in sweeps, so that its link and take-off forms are swept too.
+        ["Plans/Entry/{id:int}"] = new(RouteAccess.Record, "thuky.kyphuong"),
+        // The unit's recorders and administrators write its plan; its leaders read it (ADR 0025).
+        ["Plans/Edit/{id:int?}"] = new(RouteAccess.Record, "thuky.kyphuong", "lanhdao.kyphuong"),
         ["Notifications"] = new(RouteAccess.SignedIn),
         ["Notifications/Index"] = new(RouteAccess.SignedIn),
         ["Admin/Calendar"] = new(RouteAccess.Role, "quantri.toanquoc", "quantri.kyphuong"),
@@ -140,8 +147,25 @@ public static class PortalRoutes
             await db.Organisations.Where(o => o.UnitId == meeting.UnitId).Select(o => o.Id).FirstAsync(),
             meeting.UnitId,
             await db.Users.Where(u => u.UserName == account).Select(u => u.Id).SingleAsync(),
-            await db.BodyGroups.Where(g => g.UnitId == meeting.UnitId).Select(g => g.Id).FirstAsync());
+            await db.BodyGroups.Where(g => g.UnitId == meeting.UnitId).Select(g => g.Id).FirstAsync(),
+            PlanEntry(factory));
     }
+
+    /// <summary>An entry of Kỳ Phương's dialogue plan, made once if the template database has none (issue 18).</summary>
+    public static int PlanEntry(PortalFactory factory) => factory.WithDb(db =>
+    {
+        var unitId = db.Units.Where(u => u.Code == "p-ky-phuong").Select(u => u.Id).Single();
+        var existing = db.PlannedDialogues.Where(p => p.UnitId == unitId).Select(p => p.Id).FirstOrDefault();
+        if (existing != 0)
+        {
+            return existing;
+        }
+
+        var entry = new MeetingPortal.Domain.Plans.PlannedDialogue(unitId, new ReviewPeriod(PeriodKind.Quarter, 2026, 3), "Đối thoại về xây dựng đô thị văn minh");
+        db.PlannedDialogues.Add(entry);
+        db.SaveChanges();
+        return entry.Id;
+    });
 
     /// <summary>The route template with its ids filled from <paramref name="r"/>.</summary>
     public static string Url(string route, RouteRecords r) => "/" + route
@@ -154,6 +178,8 @@ public static class PortalRoutes
         .Replace("Organisations/{id:int}", $"Organisations/{r.Organisation}", StringComparison.Ordinal)
         .Replace("Units/{id:int}", $"Units/{r.Unit}", StringComparison.Ordinal)
         .Replace("Users/{id:guid}", $"Users/{r.Account}", StringComparison.Ordinal)
+        .Replace("Plans/Entry/{id:int}", $"Plans/Entry/{r.Plan}", StringComparison.Ordinal)
+        .Replace("Plans/Edit/{id:int?}", $"Plans/Edit/{r.Plan}", StringComparison.Ordinal)
         .Replace("{code:int}", "404", StringComparison.Ordinal);
 
     /// <summary>
