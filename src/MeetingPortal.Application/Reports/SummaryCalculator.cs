@@ -93,6 +93,12 @@ public sealed class SummaryFigures
     /// </summary>
     public int PlannedDialogues { get; init; }
 
+    /// <summary>
+    /// Whether the plan figures were counted: true for every summary counted now, false for figures read back from an
+    /// official report frozen before plans were kept (format 1), which says nothing of them.
+    /// </summary>
+    public bool CountsPlans { get; init; }
+
     /// <summary>Of those, held: a published meeting is linked (<see cref="FigureDefinitions.HeldDialogues"/>), late or not.</summary>
     public int HeldDialogues { get; init; }
 
@@ -248,6 +254,7 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             TargetReached = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.TargetReached, cancellationToken),
             TargetNotReached = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.TargetNotReached, cancellationToken),
             TargetNotReported = await meetings.SelectMany(m => m.Directives).CountAsync(FigureDefinitions.TargetNotReported, cancellationToken),
+            CountsPlans = true,
             PlannedDialogues = await Planned(unit, period).CountAsync(FigureDefinitions.PlannedDialogues, cancellationToken),
             HeldDialogues = await Planned(unit, period).CountAsync(FigureDefinitions.HeldDialogues, cancellationToken),
             LateDialogues = await Planned(unit, period).CountAsync(FigureDefinitions.LateDialogues(today), cancellationToken),

@@ -30,6 +30,9 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
     /// <summary>The summary page a child unit's name opens.</summary>
     public const string SummaryPage = "/Reports/Quarterly";
 
+    /// <summary>The planned-against-held view the plan figures open (issue 18).</summary>
+    public const string PlansPage = "/Plans/Progress";
+
     /// <summary>Ids of the tables, the same on the page (section ids), in the stored report and in the files.</summary>
     public static class Tables
     {
@@ -146,6 +149,14 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         Days(localizer["Report.MedianResolve"], f => f.MedianDaysToResolve);
         Row(localizer["Report.Open"], 0, f => f.Open, link: Tracker(period, u, ("open", "true")));
         Row(localizer["Report.Overdue"], 0, f => f.Overdue, link: Tracker(period, u, ("overdue", "true")));
+        if (c.CountsPlans)
+        {
+            // Planned against held (issue 18, deliver 1): the entries whose month or quarter ends in the period.
+            var plans = new ReportLink(PlansPage, new Dictionary<string, string> { ["unitId"] = u.ToString(CultureInfo.InvariantCulture), ["year"] = period.End.Year.ToString(CultureInfo.InvariantCulture) });
+            Row(localizer["Report.HeldDialogues"], 0, f => f.HeldDialogues, f => f.PlannedDialogues, plans, plans, compare: p?.CountsPlans ?? false);
+            Row(localizer["Report.LateDialogues"], 1, f => f.LateDialogues, link: plans, compare: p?.CountsPlans ?? false);
+        }
+
         Row(localizer["Report.Directives"], 0, f => f.DirectivesDone, f => f.Directives,
             Tasks(period, u, ("status", "Done")), Tasks(period, u));
         Row(localizer["Report.DirectivesWithTarget"], 0, f => f.DirectivesWithTarget, link: Tasks(period, u, ("withTarget", "true")));
@@ -246,5 +257,6 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         new(localizer["Report.MedianAnswer"], localizer["Report.DefMedian"]),
         new(localizer["Report.Scorecards"], localizer["Report.DefScorecards", FigureDefinitions.MinimumDueToRank]),
         new(localizer["Report.DirectivesWithTarget"], localizer["Report.DefTarget"]),
+        new(localizer["Report.HeldDialogues"], localizer["Report.DefPlans"]),
     ];
 }
