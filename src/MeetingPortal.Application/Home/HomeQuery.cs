@@ -45,10 +45,14 @@ public sealed record UnitOverdue(int UnitId, string Name, int Count, Recommendat
 /// <param name="OverdueOwn">The part held by meetings of the leader's unit itself.</param>
 /// <param name="ReportPeriod">The last quarter that has ended, whose official reports the units below owe.</param>
 /// <param name="ReportsAwaited">Units directly below whose report for <paramref name="ReportPeriod"/> has not gone up (<see cref="ReportsFromBelow"/>).</param>
+/// <param name="Plans">This year's dialogue plans in scope: planned, held and late (<see cref="Plans.PlanProgressQuery"/>; issue 18).</param>
 public sealed record LeaderPart(
     int UnitId, string UnitName, ReportPeriod Period, SummaryFigures Summary, NeedsAttention Attention,
     TrackerCount Overdue, IReadOnlyList<UnitOverdue> OverdueByUnit, int OverdueOwn,
-    ReviewPeriod ReportPeriod, IReadOnlyList<ReportFromBelow> ReportsAwaited);
+    ReviewPeriod ReportPeriod, IReadOnlyList<ReportFromBelow> ReportsAwaited, HomePlans Plans);
+
+/// <summary>This year's dialogue plans in scope on a home (issue 18): the year (Vietnam calendar) and its planned, held and late.</summary>
+public sealed record HomePlans(int Year, Plans.PlanCell Figures);
 
 /// <summary>A tracker's work: new and unassigned, due soon, overdue and reopened items, each a count and the first few.</summary>
 public sealed record TrackerPart(IReadOnlyList<TrackerCount> Lists, int DueSoonWorkingDays);
@@ -56,8 +60,11 @@ public sealed record TrackerPart(IReadOnlyList<TrackerCount> Lists, int DueSoonW
 /// <summary>A Responder's queue (<see cref="AnswersAwaited"/>): the body, how many wait, how many are overdue, the first few.</summary>
 public sealed record ResponderPart(string? BodyName, int Total, int Overdue, IReadOnlyList<HomeItem> First);
 
-/// <summary>A recorder's work: the drafts in scope, the latest meetings, and whether they may log or import one.</summary>
-public sealed record RecorderPart(bool MayCreate, bool MayImport, int Drafts, MeetingFilter DraftsFilter, IReadOnlyList<HomeMeeting> FirstDrafts, IReadOnlyList<HomeMeeting> Recent);
+/// <summary>
+/// A recorder's work: the drafts in scope, the latest meetings, whether they may log or import one, and this year's
+/// dialogue plans in scope (<paramref name="Plans"/>: planned, held, late; issue 18), which the recorder keeps.
+/// </summary>
+public sealed record RecorderPart(bool MayCreate, bool MayImport, int Drafts, MeetingFilter DraftsFilter, IReadOnlyList<HomeMeeting> FirstDrafts, IReadOnlyList<HomeMeeting> Recent, HomePlans Plans);
 
 /// <summary>The home of one user: the part of each of their roles that authorization grants, null where it does not.</summary>
 public sealed record HomeView(LeaderPart? Leader, TrackerPart? Tracker, ResponderPart? Responder, RecorderPart? Recorder, bool Administration)
@@ -73,7 +80,8 @@ public sealed record HomeView(LeaderPart? Leader, TrackerPart? Tracker, Responde
 /// queue's <see cref="AnswersAwaited"/>, the summary's cache and <see cref="ReportsFromBelow"/>.
 /// </summary>
 public sealed class HomeQuery(
-    MeetingPortalDbContext db, CalendarService calendar, SummaryCache summaries, IAuthorizationService authorization, IOptions<MonitoringOptions> monitoring)
+    MeetingPortalDbContext db, CalendarService calendar, SummaryCache summaries, IAuthorizationService authorization, IOptions<MonitoringOptions> monitoring,
+    Plans.PlanProgressQuery plans)
 {
     /// <summary>How many items each list names under its count.</summary>
     public const int Shown = 3;
@@ -141,7 +149,8 @@ public sealed class HomeQuery(
         var awaited = (await ReportsFromBelow.ForAsync(db, unit.Id, owed, cancellationToken)).Where(r => !r.HasSent).ToList();
         return new LeaderPart(
             unit.Id, unit.Name, period, summary.Current, NeedsAttention.From(summary.Current, []),
-            new TrackerCount("Overdue", total, overdueFilter, first), byUnit, total - byUnit.Sum(c => c.Count), owed, awaited);
+            new TrackerCount("Overdue", total, overdueFilter, first), byUnit, total - byUnit.Sum(c => c.Count), owed, awaited,
+            await PlansAsync(scope, cancellationToken));
     }
 
     private async Task<TrackerPart> TrackerAsync(UnitScope scope, CancellationToken cancellationToken)
@@ -192,7 +201,14 @@ public sealed class HomeQuery(
         var firstDrafts = draftCount == 0 ? [] : await Meetings(draftsFilter.Order(drafts).Take(Shown)).ToListAsync(cancellationToken);
         var all = new MeetingFilter();
         var recent = await Meetings(all.Order(await all.ApplyAsync(db, scope, cancellationToken)).Take(RecentShown)).ToListAsync(cancellationToken);
-        return new RecorderPart(mayCreate, mayImport, draftCount, draftsFilter, firstDrafts, recent);
+        return new RecorderPart(mayCreate, mayImport, draftCount, draftsFilter, firstDrafts, recent, await PlansAsync(scope, cancellationToken));
+    }
+
+    // This year's plans in scope, counted as the planned-against-held view counts them (its "Toàn bộ" row).
+    private async Task<HomePlans> PlansAsync(UnitScope scope, CancellationToken cancellationToken)
+    {
+        var year = calendar.Today.Year;
+        return new HomePlans(year, (await plans.RunAsync(scope, null, year, cancellationToken))?.Total.Year ?? Plans.PlanCell.Empty);
     }
 
     private static IQueryable<HomeItem> Items(IQueryable<Recommendation> ordered) =>

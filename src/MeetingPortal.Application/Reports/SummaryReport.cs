@@ -30,8 +30,6 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
     /// <summary>The summary page a child unit's name opens.</summary>
     public const string SummaryPage = "/Reports/Quarterly";
 
-    /// <summary>The planned-against-held view the plan figures open (issue 18).</summary>
-    public const string PlansPage = "/Plans/Progress";
 
     /// <summary>Ids of the tables, the same on the page (section ids), in the stored report and in the files.</summary>
     public static class Tables
@@ -151,10 +149,10 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         Row(localizer["Report.Overdue"], 0, f => f.Overdue, link: Tracker(period, u, ("overdue", "true")));
         if (c.CountsPlans)
         {
-            // Planned against held (issue 18, deliver 1): the entries whose month or quarter ends in the period.
-            var plans = new ReportLink(PlansPage, new Dictionary<string, string> { ["unitId"] = u.ToString(CultureInfo.InvariantCulture), ["year"] = period.End.Year.ToString(CultureInfo.InvariantCulture) });
-            Row(localizer["Report.HeldDialogues"], 0, f => f.HeldDialogues, f => f.PlannedDialogues, plans, plans, compare: p?.CountsPlans ?? false);
-            Row(localizer["Report.LateDialogues"], 1, f => f.LateDialogues, link: plans, compare: p?.CountsPlans ?? false);
+            // Planned against held (issue 18, deliver 1): the entries whose month or quarter ends in the period. Not links:
+            // the drill-down opens lists that count a figure, and the plan's view (/Plans/Progress) is a table by unit.
+            Row(localizer["Report.HeldDialogues"], 0, f => f.HeldDialogues, f => f.PlannedDialogues, compare: p?.CountsPlans ?? false);
+            Row(localizer["Report.LateDialogues"], 1, f => f.LateDialogues, compare: p?.CountsPlans ?? false);
         }
 
         Row(localizer["Report.Directives"], 0, f => f.DirectivesDone, f => f.Directives,

@@ -1,6 +1,7 @@
 using System.Net;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingPortal.Web.Tests.Plans;
 
@@ -49,5 +50,25 @@ public sealed class PlanProgressQueryTests(PortalFactory factory) : IClassFixtur
         var ward = await factory.SignInAsync("lanhdao.kyphuong");
         Assert.Equal(HttpStatusCode.NotFound, (await ward.GetAsync($"/Plans/Progress?unitId={kyAnh}&year=2022")).StatusCode);
         Assert.Contains("Đã tổ chức 1/2", (await ward.GetHtmlAsync("/Plans/Progress?year=2022")).Text(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Issue 18, deliver 1: the leader's and the recorder's homes carry this year's plans in scope, as the view counts them.</summary>
+public sealed class PlansOnHomeTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_leader_and_the_recorder_see_this_years_plans_held_over_planned()
+    {
+        using var scope = factory.Services.CreateScope();
+        var today = scope.ServiceProvider.GetRequiredService<MeetingPortal.Infrastructure.Persistence.CalendarService>().Today;
+        factory.AddEntry("p-ky-phuong", new ReviewPeriod(PeriodKind.Month, today.Year, 12), "Đối thoại cuối năm");
+        factory.AddEntry("tx-ky-anh", new ReviewPeriod(PeriodKind.Month, today.Year, 12), "Đối thoại của thị xã");
+        factory.AddEntry("p-ky-phuong", new ReviewPeriod(PeriodKind.Quarter, 2022, 2), "Năm khác", factory.KyPhuongMeeting());
+
+        var district = await (await factory.SignInAsync("lanhdao.kyanh")).GetHtmlAsync("/");
+        Assert.Equal("0/2/0", district.Node("//*[@data-count='plans']").GetAttributeValue("data-value", ""));
+        Assert.Contains($"Kế hoạch đối thoại năm {today.Year}: đã tổ chức 0/2; chậm tổ chức 0", district.Text(), StringComparison.Ordinal);
+        var ward = await (await factory.SignInAsync("thuky.kyphuong")).GetHtmlAsync("/");
+        Assert.Equal("0/1/0", ward.Node("//*[@data-count='plans']").GetAttributeValue("data-value", ""));
     }
 }
