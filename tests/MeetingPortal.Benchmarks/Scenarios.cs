@@ -323,6 +323,7 @@ public static class Scenarios
                    new Scenario("Quarterly summary (national), after each change", $"leader.{s.Prefix}", $"/Reports/Quarterly?unit={s.Root}&{period}", Summary(s.RootPath, s.Root, s.RootPath, s.UnitIdsByPath[s.RootPath], true, s.Year, s.Quarter, s.Today, s.UserIds[$"leader.{s.Prefix}"]), null, AfterAChange: true)]
                 : Array.Empty<Scenario>(),
             new("Quarterly summary XLSX (province)", leader, $"/Reports/Quarterly?handler=Export&format=xlsx&unit={s.Province}&{period}", SummaryReused(s.ProvincePath, s.Province, s.ProvincePath, quarter, quarterEnded, null), null, Binary: true),
+            new("Dialogue plans, planned against held (province)", leader, $"/Plans/Progress?unitId={s.Province}&year={s.Year}", PlanProgress(s.ProvincePath, s.Province, s.ProvincePath, s.Year, s.Today, leaderId), 100),
             new("Official reports received from the units below (province)", leader, $"/Reports/Received?unit={s.Province}&{period}", Received(s.Province, quarter, leaderId), null),
             .. officialReport is { } id
                 ? [new Scenario("Official report, frozen (province)", leader, $"/Reports/Snapshots/{id}", OfficialReport(id, s.Province, leaderId), null),
@@ -330,6 +331,23 @@ public static class Scenarios
                 : Array.Empty<Scenario>(),
         ];
     }
+
+    /// <summary>
+    /// The planned-against-held view (issue 18): the unit, the subtree's counted plan entries of the year, those held (a
+    /// published meeting linked), those late on <paramref name="today"/>, the units directly below, the subtree's names,
+    /// the unit choices and the notification count.
+    /// </summary>
+    private static List<string> PlanProgress(string scopePath, int unit, string path, int year, string today, string userId) =>
+    [
+        $"SELECT Id, Name, Path FROM Units WHERE Id = {unit}",
+        Scoped($"SELECT p.Id, p.UnitId, u.Path, p.EndsOn, p.PeriodKind, p.PeriodNumber, p.Topic FROM PlannedDialogues p JOIN Units u ON u.Id = p.UnitId WHERE {InScope} AND p.Year = {year} AND p.CancelledOn IS NULL", path),
+        Scoped($"SELECT p.Id FROM PlannedDialogues p JOIN Units u ON u.Id = p.UnitId JOIN Meetings m ON m.Id = p.MeetingId WHERE {InScope} AND p.Year = {year} AND m.Status = 2", path),
+        Scoped($"SELECT p.Id FROM PlannedDialogues p JOIN Units u ON u.Id = p.UnitId LEFT JOIN Meetings m ON m.Id = p.MeetingId WHERE {InScope} AND p.Year = {year} AND p.CancelledOn IS NULL AND p.EndsOn < '{today}' AND NOT (m.Id IS NOT NULL AND m.Status = 2)", path),
+        $"SELECT u.Id, u.Name, u.Path, EXISTS (SELECT 1 FROM Units c WHERE c.ParentId = u.Id AND c.MergedIntoId IS NULL) FROM Units u WHERE u.ParentId = {unit} AND u.MergedIntoId IS NULL",
+        Scoped($"SELECT u.Id, u.Name FROM Units u WHERE {InScope}", path),
+        UnitChoices(scopePath),
+        Unread(userId),
+    ];
 
     /// <summary>The province leader's account name, who freezes the report the official-report rows open.</summary>
     public static string ProvinceLeader(Subjects s) => $"leader.{s.Prefix}-t1";

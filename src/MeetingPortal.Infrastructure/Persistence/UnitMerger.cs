@@ -80,6 +80,13 @@ public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, Audi
             organisation.RecordPlace(effectiveOn, today, reason);
         }
 
+        // The merged unit's dialogue plan goes with its meetings, so each held entry keeps its meeting's unit (issue 18).
+        await db.PlannedDialogues.Where(p => p.UnitId == source.Id).ExecuteUpdateAsync(set =>
+        {
+            set.SetProperty(p => p.UnitId, target.Id);
+            stamp.StampBulkUpdate(set);
+        }, cancellationToken);
+
         var people = await db.People.Where(p => p.UnitId == source.Id).ExecuteUpdateAsync(set =>
         {
             set.SetProperty(p => p.UnitId, target.Id);

@@ -32,6 +32,9 @@ public sealed class PlannedDialogueActionsTests(PortalFactory factory) : IClassF
         page = await recorder.GetHtmlAsync($"/Plans/Entry/{entry}");
         Assert.Contains("Đã tổ chức", page.Node("//p[@class='eyebrow']").InnerText, StringComparison.Ordinal);
         Assert.Contains("Gắn hội nghị: Đảng ủy phường Kỳ Phương", page.Text(), StringComparison.Ordinal);
+        // The meeting's page names the dialogue it held.
+        var meetingPage = await recorder.GetHtmlAsync($"/Meetings/{meeting}");
+        Assert.NotEmpty(meetingPage.Nodes($"//dl[@class='facts']//a[@href='/Plans/Entry/{entry}']"));
 
         // The same meeting for a second entry: refused in words beside the choice, and nothing changes.
         var refused = await PostAsync(recorder, other, "Link", ("MeetingId", PlanFixtures.Id(meeting)));

@@ -39,6 +39,12 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
     [TempData]
     public string? Status { get; set; }
 
+    /// <summary>The entry of the unit's dialogue plan this meeting held, if one is linked (issue 18).</summary>
+    public PlannedView? Planned { get; private set; }
+
+    /// <summary>A planned dialogue as the meeting's page names it: its topic and its month or quarter.</summary>
+    public sealed record PlannedView(int Id, string Topic, Domain.Meetings.ReviewPeriod Period);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var meeting = await LoadViewAsync(db, id, cancellationToken);
@@ -51,6 +57,8 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         Meeting = meeting;
         MayEdit = await authorization.MayAsync(User, new MeetingResource(meeting.UnitPath), MeetingOperations.Edit);
         MayManageAttachments = await authorization.MayAsync(User, new AttachmentResource(meeting.UnitPath), AttachmentOperations.Manage);
+        Planned = await db.PlannedDialogues.AsNoTracking().Where(p => p.MeetingId == id)
+            .Select(p => new PlannedView(p.Id, p.Topic, new Domain.Meetings.ReviewPeriod(p.PeriodKind, p.Year, p.PeriodNumber))).SingleOrDefaultAsync(cancellationToken);
         var history = await db.History.AsNoTracking()
             .Where(h => h.EntityType == nameof(Domain.Meetings.Meeting) && h.EntityId == id)
             .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
