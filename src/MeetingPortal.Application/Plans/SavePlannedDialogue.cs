@@ -56,11 +56,13 @@ public sealed class SavePlannedDialogue(
             unitId = entry.UnitId;
         }
 
-        var unitPath = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
-        if (unitPath is null)
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Path, Takes = u.MergedIntoId == null && u.RetiredOn == null }).SingleOrDefaultAsync(cancellationToken);
+        if (unit is null)
         {
             return UseCaseResult.NotFound;
         }
+
+        var unitPath = unit.Path;
 
         var access = await authorization.CheckAsync(user, new PlanResource(unitPath), PlanOperations.Write);
         if (access != Access.Allowed)
@@ -88,6 +90,12 @@ public sealed class SavePlannedDialogue(
         if (command.CounterpartIds.Any(c => !known.Contains(c)))
         {
             errors.Add(new UseCaseError(nameof(command.CounterpartIds), localizer["Plans.UnknownBody"]));
+        }
+
+        // A merged or retired unit takes no new records (ADR 0005, 0018); its plan as it stood can still be corrected.
+        if (entry is null && !unit.Takes)
+        {
+            errors.Add(new UseCaseError(string.Empty, localizer["Plans.UnitClosed"]));
         }
 
         if (errors.Count > 0)

@@ -21,5 +21,13 @@ public sealed class PlanAfterMergerTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(tranPhu, factory.WithDb(db => db.PlannedDialogues.Single(p => p.Id == held).UnitId));
         var plan = await (await factory.SignInAsync("lanhdao.hatinh")).GetHtmlAsync($"/Plans?unitId={tranPhu}&year=2022");
         Assert.Contains("Kế hoạch: 1 cuộc đối thoại; đã tổ chức 1; chậm tổ chức 0.", plan.Text(), StringComparison.Ordinal);
+
+        // The merged ward takes no new entry, by its form or by hand.
+        var count = factory.WithDb(db => db.PlannedDialogues.Count());
+        var url = $"/Plans/Edit?unitId={factory.Unit("p-ky-phuong")}&year=2027";
+        var refused = await (await factory.SignInAsync("thuky.hatinh")).PostFieldsAsync("/Account/ChangePassword", url, ("Input.Period", "Quarter-1"), ("Input.Topic", "Đối thoại mới"), ("version", "0"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Đơn vị đã sáp nhập hoặc thôi hoạt động", Html.Parse(await refused.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+        Assert.Equal(count, factory.WithDb(db => db.PlannedDialogues.Count()));
     }
 }
