@@ -411,6 +411,39 @@ public class Recommendation : Entity
     }
 
     /// <summary>
+    /// Restores a roadmap as a record gives it (the interchange, version 5): the rules of dates and shares
+    /// (<see cref="Roadmaps.Check"/>) and of done dates (<see cref="Roadmaps.IsDoneDateValid"/>, up to
+    /// <paramref name="today"/>) hold, but not the state rule, since the record may have moved on since the roadmap was
+    /// drawn up (resolved on its plan). Records one <see cref="RecommendationEventKind.RoadmapPlanned"/> step; raises no
+    /// event (nobody is told of a past record). <paramref name="done"/> gives each milestone's done date and note, in order.
+    /// </summary>
+    /// <exception cref="DomainException">"roadmap.exists", the first of <see cref="Roadmaps.Check"/>'s codes, or "roadmap.done-date".</exception>
+    public void RestoreRoadmap(DateOnly plannedResolutionOn, int reportingOrganisationId, IReadOnlyList<MilestonePlan> milestones,
+        IReadOnlyList<(DateOnly? DoneOn, string? Note)> done, DateOnly today, Actor by)
+    {
+        RequireFollowed();
+        Require(Roadmap is null, "roadmap.exists", "A recommendation has one roadmap.");
+        var heldOn = Meeting!.HeldOn;
+        if (Roadmaps.Check(heldOn, plannedResolutionOn, milestones).FirstOrDefault() is { } problem)
+        {
+            throw new DomainException(problem.Code, "The roadmap breaks a rule: " + problem.Code);
+        }
+
+        Require(done.All(d => d.DoneOn is not { } on || Roadmaps.IsDoneDateValid(on, heldOn, today)), "roadmap.done-date", "A milestone is done between the meeting and today.");
+        Roadmap = new Roadmap(plannedResolutionOn, reportingOrganisationId);
+        foreach (var (plan, i) in milestones.Select((m, i) => (m, i)))
+        {
+            Roadmap.MilestoneList.Add(new Milestone(plan.Content.Trim(), plan.DueOn, plan.SharePercent)
+            {
+                DoneOn = i < done.Count ? done[i].DoneOn : null,
+                DoneNote = i < done.Count && !string.IsNullOrWhiteSpace(done[i].Note) ? done[i].Note!.Trim() : null,
+            });
+        }
+
+        Change(RecommendationEventKind.RoadmapPlanned, Status, by, reportingOrganisationId, null);
+    }
+
+    /// <summary>
     /// The reporting body reports milestone <paramref name="milestoneId"/> done on <paramref name="doneOn"/> (Vietnam
     /// date, between the meeting's day and <paramref name="today"/>), with an optional note. Raises
     /// <see cref="MilestoneDone"/>: the raising unit is told.
