@@ -184,13 +184,19 @@ public sealed class RoadmapTests(PortalFactory factory) : IClassFixture<PortalFa
     {
         var id = await AcceptedAsync(3, r => r.PlanRoadmap(new DateOnly(2027, 12, 31), r.AddressedToOrganisationId!.Value,
             [new(null, "Bố trí vốn", r.Meeting!.HeldOn.AddDays(20), 50), new(null, "Hoàn thành", new DateOnly(2027, 12, 31), 100)], By));
+        // Another on a roadmap kept to so far: on a roadmap, not overdue.
+        var calm = await AcceptedAsync(1, r => r.PlanRoadmap(new DateOnly(2027, 12, 31), r.AddressedToOrganisationId!.Value,
+            [new(null, "Hoàn thành", new DateOnly(2027, 12, 31), 100)], By), unit: "tp-ha-tinh");
         var year = factory.WithDb(db => db.Recommendations.Where(r => r.Id == id).Select(r => r.Meeting!.HeldOn.Year).Single());
-        var tracker = await factory.SignInAsync("theodoi.kyphuong");
-
-        var overdueList = await tracker.GetHtmlAsync("/Recommendations?roadmapOverdue=true");
+        var province = await factory.SignInAsync("theodoi.hatinh");
+        var overdueList = await province.GetHtmlAsync("/Recommendations?roadmapOverdue=true");
         Assert.NotEmpty(overdueList.Nodes($"//a[@href='/Recommendations/{id}']"));
-        var onRoadmap = await tracker.GetHtmlAsync("/Recommendations?onRoadmap=true");
+        Assert.Empty(overdueList.Nodes($"//a[@href='/Recommendations/{calm}']"));
+        var onRoadmap = await province.GetHtmlAsync("/Recommendations?onRoadmap=true");
         Assert.NotEmpty(onRoadmap.Nodes($"//a[@href='/Recommendations/{id}']"));
+        Assert.NotEmpty(onRoadmap.Nodes($"//a[@href='/Recommendations/{calm}']"));
+
+        var tracker = await factory.SignInAsync("theodoi.kyphuong");
         var unanswered = await tracker.GetHtmlAsync("/Recommendations?overdue=true");
         Assert.Empty(unanswered.Nodes($"//a[@href='/Recommendations/{id}']"));
 
