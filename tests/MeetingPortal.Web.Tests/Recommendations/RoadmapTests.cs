@@ -206,6 +206,11 @@ public sealed class RoadmapTests(PortalFactory factory) : IClassFixture<PortalFa
         var listed = await tracker.GetHtmlAsync(WebUtility.HtmlDecode(figure.GetAttributeValue("href", "")));
         Assert.NotEmpty(listed.Nodes($"//a[@href='/Recommendations/{id}']"));
 
+        // The tracker's home counts them as a list of its own, opening the same criterion.
+        var home = (await tracker.GetHtmlAsync("/")).Node("//li[@data-count='RoadmapOverdue']");
+        Assert.True(int.Parse(home.GetAttributeValue("data-value", "0"), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Contains("roadmapOverdue=true", home.SelectSingleNode("a")!.GetAttributeValue("href", ""), StringComparison.Ordinal);
+
         using (var scope = factory.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<RecommendationMonitor>().RunOnceAsync(CancellationToken.None);
