@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMeetingPortalDbContext))]
-    [Migration("20261201002117_AddRoadmaps")]
+    [Migration("20261201005142_AddRoadmaps")]
     partial class AddRoadmaps
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMeetingPortalDbContext))]
-    [Migration("20261201002121_AddRoadmaps")]
+    [Migration("20261201005147_AddRoadmaps")]
     partial class AddRoadmaps
     {
         /// <inheritdoc />
