@@ -25,6 +25,8 @@ public static class DependencyInjection
         services.AddScoped<ForwardRecommendation>();
         services.AddScoped<ReturnRecommendation>();
         services.AddScoped<CloseRecommendation>();
+        services.AddScoped<PlanRoadmap>();
+        services.AddScoped<ReportMilestone>();
         services.AddScoped<ReopenRecommendation>();
         services.AddScoped<JudgeAnswer>();
         services.AddScoped<LinkRecommendation>();

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace MeetingPortal.Application.Authorization;
 
-/// <summary>A recommendation, known by the unit path of the meeting that raised it and the body it is addressed to.</summary>
-public sealed record RecommendationResource(string UnitPath, int? AddressedToOrganisationId);
+/// <summary>
+/// A recommendation, known by the unit path of the meeting that raised it, the body it is addressed to and, when it has
+/// a roadmap, the body that reports on it (<paramref name="ReportingOrganisationId"/>, ADR 0025 section 3).
+/// </summary>
+public sealed record RecommendationResource(string UnitPath, int? AddressedToOrganisationId, int? ReportingOrganisationId = null);
 
 /// <summary>What may be done to a recommendation; which of these its status allows is the domain's <c>RecommendationState</c>.</summary>
 public static class RecommendationOperations
@@ -30,6 +33,18 @@ public static class RecommendationOperations
 
     /// <summary>Link it to an earlier raising of the same matter, or unlink it: Trackers and Administrators.</summary>
     public static readonly OperationAuthorizationRequirement Link = new() { Name = "Recommendation.Link" };
+
+    /// <summary>
+    /// Draw up or change its roadmap: the addressed body's Responders (the body that accepted it plans how), Trackers
+    /// and Administrators (ADR 0025 section 3).
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement PlanRoadmap = new() { Name = "Recommendation.PlanRoadmap" };
+
+    /// <summary>
+    /// Report a milestone of its roadmap done: as <see cref="PlanRoadmap"/>, and also the Responders of the reporting
+    /// body when that is another body (it is the one that reports).
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement ReportMilestone = new() { Name = "Recommendation.ReportMilestone" };
 }
 
 /// <summary>
@@ -49,11 +64,14 @@ public sealed class RecommendationAuthorizationHandler : AuthorizationHandler<Op
 
         var tracks = user.HasAnyRole(Roles.Tracker, Roles.Administrator);
         var answersForBody = user.IsInRole(Roles.Responder) && resource.AddressedToOrganisationId is { } body && user.GetOrganisationId() == body;
+        var reportsForBody = user.IsInRole(Roles.Responder) && resource.ReportingOrganisationId is { } reporting && user.GetOrganisationId() == reporting;
         var allowed = requirement switch
         {
             _ when requirement == RecommendationOperations.Read => true,
             _ when requirement == RecommendationOperations.Assign || requirement == RecommendationOperations.Close || requirement == RecommendationOperations.Link => tracks,
-            _ when requirement == RecommendationOperations.Respond || requirement == RecommendationOperations.Forward => tracks || answersForBody,
+            _ when requirement == RecommendationOperations.Respond || requirement == RecommendationOperations.Forward
+                || requirement == RecommendationOperations.PlanRoadmap => tracks || answersForBody,
+            _ when requirement == RecommendationOperations.ReportMilestone => tracks || answersForBody || reportsForBody,
             _ when requirement == RecommendationOperations.Judge => tracks || user.IsInRole(Roles.Recorder),
             _ => false,
         };

@@ -89,8 +89,8 @@ public sealed class HomeQuery(
     /// <summary>How many recent meetings the recorder's part names.</summary>
     public const int RecentShown = 5;
 
-    /// <summary>The keys of the tracker's four lists, in the order shown (resource "Home.Tracker.{key}").</summary>
-    public static readonly IReadOnlyList<string> TrackerKeys = ["New", "DueSoon", "Overdue", "Reopened"];
+    /// <summary>The keys of the tracker's lists, in the order shown (resource "Home.Tracker.{key}"); "RoadmapOverdue" is issue 18's (ADR 0025 section 3).</summary>
+    public static readonly IReadOnlyList<string> TrackerKeys = ["New", "DueSoon", "Overdue", "Reopened", "RoadmapOverdue"];
 
     /// <summary>
     /// The home of <paramref name="user"/>. <paramref name="summaryRoute"/> gives a summary period's query values as
@@ -164,6 +164,8 @@ public sealed class HomeQuery(
             new() { DueWithin = dueSoonDays },
             new() { Overdue = true },
             new() { Reopened = true },
+            // Accepted items whose roadmap fell behind: counted apart from the unanswered overdue.
+            new() { RoadmapOverdue = true },
         ];
         var lists = new List<TrackerCount>();
         for (var i = 0; i < filters.Length; i++)

@@ -34,20 +34,21 @@ public sealed class RecommendationChange(
         Func<RecommendationContext, Task<IReadOnlyList<UseCaseError>>> act, CancellationToken cancellationToken)
     {
         var found = await db.Recommendations.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { r.Meeting!.Unit!.Path, r.Meeting.UnitId, r.Meeting.HeldOn, r.AddressedToOrganisationId })
+            .Select(r => new { r.Meeting!.Unit!.Path, r.Meeting.UnitId, r.Meeting.HeldOn, r.AddressedToOrganisationId, ReportingId = (int?)r.Roadmap!.ReportingOrganisationId })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return UseCaseResult.NotFound;
         }
 
-        var access = await authorization.CheckAsync(user, new RecommendationResource(found.Path, found.AddressedToOrganisationId), operation);
+        var access = await authorization.CheckAsync(user, new RecommendationResource(found.Path, found.AddressedToOrganisationId, found.ReportingId), operation);
         if (access != Access.Allowed)
         {
             return UseCaseResult.Refused(access);
         }
 
         var recommendation = await db.Recommendations.Include(r => r.Meeting).Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
+            .Include(r => r.Roadmap).ThenInclude(m => m!.Milestones)
             .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
 
         var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);

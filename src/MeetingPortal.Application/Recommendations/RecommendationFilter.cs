@@ -74,6 +74,14 @@ public sealed class RecommendationFilter
     [Display(Name = "Tracker.Reopened")]
     public bool Reopened { get; set; }
 
+    /// <summary>Open with a roadmap (<see cref="FigureDefinitions.OnRoadmap"/>): the summary's "on a roadmap".</summary>
+    [Display(Name = "Tracker.OnRoadmap")]
+    public bool OnRoadmap { get; set; }
+
+    /// <summary>On a roadmap with a milestone or the planned date passed (<see cref="FigureDefinitions.RoadmapOverdue"/>): "roadmap overdue".</summary>
+    [Display(Name = "Tracker.RoadmapOverdue")]
+    public bool RoadmapOverdue { get; set; }
+
     /// <summary>Not settled: new, assigned, in progress or answered.</summary>
     [Display(Name = "Tracker.Open")]
     public bool Open { get; set; }
@@ -199,6 +207,16 @@ public sealed class RecommendationFilter
             query = query.Where(RecommendationStatuses.OverdueOn(today));
         }
 
+        if (OnRoadmap)
+        {
+            query = query.Where(FigureDefinitions.OnRoadmap);
+        }
+
+        if (RoadmapOverdue)
+        {
+            query = query.Where(FigureDefinitions.RoadmapOverdue(today));
+        }
+
         if (Reopened)
         {
             query = query.Where(RecommendationStatuses.Reopened);
@@ -249,6 +267,8 @@ public sealed class RecommendationFilter
             ["resolved"] = Resolved?.ToString().ToLowerInvariant(),
             ["dueWithin"] = DueWithin?.ToString(CultureInfo.InvariantCulture),
             ["reopened"] = Reopened ? "true" : null,
+            ["onRoadmap"] = OnRoadmap ? "true" : null,
+            ["roadmapOverdue"] = RoadmapOverdue ? "true" : null,
             ["sort"] = Sort == RecommendationSort.DueDate ? null : Sort.ToString(),
         };
         return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => v.Value!);

@@ -66,6 +66,12 @@ public sealed class SummaryFigures
     public int Open { get; init; }
     public int Overdue { get; init; }
 
+    /// <summary>Theo lộ trình (<see cref="FigureDefinitions.OnRoadmap"/>): accepted, open and with a roadmap; apart from <see cref="Overdue"/>.</summary>
+    public int OnRoadmap { get; init; }
+
+    /// <summary>Lộ trình quá hạn on the day counted (<see cref="FigureDefinitions.RoadmapOverdue"/>): of <see cref="OnRoadmap"/>.</summary>
+    public int RoadmapOverdue { get; init; }
+
     /// <summary>
     /// Recommendations of meetings held before the period, in the same units, overdue as of the day counted: not a figure
     /// of the period, but what a leader must still see first (issue 15 trial: the top unit opened on a year without
@@ -243,6 +249,8 @@ public sealed class SummaryCalculator(MeetingPortalDbContext db, CalendarService
             NoDueDate = await recommendations.CountAsync(FigureDefinitions.Due(DueState.None, today), cancellationToken),
             Open = await recommendations.CountAsync(FigureDefinitions.Open, cancellationToken),
             Overdue = await recommendations.CountAsync(FigureDefinitions.Overdue(today), cancellationToken),
+            OnRoadmap = await recommendations.CountAsync(FigureDefinitions.OnRoadmap, cancellationToken),
+            RoadmapOverdue = await recommendations.CountAsync(FigureDefinitions.RoadmapOverdue(today), cancellationToken),
             OverdueFromEarlier = details && ReportPeriod.IsValidRange(new DateOnly(RecordDates.FirstMeetingYear, 1, 1), period.Start.AddDays(-1))
                 ? await Recommendations(unit, ReportPeriod.Range(new DateOnly(RecordDates.FirstMeetingYear, 1, 1), period.Start.AddDays(-1)), then).CountAsync(FigureDefinitions.Overdue(today), cancellationToken)
                 : 0,

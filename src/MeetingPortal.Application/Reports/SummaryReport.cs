@@ -147,6 +147,15 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         Days(localizer["Report.MedianResolve"], f => f.MedianDaysToResolve);
         Row(localizer["Report.Open"], 0, f => f.Open, link: Tracker(period, u, ("open", "true")));
         Row(localizer["Report.Overdue"], 0, f => f.Overdue, link: Tracker(period, u, ("overdue", "true")));
+        // Roadmaps (issue 18, deliver 3): counted now like the plan figures, so an official report frozen in format 1,
+        // which says nothing of either, does not show them as zero.
+        if (c.CountsPlans)
+        {
+            Row(localizer["Report.OnRoadmap"], 0, f => f.OnRoadmap, link: Tracker(period, u, ("onRoadmap", "true")), compare: p?.CountsPlans ?? false);
+            Row(localizer["Report.RoadmapOverdue"], 1, f => f.RoadmapOverdue, f => f.OnRoadmap,
+                Tracker(period, u, ("roadmapOverdue", "true")), Tracker(period, u, ("onRoadmap", "true")), compare: p?.CountsPlans ?? false);
+        }
+
         if (c.CountsPlans)
         {
             // Planned against held (issue 18, deliver 1): the entries whose month or quarter ends in the period. Not links:
@@ -251,6 +260,8 @@ public sealed class SummaryReport(IStringLocalizer<SharedResource> localizer)
         new(localizer["Report.NoDueDate"], localizer["Report.DefNoDueDate"]),
         new(localizer["Report.Overdue"], localizer["Report.DefOverdue"]),
         new(localizer["Report.Open"], localizer["Report.DefOpen"]),
+        new(localizer["Report.OnRoadmap"], localizer["Report.DefOnRoadmap"]),
+        new(localizer["Report.RoadmapOverdue"], localizer["Report.DefRoadmapOverdue"]),
         new(localizer["Report.StatedRecommendations"], localizer["Report.DefStated"]),
         new(localizer["Report.MedianAnswer"], localizer["Report.DefMedian"]),
         new(localizer["Report.Scorecards"], localizer["Report.DefScorecards", FigureDefinitions.MinimumDueToRank]),

@@ -16,6 +16,15 @@ public enum NotificationKind
 
     /// <summary>A planned dialogue's period has ended and it is not held.</summary>
     PlanLate = 21,
+
+    /// <summary>A roadmap was drawn up or changed: the raising unit hears how the accepted matter will be resolved.</summary>
+    RoadmapPlanned = 30,
+
+    /// <summary>A milestone of the roadmap was reported done: the raising unit hears.</summary>
+    MilestoneDone = 31,
+
+    /// <summary>A milestone is past its date and not done (said once per milestone date): the reporting body and the trackers hear.</summary>
+    RoadmapOverdue = 32,
 }
 
 /// <summary>

@@ -115,6 +115,12 @@ public class Recommendation : Entity
 
     public IReadOnlyList<RecommendationHop> Hops => _hops;
 
+    /// <summary>The plan to resolve it when it cannot be resolved at once (lộ trình giải quyết); null when none was drawn up.</summary>
+    public Roadmap? Roadmap { get; private set; }
+
+    /// <summary>The kind of the latest reply recorded (the one the status follows); null when none.</summary>
+    public ResponseKind? LastResponseKind => _responses.Count == 0 ? null : _responses.MaxBy(x => x.Id == 0 ? long.MaxValue : x.Id)!.Kind;
+
     /// <summary>What the state machine reads; <see cref="RecommendationState.Allows"/> says which actions it permits.</summary>
     public RecommendationState State => new(Status, AddressedToOrganisationId is not null, CanBeReturned, IsFollowed);
 
@@ -360,6 +366,104 @@ public class Recommendation : Entity
         Change(RecommendationEventKind.NotSatisfied, Status, by, null, reason);
         Reopen(reason!, by);
         Satisfied = false;
+    }
+
+    /// <summary>
+    /// Draws up the roadmap (lộ trình giải quyết) of an accepted matter, or changes it as a whole: the planned
+    /// resolution date, the reporting body and the milestones (a milestone given with its <see cref="MilestonePlan.Id"/>
+    /// is kept with its done date; one left out is dropped). The rules are <see cref="Roadmaps.MayPlan"/> and
+    /// <see cref="Roadmaps.Check"/>, with the meeting's day. Raises <see cref="RoadmapPlanned"/>: the raising unit is told.
+    /// </summary>
+    /// <exception cref="DomainException">"roadmap.not-accepted", or the first of <see cref="Roadmaps.Check"/>'s codes.</exception>
+    public void PlanRoadmap(DateOnly plannedResolutionOn, int reportingOrganisationId, IReadOnlyList<MilestonePlan> milestones, Actor by)
+    {
+        RequireFollowed();
+        Require(Roadmaps.MayPlan(Status, LastResponseKind, IsFollowed), "roadmap.not-accepted",
+            "Only a recommendation whose latest answer accepts it (accepted, in progress) gets a roadmap.");
+        var heldOn = Meeting!.HeldOn;
+        if (Roadmaps.Check(heldOn, plannedResolutionOn, milestones).FirstOrDefault() is { } problem)
+        {
+            throw new DomainException(problem.Code, "The roadmap breaks a rule: " + problem.Code);
+        }
+
+        var kept = Roadmap?.MilestoneList.ToDictionary(m => m.Id) ?? [];
+        Require(milestones.All(m => m.Id is null || kept.ContainsKey(m.Id.Value)), "roadmap.milestone-unknown", "A kept milestone belongs to this roadmap.");
+        var isNew = Roadmap is null;
+        Roadmap ??= new Roadmap(plannedResolutionOn, reportingOrganisationId);
+        Roadmap.PlannedResolutionOn = plannedResolutionOn;
+        Roadmap.ReportingOrganisationId = reportingOrganisationId;
+        var list = Roadmap.MilestoneList;
+        list.RemoveAll(m => !milestones.Any(p => p.Id == m.Id));
+        foreach (var plan in milestones)
+        {
+            var milestone = plan.Id is { } id ? kept[id] : new Milestone(plan.Content.Trim(), plan.DueOn, plan.SharePercent);
+            milestone.Content = plan.Content.Trim();
+            milestone.DueOn = plan.DueOn;
+            milestone.SharePercent = plan.SharePercent;
+            if (plan.Id is null)
+            {
+                list.Add(milestone);
+            }
+        }
+
+        Change(isNew ? RecommendationEventKind.RoadmapPlanned : RecommendationEventKind.RoadmapChanged, Status, by, reportingOrganisationId, null);
+        Raise(new RoadmapPlanned(this));
+    }
+
+    /// <summary>
+    /// Restores a roadmap as a record gives it (the interchange, version 5): the rules of dates and shares
+    /// (<see cref="Roadmaps.Check"/>) and of done dates (<see cref="Roadmaps.IsDoneDateValid"/>, up to
+    /// <paramref name="today"/>) hold, but not the state rule, since the record may have moved on since the roadmap was
+    /// drawn up (resolved on its plan). Records one <see cref="RecommendationEventKind.RoadmapPlanned"/> step; raises no
+    /// event (nobody is told of a past record). <paramref name="done"/> gives each milestone's done date and note, in order.
+    /// </summary>
+    /// <exception cref="DomainException">"roadmap.exists", the first of <see cref="Roadmaps.Check"/>'s codes, or "roadmap.done-date".</exception>
+    public void RestoreRoadmap(DateOnly plannedResolutionOn, int reportingOrganisationId, IReadOnlyList<MilestonePlan> milestones,
+        IReadOnlyList<(DateOnly? DoneOn, string? Note)> done, DateOnly today, Actor by)
+    {
+        RequireFollowed();
+        Require(Roadmap is null, "roadmap.exists", "A recommendation has one roadmap.");
+        var heldOn = Meeting!.HeldOn;
+        if (Roadmaps.Check(heldOn, plannedResolutionOn, milestones).FirstOrDefault() is { } problem)
+        {
+            throw new DomainException(problem.Code, "The roadmap breaks a rule: " + problem.Code);
+        }
+
+        Require(done.All(d => d.DoneOn is not { } on || Roadmaps.IsDoneDateValid(on, heldOn, today)), "roadmap.done-date", "A milestone is done between the meeting and today.");
+        Roadmap = new Roadmap(plannedResolutionOn, reportingOrganisationId);
+        foreach (var (plan, i) in milestones.Select((m, i) => (m, i)))
+        {
+            Roadmap.MilestoneList.Add(new Milestone(plan.Content.Trim(), plan.DueOn, plan.SharePercent)
+            {
+                DoneOn = i < done.Count ? done[i].DoneOn : null,
+                DoneNote = i < done.Count && !string.IsNullOrWhiteSpace(done[i].Note) ? done[i].Note!.Trim() : null,
+            });
+        }
+
+        Change(RecommendationEventKind.RoadmapPlanned, Status, by, reportingOrganisationId, null);
+    }
+
+    /// <summary>
+    /// The reporting body reports milestone <paramref name="milestoneId"/> done on <paramref name="doneOn"/> (Vietnam
+    /// date, between the meeting's day and <paramref name="today"/>), with an optional note. Raises
+    /// <see cref="MilestoneDone"/>: the raising unit is told.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// "roadmap.not-open" (no roadmap, or the matter is settled), "roadmap.milestone-unknown", "roadmap.milestone-done-already",
+    /// "roadmap.done-date".
+    /// </exception>
+    public void MarkMilestoneDone(long milestoneId, DateOnly doneOn, string? note, DateOnly today, Actor by)
+    {
+        RequireFollowed();
+        Require(Roadmaps.MayReport(Status, Roadmap is not null, IsFollowed), "roadmap.not-open", "Only an open recommendation's roadmap is reported on.");
+        var milestone = Roadmap!.MilestoneList.SingleOrDefault(m => m.Id == milestoneId);
+        Require(milestone is not null, "roadmap.milestone-unknown", "The milestone belongs to this roadmap.");
+        Require(milestone!.DoneOn is null, "roadmap.milestone-done-already", "A milestone is reported done once.");
+        Require(Roadmaps.IsDoneDateValid(doneOn, Meeting!.HeldOn, today), "roadmap.done-date", "A milestone is done between the meeting and today.");
+        milestone.DoneOn = doneOn;
+        milestone.DoneNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        Change(RecommendationEventKind.MilestoneDone, Status, by, Roadmap.ReportingOrganisationId, milestone.Content);
+        Raise(new MilestoneDone(this));
     }
 
     private void Change(RecommendationEventKind kind, RecommendationStatus to, Actor by, int? organisationId, string? note)

@@ -11,6 +11,15 @@ public enum RecommendationEventKind
     NotSatisfied = 7,
     Forwarded = 8,
     Returned = 9,
+
+    /// <summary>A roadmap was drawn up (lộ trình giải quyết).</summary>
+    RoadmapPlanned = 10,
+
+    /// <summary>The roadmap was changed as a whole.</summary>
+    RoadmapChanged = 11,
+
+    /// <summary>A milestone of the roadmap was reported done; the note is the milestone's text.</summary>
+    MilestoneDone = 12,
 }
 
 /// <summary>One step in a recommendation's life: who did what, when, and the status before and after.</summary>

@@ -16,3 +16,9 @@ public sealed record RecommendationAnswered(Recommendation Recommendation) : IDo
 
 /// <summary>It was taken up again (by a tracker, or because the raising side was not satisfied); the body is told.</summary>
 public sealed record RecommendationReopened(Recommendation Recommendation) : IDomainEvent;
+
+/// <summary>A roadmap was drawn up or changed; the raising unit is told (Kon Tum 2024: "the raisers are told").</summary>
+public sealed record RoadmapPlanned(Recommendation Recommendation) : IDomainEvent;
+
+/// <summary>A milestone of the roadmap was reported done; the raising unit is told.</summary>
+public sealed record MilestoneDone(Recommendation Recommendation) : IDomainEvent;

@@ -51,6 +51,18 @@ public static class FigureDefinitions
     /// <summary>Quá hạn on <paramref name="today"/>: the domain's one rule, <see cref="RecommendationStatuses.OverdueOn"/>.</summary>
     public static Expression<Func<Recommendation, bool>> Overdue(DateOnly today) => RecommendationStatuses.OverdueOn(today);
 
+    /// <summary>
+    /// Theo lộ trình: open, followed up and with a roadmap (<see cref="Roadmaps.OnRoadmap"/>). Counted apart from the
+    /// unanswered: an item on a roadmap was accepted, so it is never <see cref="Overdue"/> for want of an answer.
+    /// </summary>
+    public static readonly Expression<Func<Recommendation, bool>> OnRoadmap = Roadmaps.OnRoadmap;
+
+    /// <summary>
+    /// Lộ trình quá hạn on <paramref name="today"/>: on a roadmap with a milestone past its date and not done, or past
+    /// its planned resolution date: the domain's one rule, <see cref="Roadmaps.OverdueOn"/>.
+    /// </summary>
+    public static Expression<Func<Recommendation, bool>> RoadmapOverdue(DateOnly today) => Roadmaps.OverdueOn(today);
+
     /// <summary>Where a recommendation stands against its due date on <paramref name="today"/> (see <see cref="DueState"/>).</summary>
     public static Expression<Func<Recommendation, bool>> Due(DueState state, DateOnly today) => state switch
     {

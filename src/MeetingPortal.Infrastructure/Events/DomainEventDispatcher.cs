@@ -68,6 +68,12 @@ public sealed class NotifyingDispatcher(MeetingPortalDbContext db, Notifier noti
                 case RecommendationReopened e:
                     await ToBodyAsync(e.Recommendation, NotificationKind.Reopened);
                     break;
+                case RoadmapPlanned e:
+                    await ToRaisingUnitAsync(e.Recommendation, NotificationKind.RoadmapPlanned);
+                    break;
+                case MilestoneDone e:
+                    await ToRaisingUnitAsync(e.Recommendation, NotificationKind.MilestoneDone);
+                    break;
             }
         }
 

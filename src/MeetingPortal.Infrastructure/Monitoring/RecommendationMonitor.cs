@@ -61,7 +61,7 @@ public sealed class RecommendationMonitor(
     {
         try
         {
-            return await AddRemindersAsync(cancellationToken);
+            return await AddRemindersAsync(cancellationToken) + await AddRoadmapRemindersAsync(cancellationToken);
         }
         catch (DbUpdateException ex)
         {
@@ -69,8 +69,81 @@ public sealed class RecommendationMonitor(
             // start again from what is now in the database, which leaves out what it said.
             logger.LogInformation(ex, "Due-date check met reminders saved by another run; checking again");
             db.ChangeTracker.Clear();
-            return await AddRemindersAsync(cancellationToken);
+            return await AddRemindersAsync(cancellationToken) + await AddRoadmapRemindersAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The roadmap reminders (ADR 0025 section 3): for each recommendation on a roadmap, each milestone past its date
+    /// and not done, and the planned resolution date once passed, tell the reporting body's responders and the raising
+    /// unit's trackers once (<see cref="NotificationKind.RoadmapOverdue"/>, keyed by that date as overdue reminders are
+    /// by the due date). The set is <see cref="Roadmaps.OverdueOn"/>, the rule the figures count.
+    /// </summary>
+    private async Task<int> AddRoadmapRemindersAsync(CancellationToken cancellationToken)
+    {
+        var today = calendar.Today;
+        var late = db.Recommendations.Where(Roadmaps.OverdueOn(today));
+        var candidates = await late.AsNoTracking()
+            .Select(r => new
+            {
+                r.Id,
+                r.Content,
+                r.Meeting!.UnitId,
+                Body = r.Roadmap!.ReportingOrganisationId,
+                Planned = r.Roadmap.PlannedResolutionOn,
+                Milestones = r.Roadmap.Milestones.Where(m => m.DoneOn == null && m.DueOn < today).Select(m => m.DueOn).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var users = await (
+                from userRole in db.UserRoles
+                join role in db.Roles on userRole.RoleId equals role.Id
+                join user in db.Users on userRole.UserId equals user.Id
+                where user.IsActive && (role.Name == Roles.Responder || role.Name == Roles.Tracker)
+                select new { user.Id, user.UnitId, user.OrganisationId, Role = role.Name! })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var responders = users.Where(u => u.Role == Roles.Responder && u.OrganisationId != null).ToLookup(u => u.OrganisationId!.Value, u => u.Id);
+        var trackers = users.Where(u => u.Role == Roles.Tracker).ToLookup(u => u.UnitId, u => u.Id);
+        var said = (await (
+                from r in late
+                join n in db.Notifications on r.Id equals n.RecommendationId
+                where n.Kind == NotificationKind.RoadmapOverdue
+                select new { n.RecommendationId, n.UserId, n.DueOn })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken))
+            .Select(n => (n.RecommendationId, n.UserId, n.DueOn))
+            .ToHashSet();
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var added = 0;
+        foreach (var r in candidates)
+        {
+            var dates = r.Milestones.Concat(r.Planned < today ? [r.Planned] : []).Distinct();
+            foreach (var date in dates)
+            {
+                foreach (var userId in responders[r.Body].Concat(trackers[r.UnitId]).Distinct())
+                {
+                    if (said.Add((r.Id, userId, date)))
+                    {
+                        db.Notifications.Add(Notification.Reminder(userId, NotificationKind.RoadmapOverdue, r.Id, r.Content, date, now));
+                        added++;
+                    }
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (added > 0)
+        {
+            logger.LogInformation("Roadmap check added {Count} notifications", added);
+        }
+
+        return added;
     }
 
     private async Task<int> AddRemindersAsync(CancellationToken cancellationToken)

@@ -65,6 +65,10 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<RecommendationEvent> RecommendationEvents => Set<RecommendationEvent>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<RecommendationHop> RecommendationHops => Set<RecommendationHop>();
+
+    /// <summary>The roadmaps of accepted recommendations (ADR 0025 section 3), one per recommendation at most.</summary>
+    public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
+    public DbSet<Milestone> RoadmapMilestones => Set<Milestone>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SummarySnapshot> Snapshots => Set<SummarySnapshot>();
     public DbSet<DueDateRule> DueDateRules => Set<DueDateRule>();

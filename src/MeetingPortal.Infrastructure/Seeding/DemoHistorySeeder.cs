@@ -434,6 +434,9 @@ public sealed class DemoHistorySeeder(
         r.Respond(ResponseKind.Accepted, answeredOn, body, null, text.Answer(), new Actor(responder, At(answeredOn, 15)));
         switch (fate)
         {
+            case Fate.Accepted:
+                PlanRoadmap(r, body, answeredOn, today, new Actor(responder, At(Cap(answeredOn.AddDays(2)), 15)));
+                return;
             case Fate.Reopened:
                 var reopenedOn = Cap(answeredOn.AddDays(7));
                 r.Reopen("Trả lời chưa nêu rõ thời gian và kinh phí thực hiện; đề nghị trả lời cụ thể.", new Actor(tracker, At(reopenedOn, 10)));
@@ -452,6 +455,28 @@ public sealed class DemoHistorySeeder(
     }
 
     /// <summary>The conclusion's tasks with their due dates; older ones done (some with a progress report), some overdue.</summary>
+    private int _roadmaps;
+
+    /// <summary>
+    /// Issue 18, deliver 3: an accepted matter that cannot be resolved at once gets a roadmap of three milestones (30, 60,
+    /// 100 %) over eight months from its answer. Every other one keeps to it (each milestone due by today is done on its
+    /// date); the others have done none, so the first milestone past its date makes the roadmap overdue: both figures
+    /// show on first start.
+    /// </summary>
+    private void PlanRoadmap(Recommendation r, int body, DateOnly answeredOn, DateOnly today, Actor by)
+    {
+        var planned = answeredOn.AddDays(240);
+        MilestonePlan[] milestones =
+        [
+            new(null, "Khảo sát, lập phương án và dự toán kinh phí", answeredOn.AddDays(30), 30),
+            new(null, "Trình cấp có thẩm quyền phê duyệt, bố trí nguồn lực", answeredOn.AddDays(120), 60),
+            new(null, "Tổ chức thực hiện xong, báo cáo kết quả tại hội nghị đối thoại kỳ sau", planned, 100),
+        ];
+        var onTime = _roadmaps++ % 2 == 0;
+        var done = milestones.Select(m => (onTime && m.DueOn <= today ? m.DueOn : (DateOnly?)null, (string?)null)).ToList();
+        r.RestoreRoadmap(planned, body, milestones, done, today, by);
+    }
+
     private void AddConclusion(Meeting meeting, UnitPlan plan, Bodies bodies, DateOnly heldOn, DateOnly today, WorkingCalendar working, Random random)
     {
         var first = meeting.AddDirective($"Giao Ủy ban nhân dân {plan.Place} chỉ đạo rà soát, giải quyết dứt điểm các kiến nghị thuộc thẩm quyền, báo cáo kết quả với Thường trực cấp ủy.",

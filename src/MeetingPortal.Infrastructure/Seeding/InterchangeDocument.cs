@@ -29,11 +29,11 @@ public sealed record InterchangeDocument
     /// </summary>
     public int FormatVersion { get; init; } = CurrentVersion;
 
-    /// <summary>The version export writes.</summary>
-    public const int CurrentVersion = 4;
+    /// <summary>The version export writes: 5 since issue 18 (a recommendation's roadmap, ADR 0025 section 3).</summary>
+    public const int CurrentVersion = 5;
 
     /// <summary>The versions import reads; the schema's enum of <c>formatVersion</c> is the same list.</summary>
-    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3, 4];
+    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3, 4, 5];
     public List<LevelData>? Levels { get; init; }
     public List<ThemeData>? Themes { get; init; }
     public List<UnitData>? Units { get; init; }
@@ -160,7 +160,27 @@ public sealed record RecommendationData(
     public RecommendationReferenceData? RecurrenceOf { get; init; }
 
     // --- end of format version 3 ---
+
+    // --- format version 5: roadmaps (issue 18, deliver 3; ADR 0025 section 3) ---
+
+    /// <summary>The recommendation's roadmap (lộ trình giải quyết), when one was drawn up; restored after its history.</summary>
+    public RoadmapData? Roadmap { get; init; }
+
+    // --- end of format version 5 ---
 }
+
+// --- format version 5: roadmaps (issue 18, deliver 3; ADR 0025 section 3) ---
+
+/// <summary>
+/// A recommendation's roadmap: the planned resolution date (Vietnam date), the reporting body (organisation key) and
+/// the milestones in order. The steps that drew it up are not in the history: the roadmap travels as it stands.
+/// </summary>
+public sealed record RoadmapData(DateOnly PlannedResolutionOn, string ReportingBody, List<MilestoneData> Milestones);
+
+/// <summary>One milestone: what, by when, the share of progress (0-100 %) it brings, and when it was done with the note reported.</summary>
+public sealed record MilestoneData(string Content, DateOnly DueOn, int SharePercent, DateOnly? DoneOn, string? DoneNote);
+
+// --- end of format version 5 ---
 
 // --- format version 3: the worked history (issue 16, deliver 8) ---
 

@@ -29,6 +29,7 @@ public sealed partial class InterchangeExporter(MeetingPortalDbContext db, Files
             .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
             .Include(m => m.Recommendations).ThenInclude(r => r.Events)
             .Include(m => m.Recommendations).ThenInclude(r => r.Hops)
+            .Include(m => m.Recommendations).ThenInclude(r => r.Roadmap).ThenInclude(x => x!.Milestones)
             .Include(m => m.Directives).ThenInclude(d => d.Assignees)
             .Include(m => m.Directives).ThenInclude(d => d.GroupAssignees)
             .Include(m => m.ParticipantGroups)
@@ -126,6 +127,10 @@ public sealed partial class InterchangeExporter(MeetingPortalDbContext db, Files
                 {
                     History = NullIfEmpty(HistoryOf(r, Org)),
                     RecurrenceOf = r.RecurrenceOfId is { } first && earlier.TryGetValue(first, out var reference) ? reference : null,
+                    Roadmap = r.Roadmap is { } roadmap
+                        ? new RoadmapData(roadmap.PlannedResolutionOn, Org(roadmap.ReportingOrganisationId)!, roadmap.Milestones.OrderBy(x => x.DueOn).ThenBy(x => x.SharePercent)
+                            .Select(x => new MilestoneData(x.Content, x.DueOn, x.SharePercent, x.DoneOn, x.DoneNote)).ToList())
+                        : null,
                 })
                     .ToList()))).ToList();
             var groupKeys = new Dictionary<int, string>();
@@ -239,7 +244,9 @@ public sealed partial class InterchangeExporter(MeetingPortalDbContext db, Files
     /// </summary>
     private static List<RecommendationStepData> HistoryOf(Recommendation r, Func<int?, string?> org)
     {
-        var events = r.Events.OrderBy(e => e.Id).ToList();
+        // The roadmap's steps are not steps of the state machine: the roadmap travels as it stands (version 5).
+        var events = r.Events.Where(e => e.Kind is not (RecommendationEventKind.RoadmapPlanned or RecommendationEventKind.RoadmapChanged or RecommendationEventKind.MilestoneDone))
+            .OrderBy(e => e.Id).ToList();
         var hops = r.Hops.OrderBy(h => h.Id).ToList();
         var fileIndex = ResponsesInFileOrder(r).Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var recorded = r.Responses.OrderBy(x => x.Id).ToList();

@@ -115,6 +115,13 @@ public sealed partial class InterchangeImporter(
             return result;
         }
 
+        // Format version 5: roadmaps, by the same rule.
+        if (document.FormatVersion < 5 && FirstVersion5Property(document) is { } newer5)
+        {
+            result.Errors.Add($"{newer5}: trường này thuộc định dạng phiên bản 5, tệp khai báo \"formatVersion\": {document.FormatVersion}.");
+            return result;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         _storedFiles.Clear();
         var committed = false;
@@ -533,6 +540,7 @@ public sealed partial class InterchangeImporter(
 
         var answered = new List<(Recommendation Recommendation, List<ResponseData> Responses)>();
         var worked = new List<(Recommendation Recommendation, RecommendationData Data, string Path)>();
+        var planned = new List<(Recommendation Recommendation, RoadmapData Roadmap, string Path)>();
         foreach (var (s, speechIndex) in (data.Speeches ?? []).Select((s, i) => (s, i)))
         {
             var speech = meeting.AddSpeech(s.Kind, s.Content, PersonId(s.Speaker), s.SpeakerTitle, Org(s.Organisation));
@@ -540,6 +548,12 @@ public sealed partial class InterchangeImporter(
             {
                 var recommendation = meeting.RaiseRecommendation(speech, r.Content, Org(r.RaisedBy), PersonId(r.RaisedByPerson));
                 var recommendationPath = $"{path}.speeches[{speechIndex}].recommendations[{recommendationIndex}]";
+                if (r.Roadmap is { } roadmap)
+                {
+                    // Version 5: restored once the answers and the history stand.
+                    planned.Add((recommendation, roadmap, $"{recommendationPath}.roadmap"));
+                }
+
                 if (r.Theme is not null)
                 {
                     if (themes.TryGetValue(r.Theme, out var themeId))
@@ -662,6 +676,15 @@ public sealed partial class InterchangeImporter(
             if (Replay(recommendation, recommendationData, recommendationPath, data.HeldOn, Org, PersonId) is { } historyError)
             {
                 result.Errors.Add($"{historyError} ({label}).");
+                return;
+            }
+        }
+
+        foreach (var (recommendation, roadmap, roadmapPath) in planned)
+        {
+            if (RestoreRoadmap(recommendation, roadmap, roadmapPath, Org, by) is { } roadmapError)
+            {
+                result.Errors.Add($"{roadmapError} ({label}).");
                 return;
             }
         }

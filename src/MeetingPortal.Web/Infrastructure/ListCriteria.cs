@@ -29,6 +29,8 @@ public static class ListCriteria
             .Flag("overdue", "Report.Overdue")
             .Value("dueWithin", "Tracker.DueWithin")
             .Flag("reopened", "Tracker.Reopened")
+            .Flag("onRoadmap", "Tracker.OnRoadmap")
+            .Flag("roadmapOverdue", "Tracker.RoadmapOverdue")
             .Flag("open", "Tracker.Open")
             .Flag("answered", "Report.Answered", "Criterion.NotAnswered")
             .Flag("resolved", "Report.Resolved", "Criterion.NotResolved")

@@ -28,6 +28,13 @@ public sealed class RecommendationAuthorizationHandlerTests
         { Roles.Tracker, "Judge", Access.Allowed },
         { Roles.Leader, "Judge", Access.Forbidden },
         { Roles.Responder, "Judge", Access.Forbidden },
+        // Roadmaps (ADR 0025 section 3): Trackers and Administrators, or the Responder of the addressed or reporting body.
+        { Roles.Tracker, "PlanRoadmap", Access.Allowed },
+        { Roles.Administrator, "ReportMilestone", Access.Allowed },
+        { Roles.Recorder, "PlanRoadmap", Access.Forbidden },
+        { Roles.Leader, "PlanRoadmap", Access.Forbidden },
+        { Roles.Leader, "ReportMilestone", Access.Forbidden },
+        { Roles.Responder, "ReportMilestone", Access.Forbidden },
     };
 
     private static Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement Operation(string name) => name switch
@@ -38,6 +45,8 @@ public sealed class RecommendationAuthorizationHandlerTests
         "Forward" => RecommendationOperations.Forward,
         "Close" => RecommendationOperations.Close,
         "Judge" => RecommendationOperations.Judge,
+        "PlanRoadmap" => RecommendationOperations.PlanRoadmap,
+        "ReportMilestone" => RecommendationOperations.ReportMilestone,
         _ => RecommendationOperations.Link,
     };
 
@@ -56,6 +65,18 @@ public sealed class RecommendationAuthorizationHandlerTests
         Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 7), InWard, RecommendationOperations.Forward));
         Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 8), InWard, RecommendationOperations.Respond));
         Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder]), new RecommendationResource(Ward, null), RecommendationOperations.Respond));
+    }
+
+    [Fact]
+    public async Task A_responder_plans_a_roadmap_for_the_addressed_body_and_reports_for_the_addressed_or_reporting_body()
+    {
+        var withReporter = InWard with { ReportingOrganisationId = 8 };
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 7), withReporter, RecommendationOperations.PlanRoadmap));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 8), withReporter, RecommendationOperations.PlanRoadmap));
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 8), withReporter, RecommendationOperations.ReportMilestone));
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 7), withReporter, RecommendationOperations.ReportMilestone));
+        Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [Roles.Responder], organisationId: 9), withReporter, RecommendationOperations.ReportMilestone));
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, User(OtherWard, [Roles.Responder], organisationId: 8), withReporter, RecommendationOperations.ReportMilestone));
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class HomeTests(PortalFactory factory) : IClassFixture<PortalFacto
         var page = await client.GetHtmlAsync("/");
 
         var counts = page.Nodes("//section[@data-part='tracker']/ul/li[@data-count]");
-        Assert.Equal(["New", "DueSoon", "Overdue", "Reopened"], counts.Select(c => c.GetAttributeValue("data-count", string.Empty)));
+        Assert.Equal(["New", "DueSoon", "Overdue", "Reopened", "RoadmapOverdue"], counts.Select(c => c.GetAttributeValue("data-count", string.Empty)));
         foreach (var count in counts)
         {
             await AssertLinkCountsAsync(client, count, "//p[@data-total]");

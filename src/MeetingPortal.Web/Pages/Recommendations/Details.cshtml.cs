@@ -37,6 +37,26 @@ public sealed class DetailsModel(
     [BindProperty]
     public ForwardInput Forward { get; set; } = new();
 
+    /// <summary>The roadmap form (ADR 0025 section 3): drawn up or changed as a whole.</summary>
+    [BindProperty]
+    public PlanInput Plan { get; set; } = new();
+
+    /// <summary>A milestone reported done.</summary>
+    [BindProperty]
+    public DoneInput Done { get; set; } = new();
+
+    /// <summary>The recommendation's roadmap, null when none was drawn up.</summary>
+    public RoadmapView? Roadmap { get; private set; }
+
+    /// <summary>The rows the roadmap form shows: what was posted when it comes back, else the milestones and spare blank rows.</summary>
+    public IReadOnlyList<MilestoneInput> PlanRows { get; private set; } = [];
+
+    /// <summary>Blank rows the roadmap form offers below the milestones; "add rows" offers this many more (no script needed).</summary>
+    public const int SpareRows = 3;
+
+    /// <summary>The most rows the form shows, whatever is posted.</summary>
+    public const int MaxRows = Domain.Recommendations.Roadmap.MaxMilestones + SpareRows;
+
     public View Item { get; private set; } = null!;
 
     /// <summary>The people who forwarded the recommendation and made its events, by their full names.</summary>
@@ -57,7 +77,7 @@ public sealed class DetailsModel(
     public string? ActiveAction { get; private set; }
 
     /// <summary>Which actions the user's roles allow on this recommendation; the view also asks <see cref="View.State"/> what its status allows.</summary>
-    public Permissions May { get; private set; } = new(false, false, false, false, false, false);
+    public Permissions May { get; private set; } = new(false, false, false, false, false, false, false, false);
 
     /// <summary>
     /// The earlier recommendation a tracker chose to link this one to, shown beside it for confirmation before the link
@@ -132,6 +152,33 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostReturnAsync(int id, [FromServices] ReturnRecommendation useCase, CancellationToken cancellationToken) =>
         await ActAsync(id, "Return", nameof(Reason), () => useCase.ExecuteAsync(User, new ReturnCommand(id, Reason.Version, Reason.Text), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostRoadmapAsync(int id, [FromServices] PlanRoadmap useCase, CancellationToken cancellationToken) =>
+        await ActAsync(id, "Roadmap", nameof(Plan), () => useCase.ExecuteAsync(User, new PlanRoadmapCommand(id, Plan.Version, Plan.PlannedResolutionOn, Plan.ReportingOrganisationId,
+            Plan.Milestones.Take(MaxRows).Select(m => new MilestoneRow(m.Id, m.Content, m.DueOn, m.SharePercent)).ToList()), cancellationToken), cancellationToken);
+
+    /// <summary>"Add rows" on the roadmap form: the same form again with what was typed and <see cref="SpareRows"/> more blank rows; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostRoadmapRowsAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!May.PlanRoadmap)
+        {
+            return Forbid();
+        }
+
+        // Nothing is checked yet: a value that could not be read is kept as typed and checked on save.
+        ModelState.Clear();
+        ActiveAction = "Roadmap";
+        PlanRows = [.. Plan.Milestones.Take(MaxRows - SpareRows), .. Enumerable.Range(0, SpareRows).Select(_ => new MilestoneInput())];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMilestoneAsync(int id, [FromServices] ReportMilestone useCase, CancellationToken cancellationToken) =>
+        await ActAsync(id, "Milestone", nameof(Done), () => useCase.ExecuteAsync(User, new ReportMilestoneCommand(id, Done.Version, Done.MilestoneId, Done.DoneOn, Done.Text), cancellationToken), cancellationToken);
 
     // A missing earlier id is "no such recommendation" (0 is never an id), not a field left empty: nothing is typed here.
     public async Task<IActionResult> OnPostLinkAsync(int id, int? earlierId, [FromServices] LinkRecommendation useCase, CancellationToken cancellationToken) =>
@@ -213,6 +260,7 @@ public sealed class DetailsModel(
             Status = r.Status,
             Satisfied = r.Satisfied,
             FirstAnsweredOn = r.FirstAnsweredOn,
+            LastResponseKind = r.Responses.OrderByDescending(x => x.Id).Select(x => (ResponseKind?)x.Kind).FirstOrDefault(),
             ResolvedOn = r.ResolvedOn,
             Responses = r.Responses.OrderBy(x => x.RespondedOn).ThenBy(x => x.Id)
                 .Select(x => new ResponseView(x.Id, x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content) { OrganisationId = x.OrganisationId }).ToList(),
@@ -237,6 +285,8 @@ public sealed class DetailsModel(
         await NameAsOnTheirDaysAsync(item, cancellationToken);
 
         Item = item;
+        await LoadRoadmapAsync(id, cancellationToken);
+        resource = resource with { ReportingOrganisationId = Roadmap?.ReportingBodyId };
         People = await peopleNames.ForAsync(item.Events.Select(e => e.UserName).Concat(item.Hops.Select(h => h.ForwardedBy)), cancellationToken);
         May = new Permissions(
             await authorization.MayAsync(User, resource, RecommendationOperations.Assign),
@@ -244,7 +294,9 @@ public sealed class DetailsModel(
             await authorization.MayAsync(User, resource, RecommendationOperations.Forward),
             await authorization.MayAsync(User, resource, RecommendationOperations.Close),
             await authorization.MayAsync(User, resource, RecommendationOperations.Judge),
-            await authorization.MayAsync(User, resource, RecommendationOperations.Link));
+            await authorization.MayAsync(User, resource, RecommendationOperations.Link),
+            await authorization.MayAsync(User, resource, RecommendationOperations.PlanRoadmap),
+            await authorization.MayAsync(User, resource, RecommendationOperations.ReportMilestone));
         Today = calendar.Today;
         var responseIds = item.Responses.Select(x => x.Id).ToList();
         ResponseFiles = (await db.Attachments.AsNoTracking().Where(a => a.ResponseId != null && responseIds.Contains(a.ResponseId.Value))
@@ -256,7 +308,16 @@ public sealed class DetailsModel(
         }
 
         await LoadMatterAsync(item, cancellationToken);
-        Bodies = May.Assign || May.Forward ? await choices.BodiesAsync(User, resource, item.UnitId, cancellationToken) : [];
+        if (PlanRows.Count == 0)
+        {
+            // Back from a refused save: the rows as posted; else the milestones and spare blank rows.
+            PlanRows = ActiveAction == "Roadmap"
+                ? Plan.Milestones.Take(MaxRows).ToList()
+                : [.. (Roadmap?.Milestones ?? []).Select(m => new MilestoneInput { Id = m.Id, Content = m.Content, DueOn = m.DueOn, SharePercent = m.SharePercent }),
+                    .. Enumerable.Range(0, SpareRows).Select(_ => new MilestoneInput())];
+        }
+
+        Bodies = May.Assign || May.Forward || May.PlanRoadmap ? await choices.BodiesAsync(User, resource, item.UnitId, cancellationToken) : [];
         return true;
     }
 
@@ -288,6 +349,19 @@ public sealed class DetailsModel(
             var day = VietnamTime.DateAt(new DateTimeOffset(h.ForwardedAtUtc, TimeSpan.Zero));
             item.Hops[i] = h with { From = await On(h.FromId, day, h.From), To = await On(h.ToId, day, h.To) ?? h.To };
         }
+    }
+
+    /// <summary>The roadmap with its milestones in date order, the reporting body under today's name (it reports now).</summary>
+    private async Task LoadRoadmapAsync(int id, CancellationToken cancellationToken)
+    {
+        Roadmap = await db.Roadmaps.AsNoTracking().Where(m => m.RecommendationId == id).Select(m => new RoadmapView
+        {
+            PlannedResolutionOn = m.PlannedResolutionOn,
+            ReportingBodyId = m.ReportingOrganisationId,
+            ReportingBody = db.Organisations.Where(o => o.Id == m.ReportingOrganisationId).Select(o => o.Name).First(),
+            Milestones = m.Milestones.OrderBy(x => x.DueOn).ThenBy(x => x.SharePercent)
+                .Select(x => new MilestoneView(x.Id, x.Content, x.DueOn, x.SharePercent, x.DoneOn, x.DoneNote)).ToList(),
+        }).SingleOrDefaultAsync(cancellationToken);
     }
 
     public const int SuggestionCandidates = 500;
@@ -367,6 +441,9 @@ public sealed class DetailsModel(
         public RecommendationStatus Status { get; init; }
         public bool? Satisfied { get; init; }
         public DateOnly? FirstAnsweredOn { get; init; }
+
+        /// <summary>The kind of the latest reply recorded: whether it accepts the matter (<see cref="Roadmaps.MayPlan"/>).</summary>
+        public ResponseKind? LastResponseKind { get; init; }
         public DateOnly? ResolvedOn { get; init; }
         public required List<ResponseView> Responses { get; init; }
         public required List<EventView> Events { get; init; }
@@ -380,7 +457,69 @@ public sealed class DetailsModel(
     }
 
     /// <summary>Which operations the user's roles allow on this recommendation (its status aside).</summary>
-    public sealed record Permissions(bool Assign, bool Respond, bool Forward, bool Close, bool Judge, bool Link);
+    public sealed record Permissions(bool Assign, bool Respond, bool Forward, bool Close, bool Judge, bool Link, bool PlanRoadmap, bool ReportMilestone);
+
+    /// <summary>A roadmap as shown: the planned date (Vietnam date), the reporting body, the milestones in date order.</summary>
+    public sealed class RoadmapView
+    {
+        public DateOnly PlannedResolutionOn { get; init; }
+        public int ReportingBodyId { get; init; }
+        public required string ReportingBody { get; init; }
+        public required List<MilestoneView> Milestones { get; init; }
+
+        /// <summary>The share reached, 0-100 % (<see cref="Roadmaps.Progress"/>).</summary>
+        public int ProgressPercent => Roadmaps.Progress(Milestones.Select(m => (m.SharePercent, m.DoneOn)));
+
+        /// <summary>Whether it is overdue on <paramref name="today"/> for a recommendation in <paramref name="status"/> (<see cref="Roadmaps.IsOverdue"/>).</summary>
+        public bool IsOverdue(RecommendationStatus status, MeetingStatus meetingStatus, DateOnly today) =>
+            Roadmaps.IsOverdue(status, meetingStatus, PlannedResolutionOn, Milestones.Select(m => (m.DueOn, m.DoneOn)), today);
+    }
+
+    /// <summary>A milestone as shown: its share in percent, its done date (Vietnam) and note when done.</summary>
+    public sealed record MilestoneView(long Id, string Content, DateOnly DueOn, int SharePercent, DateOnly? DoneOn, string? DoneNote);
+
+    /// <summary>The roadmap form: the planned resolution date, the reporting body and the milestone rows (blank rows are no milestone).</summary>
+    public sealed class PlanInput
+    {
+        public int Version { get; set; }
+
+        [Display(Name = "Roadmap.PlannedOn")]
+        public DateOnly? PlannedResolutionOn { get; set; }
+
+        [Display(Name = "Roadmap.ReportingBody")]
+        public int? ReportingOrganisationId { get; set; }
+
+        public List<MilestoneInput> Milestones { get; set; } = [];
+    }
+
+    /// <summary>One row of the roadmap form; <see cref="Id"/> names a kept milestone.</summary>
+    public sealed class MilestoneInput
+    {
+        public long? Id { get; set; }
+
+        [Display(Name = "Roadmap.MilestoneContent")]
+        public string? Content { get; set; }
+
+        [Display(Name = "Roadmap.MilestoneDue")]
+        public DateOnly? DueOn { get; set; }
+
+        [Display(Name = "Roadmap.MilestoneShare")]
+        public int? SharePercent { get; set; }
+    }
+
+    /// <summary>A milestone reported done: which, when (today when blank) and an optional note.</summary>
+    public sealed class DoneInput
+    {
+        public int Version { get; set; }
+
+        public long MilestoneId { get; set; }
+
+        [Display(Name = "Roadmap.DoneOn")]
+        public DateOnly? DoneOn { get; set; }
+
+        [Display(Name = "Roadmap.Note")]
+        public string? Text { get; set; }
+    }
 
     public sealed record HopView(
         string? From, string To, DateOnly? DueOn, string Reason, string? ForwardedBy, DateTime ForwardedAtUtc, string? ReturnReason, DateTime? ReturnedAtUtc, int? FromId, int ToId);

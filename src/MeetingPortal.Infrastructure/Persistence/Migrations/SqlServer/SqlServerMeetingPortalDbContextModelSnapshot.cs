@@ -942,6 +942,42 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("PlannedDialogues");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Milestone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RoadmapId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId", "DoneOn", "DueOn");
+
+                    b.ToTable("RoadmapMilestones", (string)null);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
                 {
                     b.Property<int>("Id")
@@ -1208,6 +1244,35 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("RecommendationId", "RespondedOn");
 
                     b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Roadmap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("PlannedResolutionOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReportingOrganisationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlannedResolutionOn");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique();
+
+                    b.HasIndex("ReportingOrganisationId");
+
+                    b.ToTable("Roadmaps");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Theme", b =>
@@ -2354,6 +2419,15 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Milestone", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Roadmap", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("RoadmapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "AddressedToOrganisation")
@@ -2460,6 +2534,21 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Roadmap", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
+                        .WithOne("Roadmap")
+                        .HasForeignKey("MeetingPortal.Domain.Recommendations.Roadmap", "RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Reports.SnapshotReceipt", b =>
@@ -2635,6 +2724,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Hops");
 
                     b.Navigation("Responses");
+
+                    b.Navigation("Roadmap");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Roadmap", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>

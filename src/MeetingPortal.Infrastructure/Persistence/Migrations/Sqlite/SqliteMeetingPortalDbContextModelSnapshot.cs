@@ -906,6 +906,40 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PlannedDialogues");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Milestone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoadmapId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId", "DoneOn", "DueOn");
+
+                    b.ToTable("RoadmapMilestones", (string)null);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
                 {
                     b.Property<int>("Id")
@@ -1164,6 +1198,33 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RecommendationId", "RespondedOn");
 
                     b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Roadmap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PlannedResolutionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportingOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlannedResolutionOn");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique();
+
+                    b.HasIndex("ReportingOrganisationId");
+
+                    b.ToTable("Roadmaps");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Theme", b =>
@@ -2286,6 +2347,15 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Milestone", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Roadmap", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("RoadmapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Recommendation", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "AddressedToOrganisation")
@@ -2392,6 +2462,21 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Roadmap", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
+                        .WithOne("Roadmap")
+                        .HasForeignKey("MeetingPortal.Domain.Recommendations.Roadmap", "RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Reports.SnapshotReceipt", b =>
@@ -2567,6 +2652,13 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Hops");
 
                     b.Navigation("Responses");
+
+                    b.Navigation("Roadmap");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Roadmap", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Reports.SummarySnapshot", b =>
