@@ -41,7 +41,8 @@ public sealed class ImportMeetings(InterchangeImporter importer, IAuthorizationS
             parentPath => parentPath is null
                 ? Task.FromResult(false)
                 : authorization.MayAsync(user, new UnitResource(parentPath), AdministrationOperations.CreateUnitUnder),
-            path => authorization.MayAsync(user, new MeetingResource(path), MeetingOperations.ApproveMinutes));
+            path => authorization.MayAsync(user, new MeetingResource(path), MeetingOperations.ApproveMinutes),
+            path => authorization.MayAsync(user, new PlanResource(path), PlanOperations.Write));
         var result = await importer.ImportJsonAsync(json, source, options, cancellationToken);
         logger.LogInformation("User {UserName} imported {Source}: {Created} created, {Errors} errors", user.Identity?.Name, source, result.Created.Count, result.Errors.Count);
         return result;

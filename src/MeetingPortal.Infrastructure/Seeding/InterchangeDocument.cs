@@ -50,6 +50,12 @@ public sealed record InterchangeDocument
     public List<ReorganisationData>? Reorganisations { get; init; }
 
     // --- end of format version 4 ---
+
+    /// <summary>
+    /// Format version 5: entries of units' dialogue plans (issue 18, deliver 1; ADR 0025), written when an export asks for
+    /// them (<see cref="InterchangeExportOptions.Plans"/>); imported where the user may write the unit's plan.
+    /// </summary>
+    public List<PlannedDialogueData>? Plans { get; init; }
 }
 
 public sealed record LevelData(int Rank, string Name)
@@ -314,3 +320,22 @@ public sealed record MeetingData
 
     // --- end of format version 4 ---
 }
+
+/// <summary>
+/// Format version 5: one entry of a unit's dialogue plan: its unit's code, its month or quarter, its topic; the host and
+/// the bodies taking part by their names in the unit or a unit above it; the meeting that held it, by the meeting's key
+/// (unit, day, title); and, when taken off the plan, the day and the reason.
+/// </summary>
+public sealed record PlannedDialogueData(string Unit, PeriodData Period, string Topic)
+{
+    public string? Host { get; init; }
+    public List<string>? Counterparts { get; init; }
+    public bool? WithPeople { get; init; }
+    public MeetingFormat? Format { get; init; }
+    public MeetingReferenceData? Meeting { get; init; }
+    public DateOnly? CancelledOn { get; init; }
+    public string? CancelReason { get; init; }
+}
+
+/// <summary>A meeting by its key, as import matches meetings: its unit's code, the day it was held and its title.</summary>
+public sealed record MeetingReferenceData(string Unit, DateOnly HeldOn, string Title);

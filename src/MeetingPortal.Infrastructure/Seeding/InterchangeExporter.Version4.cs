@@ -14,7 +14,8 @@ namespace MeetingPortal.Infrastructure.Seeding;
 /// meeting with the stored DOCX and signed scan (ADR 0019), which can be large (a scan up to 20 MB).
 /// </summary>
 /// <param name="ScopePath">The exporting user's scope path; null for every unit (start-up tools and tests).</param>
-public sealed record InterchangeExportOptions(bool ReferenceData, bool Documents, string? ScopePath)
+/// <param name="Plans">Format version 5: the dialogue plans of the units of <paramref name="ScopePath"/>, every year (issue 18).</param>
+public sealed record InterchangeExportOptions(bool ReferenceData, bool Documents, string? ScopePath, bool Plans = false)
 {
     /// <summary>The meetings only, as versions 1 to 3 were written.</summary>
     public static readonly InterchangeExportOptions MeetingsOnly = new(false, false, null);

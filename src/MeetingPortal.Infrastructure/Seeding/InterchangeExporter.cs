@@ -211,12 +211,13 @@ public sealed partial class InterchangeExporter(MeetingPortalDbContext db, Files
             });
         }
 
+        var plans = options.Plans ? await PlansAsync(options.ScopePath, cancellationToken) : null;
         if (!options.ReferenceData)
         {
-            return new InterchangeDocument { Meetings = result };
+            return new InterchangeDocument { Meetings = result, Plans = plans };
         }
 
-        return await ReferenceDataAsync(options.ScopePath, cancellationToken) with { Meetings = result };
+        return await ReferenceDataAsync(options.ScopePath, cancellationToken) with { Meetings = result, Plans = plans };
     }
 
     private static IEnumerable<int> OrganisationIdsOf(Meeting m) =>

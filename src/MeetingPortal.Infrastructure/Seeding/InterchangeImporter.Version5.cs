@@ -10,6 +10,11 @@ public sealed partial class InterchangeImporter
     /// <summary>The path of the first version 5 property in a document that declares an older version, or null.</summary>
     private static string? FirstVersion5Property(InterchangeDocument document)
     {
+        if (document.Plans is { Count: > 0 })
+        {
+            return "#/plans[0]";
+        }
+
         foreach (var (meeting, m) in (document.Meetings ?? []).Select((x, i) => (x, i)))
         {
             foreach (var (speech, s) in (meeting.Speeches ?? []).Select((x, i) => (x, i)))

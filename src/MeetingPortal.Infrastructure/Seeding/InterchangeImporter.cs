@@ -20,8 +20,9 @@ namespace MeetingPortal.Infrastructure.Seeding;
 /// <param name="UnitPathAllowed">Whether records (meetings, organisations, people) may be written in the unit with this path.</param>
 /// <param name="AllowReferenceData">Whether levels, themes, units, the calendar and due-date rules may be written (national settings: the top administrator only).</param>
 /// <param name="UnitParentAllowed">Whether a new unit may be placed under the unit with this path (null: a root unit); by default a parent in scope, never a root.</param>
+/// <param name="PlanWriteAllowed">Whether the dialogue plan of the unit with this path may be written (issue 18); by default where records may be.</param>
 public sealed record ImportOptions(Func<string, Task<bool>> UnitPathAllowed, bool AllowReferenceData, Func<string?, Task<bool>>? UnitParentAllowed = null,
-    Func<string, Task<bool>>? MinutesApprovalAllowed = null)
+    Func<string, Task<bool>>? MinutesApprovalAllowed = null, Func<string, Task<bool>>? PlanWriteAllowed = null)
 {
     public static readonly ImportOptions Unrestricted = new(_ => Task.FromResult(true), true, _ => Task.FromResult(true));
 
@@ -33,6 +34,10 @@ public sealed record ImportOptions(Func<string, Task<bool>> UnitPathAllowed, boo
     /// </summary>
     public async Task<bool> MayCarryApprovalAsync(string unitPath) =>
         AllowReferenceData || (MinutesApprovalAllowed is { } allowed && await allowed(unitPath));
+
+    /// <summary>Whether the file may write the dialogue plan of the unit at <paramref name="unitPath"/> (format version 5).</summary>
+    public async Task<bool> MayWritePlanAsync(string unitPath) =>
+        PlanWriteAllowed is { } allowed ? await allowed(unitPath) : await UnitPathAllowed(unitPath);
 
     /// <summary>Whether a new unit may go under <paramref name="parentPath"/>.</summary>
     public async Task<bool> MayPlaceUnitUnderAsync(string? parentPath) =>
@@ -144,6 +149,9 @@ public sealed partial class InterchangeImporter(
             // Format version 4: organisations' histories after the meetings, so that the bodies are made in the order the
             // meetings name them, as a file without histories makes them (pages list a meeting's bodies in that order).
             await ImportOrganisationHistoryAsync(document.Organisations ?? [], result, cancellationToken);
+
+            // Format version 5: the dialogue plans, once the meetings they name exist.
+            await ImportPlansAsync(document.Plans ?? [], options, result, cancellationToken);
 
             if (!result.Succeeded)
             {

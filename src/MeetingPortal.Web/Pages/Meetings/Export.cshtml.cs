@@ -38,7 +38,7 @@ public sealed class ExportModel(MeetingPortalDbContext db, InterchangeExporter e
         }
 
         // No relevance order here (no db given): the file lists meetings by date whatever the list showed.
-        var document = await exporter.ExportAsync(Filter.Order(query).Take(MaxMeetings), new InterchangeExportOptions(reference && scope.UnitId != 0, documents, scope.Path), cancellationToken);
+        var document = await exporter.ExportAsync(Filter.Order(query).Take(MaxMeetings), new InterchangeExportOptions(reference && scope.UnitId != 0, documents, scope.Path, Plans: id is null && scope.UnitId != 0), cancellationToken);
         if (id is not null && document.Meetings!.Count == 0)
         {
             return NotFound();

@@ -1,0 +1,57 @@
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingPortal.Infrastructure.Seeding;
+
+// Format version 5 (issue 18, deliver 1; ADR 0025): the units' dialogue plans, by codes and names only.
+public sealed partial class InterchangeExporter
+{
+    /// <summary>
+    /// Every entry of the plans of the units in <paramref name="scopePath"/> (every unit when null), by unit code, period
+    /// and topic: the host and the bodies taking part by name, the meeting that held it by its key. Null when none.
+    /// </summary>
+    private async Task<List<PlannedDialogueData>?> PlansAsync(string? scopePath, CancellationToken cancellationToken)
+    {
+        var entries = (await db.PlannedDialogues.AsNoTracking()
+            .Select(p => new
+            {
+                p.Id,
+                UnitCode = p.Unit!.Code,
+                UnitPath = p.Unit.Path,
+                p.PeriodKind,
+                p.Year,
+                p.PeriodNumber,
+                p.StartsOn,
+                p.Topic,
+                p.HostOrganisationId,
+                Counterparts = p.Counterparts.Select(c => c.OrganisationId).ToList(),
+                p.WithPeople,
+                p.PlannedFormat,
+                Meeting = p.Meeting == null ? null : new { UnitCode = p.Meeting.Unit!.Code, p.Meeting.HeldOn, p.Meeting.Title },
+                p.CancelledOn,
+                p.CancelReason,
+            })
+            .ToListAsync(cancellationToken))
+            .Where(p => scopePath is null || Unit.IsInScope(p.UnitPath, scopePath))
+            .OrderBy(p => p.UnitCode, StringComparer.Ordinal).ThenBy(p => p.StartsOn).ThenBy(p => p.Id)
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        var bodyIds = entries.SelectMany(p => p.Counterparts.Append(p.HostOrganisationId ?? 0)).Where(id => id != 0).ToHashSet();
+        var names = await db.Organisations.AsNoTracking().Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return entries.Select(p => new PlannedDialogueData(p.UnitCode, new PeriodData(p.PeriodKind, p.Year, p.PeriodNumber), p.Topic)
+        {
+            Host = p.HostOrganisationId is { } host ? names[host] : null,
+            Counterparts = p.Counterparts.Count == 0 ? null : p.Counterparts.Select(id => names[id]).Order(StringComparer.Ordinal).ToList(),
+            WithPeople = p.WithPeople ? true : null,
+            Format = p.PlannedFormat == MeetingFormat.NotStated ? null : p.PlannedFormat,
+            Meeting = p.Meeting is { } m ? new MeetingReferenceData(m.UnitCode, m.HeldOn, m.Title) : null,
+            CancelledOn = p.CancelledOn,
+            CancelReason = p.CancelReason,
+        }).ToList();
+    }
+}
