@@ -87,7 +87,7 @@ internal static class WordDocuments
     /// <summary>A paragraph that starts a new page (an appendix).</summary>
     public static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
-    /// <summary>Two borderless columns of equal width: a document's heading, or its signatures.</summary>
+    /// <summary>Two borderless columns of equal width in one row that does not split across pages: a document's heading, or its signatures.</summary>
     public static Table TwoColumns(Paragraph[] left, Paragraph[] right)
     {
         var none = new TableBorders(
@@ -96,7 +96,9 @@ internal static class WordDocuments
             new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
         var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, none));
         table.Append(new TableGrid(new GridColumn { Width = "4500" }, new GridColumn { Width = "4500" }));
-        var row = new TableRow();
+        // One row that never splits: a signature block moves to the next page whole rather than leave its name (or, on a
+        // draft, its blank lines) alone on a page of its own.
+        var row = new TableRow(new TableRowProperties(new CantSplit()));
         row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = "2500", Type = TableWidthUnitValues.Pct })).AppendAll(left));
         row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = "2500", Type = TableWidthUnitValues.Pct })).AppendAll(right));
         table.Append(row);
@@ -203,9 +205,8 @@ internal static class WordDocuments
             right.AddRange(block);
         }
 
-        var table = TwoColumns(blocks[0], right.Count > 0 ? [.. right] : [TextParagraph(string.Empty)]);
-        table.Elements<TableRow>().Single().PrependChild(new TableRowProperties(new CantSplit()));
-        return table;
+        // TwoColumns keeps the row whole, so the signatures never split across pages.
+        return TwoColumns(blocks[0], right.Count > 0 ? [.. right] : [TextParagraph(string.Empty)]);
     }
 
     /// <summary>A footer with the page number centred, on every page (<c>PAGE</c> field; "1" until a reader updates it).</summary>

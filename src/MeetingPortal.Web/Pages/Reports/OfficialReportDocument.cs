@@ -135,12 +135,10 @@ public static class OfficialReportDocument
             var reference = localizer["OfficialReport.AppendixOf", sheet.Number ?? "    ", sheet.IssuerCode ?? string.Empty, sheet.IssuedOn is { } on ? Date(on) : "     ", sheet.IssuingBody];
             foreach (var (table, number) in appendices)
             {
-                body.Append(PageBreak());
                 AppendixHeading(body, localizer["OfficialReport.Appendix", number], table.Title, reference);
                 AppendTable(body, table, localizer);
             }
 
-            body.Append(PageBreak());
             AppendixHeading(body, localizer["OfficialReport.Appendix", overdueAppendix],
                 localizer["OfficialReport.OverdueTitle", Date(sheet.Overdue?.CountedOn ?? d.CountedOn)], reference);
             AppendOverdue(body, sheet.Overdue, localizer);
@@ -180,7 +178,11 @@ public static class OfficialReportDocument
 
     private static void AppendixHeading(Body body, string appendix, string title, string reference)
     {
-        body.Append(TextParagraph(appendix, bold: true, center: true, spaceAfter: 0));
+        // Each appendix starts a page by its heading's own "page break before", not by an empty paragraph holding a
+        // break: when the page before ended full, that paragraph took a page of its own and LibreOffice showed it empty.
+        var heading = TextParagraph(appendix, bold: true, center: true, spaceAfter: 0);
+        heading.ParagraphProperties!.PrependChild(new PageBreakBefore());
+        body.Append(heading);
         body.Append(TextParagraph(title.ToUpper(Vietnamese), bold: true, center: true, spaceAfter: 0));
         body.Append(TextParagraph(reference, italic: true, center: true, spaceAfter: 240));
     }
