@@ -119,6 +119,8 @@ public sealed class PlannedDialogueTests
     public void Taking_off_the_plan_needs_a_reason_and_no_meeting_and_a_taken_off_entry_cannot_change_until_put_back()
     {
         var entry = Entry();
+        // Only an entry taken off may be put back (issue 18 trial: a repeated "put back" wrote history each time).
+        Assert.Equal("plan.not-cancelled", Assert.Throws<DomainException>(entry.Restore).Code);
         Assert.Equal("plan.reason", Assert.Throws<DomainException>(() => entry.Cancel("  ", new DateOnly(2026, 5, 1))).Code);
         entry.Cancel(" Gộp vào hội nghị quý sau ", new DateOnly(2026, 5, 1));
         Assert.Equal(("Gộp vào hội nghị quý sau", new DateOnly(2026, 5, 1)), (entry.CancelReason, entry.CancelledOn!.Value));

@@ -70,10 +70,16 @@ public sealed class SavePlannedDialogue(
             return UseCaseResult.Refused(access);
         }
 
+        // A stale page wins over its input's refusals (as AggregateChange does): the user must see the newer entry first.
+        if (entry is not null && entry.Version != command.Version)
+        {
+            return UseCaseResult.Stale(localizer["Plans.Stale"]);
+        }
+
         var year = entry?.Year ?? command.Year;
         var errors = (await validator.ValidateAsync(command with { Year = year }, cancellationToken)).ToErrors();
-        var period = PeriodsOf(year).Where(p => p.Value == command.Period).Select(p => (ReviewPeriod?)p.Period).FirstOrDefault();
-        if (period is null && errors.All(e => e.Field != nameof(command.Period)))
+        var period = ReviewPeriod.IsValidYear(year) ? PeriodsOf(year).Where(p => p.Value == command.Period).Select(p => (ReviewPeriod?)p.Period).FirstOrDefault() : null;
+        if (period is null && ReviewPeriod.IsValidYear(year) && errors.All(e => e.Field != nameof(command.Period)))
         {
             errors.Add(new UseCaseError(nameof(command.Period), localizer["Plans.PeriodRequired"]));
         }
@@ -104,10 +110,6 @@ public sealed class SavePlannedDialogue(
         }
 
         var seenVersion = entry?.Version ?? 0;
-        if (entry is not null && entry.Version != command.Version)
-        {
-            return UseCaseResult.Stale(localizer["Plans.Stale"]);
-        }
 
         try
         {

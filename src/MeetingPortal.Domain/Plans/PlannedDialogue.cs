@@ -208,9 +208,14 @@ public class PlannedDialogue : Entity
         CancelReason = reason.Trim();
     }
 
-    /// <summary>Puts an entry taken off the plan back on it.</summary>
+    /// <summary>Puts an entry taken off the plan back on it. Throws "plan.not-cancelled" for an entry that stands.</summary>
     public void Restore()
     {
+        if (CancelledOn is null)
+        {
+            throw new DomainException("plan.not-cancelled", "The entry is on the plan.");
+        }
+
         CancelledOn = null;
         CancelReason = null;
     }

@@ -92,5 +92,12 @@ public sealed class PlannedDialogueActionsTests(PortalFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(leader, entry, "Restore")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(recorder, entry, "Restore")).StatusCode);
         Assert.Null(factory.Stored(entry).CancelledOn);
+
+        // Put back again (a second tab, a hand-made post): refused in words, and no second history line.
+        var history = factory.WithDb(db => db.History.Count(h => h.EntityType == "PlannedDialogue" && h.EntityId == entry));
+        var twice = await PostAsync(recorder, entry, "Restore");
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("Đối thoại này vẫn đang trong kế hoạch.", Html.Parse(await twice.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+        Assert.Equal(history, factory.WithDb(db => db.History.Count(h => h.EntityType == "PlannedDialogue" && h.EntityId == entry)));
     }
 }

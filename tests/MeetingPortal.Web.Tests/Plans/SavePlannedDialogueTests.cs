@@ -82,6 +82,26 @@ public sealed class SavePlannedDialogueTests(PortalFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_hand_made_year_or_value_is_refused_in_words_and_saves_nothing()
+    {
+        var ward = factory.Unit("p-ky-phuong");
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var before = Count;
+        var url = $"/Plans/Edit?unitId={ward}&year=1800";
+        var year = await recorder.PostFieldsAsync(url, url, ("Input.Period", "Quarter-1"), ("Input.Topic", "Đối thoại"), ("version", "0"));
+        Assert.Equal(HttpStatusCode.OK, year.StatusCode);
+        Assert.Contains("Năm kế hoạch không hợp lệ.", Html.Parse(await year.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+
+        url = $"/Plans/Edit?unitId={ward}&year=2027";
+        var format = await recorder.PostFieldsAsync(url, url, ("Input.Period", "Quarter-1"), ("Input.Topic", "Đối thoại"), ("Input.Format", "abc"), ("version", "0"));
+        Assert.Equal(HttpStatusCode.OK, format.StatusCode);
+        var error = Html.Parse(await format.Content.ReadAsStringAsync()).Node("//*[@id='Input_Format-error']").InnerText;
+        Assert.Contains("Hình thức dự kiến", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Format", error, StringComparison.Ordinal);
+        Assert.Equal(before, Count);
+    }
+
+    [Fact]
     public async Task A_leader_may_not_write_the_plan_and_another_wards_recorder_cannot_reach_it()
     {
         var ward = factory.Unit("p-ky-phuong");
@@ -119,8 +139,17 @@ public sealed class SavePlannedDialogueTests(PortalFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, (await recorder.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields))).StatusCode);
         Assert.Equal("Đối thoại về chuyển đổi số trong cải cách hành chính", factory.Stored(id).Topic);
 
-        older.Fields["Input.Topic"] = "Bản cũ";
-        var stale = await recorder.PostAsync(older.Action, new FormUrlEncodedContent(older.Fields));
+        // The older tab first saves with the topic left empty: it is told it is stale, and its form keeps the version it
+        // saw, so saving again with a topic is refused too (the trial's tab B overwrote tab A silently).
+        older.Fields["Input.Topic"] = "";
+        var emptied = await recorder.PostAsync(older.Action, new FormUrlEncodedContent(older.Fields));
+        Assert.Equal(HttpStatusCode.OK, emptied.StatusCode);
+        var emptiedPage = Html.Parse(await emptied.Content.ReadAsStringAsync());
+        Assert.Contains("vừa được người khác sửa", emptiedPage.Text(), StringComparison.Ordinal);
+        var again = HtmlForm.From(emptiedPage, older.Action, Form);
+        Assert.Equal(older["version"], again["version"]);
+        again.Fields["Input.Topic"] = "Bản cũ";
+        var stale = await recorder.PostAsync(again.Action, new FormUrlEncodedContent(again.Fields));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("vừa được người khác sửa", Html.Parse(await stale.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
         Assert.Equal("Đối thoại về chuyển đổi số trong cải cách hành chính", factory.Stored(id).Topic);

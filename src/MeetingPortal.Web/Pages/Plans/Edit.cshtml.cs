@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Plans;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Meetings;
@@ -74,6 +75,10 @@ public sealed class EditModel(MeetingPortalDbContext db, IAuthorizationService a
             return result;
         }
 
+        // A refused save shows the form again as of the version the user saw, so that saving it again after another tab's
+        // save is still told it is stale rather than taking the newer version silently (issue 18 trial).
+        Version = version;
+
         // A value that is no body's id (a hand-made "CounterpartIds=x") gets words beside the list, not the binder's message.
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.CounterpartIds", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0).ToList())
         {
@@ -86,7 +91,8 @@ public sealed class EditModel(MeetingPortalDbContext db, IAuthorizationService a
             return Page();
         }
 
-        var command = new SavePlannedDialogueCommand(id, version, UnitId, Year, Input.Period, Input.Topic, Input.HostOrganisationId, Input.Format, Input.WithPeople, Input.CounterpartIds);
+        // A year typed by hand that is no plan's year is refused by the use case, not replaced by this year.
+        var command = new SavePlannedDialogueCommand(id, version, UnitId, year ?? Year, Input.Period, Input.Topic, Input.HostOrganisationId, Input.Format, Input.WithPeople, Input.CounterpartIds);
         var saved = await save.RunAsync(User, command, cancellationToken);
         return await this.AnswerAsync(saved, nameof(Input),
             () =>
@@ -143,11 +149,22 @@ public sealed class EditModel(MeetingPortalDbContext db, IAuthorizationService a
     public sealed class EntryInput
     {
         /// <summary>"Quarter-{1..4}" or "Month-{1..12}" of the plan's year.</summary>
+        [Display(Name = "Plans.Period")]
         public string? Period { get; set; }
+
+        [Display(Name = "Plans.Topic")]
         public string? Topic { get; set; }
+
+        [Display(Name = "Plans.Host")]
         public int? HostOrganisationId { get; set; }
+
+        [Display(Name = "Plans.Format")]
         public MeetingFormat Format { get; set; }
+
+        [Display(Name = "Plans.People")]
         public bool WithPeople { get; set; }
+
+        [Display(Name = "Plans.Counterparts")]
         public List<int> CounterpartIds { get; set; } = [];
     }
 }
