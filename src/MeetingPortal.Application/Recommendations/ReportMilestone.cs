@@ -28,7 +28,12 @@ public sealed class ReportMilestone(RecommendationChange change, IStringLocalize
                 errors.Add(new UseCaseError(nameof(command.DoneOn), localizer["Domain.roadmap.done-date"]));
             }
 
-            ActionInputs.CheckReason(command.Note, nameof(command.Note), localizer, errors, required: false);
+            // A note, not a reason: said in its own words, beside the page's field ("Done.Text").
+            if (command.Note?.Trim().Length > Milestone.NoteMaxLength)
+            {
+                errors.Add(new UseCaseError("Text", localizer["Roadmap.NoteTooLong", Milestone.NoteMaxLength]));
+            }
+
             if (errors.Count == 0)
             {
                 c.Recommendation.MarkMilestoneDone(command.MilestoneId, doneOn, ActionInputs.Clean(command.Note), c.Today, c.By);

@@ -145,6 +145,11 @@ public static class Roadmaps
         {
             problems.Add(new(null, RoadmapField.PlannedResolutionOn, "roadmap.planned-before-meeting"));
         }
+        else if (plannedResolutionOn.Year > Meetings.ReviewPeriod.LastYear)
+        {
+            // 31/12/9999 was accepted (issue 18 trial): a plan reaches no further than the years the portal plans for.
+            problems.Add(new(null, RoadmapField.PlannedResolutionOn, "roadmap.planned-too-far"));
+        }
 
         if (milestones.Count == 0)
         {

@@ -62,6 +62,7 @@ public sealed partial class InterchangeImporter
         "roadmap.planned-before-meeting" => "ngày dự kiến giải quyết xong không được trước ngày hội nghị (roadmap.planned-before-meeting)",
         "roadmap.no-milestones" => "lộ trình phải có ít nhất một mốc (roadmap.no-milestones)",
         "roadmap.too-many-milestones" => $"lộ trình có nhiều nhất {Roadmap.MaxMilestones} mốc (roadmap.too-many-milestones)",
+        "roadmap.planned-too-far" => $"ngày dự kiến giải quyết xong không được sau năm {Domain.Meetings.ReviewPeriod.LastYear} (roadmap.planned-too-far)",
         "roadmap.milestone-content" => "mốc phải có nội dung (roadmap.milestone-content)",
         "roadmap.milestone-before-meeting" => "hạn của mốc không được trước ngày hội nghị (roadmap.milestone-before-meeting)",
         "roadmap.milestone-after-planned" => "hạn của mốc không được sau ngày dự kiến giải quyết xong (roadmap.milestone-after-planned)",
