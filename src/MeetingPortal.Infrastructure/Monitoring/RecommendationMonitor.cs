@@ -1,3 +1,4 @@
+using System.Globalization;
 using MeetingPortal.Domain.Notifications;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Coordination;
@@ -91,7 +92,7 @@ public sealed class RecommendationMonitor(
                 r.Meeting!.UnitId,
                 Body = r.Roadmap!.ReportingOrganisationId,
                 Planned = r.Roadmap.PlannedResolutionOn,
-                Milestones = r.Roadmap.Milestones.Where(m => m.DoneOn == null && m.DueOn < today).Select(m => m.DueOn).ToList(),
+                Milestones = r.Roadmap.Milestones.Where(m => m.DoneOn == null && m.DueOn < today).Select(m => new { m.DueOn, m.Content }).ToList(),
             })
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)
@@ -123,14 +124,18 @@ public sealed class RecommendationMonitor(
         var added = 0;
         foreach (var r in candidates)
         {
-            var dates = r.Milestones.Concat(r.Planned < today ? [r.Planned] : []).Distinct();
-            foreach (var date in dates)
+            // Each reminder says which date and milestone it is about ("30/09/2026 · Bố trí vốn · …"): two overdue milestones
+            // of one item read as two different lines on the bell, not as a repeat (issue 18 trial).
+            var dates = r.Milestones.GroupBy(m => m.DueOn).Select(g => (Date: g.Key, What: (string?)string.Join("; ", g.Select(m => m.Content))))
+                .Concat(r.Planned < today && r.Milestones.All(m => m.DueOn != r.Planned) ? [(Date: r.Planned, What: (string?)null)] : [])
+                .Select(d => (d.Date, Summary: $"{d.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} · {(d.What is null ? string.Empty : d.What + " · ")}{r.Content}"));
+            foreach (var (date, summary) in dates)
             {
                 foreach (var userId in responders[r.Body].Concat(trackers[r.UnitId]).Distinct())
                 {
                     if (said.Add((r.Id, userId, date)))
                     {
-                        db.Notifications.Add(Notification.Reminder(userId, NotificationKind.RoadmapOverdue, r.Id, r.Content, date, now));
+                        db.Notifications.Add(Notification.Reminder(userId, NotificationKind.RoadmapOverdue, r.Id, summary, date, now));
                         added++;
                     }
                 }

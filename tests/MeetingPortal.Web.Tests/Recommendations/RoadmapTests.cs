@@ -245,5 +245,9 @@ public sealed class RoadmapTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Contains("theodoi.kyphuong", told);
         // Once each, however often the check runs.
         Assert.Equal(told.Count, told.Distinct().Count());
+        // The bell says which milestone is overdue and from when (two of one item read as one repeated line in the trial).
+        var summaries = factory.WithDb(db => db.Notifications.Where(n => n.RecommendationId == id && n.Kind == NotificationKind.RoadmapOverdue)
+            .Select(n => new { n.Summary, n.DueOn }).ToList());
+        Assert.All(summaries, n => Assert.StartsWith($"{n.DueOn!.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} · Bố trí vốn · ", n.Summary, StringComparison.Ordinal));
     }
 }
