@@ -87,6 +87,13 @@ public sealed class PlannedDialogueActionsTests(PortalFactory factory) : IClassF
         Assert.Contains("Không tổ chức", page.Node("//p[@class='eyebrow']").InnerText, StringComparison.Ordinal);
         Assert.Contains("Gộp vào hội nghị quý III theo chỉ đạo của Thường trực", page.Text(), StringComparison.Ordinal);
 
+        // The administrators' audit lists the plan's changes, each leading to the entry; another ward's does not.
+        var audit = await (await factory.SignInAsync("quantri.kyphuong")).GetHtmlAsync("/Admin/Audit?what=plan");
+        Assert.NotEmpty(audit.Nodes($"//main//table//a[@href='/Plans/Entry/{entry}']"));
+        Assert.Contains("Gộp vào hội nghị quý III theo chỉ đạo của Thường trực", audit.Text(), StringComparison.Ordinal);
+        var neighbour = await (await factory.SignInAsync("quantri.tranphu")).GetHtmlAsync("/Admin/Audit?what=plan");
+        Assert.Empty(neighbour.Nodes($"//main//table//a[@href='/Plans/Entry/{entry}']"));
+
         // A leader reads it and may not put it back.
         var leader = await factory.SignInAsync("lanhdao.kyphuong");
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(leader, entry, "Restore")).StatusCode);

@@ -26,7 +26,7 @@ public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService 
     [BindProperty(SupportsGet = true)]
     public string? Who { get; set; }
 
-    /// <summary>"meeting", "recommendation", "settings" or "administration".</summary>
+    /// <summary>"meeting", "recommendation", "plan", "settings" or "administration".</summary>
     [BindProperty(SupportsGet = true)]
     public string? What { get; set; }
 
@@ -70,6 +70,16 @@ public sealed class AuditModel(MeetingPortalDbContext db, IAuthorizationService 
                 .Join(meetings, h => h.EntityId, m => m.Id, (h, m) => new { h, m.Title, UnitName = m.Unit!.Name });
             rows.AddRange((await changes.OrderByDescending(x => x.h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
                 .Select(x => new Row(x.h.AtUtc, x.h.UserName, "meeting", x.h.Action.ToString(), x.UnitName, x.Title, x.h.Reason, $"/Meetings/{x.h.EntityId}")));
+        }
+
+        // Dialogue plans (issue 18): each entry's changes, in the scope as the plan's pages reach it.
+        if (What is null or "plan")
+        {
+            var entries = db.PlannedDialogues.AsNoTracking().InScope(within);
+            var changes = history.Where(h => h.EntityType == nameof(Domain.Plans.PlannedDialogue))
+                .Join(entries, h => h.EntityId, p => p.Id, (h, p) => new { h, p.Topic, UnitName = p.Unit!.Name });
+            rows.AddRange((await changes.OrderByDescending(x => x.h.AtUtc).Take(Shown).ToListAsync(cancellationToken))
+                .Select(x => new Row(x.h.AtUtc, x.h.UserName, "plan", x.h.Action.ToString(), x.UnitName, x.Topic, x.h.Reason, $"/Plans/Entry/{x.h.EntityId}")));
         }
 
         // Calendar and due-rule changes are national settings: only top-unit administrators see them.
