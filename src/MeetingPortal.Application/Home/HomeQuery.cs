@@ -207,7 +207,12 @@ public sealed class HomeQuery(
     }
 
     // This year's plans in scope, counted as the planned-against-held view counts them (its "Toàn bộ" row).
-    private async Task<HomePlans> PlansAsync(UnitScope scope, CancellationToken cancellationToken)
+    // Read once per home: a user who both leads and records sees the same figures in both parts.
+    private Task<HomePlans>? _plans;
+
+    private Task<HomePlans> PlansAsync(UnitScope scope, CancellationToken cancellationToken) => _plans ??= ReadPlansAsync(scope, cancellationToken);
+
+    private async Task<HomePlans> ReadPlansAsync(UnitScope scope, CancellationToken cancellationToken)
     {
         var year = calendar.Today.Year;
         return new HomePlans(year, (await plans.RunAsync(scope, null, year, cancellationToken))?.Total.Year ?? Plans.PlanCell.Empty);
