@@ -33,6 +33,10 @@ public static class DependencyInjection
         services.AddScoped<Directives.DirectiveActions>();
         services.AddScoped<Plans.SavePlannedDialogue>();
         services.AddScoped<Plans.PlannedDialogueActions>();
+        services.AddScoped<Plans.DialogueAgenda>();
+        services.AddScoped<Raising.OurRecommendations>();
+        services.AddScoped<Raising.SendGatheredRecommendation>();
+        services.AddScoped<Raising.GatheredForBody>();
         services.AddScoped<Plans.PlanProgressQuery>();
         services.AddScoped<Plans.PlanEntries>();
         services.AddScoped<Reports.SummaryCalculator>();

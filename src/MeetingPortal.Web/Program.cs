@@ -139,7 +139,11 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 // The summary's drawn tables are kept per cached summary (ADR 0016); 32 MB holds a few hundred of them.
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(options => options.SizeLimit = 32 * 1024 * 1024);
-builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PasswordChangeFilter()))
+builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.ConfigureFilter(new PasswordChangeFilter());
+        options.Conventions.Add(new RaiserPages());
+    })
     .AddMvcOptions(options =>
     {
         // Registered with its order: a global filter added by type is sorted by the order given here.

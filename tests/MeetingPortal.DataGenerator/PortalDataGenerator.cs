@@ -390,7 +390,7 @@ public sealed class PortalDataGenerator(IServiceProvider services, ILogger<Porta
                 NormalizedUserName = userName.ToUpperInvariant(),
                 FullName = $"{role} {plan.Unit.Name}",
                 UnitId = plan.Unit.Id,
-                OrganisationId = role == Roles.Responder ? own.PeoplesCommittee : null,
+                OrganisationId = role == Roles.Responder ? own.PeoplesCommittee : role == Roles.Raiser ? own.Front : null,
                 PasswordHash = passwordHash,
                 SecurityStamp = NewGuid(random),
                 ConcurrencyStamp = NewGuid(random),

@@ -113,7 +113,7 @@ public sealed class ChangeAccounts(
             FullName = input.Account.FullName,
             Email = input.Account.Email,
             UnitId = input.Account.UnitId!.Value,
-            OrganisationId = input.Account.Roles.Contains(Roles.Responder) ? input.Account.OrganisationId : null,
+            OrganisationId = Roles.NeedOrganisation(input.Account.Roles) ? input.Account.OrganisationId : null,
             MustChangePassword = true,
         };
         var password = TemporaryPassword.Create();
@@ -157,7 +157,7 @@ public sealed class ChangeAccounts(
             return new AccountChangeResult(UseCaseResult.Invalid(errors));
         }
 
-        var organisationId = input.Roles.Contains(Roles.Responder) ? input.OrganisationId : null;
+        var organisationId = Roles.NeedOrganisation(input.Roles) ? input.OrganisationId : null;
         var unitName = account.Unit!.Name;
         var newUnitName = input.UnitId == account.UnitId ? unitName
             : await db.Units.Where(u => u.Id == input.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
@@ -321,7 +321,7 @@ public sealed class ChangeAccounts(
         return unitPath;
     }
 
-    /// <summary>A name, an optional e-mail, a unit, at least one known role, and a body for a Responder.</summary>
+    /// <summary>A name, an optional e-mail, a unit, at least one known role, a body for a Responder or a Raiser, and a Raiser's role alone (ADR 0026).</summary>
     public sealed class AccountValidator : AbstractValidator<AccountInput>
     {
         public AccountValidator(IStringLocalizer<SharedResource> localizer)
@@ -333,6 +333,11 @@ public sealed class ChangeAccounts(
             RuleForEach(x => x.Roles).Must(r => Roles.All.Contains(r)).WithMessage(_ => localizer["Users.UnknownRole"]);
             RuleFor(x => x.OrganisationId).NotNull().When(x => x.Roles.Contains(Roles.Responder))
                 .WithMessage(_ => localizer["Users.ResponderNeedsOrganisation"]);
+            RuleFor(x => x.OrganisationId).NotNull().When(x => x.Roles.Contains(Roles.Raiser) && !x.Roles.Contains(Roles.Responder))
+                .WithMessage(_ => localizer["Users.RaiserNeedsOrganisation"]);
+            // The raising side reaches only what its body raised: an account that also held a staff role would see the unit's records (ADR 0026).
+            RuleFor(x => x.Roles).Must(r => !r.Contains(Roles.Raiser) || r.Count == 1).When(x => x.Roles.Count > 0)
+                .WithMessage(_ => localizer["Users.RaiserAlone"]);
         }
     }
 

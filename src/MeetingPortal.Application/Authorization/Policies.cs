@@ -19,6 +19,15 @@ public static class Policies
     /// <summary>The answer queue: Responders, who answer for a body.</summary>
     public const string AnswerQueue = nameof(AnswerQueue);
 
+    /// <summary>The raising side's pages ("our recommendations", those sent before a dialogue): Raisers (ADR 0026).</summary>
+    public const string RaisingSide = nameof(RaisingSide);
+
+    /// <summary>
+    /// Every page of the committees' records: any signed-in user but a Raiser, who reaches only the raising side's pages
+    /// and what is public (ADR 0026). Put on each such page by a convention, so a page added later is closed to them too.
+    /// </summary>
+    public const string CommitteeRecords = nameof(CommitteeRecords);
+
     /// <summary>Registers the resource handlers and the named policies: the one way the portal authorizes.</summary>
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
@@ -27,6 +36,7 @@ public static class Policies
         services.AddSingleton<IAuthorizationHandler, RecommendationAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, DirectiveAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, PlanAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, GatheredRecommendationAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ReportAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, UnitAdministrationHandler>();
         services.AddSingleton<IAuthorizationHandler, AccountAdministrationHandler>();
@@ -34,7 +44,9 @@ public static class Policies
         services.AddAuthorizationBuilder()
             .AddPolicy(Administration, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(NationalSettings, policy => policy.RequireAssertion(context => context.User.IsTopAdministrator()))
-            .AddPolicy(AnswerQueue, policy => policy.RequireRole(Roles.Responder));
+            .AddPolicy(AnswerQueue, policy => policy.RequireRole(Roles.Responder))
+            .AddPolicy(RaisingSide, policy => policy.RequireRole(Roles.Raiser))
+            .AddPolicy(CommitteeRecords, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => !context.User.IsInRole(Roles.Raiser)));
         return services;
     }
 }

@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 namespace MeetingPortal.Application.Authorization;
 
 /// <summary>
-/// A recommendation, known by the unit path of the meeting that raised it, the body it is addressed to and, when it has
-/// a roadmap, the body that reports on it (<paramref name="ReportingOrganisationId"/>, ADR 0025 section 3).
+/// A recommendation, known by the unit path of the meeting that raised it, the body it is addressed to, when it has
+/// a roadmap the body that reports on it (<paramref name="ReportingOrganisationId"/>, ADR 0025 section 3), and the body
+/// that raised it (<paramref name="RaisedByOrganisationId"/>, which a Raiser of that body reads by, ADR 0026).
 /// </summary>
-public sealed record RecommendationResource(string UnitPath, int? AddressedToOrganisationId, int? ReportingOrganisationId = null);
+public sealed record RecommendationResource(string UnitPath, int? AddressedToOrganisationId, int? ReportingOrganisationId = null, int? RaisedByOrganisationId = null);
 
 /// <summary>What may be done to a recommendation; which of these its status allows is the domain's <c>RecommendationState</c>.</summary>
 public static class RecommendationOperations
@@ -49,13 +50,28 @@ public static class RecommendationOperations
 
 /// <summary>
 /// The recommendation rules: scope by the raising meeting's unit (404 outside it), then the role each
-/// operation needs (403); a Responder acts only for the body the recommendation is addressed to.
+/// operation needs (403); a Responder acts only for the body the recommendation is addressed to. A Raiser has no unit
+/// scope: they read what their own body raised, wherever it was raised, and nothing else (404), and change nothing (403).
 /// </summary>
 public sealed class RecommendationAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, RecommendationResource>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, RecommendationResource resource)
     {
         var user = context.User;
+        if (user.IsInRole(Roles.Raiser))
+        {
+            if (resource.RaisedByOrganisationId is not { } raisedBy || user.GetOrganisationId() != raisedBy)
+            {
+                context.FailOutOfScope(this);
+            }
+            else if (requirement == RecommendationOperations.Read)
+            {
+                context.Succeed(requirement);
+            }
+
+            return Task.CompletedTask;
+        }
+
         if (!user.Covers(resource.UnitPath))
         {
             context.FailOutOfScope(this);

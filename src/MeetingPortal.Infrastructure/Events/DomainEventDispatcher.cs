@@ -18,7 +18,8 @@ public interface IDomainEventDispatcher
 /// Turns what happened into who must hear of it: the one place notifications come from, whichever
 /// door (form, import, command line) made the change. A recommendation of a draft meeting tells nobody
 /// until the meeting is published (<see cref="Recommendation.IsFollowed"/>: every door that raises these
-/// events has the meeting loaded); each recommendation and kind is notified once per save.
+/// events has the meeting loaded); each recommendation and kind is notified once per save. The raising body's Raisers
+/// hear of answers and of its roadmap (ADR 0026).
 /// </summary>
 public sealed class NotifyingDispatcher(MeetingPortalDbContext db, Notifier notifier) : IDomainEventDispatcher
 {
@@ -38,6 +39,14 @@ public sealed class NotifyingDispatcher(MeetingPortalDbContext db, Notifier noti
             if (r.IsFollowed && sent.Add((r.Id, kind, false)))
             {
                 await notifier.ToRaisingUnitAsync(r, kind, cancellationToken);
+            }
+        }
+
+        async Task ToRaisersAsync(Recommendation r, NotificationKind kind)
+        {
+            if (r.IsFollowed && sent.Add((-r.Id, kind, false)))
+            {
+                await notifier.ToRaisersAsync(r, kind, cancellationToken);
             }
         }
 
@@ -64,15 +73,18 @@ public sealed class NotifyingDispatcher(MeetingPortalDbContext db, Notifier noti
                     break;
                 case RecommendationAnswered e:
                     await ToRaisingUnitAsync(e.Recommendation, NotificationKind.Answered);
+                    await ToRaisersAsync(e.Recommendation, NotificationKind.Answered);
                     break;
                 case RecommendationReopened e:
                     await ToBodyAsync(e.Recommendation, NotificationKind.Reopened);
                     break;
                 case RoadmapPlanned e:
                     await ToRaisingUnitAsync(e.Recommendation, NotificationKind.RoadmapPlanned);
+                    await ToRaisersAsync(e.Recommendation, NotificationKind.RoadmapPlanned);
                     break;
                 case MilestoneDone e:
                     await ToRaisingUnitAsync(e.Recommendation, NotificationKind.MilestoneDone);
+                    await ToRaisersAsync(e.Recommendation, NotificationKind.MilestoneDone);
                     break;
             }
         }

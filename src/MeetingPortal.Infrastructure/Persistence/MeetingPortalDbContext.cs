@@ -60,6 +60,9 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
 
     /// <summary>The units' yearly dialogue plans, entry by entry (issue 18, deliver 1).</summary>
     public DbSet<PlannedDialogue> PlannedDialogues => Set<PlannedDialogue>();
+
+    /// <summary>Recommendations gathered by the raising bodies before a planned dialogue (issue 18, deliver 2; ADR 0026).</summary>
+    public DbSet<GatheredRecommendation> GatheredRecommendations => Set<GatheredRecommendation>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<RecommendationEvent> RecommendationEvents => Set<RecommendationEvent>();

@@ -15,6 +15,7 @@ public sealed class Notifier(MeetingPortalDbContext db, TimeProvider timeProvide
     // recommendations for one body, or an import of several, asks the database once, not once per recommendation.
     private readonly Dictionary<int, List<string>> _responders = [];
     private readonly Dictionary<int, List<string>> _raisingSide = [];
+    private readonly Dictionary<int, List<string>> _raisers = [];
 
     /// <summary>The body that must act: its Responders.</summary>
     public async Task ToBodyAsync(Recommendation recommendation, NotificationKind kind, CancellationToken cancellationToken)
@@ -41,6 +42,26 @@ public sealed class Notifier(MeetingPortalDbContext db, TimeProvider timeProvide
         {
             recipients = await RecipientsAsync(UsersInRole(Roles.Tracker, Roles.Recorder).Where(u => u.UnitId == unitId), cancellationToken);
             _raisingSide[unitId] = recipients;
+        }
+
+        Add(recipients, recommendation, kind);
+    }
+
+    /// <summary>
+    /// The body that raised it: its Raisers (the Front's or the organisation's staff, ADR 0026), who hear of answers and
+    /// of the roadmap wherever the recommendation was raised.
+    /// </summary>
+    public async Task ToRaisersAsync(Recommendation recommendation, NotificationKind kind, CancellationToken cancellationToken)
+    {
+        if (recommendation.RaisedByOrganisationId is not { } body)
+        {
+            return;
+        }
+
+        if (!_raisers.TryGetValue(body, out var recipients))
+        {
+            recipients = await RecipientsAsync(UsersInRole(Roles.Raiser).Where(u => u.OrganisationId == body), cancellationToken);
+            _raisers[body] = recipients;
         }
 
         Add(recipients, recommendation, kind);

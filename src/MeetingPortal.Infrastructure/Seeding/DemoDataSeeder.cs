@@ -30,6 +30,7 @@ public sealed class DemoDataSeeder(MeetingPortalDbContext db, UserManager<Applic
         [Roles.Tracker] = ("theodoi", "Theo dõi"),
         [Roles.Responder] = ("traloi", "Trả lời"),
         [Roles.Leader] = ("lanhdao", "Lãnh đạo"),
+        [Roles.Raiser] = ("mattran", "Mặt trận"),
     };
 
     public static string UserNameFor(string role, string unitSlug) => $"{DemoRoles[role].Slug}.{unitSlug}";
@@ -62,10 +63,14 @@ public sealed class DemoDataSeeder(MeetingPortalDbContext db, UserManager<Applic
                     .OrderByDescending(o => db.Recommendations.Count(r => r.AddressedToOrganisationId == o.Id)).ThenBy(o => o.Id)
                     .Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
 
+            // The raising side's demo account raises for the unit's Front committee; a unit whose seeds know none has no such account.
+            var frontId = await db.Organisations.AsNoTracking()
+                .Where(o => o.UnitId == unit.Id && o.Kind == OrganisationKind.FatherlandFront)
+                .OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
             foreach (var (role, (_, roleLabel)) in DemoRoles)
             {
                 var userName = UserNameFor(role, slug);
-                if (await userManager.FindByNameAsync(userName) is not null)
+                if ((role == Roles.Raiser && frontId is null) || await userManager.FindByNameAsync(userName) is not null)
                 {
                     continue;
                 }
@@ -77,7 +82,7 @@ public sealed class DemoDataSeeder(MeetingPortalDbContext db, UserManager<Applic
                     EmailConfirmed = true,
                     FullName = $"{roleLabel} {unitLabel} (demo)",
                     UnitId = unit.Id,
-                    OrganisationId = role == Roles.Responder ? partyCommitteeId : null,
+                    OrganisationId = role == Roles.Responder ? partyCommitteeId : role == Roles.Raiser ? frontId : null,
                 };
                 var result = await userManager.CreateAsync(user, options.Password);
                 if (result.Succeeded)

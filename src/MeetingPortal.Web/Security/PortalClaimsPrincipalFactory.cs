@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingPortal.Web.Security;
 
-/// <summary>Puts the user's unit and its path into the sign-in cookie, so scope checks need no query.</summary>
+/// <summary>Puts the user's unit and its path into the sign-in cookie, so scope checks need no query; a Raiser gets no path (ADR 0026).</summary>
 public sealed class PortalClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -20,7 +20,10 @@ public sealed class PortalClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         var unitPath = await db.Units.AsNoTracking().Where(u => u.Id == user.UnitId).Select(u => u.Path).SingleOrDefaultAsync();
         identity.AddClaim(new Claim(PortalClaimTypes.UnitId, user.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (unitPath is not null)
+        // A Raiser reaches records through the body it raises for, never through a unit's scope (ADR 0026): without a
+        // path every scope check refuses them, whatever page or door they try.
+        var raiser = identity.HasClaim(Options.ClaimsIdentity.RoleClaimType, Roles.Raiser);
+        if (unitPath is not null && !raiser)
         {
             identity.AddClaim(new Claim(PortalClaimTypes.UnitPath, unitPath));
         }

@@ -844,6 +844,75 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.GatheredRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AddressedToOrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("OnAgenda")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PlannedDialogueId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RaisedByOrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RecommendationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressedToOrganisationId");
+
+                    b.HasIndex("PlannedDialogueId");
+
+                    b.HasIndex("RaisedByOrganisationId");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique()
+                        .HasFilter("RecommendationId IS NOT NULL");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("GatheredRecommendations");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedCounterpart", b =>
                 {
                     b.Property<int>("PlannedDialogueId")
@@ -2379,6 +2448,46 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.GatheredRecommendation", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "AddressedToOrganisation")
+                        .WithMany()
+                        .HasForeignKey("AddressedToOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Plans.PlannedDialogue", "PlannedDialogue")
+                        .WithMany()
+                        .HasForeignKey("PlannedDialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "RaisedByOrganisation")
+                        .WithMany()
+                        .HasForeignKey("RaisedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AddressedToOrganisation");
+
+                    b.Navigation("PlannedDialogue");
+
+                    b.Navigation("RaisedByOrganisation");
+
+                    b.Navigation("Recommendation");
+
+                    b.Navigation("Theme");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedCounterpart", b =>

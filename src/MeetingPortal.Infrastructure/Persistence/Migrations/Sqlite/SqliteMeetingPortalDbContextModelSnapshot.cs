@@ -810,6 +810,73 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.GatheredRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AddressedToOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnAgenda")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlannedDialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RaisedByOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressedToOrganisationId");
+
+                    b.HasIndex("PlannedDialogueId");
+
+                    b.HasIndex("RaisedByOrganisationId");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique()
+                        .HasFilter("RecommendationId IS NOT NULL");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("GatheredRecommendations");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedCounterpart", b =>
                 {
                     b.Property<int>("PlannedDialogueId")
@@ -2307,6 +2374,46 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Plans.GatheredRecommendation", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "AddressedToOrganisation")
+                        .WithMany()
+                        .HasForeignKey("AddressedToOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MeetingPortal.Domain.Plans.PlannedDialogue", "PlannedDialogue")
+                        .WithMany()
+                        .HasForeignKey("PlannedDialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Organisations.Organisation", "RaisedByOrganisation")
+                        .WithMany()
+                        .HasForeignKey("RaisedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AddressedToOrganisation");
+
+                    b.Navigation("PlannedDialogue");
+
+                    b.Navigation("RaisedByOrganisation");
+
+                    b.Navigation("Recommendation");
+
+                    b.Navigation("Theme");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Plans.PlannedCounterpart", b =>

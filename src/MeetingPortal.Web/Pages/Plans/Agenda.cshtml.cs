@@ -1,0 +1,71 @@
+using MeetingPortal.Application.Common;
+using MeetingPortal.Application.Plans;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Web.Pages.Plans;
+
+/// <summary>
+/// The agenda of a planned dialogue (issue 18, deliver 2; ADR 0026): what the raising bodies sent for it and the
+/// unresolved matters carried over from the unit's earlier dialogues. The host's office puts what was sent on the
+/// agenda or off it and, once the meeting is linked, records one as raised at the meeting without typing it again.
+/// </summary>
+public sealed class AgendaModel(DialogueAgenda agenda, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public AgendaView View { get; private set; } = null!;
+
+    /// <summary>The speech chosen for the item being raised (none: raised in the meeting without a speech).</summary>
+    [BindProperty]
+    public int? SpeechId { get; set; }
+
+    /// <summary>The item whose action was refused, so its message shows beside it.</summary>
+    public int? FailedId { get; private set; }
+
+    [TempData]
+    public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await ShowAsync(id, cancellationToken);
+
+    public Task<IActionResult> OnPostAgendaAsync(int id, int item, int version, bool on, CancellationToken cancellationToken) =>
+        RunAsync(id, item, on ? "OnAgenda" : "OffAgenda", () => agenda.PutOnAgendaAsync(User, item, version, on, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRaiseAsync(int id, int item, int version, CancellationToken cancellationToken) =>
+        RunAsync(id, item, "Raised", () => agenda.RaiseAsync(User, item, version, SpeechId, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> RunAsync(int id, int item, string done, Func<Task<UseCaseResult>> action, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            // A speech id that is no number: said beside the choice, in words.
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(SpeechId), localizer["Gathered.ChooseSpeech"]);
+            FailedId = item;
+            return await ShowAsync(id, cancellationToken);
+        }
+
+        return await this.AnswerAsync(await action(), string.Empty,
+            () =>
+            {
+                Status = localizer["Gathered.Done." + done];
+                return RedirectToPage(new { id });
+            },
+            async () =>
+            {
+                FailedId = item;
+                return await ShowAsync(id, cancellationToken);
+            });
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
+    {
+        var (access, view) = await agenda.LoadAsync(User, id, cancellationToken);
+        if (access == Access.NotFound || view is null)
+        {
+            return access == Access.Forbidden ? Forbid() : NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+}

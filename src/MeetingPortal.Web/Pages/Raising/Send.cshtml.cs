@@ -1,0 +1,89 @@
+using MeetingPortal.Application.Raising;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingPortal.Web.Pages.Raising;
+
+/// <summary>
+/// The raising side sends a recommendation for a planned dialogue (<c>?entry=</c>), or changes one it sent and the host
+/// has not taken up (<c>/{id}</c>) (issue 18, deliver 2; ADR 0026). A dialogue the body may not send to, or another
+/// body's recommendation, answers 404; refused input comes back beside its field with what was typed.
+/// </summary>
+[Authorize(Policy = Policies.RaisingSide)]
+public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation send, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public GatheredInput Input { get; set; } = new();
+
+    public SendChoices Choices { get; private set; } = null!;
+
+    /// <summary>The recommendation being changed; null when sending a new one.</summary>
+    public int? Id { get; private set; }
+
+    [TempData]
+    public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? entry, CancellationToken cancellationToken)
+    {
+        if (id is { } existing)
+        {
+            if (await query.ForEditAsync(User, existing, cancellationToken) is not { } found)
+            {
+                return NotFound();
+            }
+
+            Input = found.Input;
+            entry = found.EntryId;
+        }
+        else
+        {
+            Input.PlannedDialogueId = entry;
+        }
+
+        return await LoadAsync(id, entry, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        var entry = Input.PlannedDialogueId;
+        if (id is { } existing)
+        {
+            // The dialogue of a recommendation being changed is the stored one, whatever the form says.
+            if (await query.ForEditAsync(User, existing, cancellationToken) is not { } found)
+            {
+                return NotFound();
+            }
+
+            entry = Input.PlannedDialogueId = found.EntryId;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id, entry, cancellationToken) ? Page() : NotFound();
+        }
+
+        var result = id is { } changed
+            ? await send.ChangeAsync(User, changed, Input, cancellationToken)
+            : await send.SendAsync(User, Input, cancellationToken);
+        return await this.AnswerAsync(result, nameof(Input),
+            () =>
+            {
+                Status = localizer[id is null ? "Gathered.Sent" : "Gathered.Changed"];
+                return RedirectToPage("/Raising/Gathered");
+            },
+            async () => await LoadAsync(id, entry, cancellationToken) ? Page() : NotFound());
+    }
+
+    private async Task<bool> LoadAsync(int? id, int? entry, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (entry is not { } entryId || await query.ChoicesAsync(User, entryId, cancellationToken) is not { } choices)
+        {
+            return false;
+        }
+
+        Choices = choices;
+        return true;
+    }
+}
