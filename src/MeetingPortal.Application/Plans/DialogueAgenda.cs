@@ -22,6 +22,9 @@ public sealed record AgendaItem(
 /// <summary>A speech of the linked meeting a gathered recommendation may be raised in: its order and who spoke.</summary>
 public sealed record AgendaSpeech(int Id, int Order, string Label);
 
+/// <summary>A recommendation already in the linked meeting's record and linked to no gathered one: its order and text.</summary>
+public sealed record AgendaRecorded(int Id, int Order, string Content);
+
 /// <summary>
 /// The agenda of a planned dialogue (issue 18, deliver 2): the entry, what the raising bodies gathered for it, the
 /// unresolved matters carried over from the unit's earlier dialogues, and, once a meeting is linked, its speeches.
@@ -29,7 +32,7 @@ public sealed record AgendaSpeech(int Id, int Order, string Label);
 public sealed record AgendaView(
     int EntryId, string UnitName, int UnitId, ReviewPeriod Period, string Topic, int? MeetingId, string? MeetingTitle, DateOnly? HeldOn,
     bool MeetingPublished, bool MayArrange, IReadOnlyList<AgendaItem> Gathered, IReadOnlyList<CarriedMatter> CarriedOver,
-    IReadOnlyList<AgendaSpeech> Speeches);
+    IReadOnlyList<AgendaSpeech> Speeches, IReadOnlyList<AgendaRecorded> Recorded);
 
 /// <summary>
 /// The host office's agenda for a planned dialogue (ADR 0026): reads it for anyone who may read the plan, and puts a
@@ -88,10 +91,14 @@ public sealed class DialogueAgenda(
                 .Select(s => new AgendaSpeech(s.Id, s.Order, string.Join(", ", new[] { s.Speaker, s.SpeakerTitle, s.Body }.Where(x => !string.IsNullOrWhiteSpace(x)))))
                 .ToList()
             : [];
+        var recorded = entry.MeetingId is { } linked
+            ? await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == linked && !db.GatheredRecommendations.Any(g => g.RecommendationId == r.Id))
+                .OrderBy(r => r.Order).Select(r => new AgendaRecorded(r.Id, r.Order, r.Content)).ToListAsync(cancellationToken)
+            : [];
         var mayArrange = await authorization.MayAsync(user, new GatheredRecommendationResource(entry.Path, 0, false), GatheredRecommendationOperations.Arrange);
         return (Access.Allowed, new AgendaView(
             entry.Id, entry.UnitName, entry.UnitId, new ReviewPeriod(entry.PeriodKind, entry.Year, entry.PeriodNumber), entry.Topic, entry.MeetingId,
-            entry.MeetingTitle, entry.HeldOn, published, mayArrange, gathered, carried, speeches));
+            entry.MeetingTitle, entry.HeldOn, published, mayArrange, gathered, carried, speeches, recorded));
     }
 
     /// <summary>Puts gathered recommendation <paramref name="id"/> on the agenda (<paramref name="onAgenda"/>) or takes it off.</summary>
@@ -105,30 +112,22 @@ public sealed class DialogueAgenda(
 
     /// <summary>
     /// Raises gathered recommendation <paramref name="id"/> at the meeting linked to its entry, in speech
-    /// <paramref name="speechId"/> when given (one of that meeting's), and gives it to the body the raising side named
-    /// (with the due-date rules' date) when that body is one of the meeting unit's lineage. Refused in words when no
-    /// meeting is linked yet; 404 when the meeting is out of scope; 403 without the right to edit it.
+    /// <paramref name="speechId"/> (one of that meeting's; required, as the record keeps every recommendation in a speech),
+    /// and gives it to the body the raising side named (with the due-date rules' date) when that body is one of the
+    /// meeting unit's lineage. Refused in words when no meeting is linked yet; 404 when the meeting is out of scope.
     /// </summary>
     public Task<UseCaseResult> RaiseAsync(ClaimsPrincipal user, int id, int version, int? speechId, CancellationToken cancellationToken) =>
         RunAsync(user, id, version, async (gathered, unitId) =>
         {
-            if (gathered.PlannedDialogue!.MeetingId is not { } meetingId)
+            var (meeting, refusal) = await LinkedMeetingAsync(user, gathered, "SpeechId", cancellationToken);
+            if (meeting is null)
             {
-                return [new UseCaseError("SpeechId", localizer["Gathered.NoMeeting"])];
+                return refusal;
             }
 
-            var meeting = await db.Meetings.Include(m => m.Unit).Include(m => m.Speeches).Include(m => m.Recommendations)
-                .SingleAsync(m => m.Id == meetingId, cancellationToken);
-            var access = await authorization.CheckAsync(user, new MeetingResource(meeting.Unit!.Path), MeetingOperations.Edit);
-            if (access != Access.Allowed)
+            if (speechId is not { } sid || meeting.Speeches.SingleOrDefault(s => s.Id == sid) is not { } speech)
             {
-                return access == Access.NotFound ? null : [new UseCaseError(string.Empty, localizer["Gathered.MayNotEditMeeting"])];
-            }
-
-            Speech? speech = null;
-            if (speechId is { } sid && (speech = meeting.Speeches.SingleOrDefault(s => s.Id == sid)) is null)
-            {
-                return [new UseCaseError("SpeechId", localizer["Gathered.ChooseSpeech"])];
+                return [new UseCaseError("SpeechId", localizer[meeting.Speeches.Count == 0 ? "Gathered.NoSpeeches" : "Gathered.ChooseSpeech"])];
             }
 
             var recommendation = gathered.RaiseAt(meeting, speech);
@@ -143,6 +142,52 @@ public sealed class DialogueAgenda(
             audit.Record(nameof(GatheredRecommendation), gathered.Id, HistoryAction.Updated, localizer["Gathered.History.Raised", meeting.Title], unitId);
             return [];
         }, cancellationToken);
+
+    /// <summary>
+    /// Links gathered recommendation <paramref name="id"/> to recommendation <paramref name="recommendationId"/>, which the
+    /// recorder already typed into the record of the meeting linked to its entry (so it is not raised twice). One of
+    /// another meeting, or already linked to another gathered one, is refused beside the choice.
+    /// </summary>
+    public Task<UseCaseResult> LinkRaisedAsync(ClaimsPrincipal user, int id, int version, int? recommendationId, CancellationToken cancellationToken) =>
+        RunAsync(user, id, version, async (gathered, unitId) =>
+        {
+            var (meeting, refusal) = await LinkedMeetingAsync(user, gathered, "RecommendationId", cancellationToken);
+            if (meeting is null)
+            {
+                return refusal;
+            }
+
+            if (recommendationId is not { } rid || meeting.Recommendations.SingleOrDefault(r => r.Id == rid) is not { } recommendation
+                || await db.GatheredRecommendations.AnyAsync(g => g.RecommendationId == rid, cancellationToken))
+            {
+                return [new UseCaseError("RecommendationId", localizer["Gathered.ChooseRecommendation"])];
+            }
+
+            gathered.LinkRaised(recommendation);
+            audit.Record(nameof(GatheredRecommendation), gathered.Id, HistoryAction.Updated, localizer["Gathered.History.Raised", meeting.Title], unitId);
+            return [];
+        }, cancellationToken);
+
+    // The meeting linked to the gathered one's entry, tracked with its speeches and recommendations, once the user may
+    // edit it; else null and the refusal (null itself for "not found": the meeting is out of the user's scope).
+    private async Task<(Meeting? Meeting, List<UseCaseError>? Refusal)> LinkedMeetingAsync(
+        ClaimsPrincipal user, GatheredRecommendation gathered, string field, CancellationToken cancellationToken)
+    {
+        if (gathered.PlannedDialogue!.MeetingId is not { } meetingId)
+        {
+            return (null, [new UseCaseError(field, localizer["Gathered.NoMeeting"])]);
+        }
+
+        var meeting = await db.Meetings.Include(m => m.Unit).Include(m => m.Speeches).Include(m => m.Recommendations)
+            .SingleAsync(m => m.Id == meetingId, cancellationToken);
+        var access = await authorization.CheckAsync(user, new MeetingResource(meeting.Unit!.Path), MeetingOperations.Edit);
+        return access switch
+        {
+            Access.Allowed => (meeting, null),
+            Access.NotFound => (null, null),
+            _ => (null, [new UseCaseError(string.Empty, localizer["Gathered.MayNotEditMeeting"])]),
+        };
+    }
 
     // act returns null for "not found" (a meeting out of scope), else the messages that refuse the change.
     private async Task<UseCaseResult> RunAsync(

@@ -132,10 +132,11 @@ public class GatheredRecommendation : Entity
 
     /// <summary>
     /// Raises it at the held dialogue: <paramref name="meeting"/> (the one linked to its entry) gets a recommendation with
-    /// this text and raising body, in <paramref name="speech"/> when given, and this one points at it. Throws
-    /// "gathered.raised" when already raised, "gathered.meeting" when the meeting is not the entry's.
+    /// this text and raising body in <paramref name="speech"/> (every recommendation of a record is raised in a speech),
+    /// and this one points at it. Throws "gathered.raised" when already raised, "gathered.meeting" when the meeting is
+    /// not the entry's, and the meeting's "recommendation.foreign-speech" for a speech of another meeting.
     /// </summary>
-    public Recommendation RaiseAt(Meeting meeting, Speech? speech)
+    public Recommendation RaiseAt(Meeting meeting, Speech speech)
     {
         if (RecommendationId is not null || Recommendation is not null)
         {
@@ -152,6 +153,27 @@ public class GatheredRecommendation : Entity
         Recommendation = recommendation;
         OnAgenda = true;
         return recommendation;
+    }
+
+    /// <summary>
+    /// Links it to <paramref name="recommendation"/>, already in the record of the meeting that held its dialogue (the
+    /// recorder typed it from the floor before the agenda was at hand). Throws "gathered.raised" when already raised,
+    /// "gathered.meeting" when the recommendation is of another meeting.
+    /// </summary>
+    public void LinkRaised(Recommendation recommendation)
+    {
+        if (RecommendationId is not null || Recommendation is not null)
+        {
+            throw new DomainException("gathered.raised", "It was raised at the dialogue.");
+        }
+
+        if (PlannedDialogue is null || PlannedDialogue.MeetingId is null || PlannedDialogue.MeetingId != recommendation.MeetingId)
+        {
+            throw new DomainException("gathered.meeting", "The recommendation is of another meeting.");
+        }
+
+        Recommendation = recommendation;
+        OnAgenda = true;
     }
 
     private void SetContent(string content)

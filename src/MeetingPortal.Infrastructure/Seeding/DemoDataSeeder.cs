@@ -63,14 +63,15 @@ public sealed class DemoDataSeeder(MeetingPortalDbContext db, UserManager<Applic
                     .OrderByDescending(o => db.Recommendations.Count(r => r.AddressedToOrganisationId == o.Id)).ThenBy(o => o.Id)
                     .Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
 
-            // The raising side's demo account raises for the unit's Front committee; a unit whose seeds know none has no such account.
+            // The raising side's demo account raises for the unit's Front committee; where the seeds know none, the demo
+            // history adds it and binds the account (DemoHistorySeeder).
             var frontId = await db.Organisations.AsNoTracking()
                 .Where(o => o.UnitId == unit.Id && o.Kind == OrganisationKind.FatherlandFront)
                 .OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
             foreach (var (role, (_, roleLabel)) in DemoRoles)
             {
                 var userName = UserNameFor(role, slug);
-                if ((role == Roles.Raiser && frontId is null) || await userManager.FindByNameAsync(userName) is not null)
+                if (await userManager.FindByNameAsync(userName) is not null)
                 {
                     continue;
                 }

@@ -244,6 +244,13 @@ public sealed class DemoHistorySeeder(
             entries.Add(cancelled);
         }
 
+        if (UnitsGathering.Contains(plan.Code))
+        {
+            var (next, gathered) = Gather(bodies, entries[thisQuarter - 1], today);
+            entries.Add(next);
+            db.GatheredRecommendations.AddRange(gathered);
+        }
+
         db.PlannedDialogues.AddRange(entries);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var entry in entries)
@@ -252,6 +259,51 @@ public sealed class DemoHistorySeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The units whose Front and unions gather recommendations before their dialogues in the demo (ADR 0026).</summary>
+    public static readonly IReadOnlySet<string> UnitsGathering = new HashSet<string> { "tp-ha-tinh", "p-ky-phuong" };
+
+    private static readonly string[] GatheredTexts =
+    [
+        "Đề nghị sớm sửa chữa tuyến đường liên tổ dân phố bị xuống cấp, mùa mưa thường xuyên ngập úng, đi lại khó khăn.",
+        "Đề nghị quan tâm hỗ trợ vốn vay ưu đãi cho hội viên phụ nữ phát triển kinh tế hộ gia đình.",
+        "Đề nghị tổ chức các lớp đào tạo nghề ngắn hạn gắn với nhu cầu tuyển dụng của doanh nghiệp cho đoàn viên thanh niên.",
+        "Đề nghị có phương án thu gom, xử lý rác thải sinh hoạt ở các khu dân cư mới, tránh tồn đọng gây ô nhiễm.",
+        "Đề nghị đẩy nhanh việc cấp giấy chứng nhận quyền sử dụng đất cho các hộ đã đủ điều kiện.",
+    ];
+
+    /// <summary>
+    /// The raising side's share of the demo (issue 18, deliver 2): for this quarter's held dialogue, what the Front and the
+    /// unions sent before it, one linked to the recommendation raised at the meeting and two not raised; and the first
+    /// dialogue of next year's plan, still gathering, with two sent and one already on its agenda. Returns that entry.
+    /// </summary>
+    private static (PlannedDialogue Next, List<GatheredRecommendation> Gathered) Gather(Bodies bodies, PlannedDialogue thisQuarter, DateOnly today)
+    {
+        var gathered = new List<GatheredRecommendation>();
+        var submittedOn = today.AddDays(-40);
+        if (thisQuarter.Meeting is { } held)
+        {
+            // Sent while the dialogue was still ahead: the link to the held meeting comes after, as it did in the unit.
+            thisQuarter.UnlinkMeeting();
+            var raised = held.Recommendations.OrderBy(r => r.Order).First();
+            var first = new GatheredRecommendation(thisQuarter, raised.Content, raised.RaisedByOrganisationId ?? bodies.Front, submittedOn);
+            gathered.Add(first);
+            gathered.Add(new GatheredRecommendation(thisQuarter, GatheredTexts[1], bodies.Raisers[Math.Min(2, bodies.Raisers.Count - 1)].Id, submittedOn));
+            gathered.Add(new GatheredRecommendation(thisQuarter, GatheredTexts[2], bodies.Raisers[^1].Id, submittedOn) { AddressedToOrganisationId = bodies.PeoplesCommittee });
+            thisQuarter.LinkMeeting(held);
+            first.LinkRaised(raised);
+        }
+
+        var period = new ReviewPeriod(PeriodKind.Quarter, today.Year + 1, 1);
+        var next = new PlannedDialogue(bodies.UnitId, period, "Đối thoại đầu năm về kết quả giải quyết kiến nghị và những vấn đề Nhân dân quan tâm");
+        next.Change(period, next.Topic, bodies.Committee, MeetingFormat.InPerson, true, bodies.Raisers.Select(r => r.Id));
+        var onAgenda = new GatheredRecommendation(next, GatheredTexts[0], bodies.Front, today.AddDays(-3)) { AddressedToOrganisationId = bodies.PeoplesCommittee };
+        onAgenda.PutOnAgenda(true);
+        gathered.Add(onAgenda);
+        gathered.Add(new GatheredRecommendation(next, GatheredTexts[3], bodies.Raisers[1 % bodies.Raisers.Count].Id, today.AddDays(-2)));
+        gathered.Add(new GatheredRecommendation(next, GatheredTexts[4], bodies.Front, today.AddDays(-1)));
+        return (next, gathered);
     }
 
     /// <summary>The root unit of the demo units (the country), which holds no meetings of its own.</summary>
@@ -319,6 +371,15 @@ public sealed class DemoHistorySeeder(
         if (responder is not null && responder.OrganisationId is null)
         {
             responder.OrganisationId = committee.Id;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // The raising side's demo account raises for the Front committee, added above when the seeds knew none.
+        var raiserName = DemoDataSeeder.UserNameFor(Roles.Raiser, plan.Slug);
+        var raiserAccount = await db.Users.SingleOrDefaultAsync(u => u.UserName == raiserName, cancellationToken);
+        if (raiserAccount is not null && raiserAccount.OrganisationId is null)
+        {
+            raiserAccount.OrganisationId = front.Id;
             await db.SaveChangesAsync(cancellationToken);
         }
 

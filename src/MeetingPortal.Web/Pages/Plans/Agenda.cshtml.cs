@@ -15,9 +15,13 @@ public sealed class AgendaModel(DialogueAgenda agenda, IStringLocalizer<SharedRe
 {
     public AgendaView View { get; private set; } = null!;
 
-    /// <summary>The speech chosen for the item being raised (none: raised in the meeting without a speech).</summary>
+    /// <summary>The speech of the meeting the item being raised was raised in.</summary>
     [BindProperty]
     public int? SpeechId { get; set; }
+
+    /// <summary>The recommendation already in the meeting's record the item is linked to.</summary>
+    [BindProperty]
+    public int? RecommendationId { get; set; }
 
     /// <summary>The item whose action was refused, so its message shows beside it.</summary>
     public int? FailedId { get; private set; }
@@ -33,13 +37,17 @@ public sealed class AgendaModel(DialogueAgenda agenda, IStringLocalizer<SharedRe
     public Task<IActionResult> OnPostRaiseAsync(int id, int item, int version, CancellationToken cancellationToken) =>
         RunAsync(id, item, "Raised", () => agenda.RaiseAsync(User, item, version, SpeechId, cancellationToken), cancellationToken);
 
+    public Task<IActionResult> OnPostLinkAsync(int id, int item, int version, CancellationToken cancellationToken) =>
+        RunAsync(id, item, "Raised", () => agenda.LinkRaisedAsync(User, item, version, RecommendationId, cancellationToken), cancellationToken);
+
     private async Task<IActionResult> RunAsync(int id, int item, string done, Func<Task<UseCaseResult>> action, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
-            // A speech id that is no number: said beside the choice, in words.
+            // A choice that is no number: said beside it, in words.
+            var speechBad = ModelState[nameof(SpeechId)] is { Errors.Count: > 0 };
             ModelState.Clear();
-            ModelState.AddModelError(nameof(SpeechId), localizer["Gathered.ChooseSpeech"]);
+            ModelState.AddModelError(speechBad ? nameof(SpeechId) : nameof(RecommendationId), localizer[speechBad ? "Gathered.ChooseSpeech" : "Gathered.ChooseRecommendation"]);
             FailedId = item;
             return await ShowAsync(id, cancellationToken);
         }
