@@ -29,8 +29,8 @@ public static class GatheredRecommendationOperations
 
 /// <summary>
 /// The gathered recommendations' rules. Staff are scoped by the plan's unit path (404 outside it) and then by role (403);
-/// a Raiser, who has no unit scope, reaches only those of their own body (404 for any other), and sends only to a
-/// dialogue their body takes part in (403 otherwise).
+/// a Raiser, who has no unit scope, reaches only those of their own body and sends only to a dialogue their body takes
+/// part in (404 for any other).
 /// </summary>
 public sealed class GatheredRecommendationAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, GatheredRecommendationResource>
 {
@@ -40,14 +40,15 @@ public sealed class GatheredRecommendationAuthorizationHandler : AuthorizationHa
         bool allowed;
         if (user.IsInRole(Roles.Raiser))
         {
-            if (user.GetOrganisationId() != resource.RaisedByOrganisationId)
+            // Another body's, or a dialogue their body takes no part in, is out of their reach: as if it did not exist.
+            if (user.GetOrganisationId() != resource.RaisedByOrganisationId
+                || (requirement == GatheredRecommendationOperations.Send && !resource.BodyTakesPart))
             {
                 context.FailOutOfScope(this);
                 return Task.CompletedTask;
             }
 
-            allowed = requirement == GatheredRecommendationOperations.Read
-                || (requirement == GatheredRecommendationOperations.Send && resource.BodyTakesPart);
+            allowed = requirement == GatheredRecommendationOperations.Read || requirement == GatheredRecommendationOperations.Send;
         }
         else
         {

@@ -178,7 +178,7 @@ public sealed class DialogueAgenda(
             return (null, [new UseCaseError(field, localizer["Gathered.NoMeeting"])]);
         }
 
-        var meeting = await db.Meetings.Include(m => m.Unit).Include(m => m.Speeches).Include(m => m.Recommendations)
+        var meeting = await db.Meetings.Include(m => m.Unit).Include(m => m.Speeches).Include(m => m.Recommendations).AsSplitQuery()
             .SingleAsync(m => m.Id == meetingId, cancellationToken);
         var access = await authorization.CheckAsync(user, new MeetingResource(meeting.Unit!.Path), MeetingOperations.Edit);
         return access switch

@@ -34,6 +34,20 @@ internal static class Principals
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
     }
 
+    /// <summary>A Raiser of body <paramref name="organisationId"/> as the sign-in makes one: a unit id, but no unit path (ADR 0026).</summary>
+    public static ClaimsPrincipal Raiser(int organisationId, string unitPath = Ward)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, "r1"),
+            new(ClaimTypes.Name, "r1"),
+            new(PortalClaimTypes.UnitId, unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]),
+            new(ClaimTypes.Role, Roles.Raiser),
+            new(PortalClaimTypes.OrganisationId, organisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+    }
+
     /// <summary>Runs <paramref name="handler"/> alone and says what the pages would answer.</summary>
     public static async Task<Access> RunAsync(IAuthorizationHandler handler, ClaimsPrincipal user, object resource, OperationAuthorizationRequirement operation)
     {

@@ -82,4 +82,22 @@ public sealed class RecommendationAuthorizationHandlerTests
     [Fact]
     public async Task A_user_without_a_unit_sees_nothing() =>
         Assert.Equal(Access.NotFound, await RunAsync(Handler, new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()), InWard, RecommendationOperations.Read));
+
+    [Fact]
+    public async Task A_raiser_reads_what_their_body_raised_wherever_it_was_raised_and_changes_nothing()
+    {
+        // ADR 0026: by the raising body, not by a unit's scope (a Raiser has no unit path), and read-only.
+        var raisedByFront = InWard with { RaisedByOrganisationId = 9 };
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, Raiser(9, OtherWard), raisedByFront, RecommendationOperations.Read));
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, Raiser(9), raisedByFront with { UnitPath = Province }, RecommendationOperations.Read));
+        foreach (var operation in new[] { RecommendationOperations.Respond, RecommendationOperations.Assign, RecommendationOperations.Judge, RecommendationOperations.PlanRoadmap })
+        {
+            Assert.Equal(Access.Forbidden, await RunAsync(Handler, Raiser(9), raisedByFront, operation));
+        }
+
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, Raiser(10), raisedByFront, RecommendationOperations.Read));
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, Raiser(9), InWard, RecommendationOperations.Read));
+        // Even addressed to their own body, a Raiser does not answer: that is a Responder's work.
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, Raiser(7), InWard, RecommendationOperations.Respond));
+    }
 }

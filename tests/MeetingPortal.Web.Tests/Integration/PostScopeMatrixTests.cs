@@ -96,6 +96,12 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Plans/Entry:Unlink"] = new("/Plans/Entry/{plan}?handler=Unlink", Gate.Record, Leader),
         ["Plans/Entry:Cancel"] = new("/Plans/Entry/{plan}?handler=Cancel", Gate.Record, Leader),
         ["Plans/Entry:Restore"] = new("/Plans/Entry/{plan}?handler=Restore", Gate.Record, Leader),
+        // The host's office arranges the agenda; the raising side sends and withdraws its own (ADR 0026).
+        ["Plans/Agenda:Agenda"] = new("/Plans/Agenda/{plan}?handler=Agenda&item={gathered}", Gate.Record, Leader),
+        ["Plans/Agenda:Raise"] = new("/Plans/Agenda/{plan}?handler=Raise&item={gathered}", Gate.Record, Leader),
+        ["Plans/Agenda:Link"] = new("/Plans/Agenda/{plan}?handler=Link&item={gathered}", Gate.Record, Leader),
+        ["Raising/Send:"] = new("/Raising/Send/{gathered}", Gate.Role, "thuky.kyphuong"),
+        ["Raising/Gathered:Withdraw"] = new("/Raising/Gathered?handler=Withdraw&id={gathered}", Gate.Role, "thuky.kyphuong"),
         ["Notifications/Index:Read"] = new("/Notifications?handler=Read", Gate.SignedIn),
         ["Notifications/Index:ReadAll"] = new("/Notifications?handler=ReadAll", Gate.SignedIn),
         ["Account/ChangePassword:"] = new("/Account/ChangePassword", Gate.SignedIn),
@@ -137,9 +143,9 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
     public async Task Each_post_refuses_whoever_may_not_use_it_and_changes_nothing(string handler)
     {
         var entry = Matrix[handler];
-        if (entry.Url.Contains("{snapshot}", StringComparison.Ordinal))
+        if (entry.Url.Contains("{snapshot}", StringComparison.Ordinal) || entry.Url.Contains("{gathered}", StringComparison.Ordinal))
         {
-            // Kỳ Phương's official report, made once if the template has none.
+            // Kỳ Phương's official report and its Front's gathered recommendation, made once if the template has none.
             await PortalRoutes.RecordsAsync(factory);
         }
 
@@ -187,7 +193,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         db.Meetings.Sum(m => m.Version), db.Recommendations.Sum(r => r.Version), db.Directives.Sum(d => d.Version), db.Units.Sum(u => u.Version),
         db.Organisations.Sum(o => o.Version), db.CalendarDays.Count(), db.DueDateRules.Count(), db.Themes.Count(), db.Snapshots.Count(), db.Snapshots.Sum(s => s.Revision),
         db.Attachments.Count(), db.History.Count(), db.BodyGroups.Sum(g => g.Version), db.BodyGroups.Count(), db.BodyGroups.Sum(g => g.Members.Count), db.Users.Count(u => u.IsActive), db.Meetings.Count(m => m.MinutesApproval!.ApprovedBy != null),
-        db.PlannedDialogues.Count(), db.PlannedDialogues.Sum(p => p.Version)));
+        db.PlannedDialogues.Count(), db.PlannedDialogues.Sum(p => p.Version), db.GatheredRecommendations.Count(), db.GatheredRecommendations.Sum(g => g.Version)));
 
     private string Url(string template)
     {
@@ -205,6 +211,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
                 ["{organisation}"] = db.Organisations.Where(o => o.UnitId == meeting.UnitId).Select(o => o.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{account}"] = db.Users.Where(u => u.UserName == "thuky.kyphuong").Select(u => u.Id).Single(),
                 ["{plan}"] = plan.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{gathered}"] = db.GatheredRecommendations.Where(g => g.PlannedDialogueId == plan).Select(g => g.Id).FirstOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{snapshot}"] = db.Snapshots.Where(s => s.UnitId == meeting.UnitId).Select(s => s.Id).FirstOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });

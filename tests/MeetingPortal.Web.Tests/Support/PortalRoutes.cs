@@ -27,7 +27,8 @@ public enum RouteAccess
 public sealed record RouteEntry(RouteAccess Access, string? InScopeUser = null, string? MissingRoleUser = null);
 
 /// <summary>The records of Kỳ Phương that the route templates' ids are filled with.</summary>
-public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account, int Group, int Plan);
+/// <remarks><c>Raised</c> is a recommendation Kỳ Phương's Front raised and <c>Gathered</c> one the Front sent for <c>Plan</c> (ADR 0026).</remarks>
+public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account, int Group, int Plan, int Raised = 0, int Gathered = 0);
 
 /// <summary>
 /// Every route the portal has (its endpoint list), who may open it and how its ids are filled: shared by the
@@ -38,6 +39,9 @@ public static class PortalRoutes
 {
     /// <summary>The user a sweep opens a <see cref="RouteAccess.SignedIn"/> route with: a ward leader sees the summary and may freeze it.</summary>
     public const string AnySignedInUser = "lanhdao.kyphuong";
+
+    /// <summary>Kỳ Phương's Front's raising-side account (ADR 0026).</summary>
+    public const string RaiserUser = "mattran.kyphuong";
 
     public static readonly IReadOnlyDictionary<string, RouteEntry> Matrix = new Dictionary<string, RouteEntry>(StringComparer.OrdinalIgnoreCase)
     {
@@ -75,6 +79,13 @@ public static class PortalRoutes
         ["Plans/Entry/{id:int}"] = new(RouteAccess.Record, "thuky.kyphuong"),
         // The unit's recorders and administrators write its plan; its leaders read it (ADR 0025).
         ["Plans/Edit/{id:int?}"] = new(RouteAccess.Record, "thuky.kyphuong", "lanhdao.kyphuong"),
+        ["Plans/Agenda/{id:int}"] = new(RouteAccess.Record, "thuky.kyphuong"),
+        // The raising side's own pages (ADR 0026): Raisers only, every committee's staff 403.
+        ["Raising"] = new(RouteAccess.Role, RaiserUser, "lanhdao.kyphuong"),
+        ["Raising/Index"] = new(RouteAccess.Role, RaiserUser, "lanhdao.kyphuong"),
+        ["Raising/Gathered"] = new(RouteAccess.Role, RaiserUser, "thuky.kyphuong"),
+        ["Raising/Send/{id:int?}"] = new(RouteAccess.Role, RaiserUser, "thuky.kyphuong"),
+        ["Raising/Recommendation/{id:int}"] = new(RouteAccess.Role, RaiserUser, "theodoi.kyphuong"),
         ["Notifications"] = new(RouteAccess.SignedIn),
         ["Notifications/Index"] = new(RouteAccess.SignedIn),
         ["Admin/Calendar"] = new(RouteAccess.Role, "quantri.toanquoc", "quantri.kyphuong"),
@@ -137,6 +148,8 @@ public static class PortalRoutes
         }
 
         await db.SaveChangesAsync();
+        var plan = PlanEntry(factory);
+        var (raised, gathered) = await RaisingAsync(db, meeting.Id, plan);
         return new RouteRecords(
             meeting.Id,
             await db.Recommendations.Where(r => r.MeetingId == meeting.Id).Select(r => r.Id).FirstAsync(),
@@ -148,7 +161,28 @@ public static class PortalRoutes
             meeting.UnitId,
             await db.Users.Where(u => u.UserName == account).Select(u => u.Id).SingleAsync(),
             await db.BodyGroups.Where(g => g.UnitId == meeting.UnitId).Select(g => g.Id).FirstAsync(),
-            PlanEntry(factory));
+            plan,
+            raised,
+            gathered);
+    }
+
+    // The seed names no raising body for its recommendations: the meeting's last one is made the Front's, and the Front
+    // sends one for the plan entry, once per database.
+    private static async Task<(int Raised, int Gathered)> RaisingAsync(MeetingPortalDbContext db, int meetingId, int planEntry)
+    {
+        var front = await db.Users.Where(u => u.UserName == RaiserUser).Select(u => u.OrganisationId!.Value).SingleAsync();
+        var raised = await db.Recommendations.Where(r => r.MeetingId == meetingId).OrderByDescending(r => r.Id).FirstAsync();
+        raised.RaisedByOrganisationId = front;
+        var gathered = await db.GatheredRecommendations.Where(g => g.PlannedDialogueId == planEntry && g.RaisedByOrganisationId == front).FirstOrDefaultAsync();
+        if (gathered is null)
+        {
+            var entry = await db.PlannedDialogues.Include(p => p.Meeting).SingleAsync(p => p.Id == planEntry);
+            gathered = new MeetingPortal.Domain.Plans.GatheredRecommendation(entry, "Đề nghị sửa chữa nhà văn hóa tổ dân phố đã xuống cấp.", front, new DateOnly(2026, 6, 1));
+            db.GatheredRecommendations.Add(gathered);
+        }
+
+        await db.SaveChangesAsync();
+        return (raised.Id, gathered.Id);
     }
 
     /// <summary>An entry of Kỳ Phương's dialogue plan, made once if the template database has none (issue 18).</summary>
@@ -180,6 +214,9 @@ public static class PortalRoutes
         .Replace("Users/{id:guid}", $"Users/{r.Account}", StringComparison.Ordinal)
         .Replace("Plans/Entry/{id:int}", $"Plans/Entry/{r.Plan}", StringComparison.Ordinal)
         .Replace("Plans/Edit/{id:int?}", $"Plans/Edit/{r.Plan}", StringComparison.Ordinal)
+        .Replace("Plans/Agenda/{id:int}", $"Plans/Agenda/{r.Plan}", StringComparison.Ordinal)
+        .Replace("Raising/Recommendation/{id:int}", $"Raising/Recommendation/{r.Raised}", StringComparison.Ordinal)
+        .Replace("Raising/Send/{id:int?}", $"Raising/Send/{r.Gathered}", StringComparison.Ordinal)
         .Replace("{code:int}", "404", StringComparison.Ordinal);
 
     /// <summary>

@@ -1,0 +1,78 @@
+using System.Net;
+using MeetingPortal.Domain.Meetings;
+using MeetingPortal.Domain.Plans;
+using MeetingPortal.Web.Tests.Plans;
+using MeetingPortal.Web.Tests.Support;
+
+namespace MeetingPortal.Web.Tests.Raising;
+
+/// <summary>
+/// Issue 18, deliver 2 (ADR 0026): the Front sends recommendations for a planned dialogue it takes part in, changes or
+/// withdraws them until the host takes them up; bad input is said beside its field and saves nothing; another body's
+/// are not found.
+/// </summary>
+public sealed class GatheredRecommendationsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static readonly ReviewPeriod NextQuarter = new(PeriodKind.Quarter, DateTime.UtcNow.Year + 1, 1);
+
+    private int Count => factory.WithDb(db => db.GatheredRecommendations.Count());
+
+    [Fact]
+    public async Task The_front_sends_changes_and_withdraws_until_the_host_takes_it_up()
+    {
+        var entry = factory.AddEntry("p-ky-phuong", NextQuarter, "Đối thoại đầu năm với đoàn viên, hội viên");
+        var elsewhere = factory.AddEntry("tp-ha-tinh", NextQuarter, "Đối thoại của thành phố");
+        var raiser = await factory.SignInAsync(PortalRoutes.RaiserUser);
+
+        var list = await raiser.GetHtmlAsync("/Raising/Gathered");
+        Assert.NotEmpty(list.Nodes($"//a[@href='/Raising/Send?entry={entry}']"));
+        Assert.Empty(list.Nodes($"//a[@href='/Raising/Send?entry={elsewhere}']"));
+        // A dialogue the ward's Front takes no part in is not found, by the link or by a hand-made post.
+        Assert.Equal(HttpStatusCode.NotFound, (await raiser.GetAsync($"/Raising/Send?entry={elsewhere}")).StatusCode);
+        var before = Count;
+        var foreign = await raiser.PostFieldsAsync($"/Raising/Send?entry={entry}", "/Raising/Send", ("Input.PlannedDialogueId", PlanFixtures.Id(elsewhere)), ("Input.Content", "Đề nghị"));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+
+        // Nothing typed: said beside the field, nothing saved.
+        var empty = await raiser.PostFieldsAsync($"/Raising/Send?entry={entry}", "/Raising/Send", ("Input.PlannedDialogueId", PlanFixtures.Id(entry)), ("Input.Content", "   "));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var emptyPage = Html.Parse(await empty.Content.ReadAsStringAsync());
+        Assert.Contains("Vui lòng nhập nội dung kiến nghị", emptyPage.Node("//*[@id='Input_Content-error']").InnerText, StringComparison.Ordinal);
+        Assert.Equal(before, Count);
+
+        const string text = "Đề nghị sửa chữa tuyến mương thoát nước tổ dân phố 3, mùa mưa thường xuyên ngập úng.";
+        var sent = await raiser.PostFieldsAsync($"/Raising/Send?entry={entry}", "/Raising/Send", ("Input.PlannedDialogueId", PlanFixtures.Id(entry)), ("Input.Content", text));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var id = factory.WithDb(db => db.GatheredRecommendations.Single(g => g.PlannedDialogueId == entry).Id);
+        Assert.Equal((GatheredRecommendationState.Submitted, text), (factory.Gathered(id).State, factory.Gathered(id).Content));
+
+        var changed = await raiser.PostFieldsAsync($"/Raising/Send/{id}", $"/Raising/Send/{id}", ("Input.Content", text + " Đã khảo sát cùng tổ dân phố."), ("Input.Version", PlanFixtures.Id(factory.Gathered(id).Version)));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.EndsWith("Đã khảo sát cùng tổ dân phố.", factory.Gathered(id).Content, StringComparison.Ordinal);
+
+        // Another body's Front finds none of it.
+        var cityFront = await factory.SignInAsync("mattran.tphatinh");
+        Assert.Equal(HttpStatusCode.NotFound, (await cityFront.GetAsync($"/Raising/Send/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cityFront.PostFieldsAsync("/Raising/Gathered", $"/Raising/Gathered?handler=Withdraw&id={id}", ("version", PlanFixtures.Id(factory.Gathered(id).Version)))).StatusCode);
+
+        // The host's office puts it on the agenda: from then on the Front can neither change nor withdraw it.
+        var recorder = await factory.SignInAsync("thuky.kyphuong");
+        var agenda = await recorder.PostFieldsAsync($"/Plans/Agenda/{entry}", $"/Plans/Agenda/{entry}?handler=Agenda&item={id}", ("version", PlanFixtures.Id(factory.Gathered(id).Version)), ("on", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, agenda.StatusCode);
+        Assert.Equal(GatheredRecommendationState.OnAgenda, factory.Gathered(id).State);
+        var content = factory.Gathered(id).Content;
+        var refused = await raiser.PostFieldsAsync($"/Raising/Send/{id}", $"/Raising/Send/{id}", ("Input.Content", "Nội dung khác"), ("Input.Version", PlanFixtures.Id(factory.Gathered(id).Version)));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("không sửa, rút được nữa", Html.Parse(await refused.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+        var withdraw = await raiser.PostFieldsAsync("/Raising/Gathered", $"/Raising/Gathered?handler=Withdraw&id={id}", ("version", PlanFixtures.Id(factory.Gathered(id).Version)));
+        Assert.Equal(HttpStatusCode.OK, withdraw.StatusCode);
+        Assert.Equal(content, factory.Gathered(id).Content);
+        Assert.Contains("Đưa vào chương trình", (await raiser.GetHtmlAsync("/Raising/Gathered")).Text(), StringComparison.Ordinal);
+
+        // Taken off the agenda again, it is the Front's to withdraw.
+        await recorder.PostFieldsAsync($"/Plans/Agenda/{entry}", $"/Plans/Agenda/{entry}?handler=Agenda&item={id}", ("version", PlanFixtures.Id(factory.Gathered(id).Version)), ("on", "false"));
+        var withdrawn = await raiser.PostFieldsAsync("/Raising/Gathered", $"/Raising/Gathered?handler=Withdraw&id={id}", ("version", PlanFixtures.Id(factory.Gathered(id).Version)));
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(before, Count);
+    }
+}
