@@ -44,7 +44,7 @@ public sealed class BrowserFixture : PortalFactory, IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context signed in through the real form, on the home (issue 17).</summary>
+    /// <summary>A new browser context signed in through the real form, on the home (issue 17); a Raiser's home is their list (ADR 0026).</summary>
     public async Task<IPage> SignInAsync(string userName)
     {
         var page = await NewPageAsync();
@@ -52,7 +52,7 @@ public sealed class BrowserFixture : PortalFactory, IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/(Raising)?$"));
         return page;
     }
 
