@@ -335,6 +335,23 @@ public sealed record PlannedDialogueData(string Unit, PeriodData Period, string 
     public MeetingReferenceData? Meeting { get; init; }
     public DateOnly? CancelledOn { get; init; }
     public string? CancelReason { get; init; }
+
+    /// <summary>The recommendations the raising bodies sent for it before the dialogue (ADR 0026), in the order sent.</summary>
+    public List<GatheredRecommendationData>? Gathered { get; init; }
+}
+
+/// <summary>
+/// Format version 5: a recommendation gathered before a planned dialogue (ADR 0026): its text, the raising body by name (of
+/// the plan's unit or a unit above it), the day it was sent; the theme by code and the body asked to answer by name, when
+/// given; whether it is on the agenda; and, when raised at the meeting that held the dialogue, the number of that
+/// meeting's recommendation it became (<see cref="RaisedAs"/>, the recommendation's order in the meeting).
+/// </summary>
+public sealed record GatheredRecommendationData(string Content, string RaisedBy, DateOnly SubmittedOn)
+{
+    public string? Theme { get; init; }
+    public string? AddressedTo { get; init; }
+    public bool? OnAgenda { get; init; }
+    public int? RaisedAs { get; init; }
 }
 
 /// <summary>A meeting by its key, as import matches meetings: its unit's code, the day it was held and its title.</summary>

@@ -9,11 +9,12 @@ public sealed partial class InterchangeExporter
 {
     /// <summary>
     /// Every entry of the plans of the units in <paramref name="scopePath"/> (every unit when null), by unit code, period
-    /// and topic: the host and the bodies taking part by name, the meeting that held it by its key. Null when none.
+    /// and topic: the host and the bodies taking part by name, the meeting that held it by its key, the recommendations
+    /// gathered for it (ADR 0026). Null when none.
     /// </summary>
     private async Task<List<PlannedDialogueData>?> PlansAsync(string? scopePath, CancellationToken cancellationToken)
     {
-        var entries = (await db.PlannedDialogues.AsNoTracking()
+        var entries = (await db.PlannedDialogues.AsNoTracking().AsSplitQuery()
             .Select(p => new
             {
                 p.Id,
@@ -31,6 +32,9 @@ public sealed partial class InterchangeExporter
                 Meeting = p.Meeting == null ? null : new { UnitCode = p.Meeting.Unit!.Code, p.Meeting.HeldOn, p.Meeting.Title },
                 p.CancelledOn,
                 p.CancelReason,
+                Gathered = db.GatheredRecommendations.Where(g => g.PlannedDialogueId == p.Id).OrderBy(g => g.SubmittedOn).ThenBy(g => g.Id)
+                    .Select(g => new { g.Content, g.RaisedByOrganisationId, g.SubmittedOn, Theme = g.Theme!.Code, g.AddressedToOrganisationId, g.OnAgenda, RaisedAs = (int?)g.Recommendation!.Order })
+                    .ToList(),
             })
             .ToListAsync(cancellationToken))
             .Where(p => scopePath is null || Unit.IsInScope(p.UnitPath, scopePath))
@@ -41,7 +45,9 @@ public sealed partial class InterchangeExporter
             return null;
         }
 
-        var bodyIds = entries.SelectMany(p => p.Counterparts.Append(p.HostOrganisationId ?? 0)).Where(id => id != 0).ToHashSet();
+        var bodyIds = entries.SelectMany(p => p.Counterparts.Append(p.HostOrganisationId ?? 0)
+                .Concat(p.Gathered.SelectMany(g => new[] { g.RaisedByOrganisationId, g.AddressedToOrganisationId ?? 0 })))
+            .Where(id => id != 0).ToHashSet();
         var names = await db.Organisations.AsNoTracking().Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         return entries.Select(p => new PlannedDialogueData(p.UnitCode, new PeriodData(p.PeriodKind, p.Year, p.PeriodNumber), p.Topic)
         {
@@ -52,6 +58,13 @@ public sealed partial class InterchangeExporter
             Meeting = p.Meeting is { } m ? new MeetingReferenceData(m.UnitCode, m.HeldOn, m.Title) : null,
             CancelledOn = p.CancelledOn,
             CancelReason = p.CancelReason,
+            Gathered = p.Gathered.Count == 0 ? null : p.Gathered.Select(g => new GatheredRecommendationData(g.Content, names[g.RaisedByOrganisationId], g.SubmittedOn)
+            {
+                Theme = g.Theme,
+                AddressedTo = g.AddressedToOrganisationId is { } addressed ? names[addressed] : null,
+                OnAgenda = g.OnAgenda && g.RaisedAs is null ? true : null,
+                RaisedAs = g.RaisedAs,
+            }).ToList(),
         }).ToList();
     }
 }
