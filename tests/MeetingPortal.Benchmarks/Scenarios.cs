@@ -324,6 +324,7 @@ public static class Scenarios
                 : Array.Empty<Scenario>(),
             new("Quarterly summary XLSX (province)", leader, $"/Reports/Quarterly?handler=Export&format=xlsx&unit={s.Province}&{period}", SummaryReused(s.ProvincePath, s.Province, s.ProvincePath, quarter, quarterEnded, null), null, Binary: true),
             new("Dialogue plans, planned against held (province)", leader, $"/Plans/Progress?unitId={s.Province}&year={s.Year}", PlanProgress(s.ProvincePath, s.Province, s.ProvincePath, s.Year, s.Today, leaderId), 100),
+            new("Our recommendations, the province Front's list (raising side)", ProvinceRaiser(s), "/Raising", OurRecommendations(s.UserIds[ProvinceRaiser(s)], s.Today), 100),
             new("Official reports received from the units below (province)", leader, $"/Reports/Received?unit={s.Province}&{period}", Received(s.Province, quarter, leaderId), null),
             .. officialReport is { } id
                 ? [new Scenario("Official report, frozen (province)", leader, $"/Reports/Snapshots/{id}", OfficialReport(id, s.Province, leaderId), null),
@@ -348,6 +349,29 @@ public static class Scenarios
         UnitChoices(scopePath),
         Unread(userId),
     ];
+
+    /// <summary>The province Front's raising-side account (ADR 0026), the data generator's "raiser" of the province.</summary>
+    public static string ProvinceRaiser(Subjects s) => $"raiser.{s.Prefix}-t1";
+
+    /// <summary>
+    /// "Our recommendations" (issue 18): the body's name, its counts (all, open, overdue, behind their roadmap) and the first
+    /// page, most urgent first, of the recommendations it raised in published records, read by the body, not the tree.
+    /// </summary>
+    private static List<string> OurRecommendations(string userId, string today)
+    {
+        var body = $"(SELECT OrganisationId FROM AspNetUsers WHERE Id = '{userId}')";
+        var raised = $"FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId WHERE r.RaisedByOrganisationId = {body} AND m.Status = 2";
+        return
+        [
+            $"SELECT Name FROM Organisations WHERE Id = {body}",
+            $"SELECT COUNT(*) {raised}",
+            $"SELECT COUNT(*) {raised} AND r.Status IN (1, 2, 3, 4)",
+            $"SELECT COUNT(*) {raised} AND r.Status IN (1, 2, 3) AND r.DueOn < '{today}'",
+            $"SELECT COUNT(*) {raised} AND r.Status IN (1, 2, 3, 4) AND EXISTS (SELECT 1 FROM Roadmaps rm WHERE rm.RecommendationId = r.Id AND (rm.PlannedResolutionOn < '{today}' OR EXISTS (SELECT 1 FROM RoadmapMilestones ms WHERE ms.RoadmapId = rm.Id AND ms.DoneOn IS NULL AND ms.DueOn < '{today}')))",
+            $"SELECT r.Id, r.Content, r.Status, r.DueOn, m.Title, m.HeldOn, u.Name, o.Name, (SELECT MAX(x.RespondedOn) FROM Responses x WHERE x.RecommendationId = r.Id) {raised.Replace("WHERE", "JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = r.AddressedToOrganisationId WHERE", StringComparison.Ordinal)} ORDER BY CASE WHEN r.Status IN (1, 2, 3) AND r.DueOn < '{today}' THEN 0 WHEN r.Status IN (1, 2, 3, 4) THEN 2 ELSE 3 END, r.DueOn IS NULL, r.DueOn, m.HeldOn DESC, r.Id LIMIT 25",
+            Unread(userId),
+        ];
+    }
 
     /// <summary>The province leader's account name, who freezes the report the official-report rows open.</summary>
     public static string ProvinceLeader(Subjects s) => $"leader.{s.Prefix}-t1";
