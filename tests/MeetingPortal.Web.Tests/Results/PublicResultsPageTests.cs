@@ -101,6 +101,13 @@ public sealed partial class PublicResultsPageTests(PortalFactory factory) : ICla
         Assert.DoesNotContain("lanhdao.kyphuong", signedInHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("(demo)", signedInHtml, StringComparison.Ordinal);
         Assert.All(Html.Parse(signedInHtml).Nodes("//a[@href]"), a => Assert.Equal("#main", a.GetAttributeValue("href", "")));
+
+        // The raising side reads what the unit published, and not the committee's notice (ADR 0026 keeps it out of those pages).
+        var raiser = await factory.SignInAsync("mattran.kyphuong");
+        var asRaiser = await raiser.GetAsync($"/Public/Results/{publicId}");
+        Assert.Equal(HttpStatusCode.OK, asRaiser.StatusCode);
+        Assert.Single(Html.Parse(await asRaiser.Content.ReadAsStringAsync()).Nodes("//li[@data-result-item]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await raiser.GetAsync($"/Meetings/{id}/Results")).StatusCode);
     }
 
     [Fact]
