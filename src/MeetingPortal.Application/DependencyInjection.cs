@@ -63,6 +63,9 @@ public static class DependencyInjection
         services.AddScoped<Administration.ChangeAccounts>();
         services.AddScoped<Administration.AccountChoices>();
         services.AddScoped<People.PeopleNames>();
+        services.AddScoped<Results.ResultsNoticeQuery>();
+        services.AddScoped<Results.PublicResultsQuery>();
+        services.AddScoped<Results.PublishResults>();
         return services;
     }
 }

@@ -94,6 +94,7 @@ builder.Services.AddSingleton<GeneratedDocumentCache>();
 // The minutes' DOCX is written in the web layer (OpenXML, the pages' view of the record); approving them keeps it (ADR 0019).
 builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.MinutesGenerator>();
 builder.Services.AddScoped<MeetingPortal.Application.Meetings.IMinutesDocuments>(services => services.GetRequiredService<MeetingPortal.Web.Pages.Meetings.MinutesGenerator>());
+builder.Services.AddScoped<MeetingPortal.Web.Pages.Meetings.ResultsDocumentWriter>();
 builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 builder.Services.AddScoped<PasswordSignIn>();

@@ -29,12 +29,21 @@ public static class MeetingOperations
     /// <see cref="ReportOperations.Sign"/>), not an Administrator (keeps accounts, not documents).
     /// </summary>
     public static readonly OperationAuthorizationRequirement ApproveMinutes = new() { Name = "Meeting.ApproveMinutes" };
+
+    /// <summary>
+    /// Publish the dialogue's results to the public, take them down, and mark which recommendations the public page shows
+    /// (ADR 0025 section 5): Leaders and Recorders of the meeting's own unit. The unit speaks to the public for itself:
+    /// its leader answers for its dialogues (Quy định 11-QĐi/TW) and its office keeps the record and prepares the notice.
+    /// Not a unit above (it reads, it does not publish for the unit, as <see cref="ApproveMinutes"/>), not an
+    /// Administrator (keeps accounts, not documents), not Trackers or Responders (they follow and answer).
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement PublishResults = new() { Name = "Meeting.PublishResults" };
 }
 
 /// <summary>
 /// The meeting rules (README "Roles"): scope by the unit tree (404 outside it), Recorders and
-/// Administrators write records, everyone in scope reads them, and only Leaders whose own unit is the meeting's
-/// approve its minutes (ADR 0019).
+/// Administrators write records, everyone in scope reads them, only Leaders whose own unit is the meeting's
+/// approve its minutes (ADR 0019), and only its own unit's Leaders and Recorders publish its results (ADR 0025).
 /// </summary>
 public sealed class MeetingAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, MeetingResource>
 {
@@ -52,6 +61,7 @@ public sealed class MeetingAuthorizationHandler : AuthorizationHandler<Operation
             _ when requirement == MeetingOperations.Read => true,
             _ when requirement == MeetingOperations.Create || requirement == MeetingOperations.Edit || requirement == MeetingOperations.Import => user.HasAnyRole(Roles.Recorder, Roles.Administrator),
             _ when requirement == MeetingOperations.ApproveMinutes => user.IsInRole(Roles.Leader) && user.GetScope()?.Path == resource.UnitPath,
+            _ when requirement == MeetingOperations.PublishResults => user.HasAnyRole(Roles.Leader, Roles.Recorder) && user.GetScope()?.Path == resource.UnitPath,
             _ => false,
         };
         if (allowed)

@@ -90,6 +90,12 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
     /// <summary>The data-protection key ring (sign-in cookies, antiforgery), shared by every server on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The meetings' public results pages (ADR 0025 section 5), off by default.</summary>
+    public DbSet<PublicResults> PublicResults => Set<PublicResults>();
+
+    /// <summary>The recommendations each public results page shows.</summary>
+    public DbSet<PublicResultItem> PublicResultItems => Set<PublicResultItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -187,6 +187,7 @@ public sealed class DemoHistorySeeder(
 
             await db.SaveChangesAsync(cancellationToken);
             await WritePlanAsync(plan, bodies, meetings, today, cancellationToken);
+            await WritePublicResultsAsync(plan, bodies, meetings, today, cancellationToken);
             db.ChangeTracker.Clear();
             written += meetings.Count;
         }
@@ -304,6 +305,37 @@ public sealed class DemoHistorySeeder(
         gathered.Add(new GatheredRecommendation(next, GatheredTexts[3], bodies.Raisers[1 % bodies.Raisers.Count].Id, today.AddDays(-2)));
         gathered.Add(new GatheredRecommendation(next, GatheredTexts[4], bodies.Front, today.AddDays(-1)));
         return (next, gathered);
+    }
+
+    /// <summary>The unit whose latest dialogue with a roadmap has its results published to the public page (issue 18, deliver 5).</summary>
+    public const string UnitWithPublicResults = "p-ky-phuong";
+
+    /// <summary>
+    /// For <see cref="UnitWithPublicResults"/>: the results of its latest published dialogue that has an item on a roadmap,
+    /// published with every other item marked public (the roadmap's among them), as its recorder would, so the public page
+    /// shows on first start beside items kept off it (ADR 0025 section 5).
+    /// </summary>
+    private async Task WritePublicResultsAsync(UnitPlan plan, Bodies bodies, List<Meeting> meetings, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (plan.Code != UnitWithPublicResults)
+        {
+            return;
+        }
+
+        var meeting = meetings.Where(m => m.Status == MeetingStatus.Published && m.Recommendations.Any(r => r.Roadmap is not null)).MaxBy(m => m.HeldOn)
+            ?? meetings.Where(m => m.Status == MeetingStatus.Published).MaxBy(m => m.HeldOn);
+        if (meeting is null)
+        {
+            return;
+        }
+
+        var items = meeting.Recommendations.OrderBy(r => r.Order).ToList();
+        var marked = items.Where((r, i) => r.Roadmap is not null || i % 2 == 0).Select(r => r.Id).ToList();
+        var results = PublicResults.Start(meeting.Id);
+        results.Set(true, marked, meeting.Status, [.. items.Select(r => r.Id)], At(today, 9));
+        db.PublicResults.Add(results);
+        audit.Record(nameof(Meeting), meeting.Id, HistoryAction.Updated, Source, unitId: bodies.UnitId);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The root unit of the demo units (the country), which holds no meetings of its own.</summary>

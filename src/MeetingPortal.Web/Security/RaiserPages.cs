@@ -9,8 +9,9 @@ namespace MeetingPortal.Web.Security;
 /// </summary>
 public sealed class RaiserPages : IPageApplicationModelConvention
 {
-    // The raising side's own pages, the account's, the bell, and what any visitor may open.
-    private static readonly string[] OpenFolders = ["/Raising/", "/Account/", "/Public/"];
+    // The raising side's own pages, the account's, the bell, and what any visitor may open. The public results pages
+    // (/Public/Results/{id}, ADR 0025 section 5) live in the folder /Published/: "Public" is a keyword of other languages.
+    private static readonly string[] OpenFolders = ["/Raising/", "/Account/", "/Public/", "/Published/"];
     private static readonly string[] OpenPages = ["/Index", "/Notifications/Index", "/Culture", "/Error", "/Status"];
 
     /// <summary>Whether a Raiser may open the page at <paramref name="viewEnginePath"/> (e.g. "/Meetings/Index").</summary>

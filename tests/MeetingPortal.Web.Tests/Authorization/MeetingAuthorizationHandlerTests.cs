@@ -45,6 +45,32 @@ public sealed class MeetingAuthorizationHandlerTests
         Assert.Equal(Access.NotFound, await RunAsync(Handler, User(OtherWard, [Roles.Leader]), meeting, MeetingOperations.ApproveMinutes));
     }
 
+    /// <summary>
+    /// Issue 18, deliver 5 (ADR 0025 section 5): the unit speaks to the public for itself. Its own Leaders and Recorders
+    /// publish a meeting's results; a unit above does not publish for it, and Administrators, Trackers and Responders
+    /// of the unit do not publish at all. Out of scope is 404.
+    /// </summary>
+    [Fact]
+    public async Task Only_leaders_and_recorders_of_the_meetings_own_unit_publish_its_results()
+    {
+        var meeting = new MeetingResource(Ward);
+        var operation = MeetingOperations.PublishResults;
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Leader]), meeting, operation));
+        Assert.Equal(Access.Allowed, await RunAsync(Handler, User(Ward, [Roles.Recorder]), meeting, operation));
+        foreach (var role in new[] { Roles.Leader, Roles.Recorder, Roles.Administrator })
+        {
+            Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Province, [role]), meeting, operation));
+            Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Country, [role]), meeting, operation));
+        }
+
+        foreach (var role in new[] { Roles.Administrator, Roles.Tracker, Roles.Responder })
+        {
+            Assert.Equal(Access.Forbidden, await RunAsync(Handler, User(Ward, [role]), meeting, operation));
+        }
+
+        Assert.Equal(Access.NotFound, await RunAsync(Handler, User(OtherWard, [Roles.Leader, Roles.Recorder]), meeting, operation));
+    }
+
     [Theory]
     [InlineData(OtherWard)]
     [InlineData(Province)]

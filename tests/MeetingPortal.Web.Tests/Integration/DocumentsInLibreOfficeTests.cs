@@ -11,7 +11,7 @@ namespace MeetingPortal.Web.Tests.Integration;
 
 /// <summary>
 /// Issue 16, deliver 1: the portal's Word documents opened in LibreOffice, as a secretary would: the minutes of the five
-/// seed meetings and an official report's báo cáo (issue 15) converted to PDF, each page read back. No page is empty
+/// seed meetings, an official report's báo cáo (issue 15) and a dialogue's notice of results (issue 18) converted to PDF, each page read back. No page is empty
 /// (meeting 6's minutes ended with an empty page in LibreOffice), the footer numbers every page, and the text carries
 /// the heading, the number line and the signatures.
 /// </summary>
@@ -43,6 +43,12 @@ public sealed partial class DocumentsInLibreOfficeTests(PortalFactory factory) :
         var report = await leader.GetAsync(frozen.Headers.Location!.OriginalString + "/Document");
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         documents["report"] = await report.Content.ReadAsByteArrayAsync();
+
+        // The notice of results of issue 18 (ADR 0025 section 5): Kỳ Phương's dialogue, as its leader downloads it.
+        var kyPhuong = meetings.Single(m => m.Title == SeedTitles.KyPhuong).Id;
+        var notice = await admin.GetAsync($"/Meetings/{kyPhuong}/Results?handler=Document");
+        Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
+        documents["notice"] = await notice.Content.ReadAsByteArrayAsync();
 
         var rendered = await LibreOffice.RenderAsync(documents);
         foreach (var document in rendered)
@@ -81,6 +87,12 @@ public sealed partial class DocumentsInLibreOfficeTests(PortalFactory factory) :
         Assert.Contains("BÁO CÁO", official.Text, StringComparison.Ordinal);
         Assert.Contains("THỊ XÃ KỲ ANH", official.Text, StringComparison.Ordinal);
         Assert.Matches(@"Số\s+-BC/", official.Text);
+
+        var results = rendered.Single(d => d.Name == "notice");
+        Assert.Contains("THÔNG BÁO", results.Text, StringComparison.Ordinal);
+        Assert.Matches(@"Số\s+-TB/", results.Text);
+        Assert.Contains("Kính gửi:", results.Text, StringComparison.Ordinal);
+        Assert.Contains("T/M ĐẢNG ỦY PHƯỜNG KỲ PHƯƠNG", results.Text, StringComparison.Ordinal);
     }
 
     /// <summary>

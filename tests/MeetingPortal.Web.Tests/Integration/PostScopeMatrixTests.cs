@@ -60,6 +60,8 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Meetings/Attachments:Delete"] = new("/Meetings/{meeting}/Attachments?handler=Delete", Gate.Record, Leader),
         // The chair's side approves the minutes: the ward's leaders, not its recorder (ADR 0019).
         ["Meetings/MinutesApprove:"] = new("/Meetings/{meeting}/Minutes/Approve", Gate.Record, "thuky.kyphuong"),
+        // The unit's own leaders and recorders publish its results; its trackers may not (ADR 0025 section 5).
+        ["Meetings/Results:"] = new("/Meetings/{meeting}/Results", Gate.Record, "theodoi.kyphuong"),
         ["Meetings/Create:"] = new("/Meetings/Create", Gate.Role, Leader),
         ["Meetings/Create:Check"] = new("/Meetings/Create?handler=Check", Gate.Role, Leader),
         ["Meetings/Import:"] = new("/Meetings/Import", Gate.Role, Leader),
@@ -193,7 +195,8 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         db.Meetings.Sum(m => m.Version), db.Recommendations.Sum(r => r.Version), db.Directives.Sum(d => d.Version), db.Units.Sum(u => u.Version),
         db.Organisations.Sum(o => o.Version), db.CalendarDays.Count(), db.DueDateRules.Count(), db.Themes.Count(), db.Snapshots.Count(), db.Snapshots.Sum(s => s.Revision),
         db.Attachments.Count(), db.History.Count(), db.BodyGroups.Sum(g => g.Version), db.BodyGroups.Count(), db.BodyGroups.Sum(g => g.Members.Count), db.Users.Count(u => u.IsActive), db.Meetings.Count(m => m.MinutesApproval!.ApprovedBy != null),
-        db.PlannedDialogues.Count(), db.PlannedDialogues.Sum(p => p.Version), db.GatheredRecommendations.Count(), db.GatheredRecommendations.Sum(g => g.Version)));
+        db.PlannedDialogues.Count(), db.PlannedDialogues.Sum(p => p.Version), db.GatheredRecommendations.Count(), db.GatheredRecommendations.Sum(g => g.Version),
+        db.PublicResults.Count(), db.PublicResults.Sum(p => p.Version), db.PublicResultItems.Count()));
 
     private string Url(string template)
     {

@@ -28,7 +28,7 @@ public sealed record RouteEntry(RouteAccess Access, string? InScopeUser = null, 
 
 /// <summary>The records of Kỳ Phương that the route templates' ids are filled with.</summary>
 /// <remarks><c>Raised</c> is a recommendation Kỳ Phương's Front raised and <c>Gathered</c> one the Front sent for <c>Plan</c> (ADR 0026).</remarks>
-public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account, int Group, int Plan, int Raised = 0, int Gathered = 0);
+public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account, int Group, int Plan, int Raised = 0, int Gathered = 0, string PublicResults = "");
 
 /// <summary>
 /// Every route the portal has (its endpoint list), who may open it and how its ids are filled: shared by the
@@ -65,6 +65,8 @@ public static class PortalRoutes
         ["Meetings/{id:int}/Minutes/Approve"] = new(RouteAccess.Record, "lanhdao.kyphuong", "thuky.kyphuong"),
         ["Meetings/{id:int}/Attachments"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
         ["Meetings/{id:int}/Attachments/{attachmentId:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        // Read by anyone in scope; opened by the recorder in sweeps, so that the publish form is swept too (ADR 0025).
+        ["Meetings/{id:int}/Results"] = new(RouteAccess.Record, "thuky.kyphuong"),
         ["Recommendations"] = new(RouteAccess.SignedIn),
         ["Recommendations/Index"] = new(RouteAccess.SignedIn),
         ["Recommendations/Queue"] = new(RouteAccess.Role, "traloi.kyphuong", "lanhdao.kyphuong"),
@@ -121,6 +123,8 @@ public static class PortalRoutes
         ["health"] = new(RouteAccess.Public),
         ["health/live"] = new(RouteAccess.Public),
         ["health/ready"] = new(RouteAccess.Public),
+        // A dialogue's public results, at the random id of Kỳ Phương's meeting published with one item (ADR 0025).
+        ["Public/Results/{publicId}"] = new(RouteAccess.Public),
     };
 
     /// <summary>The records the route templates point at, made when the template database lacks them; <paramref name="account"/> is the account <c>Admin/Users/{id:guid}</c> opens.</summary>
@@ -163,7 +167,8 @@ public static class PortalRoutes
             await db.BodyGroups.Where(g => g.UnitId == meeting.UnitId).Select(g => g.Id).FirstAsync(),
             plan,
             raised,
-            gathered);
+            gathered,
+            PublicResultsOf(factory, meeting.Id));
     }
 
     // The seed names no raising body for its recommendations: the meeting's last one is made the Front's, and the Front
@@ -184,6 +189,27 @@ public static class PortalRoutes
         await db.SaveChangesAsync();
         return (raised.Id, gathered.Id);
     }
+
+    /// <summary>
+    /// The public id of <paramref name="meetingId"/>'s public results, published once with its first recommendation
+    /// marked if the template database has none (written straight to the tables: no history row, no version of the
+    /// meeting changes).
+    /// </summary>
+    public static string PublicResultsOf(PortalFactory factory, int meetingId) => factory.WithDb(db =>
+    {
+        var existing = db.PublicResults.Where(p => p.MeetingId == meetingId).Select(p => p.PublicId).FirstOrDefault();
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var ids = db.Recommendations.Where(r => r.MeetingId == meetingId).OrderBy(r => r.Order).Select(r => r.Id).ToList();
+        var results = PublicResults.Start(meetingId);
+        results.Set(true, [ids[0]], MeetingStatus.Published, ids, DateTime.UtcNow);
+        db.PublicResults.Add(results);
+        db.SaveChanges();
+        return results.PublicId;
+    });
 
     /// <summary>An entry of Kỳ Phương's dialogue plan, made once if the template database has none (issue 18).</summary>
     public static int PlanEntry(PortalFactory factory) => factory.WithDb(db =>
@@ -217,7 +243,8 @@ public static class PortalRoutes
         .Replace("Plans/Agenda/{id:int}", $"Plans/Agenda/{r.Plan}", StringComparison.Ordinal)
         .Replace("Raising/Recommendation/{id:int}", $"Raising/Recommendation/{r.Raised}", StringComparison.Ordinal)
         .Replace("Raising/Send/{id:int?}", $"Raising/Send/{r.Gathered}", StringComparison.Ordinal)
-        .Replace("{code:int}", "404", StringComparison.Ordinal);
+        .Replace("{code:int}", "404", StringComparison.Ordinal)
+        .Replace("{publicId}", r.PublicResults, StringComparison.Ordinal);
 
     /// <summary>
     /// Who opens <paramref name="route"/> in a sweep: its in-scope user, <see cref="AnySignedInUser"/> for a page any
