@@ -69,6 +69,8 @@ public static class PortalRoutes
         ["Recommendations/Index"] = new(RouteAccess.SignedIn),
         ["Recommendations/Queue"] = new(RouteAccess.Role, "traloi.kyphuong", "lanhdao.kyphuong"),
         ["Recommendations/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        // Any signed-in user opens it; each selected item is authorized one by one when acted on (ADR 0025 section 4).
+        ["Recommendations/Bulk"] = new(RouteAccess.SignedIn),
         ["Directives"] = new(RouteAccess.SignedIn),
         ["Directives/Index"] = new(RouteAccess.SignedIn),
         ["Directives/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
@@ -206,6 +208,8 @@ public static class PortalRoutes
         .Replace("Meetings/{id:int}", $"Meetings/{r.Meeting}", StringComparison.Ordinal)
         .Replace("{attachmentId:int}", r.Attachment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("Recommendations/{id:int}", $"Recommendations/{r.Recommendation}", StringComparison.Ordinal)
+        // The bulk form with a selection and the action with the most fields, so that sweeps reach its inputs.
+        .Replace("Recommendations/Bulk", $"Recommendations/Bulk?act=forward&ids={r.Recommendation}", StringComparison.Ordinal)
         .Replace("Directives/{id:int}", $"Directives/{r.Directive}", StringComparison.Ordinal)
         .Replace("Snapshots/{id:int}", $"Snapshots/{r.Snapshot}", StringComparison.Ordinal)
         .Replace("Groups/{id:int}", $"Groups/{r.Group}", StringComparison.Ordinal)
