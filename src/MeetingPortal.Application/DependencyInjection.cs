@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<BulkForwardRecommendations>();
         services.AddScoped<BulkCloseRecommendations>();
         services.AddScoped<BulkAnswerRecommendations>();
+        services.AddScoped<AnswerTemplates>();
         services.AddScoped<Directives.DirectiveActions>();
         services.AddScoped<Plans.SavePlannedDialogue>();
         services.AddScoped<Plans.PlannedDialogueActions>();

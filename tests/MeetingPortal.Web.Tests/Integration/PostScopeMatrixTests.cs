@@ -59,6 +59,13 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Recommendations/Bulk:Forward"] = new("/Recommendations/Bulk?handler=Forward", Gate.Items, Leader, Fields: [("Input.OrganisationId", "{organisation}"), ("Input.Reason", "Thuộc thẩm quyền")]),
         ["Recommendations/Bulk:Close"] = new("/Recommendations/Bulk?handler=Close", Gate.Items, Leader, Fields: []),
         ["Recommendations/Bulk:Answer"] = new("/Recommendations/Bulk?handler=Answer", Gate.Items, Leader, Fields: [("Input.Kind", "Accepted"), ("Input.Content", "Tiếp thu")]),
+        // "Dùng mẫu" fills the form and saves nothing: on an item's page only whoever may answer it; in bulk, any signed-in user.
+        ["Recommendations/Details:UseTemplate"] = new("/Recommendations/{recommendation}?handler=UseTemplate", Gate.Record, Leader),
+        ["Recommendations/Bulk:UseTemplate"] = new("/Recommendations/Bulk?handler=UseTemplate", Gate.SignedIn),
+        // Answer templates (ADR 0025 section 4): added by trackers and administrators, a ward's kept by those who cover the ward.
+        ["Recommendations/Templates/Index:Add"] = new("/Recommendations/Templates?handler=Add", Gate.Role, Leader),
+        ["Recommendations/Templates/Edit:Save"] = new("/Recommendations/Templates/{template}?handler=Save", Gate.Record, Leader),
+        ["Recommendations/Templates/Edit:Delete"] = new("/Recommendations/Templates/{template}?handler=Delete", Gate.Record, Leader),
         ["Directives/Details:Report"] = new("/Directives/{directive}?handler=Report", Gate.Record, Leader),
         ["Directives/Details:Done"] = new("/Directives/{directive}?handler=Done", Gate.Record, Leader),
         ["Directives/Details:Reopen"] = new("/Directives/{directive}?handler=Reopen", Gate.Record, Leader),
@@ -220,11 +227,13 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         db.Meetings.Sum(m => m.Version), db.Recommendations.Sum(r => r.Version), db.Directives.Sum(d => d.Version), db.Units.Sum(u => u.Version),
         db.Organisations.Sum(o => o.Version), db.CalendarDays.Count(), db.DueDateRules.Count(), db.Themes.Count(), db.Snapshots.Count(), db.Snapshots.Sum(s => s.Revision),
         db.Attachments.Count(), db.History.Count(), db.BodyGroups.Sum(g => g.Version), db.BodyGroups.Count(), db.BodyGroups.Sum(g => g.Members.Count), db.Users.Count(u => u.IsActive), db.Meetings.Count(m => m.MinutesApproval!.ApprovedBy != null),
-        db.PlannedDialogues.Count(), db.PlannedDialogues.Sum(p => p.Version), db.GatheredRecommendations.Count(), db.GatheredRecommendations.Sum(g => g.Version)));
+        db.PlannedDialogues.Count(), db.PlannedDialogues.Sum(p => p.Version), db.GatheredRecommendations.Count(), db.GatheredRecommendations.Sum(g => g.Version),
+        db.AnswerTemplates.Count(), db.AnswerTemplates.Sum(t => t.Version)));
 
     private string Url(string template)
     {
         var plan = PortalRoutes.PlanEntry(factory);
+        var answerTemplate = PortalRoutes.AnswerTemplate(factory);
         var ids = factory.WithDb(db =>
         {
             var meeting = db.Meetings.Single(m => m.Unit!.Code == "p-ky-phuong" && m.Title.StartsWith("Đảng ủy phường Kỳ Phương"));
@@ -239,6 +248,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
                 ["{account}"] = db.Users.Where(u => u.UserName == "thuky.kyphuong").Select(u => u.Id).Single(),
                 ["{plan}"] = plan.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{gathered}"] = db.GatheredRecommendations.Where(g => g.PlannedDialogueId == plan).Select(g => g.Id).FirstOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{template}"] = answerTemplate.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{snapshot}"] = db.Snapshots.Where(s => s.UnitId == meeting.UnitId).Select(s => s.Id).FirstOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });

@@ -17,8 +17,15 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 /// the page itself is only signed-in (an item out of scope is refused in the list, never shown).
 /// </summary>
 [Authorize]
-public sealed class BulkModel(MeetingPortalDbContext db, MeetingChoices choices, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class BulkModel(MeetingPortalDbContext db, MeetingChoices choices, AnswerTemplates answerTemplates, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    /// <summary>The answer template chosen in the answer form ("Dùng mẫu").</summary>
+    [BindProperty]
+    public int? TemplateId { get; set; }
+
+    /// <summary>The answer templates the user reads, offered in the answer form.</summary>
+    public IReadOnlyList<AnswerTemplateRow> Templates { get; private set; } = [];
+
     /// <summary>The actions a bulk form offers, as the <c>act</c> parameter names them.</summary>
     public static readonly IReadOnlyList<string> Actions = ["assign", "forward", "close", "answer"];
 
@@ -75,6 +82,28 @@ public sealed class BulkModel(MeetingPortalDbContext db, MeetingChoices choices,
     public Task<IActionResult> OnPostAnswerAsync([FromServices] BulkAnswerRecommendations useCase, CancellationToken cancellationToken) =>
         RunAsync("answer", () => useCase.ExecuteAsync(User, new BulkAnswerCommand(Ids, Input.Kind, Input.RespondedOn, Input.Content), cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// "Dùng mẫu" on the answer form, without a script: the form again with the chosen template's text as the answer, the
+    /// selection, kind and date kept; nothing is tried or saved. A template the user may not read is said beside the choice.
+    /// </summary>
+    public async Task<IActionResult> OnPostUseTemplateAsync(CancellationToken cancellationToken)
+    {
+        Action = "answer";
+        Ids = Ids.Where(id => id > 0).ToList();
+        ModelState.Clear();
+        if (await answerTemplates.TextForAsync(User, TemplateId, cancellationToken) is { } text)
+        {
+            Input.Content = text;
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(TemplateId), localizer["Template.Choose"]);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     /// <summary>The first message for a field of the form ("Input.DueOn", "Ids", "" for the whole form).</summary>
     public string? ErrorFor(string key) => ModelState.ErrorFor(key);
 
@@ -122,6 +151,7 @@ public sealed class BulkModel(MeetingPortalDbContext db, MeetingChoices choices,
             .Select(r => new { r.Id, r.Content, r.Meeting!.UnitId, r.Meeting.Unit!.Path, r.AddressedToOrganisationId })
             .ToListAsync(cancellationToken);
         Readable = items.ToDictionary(i => i.Id, i => BulkRecommendationChange.Label(i.Content));
+        Templates = Action == "answer" ? await answerTemplates.ReadableAsync(User, cancellationToken) : [];
         if (Action is "assign" or "forward")
         {
             var bodies = new Dictionary<int, string>();
