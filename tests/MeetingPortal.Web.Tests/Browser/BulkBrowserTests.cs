@@ -10,7 +10,8 @@ namespace MeetingPortal.Web.Tests.Browser;
 /// <summary>
 /// Issue 18, deliver 4: bulk work in a browser. The tracker ticks rows and assigns them, the responder ticks queue items
 /// and answers them with one text, each from the keyboard; the forms, a refused form and the result have no serious axe
-/// violation, are valid HTML and do not scroll sideways on a 390 px phone.
+/// violation, are valid HTML and do not scroll sideways on a 390 px phone; so do the answer templates' pages, and an
+/// answer starts from a template with "Dùng mẫu".
 /// </summary>
 public sealed class BulkBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -42,12 +43,19 @@ public sealed class BulkBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
     public async Task A_tracker_assigns_ticked_rows_and_a_responder_answers_ticked_items_from_the_keyboard()
     {
         var ids = await AwaitingAsync(3, "traloi.kyanh");
+        var template = fixture.WithDb(db =>
+        {
+            var t = new AnswerTemplate(db.Units.Single(u => u.Code == "tx-ky-anh").Id, "Tiếp thu, tìm phương án", "BTV Thị ủy tiếp thu và tiếp tục tìm các phương án giải quyết.");
+            db.AnswerTemplates.Add(t);
+            db.SaveChanges();
+            return t.Id;
+        });
         var failures = new List<string>();
         var sources = new Dictionary<string, string>();
         async Task CheckAsync(IPage page, string name)
         {
             failures.AddRange((await page.SeriousViolationsAsync()).Select(v => $"{name}: {v}"));
-            sources[name] = await page.ContentAsync();
+            sources[name.Replace(' ', '-')] = await page.ContentAsync();
         }
 
         var tracker = await fixture.SignInAsync("theodoi.kyanh");
@@ -103,6 +111,12 @@ public sealed class BulkBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await responder.Keyboard.PressAsync("Enter");
         await Expect(responder.Locator(".bulk-selection input:checked")).ToHaveCountAsync(2);
         await CheckAsync(responder, "answer form");
+        // Start from the town's template without a script: "Dùng mẫu" fills the text and keeps the selection.
+        await responder.GetByLabel("Mẫu trả lời").SelectOptionAsync(template.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await responder.GetByRole(AriaRole.Button, new() { Name = "Dùng mẫu" }).FocusAsync();
+        await responder.Keyboard.PressAsync("Enter");
+        await Expect(responder.GetByLabel("Nội dung trả lời")).ToHaveValueAsync("BTV Thị ủy tiếp thu và tiếp tục tìm các phương án giải quyết.");
+        await Expect(responder.Locator(".bulk-selection input:checked")).ToHaveCountAsync(2);
         await responder.GetByLabel("Nội dung trả lời").FillAsync("BTV Đảng ủy tiếp thu và tiếp tục tìm các phương án giải quyết");
         await responder.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận trả lời cho các kiến nghị đã chọn" }).FocusAsync();
         await responder.Keyboard.PressAsync("Enter");
@@ -110,6 +124,18 @@ public sealed class BulkBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await CheckAsync(responder, "answer result");
         await responder.SetViewportSizeAsync(390, 844);
         Assert.True(await responder.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "answer result");
+
+        // The templates' pages as their tracker sees them, with the add and edit forms.
+        await tracker.SetViewportSizeAsync(1280, 800);
+        foreach (var url in new[] { "/Recommendations/Templates", $"/Recommendations/Templates/{template}" })
+        {
+            await tracker.GotoAsync(url);
+            // The page's name, not its address: the validator writes each page to a file of that name.
+            await CheckAsync(tracker, url.Contains("/Templates/", StringComparison.Ordinal) ? "template" : "templates");
+            await tracker.SetViewportSizeAsync(390, 844);
+            Assert.True(await tracker.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, url);
+            await tracker.SetViewportSizeAsync(1280, 800);
+        }
 
         Assert.Empty(failures);
         var report = await HtmlValidator.ValidateAsync(sources);
