@@ -30,6 +30,12 @@ public static class DependencyInjection
         services.AddScoped<ReopenRecommendation>();
         services.AddScoped<JudgeAnswer>();
         services.AddScoped<LinkRecommendation>();
+        services.AddScoped<BulkRecommendationChange>();
+        services.AddScoped<BulkAssignRecommendations>();
+        services.AddScoped<BulkForwardRecommendations>();
+        services.AddScoped<BulkCloseRecommendations>();
+        services.AddScoped<BulkAnswerRecommendations>();
+        services.AddScoped<AnswerTemplates>();
         services.AddScoped<Directives.DirectiveActions>();
         services.AddScoped<Plans.SavePlannedDialogue>();
         services.AddScoped<Plans.PlannedDialogueActions>();

@@ -41,6 +41,7 @@ public static class Policies
         services.AddSingleton<IAuthorizationHandler, UnitAdministrationHandler>();
         services.AddSingleton<IAuthorizationHandler, AccountAdministrationHandler>();
         services.AddSingleton<IAuthorizationHandler, NationalSettingsHandler>();
+        services.AddSingleton<IAuthorizationHandler, AnswerTemplateAuthorizationHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Administration, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(NationalSettings, policy => policy.RequireAssertion(context => context.User.IsTopAdministrator()))

@@ -19,18 +19,25 @@ public sealed class AssignRecommendation(
     RecommendationChange change, MeetingChoices choices, CalendarService calendar, IStringLocalizer<SharedResource> localizer)
 {
     public Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, AssignCommand command, CancellationToken cancellationToken) =>
-        change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Assign, async c =>
-        {
-            var errors = new List<UseCaseError>();
-            var body = await ActionInputs.ChooseBodyAsync(command.OrganisationId, c.UnitId, choices, nameof(command.OrganisationId), localizer, errors, cancellationToken);
-            ActionInputs.CheckDueDate(command.DueOn, c.Today, nameof(command.DueOn), localizer, errors);
-            if (errors.Count > 0)
-            {
-                return errors;
-            }
+        change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Assign,
+            c => ApplyAsync(c, command.OrganisationId, command.DueOn, cancellationToken), cancellationToken);
 
-            var policy = await calendar.PolicyAsync(cancellationToken);
-            c.Recommendation.AssignTo(body!.Value.Id, policy.Resolve(command.DueOn, c.Today, c.Recommendation.ThemeId, body.Value.LevelRank), c.By);
-            return [];
-        }, cancellationToken);
+    /// <summary>
+    /// The part one item and many share (<see cref="BulkAssignRecommendations"/>): check the body against the item's raising
+    /// unit and the due date, then give it through the domain (which refuses an answered item); returns the input's errors.
+    /// </summary>
+    internal async Task<IReadOnlyList<UseCaseError>> ApplyAsync(RecommendationContext c, int? organisationId, DateOnly? dueOn, CancellationToken cancellationToken)
+    {
+        var errors = new List<UseCaseError>();
+        var body = await ActionInputs.ChooseBodyAsync(organisationId, c.UnitId, choices, nameof(AssignCommand.OrganisationId), localizer, errors, cancellationToken);
+        ActionInputs.CheckDueDate(dueOn, c.Today, nameof(AssignCommand.DueOn), localizer, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var policy = await calendar.PolicyAsync(cancellationToken);
+        c.Recommendation.AssignTo(body!.Value.Id, policy.Resolve(dueOn, c.Today, c.Recommendation.ThemeId, body.Value.LevelRank), c.By);
+        return [];
+    }
 }

@@ -12,15 +12,22 @@ public sealed record CloseCommand(int Id, int Version, string? Note);
 public sealed class CloseRecommendation(RecommendationChange change, IStringLocalizer<SharedResource> localizer)
 {
     public Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, CloseCommand command, CancellationToken cancellationToken) =>
-        change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Close, c =>
-        {
-            var errors = new List<UseCaseError>();
-            ActionInputs.CheckReason(command.Note, nameof(command.Note), localizer, errors, required: false);
-            if (errors.Count == 0)
-            {
-                c.Recommendation.Close(c.By, ActionInputs.Clean(command.Note));
-            }
+        change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Close,
+            c => Task.FromResult(Apply(c, command.Note)), cancellationToken);
 
-            return Task.FromResult<IReadOnlyList<UseCaseError>>(errors);
-        }, cancellationToken);
+    /// <summary>
+    /// The part one item and many share (<see cref="BulkCloseRecommendations"/>): check the note, then close through the
+    /// domain (which refuses an item not resolved); returns the input's errors.
+    /// </summary>
+    internal IReadOnlyList<UseCaseError> Apply(RecommendationContext c, string? note)
+    {
+        var errors = new List<UseCaseError>();
+        ActionInputs.CheckReason(note, nameof(CloseCommand.Note), localizer, errors, required: false);
+        if (errors.Count == 0)
+        {
+            c.Recommendation.Close(c.By, ActionInputs.Clean(note));
+        }
+
+        return errors;
+    }
 }

@@ -18,19 +18,28 @@ public sealed class ForwardRecommendation(
     RecommendationChange change, MeetingChoices choices, CalendarService calendar, IStringLocalizer<SharedResource> localizer)
 {
     public Task<UseCaseResult> ExecuteAsync(ClaimsPrincipal user, ForwardCommand command, CancellationToken cancellationToken) =>
-        change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Forward, async c =>
-        {
-            var errors = new List<UseCaseError>();
-            var body = await ActionInputs.ChooseBodyAsync(command.OrganisationId, c.UnitId, choices, nameof(command.OrganisationId), localizer, errors, cancellationToken);
-            ActionInputs.CheckDueDate(command.DueOn, c.Today, nameof(command.DueOn), localizer, errors);
-            ActionInputs.CheckReason(command.Reason, nameof(command.Reason), localizer, errors);
-            if (errors.Count > 0)
-            {
-                return errors;
-            }
+        change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Forward,
+            c => ApplyAsync(c, command.OrganisationId, command.DueOn, command.Reason, cancellationToken), cancellationToken);
 
-            var policy = await calendar.PolicyAsync(cancellationToken);
-            c.Recommendation.Forward(body!.Value.Id, policy.Resolve(command.DueOn, c.Today, c.Recommendation.ThemeId, body.Value.LevelRank), command.Reason!.Trim(), c.By);
-            return [];
-        }, cancellationToken);
+    /// <summary>
+    /// The part one item and many share (<see cref="BulkForwardRecommendations"/>): check the body against the item's raising
+    /// unit, the due date and the reason, then forward through the domain (which refuses an unassigned or answered item, or
+    /// the body that holds it already); returns the input's errors.
+    /// </summary>
+    internal async Task<IReadOnlyList<UseCaseError>> ApplyAsync(
+        RecommendationContext c, int? organisationId, DateOnly? dueOn, string? reason, CancellationToken cancellationToken)
+    {
+        var errors = new List<UseCaseError>();
+        var body = await ActionInputs.ChooseBodyAsync(organisationId, c.UnitId, choices, nameof(ForwardCommand.OrganisationId), localizer, errors, cancellationToken);
+        ActionInputs.CheckDueDate(dueOn, c.Today, nameof(ForwardCommand.DueOn), localizer, errors);
+        ActionInputs.CheckReason(reason, nameof(ForwardCommand.Reason), localizer, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var policy = await calendar.PolicyAsync(cancellationToken);
+        c.Recommendation.Forward(body!.Value.Id, policy.Resolve(dueOn, c.Today, c.Recommendation.ThemeId, body.Value.LevelRank), reason!.Trim(), c.By);
+        return [];
+    }
 }

@@ -33,18 +33,37 @@ public sealed class RecommendationChange(
         ClaimsPrincipal user, int id, int version, OperationAuthorizationRequirement operation,
         Func<RecommendationContext, Task<IReadOnlyList<UseCaseError>>> act, CancellationToken cancellationToken)
     {
+        var (access, context) = await LoadAsync(user, id, operation, cancellationToken);
+        if (context is null)
+        {
+            return UseCaseResult.Refused(access);
+        }
+
+        return await AggregateChange.SaveAsync(db, context.Recommendation, version,
+            () => act(context), localizer, localizer["Action.Stale"], cancellationToken);
+    }
+
+    /// <summary>
+    /// The part of a change that is the same for one item and for many (<see cref="BulkRecommendationChange"/>): find
+    /// recommendation <paramref name="id"/>, authorize <paramref name="operation"/> on it for <paramref name="user"/>
+    /// before anything else is read, and load it tracked with what its rules need. The context is null unless the
+    /// answer is <see cref="Access.Allowed"/> (an unknown id answers <see cref="Access.NotFound"/>).
+    /// </summary>
+    internal async Task<(Access Access, RecommendationContext? Context)> LoadAsync(
+        ClaimsPrincipal user, int id, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
+    {
         var found = await db.Recommendations.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new { r.Meeting!.Unit!.Path, r.Meeting.UnitId, r.Meeting.HeldOn, r.AddressedToOrganisationId, ReportingId = (int?)r.Roadmap!.ReportingOrganisationId })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
-            return UseCaseResult.NotFound;
+            return (Access.NotFound, null);
         }
 
         var access = await authorization.CheckAsync(user, new RecommendationResource(found.Path, found.AddressedToOrganisationId, found.ReportingId), operation);
         if (access != Access.Allowed)
         {
-            return UseCaseResult.Refused(access);
+            return (access, null);
         }
 
         var recommendation = await db.Recommendations.Include(r => r.Meeting).Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
@@ -52,7 +71,6 @@ public sealed class RecommendationChange(
             .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
 
         var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
-        return await AggregateChange.SaveAsync(db, recommendation, version,
-            () => act(new RecommendationContext(recommendation, found.HeldOn, found.UnitId, calendar.Today, by)), localizer, localizer["Action.Stale"], cancellationToken);
+        return (Access.Allowed, new RecommendationContext(recommendation, found.HeldOn, found.UnitId, calendar.Today, by));
     }
 }

@@ -30,18 +30,7 @@ public sealed class RespondToRecommendation(
         string? storedName = null;
         var result = await change.RunAsync(user, command.Id, command.Version, RecommendationOperations.Respond, async c =>
         {
-            var errors = (await validator.ValidateAsync(command, cancellationToken)).ToErrors();
-            // A kind the state does not take (a refusal after resolution) is said beside the kind, not as a page-wide error.
-            if (c.Recommendation.State is { IsFollowed: true } state && state.ResponseKinds.Count > 0 && !state.Takes(command.Kind))
-            {
-                errors.Add(new UseCaseError(nameof(command.Kind), localizer["Action.KindNotTaken", string.Join(", ", state.ResponseKinds.Select(k => localizer["ResponseKind." + k].Value))]));
-            }
-
-            if (command.RespondedOn is { } on && !RecordDates.IsBetweenMeetingAndToday(on, c.HeldOn, c.Today))
-            {
-                errors.Add(new UseCaseError(nameof(command.RespondedOn), localizer["Action.ResponseDate"]));
-            }
-
+            var errors = await CheckAsync(c, command, cancellationToken);
             CheckedUpload? upload = null;
             if (command.File is { Length: > 0 } file)
             {
@@ -60,7 +49,7 @@ public sealed class RespondToRecommendation(
             }
 
             var r = c.Recommendation;
-            var response = r.Respond(command.Kind, command.RespondedOn ?? c.Today, r.AddressedToOrganisationId, null, command.Content!.Trim(), c.By);
+            var response = Answer(c, command);
             if (letter is not null)
             {
                 storedName = await store.SaveAsync(letter.Content, cancellationToken);
@@ -81,6 +70,31 @@ public sealed class RespondToRecommendation(
 
         return result;
     }
+
+    /// <summary>
+    /// The checks one item and many share (<see cref="BulkAnswerRecommendations"/>): the typed text and kind, the kind
+    /// the item's state takes (<see cref="RecommendationState.ResponseKinds"/>) and the date between its meeting and today.
+    /// </summary>
+    internal async Task<List<UseCaseError>> CheckAsync(RecommendationContext c, RespondCommand command, CancellationToken cancellationToken)
+    {
+        var errors = (await validator.ValidateAsync(command, cancellationToken)).ToErrors();
+        // A kind the state does not take (a refusal after resolution) is said beside the kind, not as a page-wide error.
+        if (c.Recommendation.State is { IsFollowed: true } state && state.ResponseKinds.Count > 0 && !state.Takes(command.Kind))
+        {
+            errors.Add(new UseCaseError(nameof(command.Kind), localizer["Action.KindNotTaken", string.Join(", ", state.ResponseKinds.Select(k => localizer["ResponseKind." + k].Value))]));
+        }
+
+        if (command.RespondedOn is { } on && !RecordDates.IsBetweenMeetingAndToday(on, c.HeldOn, c.Today))
+        {
+            errors.Add(new UseCaseError(nameof(command.RespondedOn), localizer["Action.ResponseDate"]));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Records the checked reply on the item through the domain, as the addressed body's (dated today when blank).</summary>
+    internal static Response Answer(RecommendationContext c, RespondCommand command) =>
+        c.Recommendation.Respond(command.Kind, command.RespondedOn ?? c.Today, c.Recommendation.AddressedToOrganisationId, null, command.Content!.Trim(), c.By);
 
     /// <summary>What is typed: a text within <see cref="Response.ContentMaxLength"/> and a known kind.</summary>
     public sealed class Validator : AbstractValidator<RespondCommand>

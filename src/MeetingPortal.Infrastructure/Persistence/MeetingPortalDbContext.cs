@@ -72,6 +72,9 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
     /// <summary>The roadmaps of accepted recommendations (ADR 0025 section 3), one per recommendation at most.</summary>
     public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
     public DbSet<Milestone> RoadmapMilestones => Set<Milestone>();
+
+    /// <summary>The units' answer templates (ADR 0025 section 4), read by each unit and the units below it.</summary>
+    public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SummarySnapshot> Snapshots => Set<SummarySnapshot>();
     public DbSet<DueDateRule> DueDateRules => Set<DueDateRule>();

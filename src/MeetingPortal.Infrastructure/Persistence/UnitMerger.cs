@@ -87,6 +87,15 @@ public sealed class UnitMerger(MeetingPortalDbContext db, AuditTrail audit, Audi
             stamp.StampBulkUpdate(set);
         }, cancellationToken);
 
+        // Its answer templates go with its people (ADR 0025 section 4); one whose name the target already uses stays with the
+        // merged unit, where an administrator of the unit above still reads it, rather than be renamed behind anyone's back.
+        var templateNames = await db.AnswerTemplates.Where(t => t.UnitId == target.Id).Select(t => t.Name).ToListAsync(cancellationToken);
+        await db.AnswerTemplates.Where(t => t.UnitId == source.Id && !templateNames.Contains(t.Name)).ExecuteUpdateAsync(set =>
+        {
+            set.SetProperty(t => t.UnitId, target.Id);
+            stamp.StampBulkUpdate(set);
+        }, cancellationToken);
+
         var people = await db.People.Where(p => p.UnitId == source.Id).ExecuteUpdateAsync(set =>
         {
             set.SetProperty(p => p.UnitId, target.Id);

@@ -64,6 +64,17 @@ public static class ScopeQueries
         return groups.Where(g => string.Compare(g.Unit!.Path, lower) >= 0 && string.Compare(g.Unit.Path, upper) < 0);
     }
 
+    /// <summary>
+    /// The answer templates a user reads (ADR 0025 section 4): those of the units in scope and those of the units above
+    /// theirs, which their unit inherits.
+    /// </summary>
+    public static IQueryable<AnswerTemplate> Readable(this IQueryable<AnswerTemplate> templates, UnitScope scope)
+    {
+        var (lower, upper) = (scope.Path, scope.UpperBound);
+        var above = Unit.IdsOf(scope.Path);
+        return templates.Where(t => above.Contains(t.UnitId) || (string.Compare(t.Unit!.Path, lower) >= 0 && string.Compare(t.Unit.Path, upper) < 0));
+    }
+
     public static IQueryable<ApplicationUser> InScope(this IQueryable<ApplicationUser> users, UnitScope scope)
     {
         var (lower, upper) = (scope.Path, scope.UpperBound);

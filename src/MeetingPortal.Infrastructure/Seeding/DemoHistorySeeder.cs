@@ -188,6 +188,8 @@ public sealed class DemoHistorySeeder(
             await db.SaveChangesAsync(cancellationToken);
             await WritePlanAsync(plan, bodies, meetings, today, cancellationToken);
             await WritePublicResultsAsync(plan, bodies, meetings, today, cancellationToken);
+            db.AnswerTemplates.AddRange(AnswerTemplates(plan, unit.Id));
+            await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             written += meetings.Count;
         }
@@ -195,6 +197,22 @@ public sealed class DemoHistorySeeder(
         logger.LogInformation("Wrote the demo history: {Count} meetings", written);
         return written;
     }
+
+    /// <summary>
+    /// A unit's answer templates (ADR 0025 section 4), in the voice of the seeds' answers: the Hà Tĩnh city answer of
+    /// 16/3/2022 ("BTV Thành ủy tiếp thu và tiếp tục tìm các phương án giải quyết"), a hand-over to the People's Committee as
+    /// the district conclusion of 15/8/2022 gives, an explanation, and a report to the level above.
+    /// </summary>
+    private static IEnumerable<AnswerTemplate> AnswerTemplates(UnitPlan plan, int unitId) =>
+    [
+        new(unitId, "Tiếp thu, tiếp tục tìm phương án", $"Ban Thường vụ {plan.Committee} tiếp thu và tiếp tục tìm các phương án giải quyết."),
+        new(unitId, "Giao Ủy ban nhân dân giải quyết",
+            $"Thường trực {plan.Committee} tiếp thu, giao {plan.PeoplesCommittee} chỉ đạo các cơ quan chuyên môn rà soát, giải quyết theo thẩm quyền và báo cáo kết quả với Thường trực cấp ủy."),
+        new(unitId, "Giải trình theo quy định",
+            $"Nội dung kiến nghị đã được thực hiện theo đúng quy định hiện hành. Đề nghị {plan.Front} và các đoàn thể tuyên truyền để đoàn viên, hội viên và nhân dân hiểu, đồng thuận."),
+        new(unitId, "Báo cáo cấp trên xem xét",
+            $"Nội dung kiến nghị vượt thẩm quyền của {plan.Place}. {plan.Committee} đã tổng hợp, báo cáo cấp trên xem xét, giải quyết và sẽ thông tin kết quả đến Mặt trận, các đoàn thể khi có ý kiến trả lời."),
+    ];
 
     /// <summary>The unit whose plan leaves a past quarter's dialogue without its meeting, so a late one shows (issue 18).</summary>
     public const string UnitWithLateDialogue = "p-tran-phu";

@@ -97,6 +97,18 @@ public sealed partial class DemoHistoryTests(DemoHistoryPortalFactory factory) :
         Assert.True(Count(page, "queue") > 0, responder);
     }
 
+    /// <summary>Issue 18, deliver 4: each demo unit has answer templates; a ward reads its own and those above it, not a sibling's.</summary>
+    [Fact]
+    public async Task The_ward_responder_reads_the_templates_of_its_ward_and_the_units_above_only()
+    {
+        var page = await (await factory.SignInAsync("traloi.kyphuong")).GetHtmlAsync("/Recommendations/Templates");
+        var units = page.Nodes("//tr[@data-template]/td[2]").Select(td => HtmlAgilityPack.HtmlEntity.DeEntitize(td.InnerText).Trim()).Distinct().ToList();
+        Assert.Equal(3, units.Count);
+        Assert.Contains(units, u => u.Contains("Kỳ Phương", StringComparison.Ordinal));
+        Assert.DoesNotContain(units, u => u.Contains("Trần Phú", StringComparison.Ordinal) || u.Contains("thành phố", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("tiếp tục tìm các phương án giải quyết", page.Text(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_ward_responder_answers_the_first_item_of_the_queue()
     {

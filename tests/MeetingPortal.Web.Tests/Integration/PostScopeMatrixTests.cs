@@ -25,10 +25,17 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
 
         /// <summary>No record: 403 for the user lacking the role.</summary>
         Role,
+
+        /// <summary>
+        /// Many records, each authorized one by one (bulk work, ADR 0025 section 4): the post answers its result page, where a
+        /// Kỳ Phương record posted by the three outsiders is refused as unknown and by the user lacking the role as not theirs.
+        /// </summary>
+        Items,
     }
 
     /// <param name="Anonymous">For a public handler, what an anonymous post without a token answers.</param>
-    private sealed record Entry(string Url, Gate Gate, string? MissingRoleUser = null, HttpStatusCode? Anonymous = null);
+    /// <param name="Fields">For <see cref="Gate.Items"/>: the fields besides the ids that get the post past its input checks.</param>
+    private sealed record Entry(string Url, Gate Gate, string? MissingRoleUser = null, HttpStatusCode? Anonymous = null, (string Name, string Value)[]? Fields = null);
 
     private const string Leader = "lanhdao.kyphuong";
     private const string WardAdministrator = "quantri.kyphuong";
@@ -48,6 +55,17 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         ["Recommendations/Details:Roadmap"] = new("/Recommendations/{recommendation}?handler=Roadmap", Gate.Record, Leader),
         ["Recommendations/Details:RoadmapRows"] = new("/Recommendations/{recommendation}?handler=RoadmapRows", Gate.Record, Leader),
         ["Recommendations/Details:Milestone"] = new("/Recommendations/{recommendation}?handler=Milestone", Gate.Record, Leader),
+        ["Recommendations/Bulk:Assign"] = new("/Recommendations/Bulk?handler=Assign", Gate.Items, Leader, Fields: [("Input.OrganisationId", "{organisation}")]),
+        ["Recommendations/Bulk:Forward"] = new("/Recommendations/Bulk?handler=Forward", Gate.Items, Leader, Fields: [("Input.OrganisationId", "{organisation}"), ("Input.Reason", "Thuộc thẩm quyền")]),
+        ["Recommendations/Bulk:Close"] = new("/Recommendations/Bulk?handler=Close", Gate.Items, Leader, Fields: []),
+        ["Recommendations/Bulk:Answer"] = new("/Recommendations/Bulk?handler=Answer", Gate.Items, Leader, Fields: [("Input.Kind", "Accepted"), ("Input.Content", "Tiếp thu")]),
+        // "Dùng mẫu" fills the form and saves nothing: on an item's page only whoever may answer it; in bulk, any signed-in user.
+        ["Recommendations/Details:UseTemplate"] = new("/Recommendations/{recommendation}?handler=UseTemplate", Gate.Record, Leader),
+        ["Recommendations/Bulk:UseTemplate"] = new("/Recommendations/Bulk?handler=UseTemplate", Gate.SignedIn),
+        // Answer templates (ADR 0025 section 4): added by trackers and administrators, a ward's kept by those who cover the ward.
+        ["Recommendations/Templates/Index:Add"] = new("/Recommendations/Templates?handler=Add", Gate.Role, Leader),
+        ["Recommendations/Templates/Edit:Save"] = new("/Recommendations/Templates/{template}?handler=Save", Gate.Record, Leader),
+        ["Recommendations/Templates/Edit:Delete"] = new("/Recommendations/Templates/{template}?handler=Delete", Gate.Record, Leader),
         ["Directives/Details:Report"] = new("/Directives/{directive}?handler=Report", Gate.Record, Leader),
         ["Directives/Details:Done"] = new("/Directives/{directive}?handler=Done", Gate.Record, Leader),
         ["Directives/Details:Reopen"] = new("/Directives/{directive}?handler=Reopen", Gate.Record, Leader),
@@ -165,6 +183,22 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         Assert.True(signedOut.StatusCode == HttpStatusCode.Redirect && signedOut.Headers.Location!.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal),
             $"{url} signed out: {(int)signedOut.StatusCode}");
 
+        if (entry.Gate == Gate.Items)
+        {
+            var fields = new List<KeyValuePair<string, string>> { new("ids", Url("{recommendation}")) };
+            fields.AddRange(entry.Fields!.Select(f => KeyValuePair.Create(f.Name, Url(f.Value))));
+            foreach (var (user, reason) in new[] { (entry.MissingRoleUser!, "Vai trò của bạn"), ("quantri.tranphu", "không thuộc phạm vi"), ("quantri.tphatinh", "không thuộc phạm vi"), ("thuky.tranphu", "không thuộc phạm vi") })
+            {
+                var response = await PostAsUserAsync(user, url, fields);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} as {user}: {(int)response.StatusCode}");
+                var refused = Html.Parse(await response.Content.ReadAsStringAsync()).Node($"//ul[@class='bulk-refused']/li[@data-id='{Url("{recommendation}")}']");
+                Assert.Contains(reason, HtmlAgilityPack.HtmlEntity.DeEntitize(refused.InnerText), StringComparison.Ordinal);
+            }
+
+            Assert.Equal(before, Fingerprint());
+            return;
+        }
+
         if (entry.MissingRoleUser is { } lacking)
         {
             var response = await PostAsUserAsync(lacking, url);
@@ -183,11 +217,11 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(before, Fingerprint());
     }
 
-    private async Task<HttpResponseMessage> PostAsUserAsync(string userName, string url)
+    private async Task<HttpResponseMessage> PostAsUserAsync(string userName, string url, IEnumerable<KeyValuePair<string, string>>? fields = null)
     {
         var client = await factory.SignInAsync(userName);
         var token = await client.GetAntiforgeryTokenAsync("/Account/ChangePassword");
-        return await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        return await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields ?? []]));
     }
 
     /// <summary>What a refused post must not change: the versions and counts of the records the matrix posts to.</summary>
@@ -196,11 +230,13 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
         db.Organisations.Sum(o => o.Version), db.CalendarDays.Count(), db.DueDateRules.Count(), db.Themes.Count(), db.Snapshots.Count(), db.Snapshots.Sum(s => s.Revision),
         db.Attachments.Count(), db.History.Count(), db.BodyGroups.Sum(g => g.Version), db.BodyGroups.Count(), db.BodyGroups.Sum(g => g.Members.Count), db.Users.Count(u => u.IsActive), db.Meetings.Count(m => m.MinutesApproval!.ApprovedBy != null),
         db.PlannedDialogues.Count(), db.PlannedDialogues.Sum(p => p.Version), db.GatheredRecommendations.Count(), db.GatheredRecommendations.Sum(g => g.Version),
-        db.PublicResults.Count(), db.PublicResults.Sum(p => p.Version), db.PublicResultItems.Count()));
+        db.PublicResults.Count(), db.PublicResults.Sum(p => p.Version), db.PublicResultItems.Count(),
+        db.AnswerTemplates.Count(), db.AnswerTemplates.Sum(t => t.Version)));
 
     private string Url(string template)
     {
         var plan = PortalRoutes.PlanEntry(factory);
+        var answerTemplate = PortalRoutes.AnswerTemplate(factory);
         var ids = factory.WithDb(db =>
         {
             var meeting = db.Meetings.Single(m => m.Unit!.Code == "p-ky-phuong" && m.Title.StartsWith("Đảng ủy phường Kỳ Phương"));
@@ -215,6 +251,7 @@ public sealed class PostScopeMatrixTests(PortalFactory factory) : IClassFixture<
                 ["{account}"] = db.Users.Where(u => u.UserName == "thuky.kyphuong").Select(u => u.Id).Single(),
                 ["{plan}"] = plan.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{gathered}"] = db.GatheredRecommendations.Where(g => g.PlannedDialogueId == plan).Select(g => g.Id).FirstOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{template}"] = answerTemplate.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{snapshot}"] = db.Snapshots.Where(s => s.UnitId == meeting.UnitId).Select(s => s.Id).FirstOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });

@@ -28,7 +28,7 @@ public sealed record RouteEntry(RouteAccess Access, string? InScopeUser = null, 
 
 /// <summary>The records of Kỳ Phương that the route templates' ids are filled with.</summary>
 /// <remarks><c>Raised</c> is a recommendation Kỳ Phương's Front raised and <c>Gathered</c> one the Front sent for <c>Plan</c> (ADR 0026).</remarks>
-public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account, int Group, int Plan, int Raised = 0, int Gathered = 0, string PublicResults = "");
+public sealed record RouteRecords(int Meeting, int Recommendation, int Directive, int Attachment, int Snapshot, int ParentMeeting, int Organisation, int Unit, string Account, int Group, int Plan, int Raised = 0, int Gathered = 0, string PublicResults = "", int Template = 0);
 
 /// <summary>
 /// Every route the portal has (its endpoint list), who may open it and how its ids are filled: shared by the
@@ -71,6 +71,12 @@ public static class PortalRoutes
         ["Recommendations/Index"] = new(RouteAccess.SignedIn),
         ["Recommendations/Queue"] = new(RouteAccess.Role, "traloi.kyphuong", "lanhdao.kyphuong"),
         ["Recommendations/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
+        // Any signed-in user opens it; each selected item is authorized one by one when acted on (ADR 0025 section 4).
+        ["Recommendations/Bulk"] = new(RouteAccess.SignedIn),
+        ["Recommendations/Templates"] = new(RouteAccess.SignedIn),
+        ["Recommendations/Templates/Index"] = new(RouteAccess.SignedIn),
+        // A ward's answer template: read by everyone of the ward, written by its trackers and administrators (ADR 0025 section 4).
+        ["Recommendations/Templates/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
         ["Directives"] = new(RouteAccess.SignedIn),
         ["Directives/Index"] = new(RouteAccess.SignedIn),
         ["Directives/{id:int}"] = new(RouteAccess.Record, "lanhdao.kyphuong"),
@@ -168,7 +174,8 @@ public static class PortalRoutes
             plan,
             raised,
             gathered,
-            PublicResultsOf(factory, meeting.Id));
+            PublicResultsOf(factory, meeting.Id),
+            AnswerTemplate(factory));
     }
 
     // The seed names no raising body for its recommendations: the meeting's last one is made the Front's, and the Front
@@ -211,6 +218,22 @@ public static class PortalRoutes
         return results.PublicId;
     });
 
+    /// <summary>An answer template of Kỳ Phương, made once if the template database has none (issue 18, deliver 4).</summary>
+    public static int AnswerTemplate(PortalFactory factory) => factory.WithDb(db =>
+    {
+        var unitId = db.Units.Where(u => u.Code == "p-ky-phuong").Select(u => u.Id).Single();
+        var existing = db.AnswerTemplates.Where(t => t.UnitId == unitId).Select(t => t.Id).FirstOrDefault();
+        if (existing != 0)
+        {
+            return existing;
+        }
+
+        var template = new MeetingPortal.Domain.Recommendations.AnswerTemplate(unitId, "Tiếp thu, báo cáo cấp trên", "Đảng ủy phường tiếp thu, tổng hợp báo cáo cấp trên xem xét, giải quyết.");
+        db.AnswerTemplates.Add(template);
+        db.SaveChanges();
+        return template.Id;
+    });
+
     /// <summary>An entry of Kỳ Phương's dialogue plan, made once if the template database has none (issue 18).</summary>
     public static int PlanEntry(PortalFactory factory) => factory.WithDb(db =>
     {
@@ -232,6 +255,9 @@ public static class PortalRoutes
         .Replace("Meetings/{id:int}", $"Meetings/{r.Meeting}", StringComparison.Ordinal)
         .Replace("{attachmentId:int}", r.Attachment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("Recommendations/{id:int}", $"Recommendations/{r.Recommendation}", StringComparison.Ordinal)
+        // The bulk form with a selection and the action with the most fields, so that sweeps reach its inputs.
+        .Replace("Templates/{id:int}", $"Templates/{r.Template}", StringComparison.Ordinal)
+        .Replace("Recommendations/Bulk", $"Recommendations/Bulk?act=forward&ids={r.Recommendation}", StringComparison.Ordinal)
         .Replace("Directives/{id:int}", $"Directives/{r.Directive}", StringComparison.Ordinal)
         .Replace("Snapshots/{id:int}", $"Snapshots/{r.Snapshot}", StringComparison.Ordinal)
         .Replace("Groups/{id:int}", $"Groups/{r.Group}", StringComparison.Ordinal)

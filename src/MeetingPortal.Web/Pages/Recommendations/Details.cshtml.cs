@@ -23,8 +23,15 @@ namespace MeetingPortal.Web.Pages.Recommendations;
 [PostLimitMessage("Attachment.TooLarge", Attachment.MaxSizeBytes / 1024 / 1024)]
 public sealed class DetailsModel(
     MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar, MeetingChoices choices,
-    IStringLocalizer<SharedResource> localizer, PeopleNames peopleNames) : PageModel
+    IStringLocalizer<SharedResource> localizer, PeopleNames peopleNames, AnswerTemplates answerTemplates) : PageModel
 {
+    /// <summary>The answer template chosen in the reply form ("Dùng mẫu", ADR 0025 section 4).</summary>
+    [BindProperty]
+    public int? TemplateId { get; set; }
+
+    /// <summary>The answer templates the user reads, offered in the reply form when they may reply.</summary>
+    public IReadOnlyList<AnswerTemplateRow> Templates { get; private set; } = [];
+
     [BindProperty]
     public AssignInput Assign { get; set; } = new();
 
@@ -177,6 +184,36 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    /// <summary>
+    /// "Dùng mẫu" on the reply form, without a script: the same form again with the chosen template's text as the reply and
+    /// the kind and date kept; nothing is saved. A template the user may not read is said beside the choice.
+    /// </summary>
+    public async Task<IActionResult> OnPostUseTemplateAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!May.Respond)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        ActiveAction = "Respond";
+        if (await answerTemplates.TextForAsync(User, TemplateId, cancellationToken) is { } text)
+        {
+            Respond.Content = text;
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(TemplateId), localizer["Template.Choose"]);
+        }
+
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostMilestoneAsync(int id, [FromServices] ReportMilestone useCase, CancellationToken cancellationToken) =>
         await ActAsync(id, "Milestone", nameof(Done), () => useCase.ExecuteAsync(User, new ReportMilestoneCommand(id, Done.Version, Done.MilestoneId, Done.DoneOn, Done.Text), cancellationToken), cancellationToken);
 
@@ -297,6 +334,7 @@ public sealed class DetailsModel(
             await authorization.MayAsync(User, resource, RecommendationOperations.Link),
             await authorization.MayAsync(User, resource, RecommendationOperations.PlanRoadmap),
             await authorization.MayAsync(User, resource, RecommendationOperations.ReportMilestone));
+        Templates = May.Respond ? await answerTemplates.ReadableAsync(User, cancellationToken) : [];
         Today = calendar.Today;
         var responseIds = item.Responses.Select(x => x.Id).ToList();
         ResponseFiles = (await db.Attachments.AsNoTracking().Where(a => a.ResponseId != null && responseIds.Contains(a.ResponseId.Value))

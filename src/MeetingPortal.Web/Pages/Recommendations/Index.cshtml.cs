@@ -31,6 +31,12 @@ public sealed class IndexModel(
     public IReadOnlyList<(int Id, string Label)> OrganisationOptions { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> ThemeOptions { get; private set; } = [];
 
+    /// <summary>
+    /// Whether the rows get a checkbox and the bulk form (assign, forward, close): Trackers and Administrators, the roles
+    /// those operations name; each item is still authorized one by one when acted on.
+    /// </summary>
+    public bool MayActInBulk => User.IsInRole(MeetingPortal.Infrastructure.Identity.Roles.Tracker) || User.IsInRole(MeetingPortal.Infrastructure.Identity.Roles.Administrator);
+
     public async Task OnGetAsync(int? p, CancellationToken cancellationToken)
     {
         Today = calendar.Today;
