@@ -543,6 +543,72 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("MeetingParticipantGroup");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResultItem", b =>
+                {
+                    b.Property<int>("PublicResultsId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("PublicResultsId", "RecommendationId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("PublicResultItems");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResults", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("nvarchar(22)");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.ToTable("PublicResults");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Speech", b =>
                 {
                     b.Property<int>("Id")
@@ -1009,6 +1075,53 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("UnitId", "Year");
 
                     b.ToTable("PlannedDialogues");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.AnswerTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AnswerTemplates");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Milestone", b =>
@@ -2333,6 +2446,32 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("BodyGroup");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResultItem", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Meetings.PublicResults", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PublicResultsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResults", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Meetings.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Speech", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
@@ -2524,6 +2663,17 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Meeting");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.AnswerTemplate", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Unit");
                 });
@@ -2809,6 +2959,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Recommendations");
 
                     b.Navigation("Speeches");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResults", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroup", b =>

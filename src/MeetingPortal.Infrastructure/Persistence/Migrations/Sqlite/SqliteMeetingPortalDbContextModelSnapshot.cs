@@ -521,6 +521,70 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("MeetingParticipantGroup");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResultItem", b =>
+                {
+                    b.Property<int>("PublicResultsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PublicResultsId", "RecommendationId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("PublicResultItems");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResults", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.ToTable("PublicResults");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Speech", b =>
                 {
                     b.Property<int>("Id")
@@ -971,6 +1035,51 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("UnitId", "Year");
 
                     b.ToTable("PlannedDialogues");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.AnswerTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AnswerTemplates");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Recommendations.Milestone", b =>
@@ -2259,6 +2368,32 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("BodyGroup");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResultItem", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Meetings.PublicResults", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PublicResultsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResults", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Meetings.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Speech", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
@@ -2450,6 +2585,17 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Meeting");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Recommendations.AnswerTemplate", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Unit");
                 });
@@ -2735,6 +2881,11 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Recommendations");
 
                     b.Navigation("Speeches");
+                });
+
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.PublicResults", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MeetingPortal.Domain.Organisations.BodyGroup", b =>
