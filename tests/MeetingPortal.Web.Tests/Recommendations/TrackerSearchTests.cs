@@ -21,7 +21,8 @@ public sealed class TrackerSearchTests(PortalFactory factory) : IClassFixture<Po
     private static async Task<List<int>> IdsAsync(HttpClient client, string query)
     {
         var page = await client.GetHtmlAsync("/Recommendations?" + query);
-        return page.Nodes("//table[contains(@class,'data-table')]/tbody/tr/td[1]/a")
+        // Each row's link to its recommendation (a tracker's rows begin with the bulk selection's checkbox).
+        return page.Nodes("//table[contains(@class,'data-table')]/tbody/tr/td/a[starts-with(@href,'/Recommendations/')]")
             .Select(a => int.Parse(a.GetAttributeValue("href", "").Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
     }
 
