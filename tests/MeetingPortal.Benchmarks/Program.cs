@@ -239,7 +239,7 @@ Subjects ReadSubjects(BenchmarkOptions o)
     var users = new Dictionary<string, string>(StringComparer.Ordinal);
     using (var command = connection.CreateCommand())
     {
-        command.CommandText = $"SELECT UserName, Id FROM AspNetUsers WHERE UserName IN ('leader.{prefix}', 'leader.{prefix}-t1', 'tracker.{prefix}-t1-h1', 'recorder.{prefix}-t1-h1-x1', 'responder.{prefix}-t1-h1')";
+        command.CommandText = $"SELECT UserName, Id FROM AspNetUsers WHERE UserName IN ('leader.{prefix}', 'leader.{prefix}-t1', 'tracker.{prefix}-t1-h1', 'recorder.{prefix}-t1-h1-x1', 'responder.{prefix}-t1-h1', 'raiser.{prefix}-t1')";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
