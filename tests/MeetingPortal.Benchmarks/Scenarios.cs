@@ -359,16 +359,16 @@ public static class Scenarios
     /// </summary>
     private static List<string> OurRecommendations(string userId, string today)
     {
-        var body = $"(SELECT OrganisationId FROM AspNetUsers WHERE Id = '{userId}')";
+        var body = $"(SELECT au.OrganisationId FROM AspNetUsers au WHERE au.Id = '{userId}')";
         var raised = $"FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId WHERE r.RaisedByOrganisationId = {body} AND m.Status = 2";
         return
         [
-            $"SELECT Name FROM Organisations WHERE Id = {body}",
+            $"SELECT og.Name FROM Organisations og WHERE og.Id = {body}",
             $"SELECT COUNT(*) {raised}",
             $"SELECT COUNT(*) {raised} AND r.Status IN (1, 2, 3, 4)",
             $"SELECT COUNT(*) {raised} AND r.Status IN (1, 2, 3) AND r.DueOn < '{today}'",
             $"SELECT COUNT(*) {raised} AND r.Status IN (1, 2, 3, 4) AND EXISTS (SELECT 1 FROM Roadmaps rm WHERE rm.RecommendationId = r.Id AND (rm.PlannedResolutionOn < '{today}' OR EXISTS (SELECT 1 FROM RoadmapMilestones ms WHERE ms.RoadmapId = rm.Id AND ms.DoneOn IS NULL AND ms.DueOn < '{today}')))",
-            $"SELECT r.Id, r.Content, r.Status, r.DueOn, m.Title, m.HeldOn, u.Name, o.Name, (SELECT MAX(x.RespondedOn) FROM Responses x WHERE x.RecommendationId = r.Id) {raised.Replace("WHERE", "JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = r.AddressedToOrganisationId WHERE", StringComparison.Ordinal)} ORDER BY CASE WHEN r.Status IN (1, 2, 3) AND r.DueOn < '{today}' THEN 0 WHEN r.Status IN (1, 2, 3, 4) THEN 2 ELSE 3 END, r.DueOn IS NULL, r.DueOn, m.HeldOn DESC, r.Id LIMIT 25",
+            $"SELECT r.Id, r.Content, r.Status, r.DueOn, m.Title, m.HeldOn, u.Name, o.Name, (SELECT MAX(x.RespondedOn) FROM Responses x WHERE x.RecommendationId = r.Id) FROM Recommendations r JOIN Meetings m ON m.Id = r.MeetingId JOIN Units u ON u.Id = m.UnitId LEFT JOIN Organisations o ON o.Id = r.AddressedToOrganisationId WHERE r.RaisedByOrganisationId = {body} AND m.Status = 2 ORDER BY CASE WHEN r.Status IN (1, 2, 3) AND r.DueOn < '{today}' THEN 0 WHEN r.Status IN (1, 2, 3, 4) THEN 2 ELSE 3 END, r.DueOn IS NULL, r.DueOn, m.HeldOn DESC, r.Id LIMIT 25",
             Unread(userId),
         ];
     }
