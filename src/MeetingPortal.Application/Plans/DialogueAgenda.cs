@@ -77,9 +77,7 @@ public sealed class DialogueAgenda(
                 .ToListAsync(cancellationToken))
             .Select(g => new AgendaItem(
                 g.Id, g.Version, g.Content, g.Theme, g.RaisedBy, g.AddressedTo, g.SubmittedOn,
-                g.RecommendationId is not null ? GatheredRecommendationState.Raised
-                : published ? GatheredRecommendationState.NotRaised
-                : g.OnAgenda ? GatheredRecommendationState.OnAgenda : GatheredRecommendationState.Submitted,
+                GatheredRecommendation.StateOf(g.RecommendationId is not null, g.OnAgenda, published),
                 g.RecommendationId))
             .ToList();
         var today = calendar.Today;

@@ -56,9 +56,7 @@ public sealed class GatheredForBody(MeetingPortalDbContext db, CalendarService c
                 .ToListAsync(cancellationToken))
             .Select(g => new SentItem(
                 g.Id, g.Version, g.Content, g.Theme, g.AddressedTo, g.SubmittedOn,
-                g.RecommendationId is not null ? GatheredRecommendationState.Raised
-                : g.Published ? GatheredRecommendationState.NotRaised
-                : g.OnAgenda ? GatheredRecommendationState.OnAgenda : GatheredRecommendationState.Submitted,
+                GatheredRecommendation.StateOf(g.RecommendationId is not null, g.OnAgenda, g.Published),
                 !g.OnAgenda && g.RecommendationId is null && !g.Published,
                 new DialogueLabel(g.Dialogue.Id, g.Dialogue.UnitName, new ReviewPeriod(g.Dialogue.PeriodKind, g.Dialogue.Year, g.Dialogue.PeriodNumber), g.Dialogue.Topic, g.Dialogue.EndsOn)))
             .ToList();

@@ -95,9 +95,13 @@ public class GatheredRecommendation : Entity
     /// (<paramref name="meetingPublished"/>), or else on the agenda or sent.
     /// </summary>
     public GatheredRecommendationState StateWhen(bool meetingPublished) =>
-        RecommendationId is not null || Recommendation is not null ? GatheredRecommendationState.Raised
+        StateOf(RecommendationId is not null || Recommendation is not null, OnAgenda, meetingPublished);
+
+    /// <summary>The one rule of <see cref="StateWhen"/>, for rows a query read: raised, else not raised once held, else on the agenda or sent.</summary>
+    public static GatheredRecommendationState StateOf(bool raised, bool onAgenda, bool meetingPublished) =>
+        raised ? GatheredRecommendationState.Raised
         : meetingPublished ? GatheredRecommendationState.NotRaised
-        : OnAgenda ? GatheredRecommendationState.OnAgenda
+        : onAgenda ? GatheredRecommendationState.OnAgenda
         : GatheredRecommendationState.Submitted;
 
     /// <summary>Whether the raising body may still change or withdraw it: sent, not yet taken onto the agenda or raised.</summary>
