@@ -184,6 +184,8 @@ public sealed class SendGatheredRecommendation(
     {
         var gathered = await db.GatheredRecommendations.Include(g => g.PlannedDialogue!).ThenInclude(p => p!.Unit)
             .Include(g => g.PlannedDialogue!).ThenInclude(p => p!.Counterparts)
+            .Include(g => g.PlannedDialogue!).ThenInclude(p => p!.Meeting)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (gathered is null)
         {
@@ -203,6 +205,13 @@ public sealed class SendGatheredRecommendation(
         {
             db.ChangeTracker.Clear();
             return UseCaseResult.Stale(localizer["Gathered.Stale"]);
+        }
+
+        // Once the dialogue is held (or taken off the plan), what was sent stands as it was: raised or not raised.
+        if (!GatheredRecommendation.IsGathering(entry))
+        {
+            db.ChangeTracker.Clear();
+            return UseCaseResult.Invalid(string.Empty, localizer["Domain.gathered.closed"]);
         }
 
         try
