@@ -25,8 +25,20 @@ public sealed record KnownNames(
 /// The names a meeting form suggests and accepts. Asked for a unit the user may not write records in, it
 /// answers with nothing: the names of another unit's bodies and people are not shown (issue 13, fault 4).
 /// </summary>
-public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationService authorization)
+public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationService authorization, CalendarService calendar)
 {
+    /// <summary>
+    /// The lines the form offers for the report on earlier recommendations (<see cref="CarriedOverOffer"/>) of a meeting of
+    /// <paramref name="unitId"/> held on <paramref name="heldOn"/> (Vietnam date; today when not given), if
+    /// <paramref name="user"/> may write records there; none otherwise, nor without a unit. <paramref name="meetingId"/> is
+    /// the meeting being edited, which the caller has authorized (null for a new one).
+    /// </summary>
+    public async Task<IReadOnlyList<CarriedOverOption>> CarriedOverForUserAsync(
+        ClaimsPrincipal user, int? unitId, DateOnly? heldOn, int? meetingId, CancellationToken cancellationToken) =>
+        unitId is { } id && await AccessToUnitAsync(user, id, cancellationToken) == Access.Allowed
+            ? await CarriedOverOffer.ForAsync(db, id, heldOn ?? calendar.Today, meetingId, calendar.Today, cancellationToken)
+            : [];
+
     /// <summary>The names for a record of <paramref name="unitId"/>, if <paramref name="user"/> may write there; otherwise <see cref="KnownNames.None"/>.</summary>
     public async Task<KnownNames> ForUserAsync(ClaimsPrincipal user, int? unitId, CancellationToken cancellationToken) =>
         unitId is { } id && await AccessToUnitAsync(user, id, cancellationToken) == Access.Allowed

@@ -31,6 +31,7 @@ public sealed class MeetingEditor(
             .Include(m => m.Recommendations).ThenInclude(r => r.Responses)
             .Include(m => m.Directives).ThenInclude(d => d.Assignees)
             .Include(m => m.Directives).ThenInclude(d => d.GroupAssignees).ThenInclude(g => g.BodyGroup)
+            .Include(m => m.CarriedOver)
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
@@ -107,6 +108,7 @@ public sealed class MeetingEditor(
             AttendanceNote = meeting.AttendanceNote,
             Source = meeting.Source,
             RebuiltFromSecondarySource = meeting.RebuiltFromSecondarySource,
+            CarriedOver = meeting.CarriedOver.OrderBy(c => c.Order).Select(c => c.RecommendationId).ToList(),
             Organisations = meeting.Organisations
                 .Select(o => organisations[o.OrganisationId])
                 .Select(o => new MeetingForm.OrganisationRow { Name = o.Name, Kind = o.Kind }).ToList(),
@@ -220,6 +222,15 @@ public sealed class MeetingEditor(
         }
 
         errors.AddRange(unresolved.Select(u => (u.Field, (string)localizer["Form.UnknownOrganisation", u.Name])));
+        // The report on earlier recommendations holds only what the form could offer for this unit and day: an id of
+        // another unit, a later meeting, a resolved one or one out of scope gets the same message.
+        var offered = (await CarriedOverOffer.ForAsync(db, unitId, form.HeldOn!.Value, meeting.Id == 0 ? null : meeting.Id, calendar.Today, cancellationToken))
+            .ToDictionary(o => o.RecommendationId);
+        if (form.CarriedOver.Any(id => !offered.ContainsKey(id)))
+        {
+            errors.Add((nameof(MeetingForm.CarriedOver), localizer["Form.CarriedOverNotOffered"]));
+        }
+
         if (errors.Count > 0)
         {
             DiscardNew(newOrganisations.Values);
@@ -283,6 +294,12 @@ public sealed class MeetingEditor(
             return [new UseCaseError(string.Empty, localizer["Domain.recommendation.has-followers"])];
         }
 
+        // Nor can one a later meeting reported on as unresolved: that meeting's minutes name it.
+        if (removedIds.Count > 0 && await db.CarriedOverRecommendations.AnyAsync(c => removedIds.Contains(c.RecommendationId) && c.MeetingId != meeting.Id, cancellationToken))
+        {
+            return [new UseCaseError(string.Empty, localizer["Domain.recommendation.reported-later"])];
+        }
+
         int? OrgId(string? name) => string.IsNullOrWhiteSpace(name) ? null : organisationIds[Key(name)];
         int? PersonId(string? name) => string.IsNullOrWhiteSpace(name) ? null : peopleIds[Key(name)];
         var themeIds = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
@@ -300,10 +317,12 @@ public sealed class MeetingEditor(
                 .Select(r => (groups[groupIds[MeetingForm.GroupKey(r.Name)]], Clean(r.Wording))).ToList());
             ApplySpeechesAndRecommendations(meeting, form, OrgId, PersonId, themeIds, assigning, new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime));
             ApplyDirectives(meeting, form, OrgId);
+            meeting.ReportCarriedOver(form.CarriedOver.Select(id => offered[id].Report).ToList());
         }
         catch (DomainException ex)
         {
-            return [new UseCaseError(string.Empty, localizer.For(ex))];
+            var field = ex.Code.StartsWith("meeting.carry-", StringComparison.Ordinal) ? nameof(MeetingForm.CarriedOver) : string.Empty;
+            return [new UseCaseError(field, localizer.For(ex))];
         }
 
         meeting.RefreshSearchText();

@@ -240,6 +240,14 @@ public sealed class MeetingForm
     [Display(Name = "Form.RebuiltFromSecondarySource")]
     public bool RebuiltFromSecondarySource { get; set; }
 
+    /// <summary>
+    /// The earlier recommendations the meeting reports on as its first item ("kết quả giải quyết kiến nghị kỳ trước"; issue
+    /// 18, deliver 6), by id, in order: chosen among those <see cref="CarriedOverOffer"/> offers for the form's unit and
+    /// day. An id not offered is refused beside the field.
+    /// </summary>
+    [Display(Name = "Form.CarriedOver")]
+    public List<int> CarriedOver { get; set; } = [];
+
     public List<SpeechRow> Speeches { get; set; } = [];
 
     public List<DirectiveRow> Directives { get; set; } = [];
@@ -450,6 +458,7 @@ public sealed class MeetingForm
             Add($"Groups[{i + 1}]", string.IsNullOrWhiteSpace(g.Wording) ? g.Name : $"{g.Name} | {g.Wording}");
         }
 
+        Add("CarriedOver", string.Join(", ", CarriedOver.Distinct().Select(id => "#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var speeches = Speeches.OrderBy(s => s.Order).ToList();
         for (var i = 0; i < speeches.Count; i++)
         {

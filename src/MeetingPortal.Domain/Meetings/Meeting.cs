@@ -24,6 +24,7 @@ public class Meeting : Entity
     private readonly List<Recommendation> _recommendations = [];
     private readonly List<Directive> _directives = [];
     private readonly List<MeetingParticipantGroup> _participantGroups = [];
+    private readonly List<CarriedOverRecommendation> _carriedOver = [];
 
     public Meeting(int unitId, MeetingType type, string title, DateOnly heldOn)
     {
@@ -135,6 +136,66 @@ public class Meeting : Entity
     /// ủy", "lãnh đạo MT, TCCT - XH trong tỉnh"), in order (issue 16, deliver 4; ADR 0020).
     /// </summary>
     public IReadOnlyList<MeetingParticipantGroup> ParticipantGroups => _participantGroups;
+
+    /// <summary>
+    /// The report on the unresolved recommendations of the unit's earlier dialogues, the meeting's first item ("kết quả
+    /// giải quyết kiến nghị kỳ trước"; issue 18, deliver 6), in order; empty when the meeting made none.
+    /// </summary>
+    public IReadOnlyList<CarriedOverRecommendation> CarriedOver => _carriedOver;
+
+    /// <summary>
+    /// The report on earlier recommendations becomes exactly <paramref name="reports"/>, in that order (a recommendation
+    /// given twice counts once, at its first place). A line already in the report keeps what it recorded (the state, the
+    /// times and the first date as reported then); a new line records what it is given. Everything is checked before
+    /// anything changes.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// "meeting.carry-not-earlier": a recommendation not raised in a published meeting of this meeting's unit held before
+    /// it (the meeting itself included: the report is of earlier dialogues); "meeting.carry-resolved": a new line whose
+    /// state is not one of <see cref="RecommendationStatuses.Open"/> (the report is of what is unresolved);
+    /// "meeting.carry-times": a new line raised fewer than once, or first raised after the meeting that raised it.
+    /// </exception>
+    public void ReportCarriedOver(IReadOnlyList<CarriedOverReport> reports)
+    {
+        var distinct = reports.DistinctBy(r => r.RecommendationId).ToList();
+        foreach (var report in distinct)
+        {
+            if (report.RaisedInUnitId != UnitId || !report.RaisedInPublishedRecord || report.RaisedOn >= HeldOn)
+            {
+                throw new DomainException("meeting.carry-not-earlier", "Only recommendations of the unit's earlier published meetings are carried over.");
+            }
+
+            if (_carriedOver.Any(c => c.RecommendationId == report.RecommendationId))
+            {
+                continue;
+            }
+
+            if (!RecommendationStatuses.Open.Contains(report.Status))
+            {
+                throw new DomainException("meeting.carry-resolved", "Only unresolved recommendations are carried over.");
+            }
+
+            if (report.TimesRaised < 1 || report.FirstRaisedOn > report.RaisedOn)
+            {
+                throw new DomainException("meeting.carry-times", "A carried-over matter was raised at least once, first on or before its latest raising.");
+            }
+        }
+
+        var kept = _carriedOver.ToDictionary(c => c.RecommendationId);
+        _carriedOver.Clear();
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            if (kept.TryGetValue(distinct[i].RecommendationId, out var line))
+            {
+                line.Order = i + 1;
+                _carriedOver.Add(line);
+            }
+            else
+            {
+                _carriedOver.Add(new CarriedOverRecommendation(distinct[i], i + 1));
+            }
+        }
+    }
 
     /// <summary>
     /// Records how the meeting was held and, for an online or hybrid one, how many remote points were connected.

@@ -63,6 +63,9 @@ public class MeetingPortalDbContext : IdentityDbContext<ApplicationUser>, IDataP
 
     /// <summary>Recommendations gathered by the raising bodies before a planned dialogue (issue 18, deliver 2; ADR 0026).</summary>
     public DbSet<GatheredRecommendation> GatheredRecommendations => Set<GatheredRecommendation>();
+
+    /// <summary>The lines of each meeting's report on the earlier dialogues' unresolved recommendations (issue 18, deliver 6).</summary>
+    public DbSet<CarriedOverRecommendation> CarriedOverRecommendations => Set<CarriedOverRecommendation>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<RecommendationEvent> RecommendationEvents => Set<RecommendationEvent>();

@@ -6,10 +6,29 @@ namespace MeetingPortal.Web.Tests.Support;
 /// <summary>A form as a browser would submit it: every field's current value, changed by the test, posted with one button.</summary>
 public sealed class HtmlForm
 {
-    private HtmlForm(string action, Dictionary<string, string> fields)
+    private HtmlForm(string action, Dictionary<string, string> fields, Dictionary<string, List<string>>? boxes = null)
     {
         Action = action;
         Fields = fields;
+        this.boxes = boxes ?? [];
+    }
+
+    /// <summary>
+    /// The checked values of each name that two checkboxes or more carry (a list to choose from): a browser sends each
+    /// one, which <see cref="Fields"/>, one value per name, cannot hold. <see cref="PostAsync"/> sends these, not the
+    /// name's entry in <see cref="Fields"/>.
+    /// </summary>
+    private readonly Dictionary<string, List<string>> boxes;
+
+    /// <summary>The values checked among the checkboxes named <paramref name="name"/> (two or more on the form).</summary>
+    public IReadOnlyList<string> Checked(string name) =>
+        boxes.TryGetValue(name, out var values) ? values : throw new KeyNotFoundException($"No list of checkboxes {name}.");
+
+    /// <summary>Checks exactly <paramref name="values"/> among the checkboxes named <paramref name="name"/>, as a user ticking them would.</summary>
+    public void Check(string name, params IEnumerable<string> values)
+    {
+        _ = Checked(name);
+        boxes[name] = values.ToList();
     }
 
     public string Action { get; }
@@ -69,7 +88,10 @@ public sealed class HtmlForm
     private static HtmlForm FromNode(HtmlNode form, string url)
     {
         var fields = new Dictionary<string, string>();
-        foreach (var input in form.SelectNodes(".//input[@name]") ?? Enumerable.Empty<HtmlNode>())
+        var inputs = form.SelectNodes(".//input[@name]")?.ToList() ?? [];
+        var boxes = inputs.Where(i => i.GetAttributeValue("type", "text") == "checkbox").GroupBy(i => i.GetAttributeValue("name", "")).Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => g.Where(i => i.Attributes.Contains("checked")).Select(i => WebUtility.HtmlDecode(i.GetAttributeValue("value", "on"))).ToList());
+        foreach (var input in inputs)
         {
             var type = input.GetAttributeValue("type", "text");
             if (type is "submit" or "button" || (type is "checkbox" or "radio" && !input.Attributes.Contains("checked")))
@@ -92,9 +114,11 @@ public sealed class HtmlForm
         }
 
         var action = form.GetAttributeValue("action", "");
-        return new HtmlForm(string.IsNullOrEmpty(action) ? url : WebUtility.HtmlDecode(action), fields);
+        return new HtmlForm(string.IsNullOrEmpty(action) ? url : WebUtility.HtmlDecode(action), fields, boxes);
     }
 
     public Task<HttpResponseMessage> PostAsync(HttpClient client, string op) =>
-        client.PostAsync(Action, new FormUrlEncodedContent(Fields.Append(new KeyValuePair<string, string>("op", op))));
+        client.PostAsync(Action, new FormUrlEncodedContent(Fields.Where(f => !boxes.ContainsKey(f.Key))
+            .Concat(boxes.SelectMany(b => b.Value.Select(v => KeyValuePair.Create(b.Key, v))))
+            .Append(new KeyValuePair<string, string>("op", op))));
 }

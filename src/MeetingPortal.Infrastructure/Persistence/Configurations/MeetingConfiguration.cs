@@ -55,8 +55,9 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasMany(m => m.Recommendations).WithOne(r => r.Meeting).HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.ParticipantGroups).WithOne().HasForeignKey(g => g.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Directives).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.CarriedOver).WithOne().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);
 
-        foreach (var collection in new[] { nameof(Meeting.Participants), nameof(Meeting.Organisations), nameof(Meeting.Speeches), nameof(Meeting.Recommendations), nameof(Meeting.Directives), nameof(Meeting.ParticipantGroups) })
+        foreach (var collection in new[] { nameof(Meeting.Participants), nameof(Meeting.Organisations), nameof(Meeting.Speeches), nameof(Meeting.Recommendations), nameof(Meeting.Directives), nameof(Meeting.ParticipantGroups), nameof(Meeting.CarriedOver) })
         {
             builder.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
         }

@@ -25,6 +25,9 @@ public sealed class CreateModel(
             HeldOn = calendar.Today,
             Speeches = [new MeetingForm.SpeechRow { Order = 1, Kind = SpeechKind.Report }],
         };
+        // A new meeting reports first on what its unit's earlier dialogues left unresolved (issue 18, deliver 6): every
+        // line is offered chosen, and the recorder leaves out what the meeting did not report on.
+        ChooseEveryCarriedOver = true;
         await LoadOptionsAsync(cancellationToken);
         return Page();
     }

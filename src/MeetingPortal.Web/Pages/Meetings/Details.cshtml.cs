@@ -107,6 +107,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         organisationIds.AddRange(view.Speeches.Select(s => s.OrganisationId));
         organisationIds.AddRange(view.Recommendations.SelectMany(r => r.Responses.Select(x => x.OrganisationId).Append(r.RaisedById).Append(r.AddressedToId)));
         organisationIds.AddRange(view.Directives.SelectMany(d => d.AssigneeIds.Select(a => (int?)a)));
+        organisationIds.AddRange(view.CarriedOver.Select(c => c.AddressedToId));
         var names = await NamesOnDate.OrganisationsAsync(db, organisationIds.OfType<int>(), day, cancellationToken);
         view.HostName = names.Or(view.HostOrganisationId, view.HostName);
         for (var i = 0; i < view.Organisations.Count; i++)
@@ -131,6 +132,11 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
             }
 
             view.Recommendations[i] = r with { RaisedBy = names.Or(r.RaisedById, r.RaisedBy), AddressedTo = names.Or(r.AddressedToId, r.AddressedTo) };
+        }
+
+        for (var i = 0; i < view.CarriedOver.Count; i++)
+        {
+            view.CarriedOver[i] = view.CarriedOver[i] with { AddressedTo = names.Or(view.CarriedOver[i].AddressedToId, view.CarriedOver[i].AddressedTo) };
         }
 
         foreach (var directive in view.Directives)
@@ -200,6 +206,11 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
                         r.Id, r.SpeechId, r.Content, r.RaisedByOrganisation!.Name, r.AddressedToOrganisation!.Name, r.Theme!.Name, r.Status,
                         r.Responses.OrderBy(x => x.RespondedOn).Select(x => new ResponseView(x.Kind, x.RespondedOn, x.Organisation!.Name, x.Person!.FullName, x.Content) { OrganisationId = x.OrganisationId }).ToList())
                     { RaisedById = r.RaisedByOrganisationId, AddressedToId = r.AddressedToOrganisationId })
+                    .ToList(),
+                CarriedOver = m.CarriedOver.OrderBy(c => c.Order)
+                    .Select(c => new CarriedOverView(
+                        c.RecommendationId, c.Recommendation!.Content, c.Recommendation.AddressedToOrganisation!.Name, c.ReportedStatus, c.Recommendation.Status,
+                        c.TimesRaised, c.FirstRaisedOn) { AddressedToId = c.Recommendation.AddressedToOrganisationId })
                     .ToList(),
                 Directives = m.Directives.OrderBy(d => d.Order)
                     .Select(d => new DirectiveView(d.Id, d.Content, d.DueOn, d.Assignees.OrderBy(a => a.OrganisationId).Select(a => a.Organisation!.Name).ToList())
@@ -287,6 +298,9 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         public required List<RecommendationView> Recommendations { get; init; }
         public required List<DirectiveView> Directives { get; init; }
 
+        /// <summary>The report on earlier recommendations still unresolved, the meeting's first item (issue 18, deliver 6), in order.</summary>
+        public List<CarriedOverView> CarriedOver { get; init; } = [];
+
         /// <summary>
         /// Who chaired (chủ trì, then đồng chủ trì), in the record's order; empty when the source names no chair,
         /// which the page shows as "Không nêu" rather than guessing from who concluded.
@@ -338,6 +352,17 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
     {
         /// <summary>The answering body, for its name on the meeting's day.</summary>
         public int? OrganisationId { get; init; }
+    }
+
+    /// <summary>
+    /// A line of the report on earlier recommendations: the recommendation, its addressed body (named as on the meeting's
+    /// day), its state as reported then and today, how many times its matter had been raised and since when (Vietnam date).
+    /// </summary>
+    public sealed record CarriedOverView(
+        int RecommendationId, string Content, string? AddressedTo, RecommendationStatus ReportedStatus, RecommendationStatus CurrentStatus, int TimesRaised, DateOnly FirstRaisedOn)
+    {
+        /// <summary>The body addressed, for its name on the meeting's day.</summary>
+        public int? AddressedToId { get; init; }
     }
 
     public sealed record HistoryView(HistoryAction Action, string Person, DateTime AtUtc, string? Reason, IReadOnlyList<FieldChange> Changes);

@@ -75,6 +75,9 @@ public sealed class EditModel(
     }
 
     /// <inheritdoc />
+    protected override int? EditedMeetingId => MeetingId > 0 ? MeetingId : null;
+
+    /// <inheritdoc />
     protected override Task<IReadOnlyCollection<string>> OwnOrganisationNamesAsync(CancellationToken cancellationToken) =>
         MeetingId > 0 ? MeetingEditor.OrganisationNamesOfAsync(Db, MeetingId, cancellationToken) : Task.FromResult<IReadOnlyCollection<string>>([]);
 

@@ -29,6 +29,15 @@ public abstract partial class MeetingFormPage(
 
     public KnownNames Known { get; private set; } = KnownNames.None;
 
+    /// <summary>The lines offered for the report on earlier recommendations, for the form's unit and day (issue 18, deliver 6).</summary>
+    public IReadOnlyList<CarriedOverOption> CarriedOverOptions { get; private set; } = [];
+
+    /// <summary>The meeting being edited (null on Create): its own report lines come first and its recommendations are not offered.</summary>
+    protected virtual int? EditedMeetingId => null;
+
+    /// <summary>Set for a new form and by the "take the list again" button: every line offered is then chosen.</summary>
+    protected bool ChooseEveryCarriedOver { get; set; }
+
     public IReadOnlyList<(int Id, string Label)> UnitOptions { get; private set; } = [];
 
     /// <summary>The id of the field to focus after a row button, so keyboard users stay where they were.</summary>
@@ -59,6 +68,11 @@ public abstract partial class MeetingFormPage(
         var scope = User.GetScopeOrNone();
         UnitOptions = await MeetingPortal.Application.Units.UnitOptions.InScopeAsync(db, scope, cancellationToken);
         Known = await choices.ForUserAsync(User, Input.UnitId ?? scope.UnitId, cancellationToken);
+        CarriedOverOptions = await choices.CarriedOverForUserAsync(User, Input.UnitId, Input.HeldOn, EditedMeetingId, cancellationToken);
+        if (ChooseEveryCarriedOver)
+        {
+            Input.CarriedOver = CarriedOverOptions.Select(o => o.RecommendationId).ToList();
+        }
         ownOrganisations = await OwnOrganisationNamesAsync(cancellationToken);
     }
 
@@ -311,6 +325,10 @@ public abstract partial class MeetingFormPage(
         var speeches = Input.Speeches;
         switch (parts[0])
         {
+            case "carried-refresh":
+                ChooseEveryCarriedOver = true;
+                FocusId = "carried-refresh";
+                break;
             case "add-org":
                 Input.Organisations.Add(new MeetingForm.OrganisationRow());
                 FocusId = $"org-{Input.Organisations.Count - 1}-name";

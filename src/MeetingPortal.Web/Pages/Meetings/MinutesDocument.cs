@@ -176,6 +176,18 @@ public static class MinutesDocument
         // Answers given at the meeting: each printed once, under the first recommendation it answers; the others point to it.
         var answered = new Dictionary<string, int>(StringComparer.Ordinal);
         var n = 1;
+        // The report on the earlier dialogues' unresolved recommendations is the meeting's first item (issue 18, deliver 6),
+        // each line with the state it had when reported: the minutes say what the meeting heard, not what is true later.
+        if (m.CarriedOver.Count > 0)
+        {
+            body.Append(TextParagraph($"{n++}. {localizer["Minutes.CarriedOver"]}", bold: true, spaceBefore: 120, justify: true));
+            foreach (var c in m.CarriedOver)
+            {
+                body.Append(Line(localizer["Minutes.CarriedOverLine", c.Content, c.AddressedTo ?? localizer["Common.NotStated"], c.TimesRaised,
+                    c.FirstRaisedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), localizer.Label(c.ReportedStatus)]));
+            }
+        }
+
         foreach (var s in m.Speeches.Where(s => !IsTheConclusion(s, m)))
         {
             var who = Speaker(s);

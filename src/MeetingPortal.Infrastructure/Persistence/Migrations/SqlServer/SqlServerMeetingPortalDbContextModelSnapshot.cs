@@ -329,6 +329,33 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.CarriedOverRecommendation", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FirstRaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReportedStatus")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TimesRaised")
+                        .HasColumnType("int");
+
+                    b.HasKey("MeetingId", "RecommendationId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("CarriedOverRecommendations", (string)null);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -2294,6 +2321,23 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Response");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.CarriedOverRecommendation", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
+                        .WithMany("CarriedOver")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Units.Unit", null)
@@ -2948,6 +2992,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
+                    b.Navigation("CarriedOver");
+
                     b.Navigation("Directives");
 
                     b.Navigation("Organisations");

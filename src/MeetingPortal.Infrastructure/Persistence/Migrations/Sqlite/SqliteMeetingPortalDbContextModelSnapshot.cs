@@ -311,6 +311,33 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.CarriedOverRecommendation", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstRaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimesRaised")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "RecommendationId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("CarriedOverRecommendations", (string)null);
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -2216,6 +2243,23 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Response");
                 });
 
+            modelBuilder.Entity("MeetingPortal.Domain.Meetings.CarriedOverRecommendation", b =>
+                {
+                    b.HasOne("MeetingPortal.Domain.Meetings.Meeting", null)
+                        .WithMany("CarriedOver")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MeetingPortal.Domain.Recommendations.Recommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
+                });
+
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("MeetingPortal.Domain.Units.Unit", null)
@@ -2870,6 +2914,8 @@ namespace MeetingPortal.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("MeetingPortal.Domain.Meetings.Meeting", b =>
                 {
+                    b.Navigation("CarriedOver");
+
                     b.Navigation("Directives");
 
                     b.Navigation("Organisations");
