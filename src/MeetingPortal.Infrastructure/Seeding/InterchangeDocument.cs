@@ -319,7 +319,20 @@ public sealed record MeetingData
     public MinutesApprovalData? MinutesApproval { get; init; }
 
     // --- end of format version 4 ---
+
+    /// <summary>
+    /// Format version 5 (issue 18, deliver 6): the report on the unresolved recommendations of the unit's earlier
+    /// published meetings, the meeting's first item, in order; absent when it made none.
+    /// </summary>
+    public List<CarriedOverData>? CarriedOver { get; init; }
 }
+
+/// <summary>
+/// Format version 5: one line of a meeting's report on earlier recommendations (<see cref="Domain.Meetings.CarriedOverRecommendation"/>):
+/// the recommendation by its place (it must already be in the portal), its state when reported, how many times its
+/// matter had been raised and the Vietnam date of the first raising.
+/// </summary>
+public sealed record CarriedOverData(RecommendationReferenceData Recommendation, RecommendationStatus ReportedStatus, int TimesRaised, DateOnly FirstRaisedOn);
 
 /// <summary>
 /// Format version 5: one entry of a unit's dialogue plan: its unit's code, its month or quarter, its topic; the host and

@@ -34,6 +34,7 @@ public sealed partial class InterchangeExporter(MeetingPortalDbContext db, Files
             .Include(m => m.Directives).ThenInclude(d => d.GroupAssignees)
             .Include(m => m.ParticipantGroups)
             .Include(m => m.Directives).ThenInclude(d => d.Progress)
+            .Include(m => m.CarriedOver)
             .AsSplitQuery().AsNoTracking()
             .OrderBy(m => m.HeldOn).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
@@ -208,6 +209,9 @@ public sealed partial class InterchangeExporter(MeetingPortalDbContext db, Files
                 ParticipantGroups = NullIfEmpty(participantGroups),
                 HeldIn = meeting.HeldInUnitId is { } heldInId && heldInId != meeting.UnitId ? heldIn[heldInId] : null,
                 MinutesApproval = options.Documents && meeting.MinutesApproval is { } approval ? await ApprovalOf(meeting, approval, cancellationToken) : null,
+                // Version 5: the report on earlier recommendations, each named as recurrenceOf names a first raising.
+                CarriedOver = NullIfEmpty(meeting.CarriedOver.OrderBy(c => c.Order).Where(c => earlier.ContainsKey(c.RecommendationId))
+                    .Select(c => new CarriedOverData(earlier[c.RecommendationId], c.ReportedStatus, c.TimesRaised, c.FirstRaisedOn)).ToList()),
             });
         }
 
@@ -284,13 +288,14 @@ public sealed partial class InterchangeExporter(MeetingPortalDbContext db, Files
     }
 
     /// <summary>
-    /// The first raisings the exported recommendations repeat, each named by <see cref="RecommendationReferenceData"/>
-    /// (meeting unit, date and title; speech and recommendation by place). One raised outside any speech is not
-    /// exported, so a link to it is not either.
+    /// The first raisings the exported recommendations repeat and the earlier recommendations the meetings report on
+    /// (version 5), each named by <see cref="RecommendationReferenceData"/> (meeting unit, date and title; speech and
+    /// recommendation by place). One raised outside any speech is not exported, so a link to it is not either.
     /// </summary>
     private async Task<Dictionary<int, RecommendationReferenceData>> EarlierRecommendationsAsync(List<Meeting> meetings, CancellationToken cancellationToken)
     {
-        var ids = meetings.SelectMany(m => m.Recommendations).Select(r => r.RecurrenceOfId).OfType<int>().Distinct().ToList();
+        var ids = meetings.SelectMany(m => m.Recommendations).Select(r => r.RecurrenceOfId).OfType<int>()
+            .Concat(meetings.SelectMany(m => m.CarriedOver).Select(c => c.RecommendationId)).Distinct().ToList();
         if (ids.Count == 0)
         {
             return [];

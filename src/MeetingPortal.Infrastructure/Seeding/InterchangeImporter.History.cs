@@ -63,39 +63,51 @@ public sealed partial class InterchangeImporter
     private async Task<string?> LinkRecurrenceAsync(
         Recommendation recommendation, RecommendationReferenceData reference, DateOnly raisedOn, string path, ImportOptions options, CancellationToken cancellationToken)
     {
-        var notFound = $"{path}: không có kiến nghị thứ {reference.Recommendation} của phát biểu thứ {reference.Speech} trong hội nghị "
-            + $"{reference.HeldOn:yyyy-MM-dd} \"{reference.Title}\" của đơn vị {reference.Unit}, hoặc hội nghị đó nằm ngoài phạm vi của bạn";
-        var meeting = await db.Meetings
-            .Where(m => m.Unit!.Code == reference.Unit && m.HeldOn == reference.HeldOn && m.Title == reference.Title)
-            .Select(m => new { m.Id, UnitPath = m.Unit!.Path })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (meeting is null || !await options.UnitPathAllowed(meeting.UnitPath))
+        if (await FindReferencedAsync(reference, options, cancellationToken) is not { } first)
         {
-            return notFound;
-        }
-
-        var speeches = await db.Speeches.Where(s => s.MeetingId == meeting.Id).OrderBy(s => s.Order).Select(s => s.Id).ToListAsync(cancellationToken);
-        if (reference.Speech > speeches.Count)
-        {
-            return notFound;
-        }
-
-        var speechId = speeches[reference.Speech - 1];
-        var raised = await db.Recommendations.Where(r => r.SpeechId == speechId).OrderBy(r => r.Order).ToListAsync(cancellationToken);
-        if (reference.Recommendation > raised.Count)
-        {
-            return notFound;
+            return NotFound(reference, path);
         }
 
         try
         {
-            recommendation.LinkAsRecurrenceOf(raised[reference.Recommendation - 1], reference.HeldOn, raisedOn);
+            recommendation.LinkAsRecurrenceOf(first, reference.HeldOn, raisedOn);
             return null;
         }
         catch (DomainException ex)
         {
             return $"{path}: {StepRefusal(ex.Code)}";
         }
+    }
+
+    /// <summary>The refusal of a reference to a recommendation not in the portal, or in a unit the importer may not write in.</summary>
+    private static string NotFound(RecommendationReferenceData reference, string path) =>
+        $"{path}: không có kiến nghị thứ {reference.Recommendation} của phát biểu thứ {reference.Speech} trong hội nghị "
+        + $"{reference.HeldOn:yyyy-MM-dd} \"{reference.Title}\" của đơn vị {reference.Unit}, hoặc hội nghị đó nằm ngoài phạm vi của bạn";
+
+    /// <summary>
+    /// The recommendation <paramref name="reference"/> names, with its meeting, already in the database; null when there is
+    /// none or its meeting is in a unit the importer may not write in (the two get the same answer).
+    /// </summary>
+    private async Task<Recommendation?> FindReferencedAsync(RecommendationReferenceData reference, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings
+            .Where(m => m.Unit!.Code == reference.Unit && m.HeldOn == reference.HeldOn && m.Title == reference.Title)
+            .Select(m => new { m.Id, UnitPath = m.Unit!.Path })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (meeting is null || !await options.UnitPathAllowed(meeting.UnitPath))
+        {
+            return null;
+        }
+
+        var speeches = await db.Speeches.Where(s => s.MeetingId == meeting.Id).OrderBy(s => s.Order).Select(s => s.Id).ToListAsync(cancellationToken);
+        if (reference.Speech > speeches.Count)
+        {
+            return null;
+        }
+
+        var speechId = speeches[reference.Speech - 1];
+        var raised = await db.Recommendations.Include(r => r.Meeting).Where(r => r.SpeechId == speechId).OrderBy(r => r.Order).ToListAsync(cancellationToken);
+        return reference.Recommendation > raised.Count ? null : raised[reference.Recommendation - 1];
     }
 
     /// <summary>A task's target, progress reports and completion, through the task's own methods and the form's date rule.</summary>

@@ -1,10 +1,11 @@
 using MeetingPortal.Domain.Common;
+using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
 
 namespace MeetingPortal.Infrastructure.Seeding;
 
 // Format version 5 (issue 18, deliver 3; ADR 0025 section 3): a recommendation's roadmap, restored after its history
-// through the domain's rules of dates and shares.
+// through the domain's rules of dates and shares; a meeting's report on earlier recommendations (deliver 6).
 public sealed partial class InterchangeImporter
 {
     /// <summary>The path of the first version 5 property in a document that declares an older version, or null.</summary>
@@ -17,6 +18,11 @@ public sealed partial class InterchangeImporter
 
         foreach (var (meeting, m) in (document.Meetings ?? []).Select((x, i) => (x, i)))
         {
+            if (meeting.CarriedOver is { Count: > 0 })
+            {
+                return $"#/meetings[{m}].carriedOver";
+            }
+
             foreach (var (speech, s) in (meeting.Speeches ?? []).Select((x, i) => (x, i)))
             {
                 foreach (var (r, i) in (speech.Recommendations ?? []).Select((x, i) => (x, i)))
@@ -54,6 +60,43 @@ public sealed partial class InterchangeImporter
         catch (DomainException ex)
         {
             return $"{path}: {RoadmapRefusal(ex.Code)}";
+        }
+    }
+
+    /// <summary>
+    /// Gives <paramref name="meeting"/> the report on earlier recommendations a file lists (<see cref="MeetingData.CarriedOver"/>)
+    /// through <see cref="Meeting.ReportCarriedOver"/>: each recommendation must already be in the portal, in a unit the
+    /// importer may write in, and the domain's rules hold (an earlier published meeting of the same unit, a state still
+    /// open, at least one raising). Returns the error with its JSON path, or null.
+    /// </summary>
+    private async Task<string?> ReportCarriedOverAsync(Meeting meeting, List<CarriedOverData> lines, string path, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var reports = new List<CarriedOverReport>();
+        foreach (var (line, i) in lines.Select((x, i) => (x, i)))
+        {
+            if (await FindReferencedAsync(line.Recommendation, options, cancellationToken) is not { } earlier)
+            {
+                return NotFound(line.Recommendation, $"{path}[{i}].recommendation");
+            }
+
+            reports.Add(new CarriedOverReport(
+                earlier.Id, earlier.Meeting!.UnitId, earlier.Meeting.HeldOn, earlier.Meeting.Status == MeetingStatus.Published, line.ReportedStatus, line.TimesRaised, line.FirstRaisedOn));
+        }
+
+        try
+        {
+            meeting.ReportCarriedOver(reports);
+            return null;
+        }
+        catch (DomainException ex)
+        {
+            return $"{path}: " + ex.Code switch
+            {
+                "meeting.carry-not-earlier" => "chỉ báo cáo kiến nghị của các hội nghị đã công bố của cùng đơn vị, họp trước hội nghị này (meeting.carry-not-earlier)",
+                "meeting.carry-resolved" => "chỉ báo cáo kiến nghị còn chưa giải quyết xong (meeting.carry-resolved)",
+                "meeting.carry-times" => "số lần nêu từ 1 trở lên, ngày nêu đầu tiên không sau ngày nêu gần nhất (meeting.carry-times)",
+                _ => StepRefusal(ex.Code),
+            };
         }
     }
 

@@ -710,6 +710,13 @@ public sealed partial class InterchangeImporter(
             return;
         }
 
+        // Format version 5: the report on earlier recommendations, which must already be in the portal.
+        if (data.CarriedOver is { Count: > 0 } carried && await ReportCarriedOverAsync(meeting, carried, $"{path}.carriedOver", options, cancellationToken) is { } carriedError)
+        {
+            result.Errors.Add($"{carriedError} ({label}).");
+            return;
+        }
+
         meeting.RefreshSearchText();
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
