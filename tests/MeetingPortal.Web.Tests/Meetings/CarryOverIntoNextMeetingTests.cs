@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
 using HtmlAgilityPack;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Recommendations;
@@ -102,6 +105,41 @@ public sealed class CarryOverIntoNextMeetingTests(PortalFactory factory) : IClas
         Assert.Equal([(chosen[0], 1, statuses[chosen[0]]), (ids[0], 2, statuses[ids[0]])], ReportOf(meetingId));
         var shown = HtmlEntity.DeEntitize((await client.GetHtmlAsync($"/Meetings/{meetingId}")).Node("//section[@aria-labelledby='carried-over']//li").InnerText);
         Assert.Contains("nay: Đã giải quyết", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_minutes_print_the_report_as_the_first_item_of_the_proceedings_with_the_state_it_had()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await NewFormAsync(client, "Đối thoại in biên bản có báo cáo kỳ trước");
+        var line = int.Parse(form.Checked(Field)[0], CultureInfo.InvariantCulture);
+        form.Check(Field, [line.ToString(CultureInfo.InvariantCulture)]);
+        var saved = await form.PostAsync(client, "save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var reported = factory.WithDb(db => db.Recommendations.Where(r => r.Id == line).Select(r => new { r.Content, r.Status, Body = r.AddressedToOrganisation!.Name, r.Meeting!.HeldOn }).Single());
+        // After the meeting it is resolved: the minutes still say what the meeting heard.
+        factory.WithDb(db => db.Recommendations.Where(r => r.Id == line).ExecuteUpdate(u => u.SetProperty(r => r.Status, RecommendationStatus.Resolved)));
+
+        var response = await client.GetAsync($"/Meetings/{IdFrom(saved)}/Minutes");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = WordprocessingDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        var proceedings = paragraphs.SkipWhile(p => p != "II. DIỄN BIẾN HỘI NGHỊ").ToList();
+        Assert.Equal("1. Báo cáo kết quả giải quyết kiến nghị kỳ trước", proceedings[1]);
+        var state = reported.Status switch
+        {
+            RecommendationStatus.New => "Mới",
+            RecommendationStatus.Assigned => "Đã giao",
+            RecommendationStatus.InProgress => "Đang xử lý",
+            _ => "Đã trả lời",
+        };
+        Assert.Equal(
+            $"- {reported.Content} (cơ quan nhận: {reported.Body}; nêu 1 lần, lần đầu ngày {reported.HeldOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; tình trạng khi báo cáo: {state}).",
+            proceedings[2]);
+        Assert.StartsWith("2. ", proceedings[3], StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> Refused => new()
