@@ -82,6 +82,9 @@ public sealed class DemoHistorySeeder(
     }
 
     // A unit's latest meeting: one item for the tracker to give out, one due within days, one sent up, one answered there.
+    /// <summary>How many unresolved earlier recommendations each unit's demo draft reports on: enough to show, few enough to read.</summary>
+    private const int CarriedOverLines = 8;
+
     private static readonly Fate[] Latest = [Fate.DueSoon, Fate.New, Fate.Forwarded, Fate.AnsweredAtMeeting];
 
     // The last two months: still being given out and answered.
@@ -180,6 +183,12 @@ public sealed class DemoHistorySeeder(
             meetings.Add(draft);
 
             await db.SaveChangesAsync(cancellationToken);
+            // The draft reports first on what the unit's earlier dialogues left unresolved (issue 18, deliver 6), as its form
+            // offers it: the longest-standing open recommendations, each with the state it has today.
+            draft.ReportCarriedOver(meetings.Where(m => m.Status == MeetingStatus.Published)
+                .SelectMany(m => m.Recommendations.Where(r => RecommendationStatuses.Open.Contains(r.Status))
+                    .Select(r => new CarriedOverReport(r.Id, m.UnitId, m.HeldOn, true, r.Status, 1, m.HeldOn)))
+                .OrderBy(r => r.RaisedOn).ThenBy(r => r.RecommendationId).Take(CarriedOverLines).ToList());
             foreach (var meeting in meetings)
             {
                 audit.Record(nameof(Meeting), meeting.Id, HistoryAction.Created, Source, unitId: unit.Id, version: meeting.Version);

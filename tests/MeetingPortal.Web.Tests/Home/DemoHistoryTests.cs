@@ -140,6 +140,22 @@ public sealed partial class DemoHistoryTests(DemoHistoryPortalFactory factory) :
         Assert.True(Count(page, "drafts") > 0);
     }
 
+    /// <summary>Issue 18, deliver 6: the draft opens on its report of the ward's earlier recommendations still unresolved.</summary>
+    [Fact]
+    public async Task The_recorders_draft_reports_first_on_the_earlier_recommendations_still_unresolved()
+    {
+        var client = await factory.SignInAsync("thuky.kyphuong");
+        var draft = factory.WithDb(db => db.Meetings.Where(m => m.Unit!.Code == "p-ky-phuong" && m.Status == MeetingStatus.Draft && m.Source != null)
+            .OrderByDescending(m => m.HeldOn).Select(m => m.Id).First());
+
+        var page = await client.GetHtmlAsync($"/Meetings/{draft}");
+
+        var lines = page.Nodes("//section[@aria-labelledby='carried-over']//li//a").Select(a => int.Parse(a.GetAttributeValue("href", "").Split('/')[^1], CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(lines);
+        var open = RecommendationStatuses.Open.ToList();
+        Assert.Equal(lines.Count, factory.WithDb(db => db.Recommendations.Count(r => lines.Contains(r.Id) && r.Meeting!.Unit!.Code == "p-ky-phuong" && r.Meeting.Status == MeetingStatus.Published && open.Contains(r.Status))));
+    }
+
     [Fact]
     public async Task The_summary_opens_on_this_year()
     {
