@@ -174,6 +174,27 @@ public sealed class CarryOverIntoNextMeetingTests(PortalFactory factory) : IClas
         Assert.Equal(meetings, factory.WithDb(db => db.Meetings.Count()));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999999")]
+    [InlineData("<script>alert(1)</script>")]
+    public async Task A_value_that_is_no_id_is_a_message_beside_the_field_and_nothing_is_saved(string value)
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await NewFormAsync(client, "Đối thoại với giá trị lạ");
+        form.Check(Field, form.Checked(Field).Append(value));
+        var meetings = factory.WithDb(db => db.Meetings.Count());
+
+        var refused = await form.PostAsync(client, "save");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = Html.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.NotEqual(string.Empty, HtmlEntity.DeEntitize(page.Node("//*[@id='carried-error']").InnerText).Trim());
+        Assert.DoesNotContain("is not valid", page.DocumentNode.InnerText, StringComparison.Ordinal);
+        Assert.Equal("Đối thoại với giá trị lạ", page.Node("//input[@name='Input.Title']").GetAttributeValue("value", ""));
+        Assert.Equal(meetings, factory.WithDb(db => db.Meetings.Count()));
+    }
+
     [Fact]
     public async Task Taking_the_list_again_offers_what_the_new_date_allows_and_keeps_what_was_typed()
     {
