@@ -248,6 +248,12 @@ public sealed class MeetingForm
     [Display(Name = "Form.CarriedOver")]
     public List<int> CarriedOver { get; set; } = [];
 
+    /// <summary>
+    /// The lines the form showed for <see cref="CarriedOver"/> when it was drawn, ticked or not: drawing the list again keeps
+    /// the recorder's choice on these and ticks only lines not shown before. Not saved.
+    /// </summary>
+    public List<int> CarriedOverShown { get; set; } = [];
+
     public List<SpeechRow> Speeches { get; set; } = [];
 
     public List<DirectiveRow> Directives { get; set; } = [];

@@ -137,7 +137,7 @@ public sealed class CarryOverIntoNextMeetingTests(PortalFactory factory) : IClas
             _ => "Đã trả lời",
         };
         Assert.Equal(
-            $"- {reported.Content} (cơ quan nhận: {reported.Body}; nêu 1 lần, lần đầu ngày {reported.HeldOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; tình trạng khi báo cáo: {state}).",
+            $"- {reported.Content.TrimEnd('.', ';', ',', ' ', ':')} (cơ quan nhận: {reported.Body}; nêu 1 lần, lần đầu ngày {reported.HeldOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; tình trạng khi báo cáo: {state}).",
             proceedings[2]);
         Assert.StartsWith("2. ", proceedings[3], StringComparison.Ordinal);
     }
@@ -208,6 +208,21 @@ public sealed class CarryOverIntoNextMeetingTests(PortalFactory factory) : IClas
         Assert.Empty(page.Nodes("//fieldset[@id='carried-over']//input[@type='checkbox']"));
         Assert.Equal("Đối thoại dời ngày", page.Node("//input[@name='Input.Title']").GetAttributeValue("value", ""));
         Assert.Equal("carried-refresh", page.Node("//*[@autofocus]").Id);
+    }
+
+    [Fact]
+    public async Task Taking_the_list_again_keeps_the_lines_the_recorder_unticked_and_ticks_only_new_ones()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await NewFormAsync(client, "Đối thoại bỏ chọn một dòng");
+        var offered = form.Checked(Field);
+        form.Check(Field, offered.Skip(1));
+
+        var again = await form.PostAsync(client, "carried-refresh");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var redrawn = HtmlForm.From(Html.Parse(await again.Content.ReadAsStringAsync()), "/Meetings/Create");
+        Assert.Equal(offered.Skip(1), redrawn.Checked(Field));
     }
 
     [Fact]

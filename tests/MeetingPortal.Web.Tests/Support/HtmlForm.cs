@@ -14,8 +14,9 @@ public sealed class HtmlForm
     }
 
     /// <summary>
-    /// The checked values of each name that two checkboxes or more carry (a list to choose from): a browser sends each
-    /// one, which <see cref="Fields"/>, one value per name, cannot hold. <see cref="PostAsync"/> sends these, not the
+    /// The checked values of each name that two checkboxes or more carry (a list to choose from), and the values of each
+    /// name two hidden inputs or more carry: a browser sends each one, which <see cref="Fields"/>, one value per name,
+    /// cannot hold. <see cref="PostAsync"/> sends these, not the
     /// name's entry in <see cref="Fields"/>.
     /// </summary>
     private readonly Dictionary<string, List<string>> boxes;
@@ -89,8 +90,11 @@ public sealed class HtmlForm
     {
         var fields = new Dictionary<string, string>();
         var inputs = form.SelectNodes(".//input[@name]")?.ToList() ?? [];
-        var boxes = inputs.Where(i => i.GetAttributeValue("type", "text") == "checkbox").GroupBy(i => i.GetAttributeValue("name", "")).Where(g => g.Count() > 1)
-            .ToDictionary(g => g.Key, g => g.Where(i => i.Attributes.Contains("checked")).Select(i => WebUtility.HtmlDecode(i.GetAttributeValue("value", "on"))).ToList());
+        // A name two checkboxes or two hidden inputs carry (and nothing else) is a list: every checked or hidden value goes.
+        var boxes = inputs.GroupBy(i => i.GetAttributeValue("name", ""))
+            .Where(g => g.Count() > 1 && g.Select(i => i.GetAttributeValue("type", "text")).Distinct().ToList() is [var only] && only is "checkbox" or "hidden")
+            .ToDictionary(g => g.Key, g => g.Where(i => i.GetAttributeValue("type", "text") == "hidden" || i.Attributes.Contains("checked"))
+                .Select(i => WebUtility.HtmlDecode(i.GetAttributeValue("value", "on"))).ToList());
         foreach (var input in inputs)
         {
             var type = input.GetAttributeValue("type", "text");

@@ -27,7 +27,7 @@ public sealed class CreateModel(
         };
         // A new meeting reports first on what its unit's earlier dialogues left unresolved (issue 18, deliver 6): every
         // line is offered chosen, and the recorder leaves out what the meeting did not report on.
-        ChooseEveryCarriedOver = true;
+        RedrawCarriedOver = true;
         await LoadOptionsAsync(cancellationToken);
         return Page();
     }

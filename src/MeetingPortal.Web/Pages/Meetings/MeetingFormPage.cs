@@ -35,8 +35,11 @@ public abstract partial class MeetingFormPage(
     /// <summary>The meeting being edited (null on Create): its own report lines come first and its recommendations are not offered.</summary>
     protected virtual int? EditedMeetingId => null;
 
-    /// <summary>Set for a new form and by the "take the list again" button: every line offered is then chosen.</summary>
-    protected bool ChooseEveryCarriedOver { get; set; }
+    /// <summary>
+    /// Set for a new form and by the "take the list again" button: the list is drawn again for the form's unit and day, a
+    /// line the form did not show before is chosen, and a line it showed keeps the recorder's choice.
+    /// </summary>
+    protected bool RedrawCarriedOver { get; set; }
 
     public IReadOnlyList<(int Id, string Label)> UnitOptions { get; private set; } = [];
 
@@ -69,9 +72,10 @@ public abstract partial class MeetingFormPage(
         UnitOptions = await MeetingPortal.Application.Units.UnitOptions.InScopeAsync(db, scope, cancellationToken);
         Known = await choices.ForUserAsync(User, Input.UnitId ?? scope.UnitId, cancellationToken);
         CarriedOverOptions = await choices.CarriedOverForUserAsync(User, Input.UnitId, Input.HeldOn, EditedMeetingId, cancellationToken);
-        if (ChooseEveryCarriedOver)
+        if (RedrawCarriedOver)
         {
-            Input.CarriedOver = CarriedOverOptions.Select(o => o.RecommendationId).ToList();
+            Input.CarriedOver = CarriedOverOptions.Select(o => o.RecommendationId)
+                .Where(id => !Input.CarriedOverShown.Contains(id) || Input.CarriedOver.Contains(id)).ToList();
         }
         ownOrganisations = await OwnOrganisationNamesAsync(cancellationToken);
     }
@@ -326,7 +330,7 @@ public abstract partial class MeetingFormPage(
         switch (parts[0])
         {
             case "carried-refresh":
-                ChooseEveryCarriedOver = true;
+                RedrawCarriedOver = true;
                 FocusId = "carried-refresh";
                 break;
             case "add-org":

@@ -183,7 +183,8 @@ public static class MinutesDocument
             body.Append(TextParagraph($"{n++}. {localizer["Minutes.CarriedOver"]}", bold: true, spaceBefore: 120, justify: true));
             foreach (var c in m.CarriedOver)
             {
-                body.Append(Line(localizer["Minutes.CarriedOverLine", c.Content, c.AddressedTo ?? localizer["Common.NotStated"], c.TimesRaised,
+                // The parenthesis closes the sentence: the text's own closing stop would come before it.
+                body.Append(Line(localizer["Minutes.CarriedOverLine", c.Content.TrimEnd('.', ';', ',', ' ', ':'), c.AddressedTo ?? localizer["Common.NotStated"], c.TimesRaised,
                     c.FirstRaisedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), localizer.Label(c.ReportedStatus)]));
             }
         }
