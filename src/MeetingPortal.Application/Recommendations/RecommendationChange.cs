@@ -40,7 +40,7 @@ public sealed class RecommendationChange(
         }
 
         return await AggregateChange.SaveAsync(db, context.Recommendation, version,
-            () => act(context), localizer, localizer["Action.Stale"], cancellationToken);
+            async () => await act(context), localizer, localizer["Action.Stale"], cancellationToken);
     }
 
     /// <summary>
