@@ -12,9 +12,19 @@ namespace MeetingPortal.Application.Common;
 /// </summary>
 internal static class AggregateChange
 {
+    /// <summary>
+    /// Runs <paramref name="act"/> on <paramref name="root"/> and saves it as of <paramref name="seenVersion"/>.
+    /// </summary>
+    /// <param name="act">Calls the domain; returns the input's errors (none to save), or null when something it looked up
+    /// is unknown or out of the user's scope (the answer is then 404, nothing saved).</param>
+    /// <param name="ruleField">The field a broken domain rule's message goes beside ("" for the whole form).</param>
+    /// <param name="onConflict">The answer when the save is refused by a unique index (another user's save of the same
+    /// link at the same moment); null lets that error through.</param>
+    /// <returns>Done with the root's id; Invalid, Stale or NotFound as above.</returns>
     public static async Task<UseCaseResult> SaveAsync(
-        MeetingPortalDbContext db, Entity root, int seenVersion, Func<Task<IReadOnlyList<UseCaseError>>> act,
-        IStringLocalizer<SharedResource> localizer, string staleMessage, CancellationToken cancellationToken)
+        MeetingPortalDbContext db, Entity root, int seenVersion, Func<Task<IReadOnlyList<UseCaseError>?>> act,
+        IStringLocalizer<SharedResource> localizer, string staleMessage, CancellationToken cancellationToken,
+        string ruleField = "", UseCaseResult? onConflict = null)
     {
         // Before acting: a stale page wins over a domain refusal, and nothing (a stored file) is done for it.
         if (root.Version != seenVersion)
@@ -25,10 +35,10 @@ internal static class AggregateChange
         try
         {
             var errors = await act();
-            if (errors.Count > 0)
+            if (errors is null || errors.Count > 0)
             {
                 db.ChangeTracker.Clear();
-                return UseCaseResult.Invalid(errors);
+                return errors is null ? UseCaseResult.NotFound : UseCaseResult.Invalid(errors);
             }
 
             db.SaveAsOf(root, seenVersion);
@@ -37,12 +47,17 @@ internal static class AggregateChange
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            return UseCaseResult.Invalid(string.Empty, localizer.For(ex));
+            return UseCaseResult.Invalid(ruleField, localizer.For(ex));
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return UseCaseResult.Stale(staleMessage);
+        }
+        catch (DbUpdateException) when (onConflict is not null)
+        {
+            db.ChangeTracker.Clear();
+            return onConflict;
         }
 
         return UseCaseResult.Done(root.Id);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using MeetingPortal.Application.Authorization;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Meetings;
-using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Plans;
@@ -205,35 +204,9 @@ public sealed class DialogueAgenda(
         }
 
         var gathered = await db.GatheredRecommendations.Include(g => g.PlannedDialogue).SingleAsync(g => g.Id == id, cancellationToken);
-        if (gathered.Version != version)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Stale(localizer["Gathered.Stale"]);
-        }
-
-        try
-        {
-            var errors = await act(gathered, gathered.PlannedDialogue!.UnitId);
-            if (errors is null || errors.Count > 0)
-            {
-                db.ChangeTracker.Clear();
-                return errors is null ? UseCaseResult.NotFound : UseCaseResult.Invalid(errors);
-            }
-
-            db.SaveAsOf(gathered, version);
-            await db.SaveChangesAsync(cancellationToken);
-            return UseCaseResult.Done(id);
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Invalid(string.Empty, localizer.For(ex));
-        }
-        catch (DbUpdateException)
-        {
-            // Two clerks raised the same one at once: the unique index or the version refused the second.
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Stale(localizer["Gathered.Stale"]);
-        }
+        var stale = localizer["Gathered.Stale"];
+        // Two clerks raised the same one at once: the unique index (or the version) refused the second.
+        return await AggregateChange.SaveAsync(db, gathered, version, async () => await act(gathered, gathered.PlannedDialogue!.UnitId),
+            localizer, stale, cancellationToken, onConflict: UseCaseResult.Stale(stale));
     }
 }

@@ -92,45 +92,9 @@ public sealed class PlannedDialogueActions(
         }
 
         var entry = await db.PlannedDialogues.SingleAsync(p => p.Id == id, cancellationToken);
-        if (entry.Version != version)
-        {
-            return UseCaseResult.Stale(localizer["Plans.Stale"]);
-        }
-
-        try
-        {
-            var errors = await act(entry);
-            if (errors is null)
-            {
-                db.ChangeTracker.Clear();
-                return UseCaseResult.NotFound;
-            }
-
-            if (errors.Count > 0)
-            {
-                db.ChangeTracker.Clear();
-                return UseCaseResult.Invalid(errors);
-            }
-
-            db.SaveAsOf(entry, version);
-            await db.SaveChangesAsync(cancellationToken);
-            return UseCaseResult.Done(entry.Id);
-        }
-        catch (Domain.Common.DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Invalid(ruleField, localizer.For(ex));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Stale(localizer["Plans.Stale"]);
-        }
-        catch (DbUpdateException) when (ruleField == "MeetingId")
-        {
-            // Two people linked the same meeting to two entries at once: the unique index refused the second.
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Invalid(ruleField, localizer["Plans.MeetingTaken"]);
-        }
+        // Two people linked the same meeting to two entries at once: the unique index refused the second.
+        var meetingTaken = ruleField == "MeetingId" ? UseCaseResult.Invalid(ruleField, localizer["Plans.MeetingTaken"]) : null;
+        return await AggregateChange.SaveAsync(db, entry, version, async () => await act(entry),
+            localizer, localizer["Plans.Stale"], cancellationToken, ruleField, meetingTaken);
     }
 }

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using MeetingPortal.Application.Authorization;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Meetings;
-using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.History;
 using MeetingPortal.Domain.Plans;
 using MeetingPortal.Infrastructure.Identity;
@@ -201,41 +200,11 @@ public sealed class SendGatheredRecommendation(
             return UseCaseResult.Refused(access);
         }
 
-        if (gathered.Version != version)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Stale(localizer["Gathered.Stale"]);
-        }
-
-        // Once the dialogue is held (or taken off the plan), what was sent stands as it was: raised or not raised.
-        if (!GatheredRecommendation.IsGathering(entry))
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Invalid(string.Empty, localizer["Domain.gathered.closed"]);
-        }
-
-        try
-        {
-            var errors = await act(gathered, entry.UnitId);
-            if (errors.Count > 0)
-            {
-                db.ChangeTracker.Clear();
-                return UseCaseResult.Invalid(errors);
-            }
-
-            db.SaveAsOf(gathered, version);
-            await db.SaveChangesAsync(cancellationToken);
-            return UseCaseResult.Done(id);
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Invalid(string.Empty, localizer.For(ex));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult.Stale(localizer["Gathered.Stale"]);
-        }
+        return await AggregateChange.SaveAsync(db, gathered, version, async () =>
+            // Once the dialogue is held (or taken off the plan), what was sent stands as it was: raised or not raised.
+            GatheredRecommendation.IsGathering(entry)
+                ? await act(gathered, entry.UnitId)
+                : [new UseCaseError(string.Empty, localizer["Domain.gathered.closed"])],
+            localizer, localizer["Gathered.Stale"], cancellationToken);
     }
 }

@@ -153,7 +153,7 @@ public sealed class AnswerTemplates(MeetingPortalDbContext db, IAuthorizationSer
         return await AggregateChange.SaveAsync(db, template, command.Version, () =>
         {
             template.Change(command.Name!, command.Text!);
-            return Task.FromResult<IReadOnlyList<UseCaseError>>([]);
+            return Task.FromResult<IReadOnlyList<UseCaseError>?>([]);
         }, localizer, localizer["Template.Stale"], cancellationToken);
     }
 

@@ -43,7 +43,7 @@ public sealed record BulkResult(BulkStatus Status, IReadOnlyList<BulkItem> Done,
 
 /// <summary>
 /// The shape every bulk action on recommendations takes (issue 18 part 4, ADR 0025 section 4): for each selected id, the same
-/// load and authorization as one item (<see cref="RecommendationChange.LoadAsync"/>, the single use case's named operation),
+/// load and authorization as one item (<see cref="RecommendationChange.LoadManyAsync"/>, the single use case's named operation),
 /// then the single use case's own per-item part, which calls the same domain method. An item out of scope, one the user's
 /// role may not act on, one in a wrong state or one the input does not fit is refused with its reason and left untouched;
 /// the rest are saved in one <c>SaveChanges</c> (one transaction), so a failure there changes none. Each changed item raises
@@ -95,17 +95,21 @@ public sealed class BulkRecommendationChange(RecommendationChange change, Meetin
         }
 
         var distinct = ids.Distinct().ToList();
+        // Each item is authorized on its own, but read in a few queries for the whole selection, not a round per item.
+        var loaded = await change.LoadManyAsync(user, distinct, operation, cancellationToken);
+        var forbidden = loaded.Where(l => l.Access == Access.Forbidden).Select(l => l.Id).ToList();
+        var readable = forbidden.Count == 0 ? [] : await db.Recommendations.AsNoTracking().Where(r => forbidden.Contains(r.Id))
+            .Select(r => new { r.Id, r.Content }).ToDictionaryAsync(r => r.Id, r => Label(r.Content), cancellationToken);
         var done = new List<BulkItem>();
         var refused = new List<BulkItem>();
-        foreach (var id in distinct)
+        foreach (var (id, access, context) in loaded)
         {
-            var (access, context) = await change.LoadAsync(user, id, operation, cancellationToken);
             if (context is null)
             {
                 // Out of scope reads as unknown (nothing of it is shown); a missing role is said, with the label the user may read.
                 refused.Add(access == Access.NotFound
                     ? new BulkItem(id, null, localizer["Bulk.NotFound"])
-                    : new BulkItem(id, await LabelAsync(id, cancellationToken), localizer["Bulk.Forbidden"]));
+                    : new BulkItem(id, readable.GetValueOrDefault(id), localizer["Bulk.Forbidden"]));
                 continue;
             }
 
@@ -154,9 +158,4 @@ public sealed class BulkRecommendationChange(RecommendationChange change, Meetin
 
     /// <summary>The start of a recommendation's content, as the bulk pages show it.</summary>
     public static string Label(string content) => content.Length > LabelLength ? content[..LabelLength].TrimEnd() + "…" : content;
-
-    private async Task<string?> LabelAsync(int id, CancellationToken cancellationToken) =>
-        await db.Recommendations.AsNoTracking().Where(r => r.Id == id).Select(r => r.Content).SingleOrDefaultAsync(cancellationToken) is { } content
-            ? Label(content)
-            : null;
 }

@@ -40,37 +40,51 @@ public sealed class RecommendationChange(
         }
 
         return await AggregateChange.SaveAsync(db, context.Recommendation, version,
-            () => act(context), localizer, localizer["Action.Stale"], cancellationToken);
+            async () => await act(context), localizer, localizer["Action.Stale"], cancellationToken);
     }
 
     /// <summary>
-    /// The part of a change that is the same for one item and for many (<see cref="BulkRecommendationChange"/>): find
-    /// recommendation <paramref name="id"/>, authorize <paramref name="operation"/> on it for <paramref name="user"/>
-    /// before anything else is read, and load it tracked with what its rules need. The context is null unless the
-    /// answer is <see cref="Access.Allowed"/> (an unknown id answers <see cref="Access.NotFound"/>).
+    /// The part of a change that is the same for one item and for many: find recommendation <paramref name="id"/>,
+    /// authorize <paramref name="operation"/> on it for <paramref name="user"/> before anything else is read, and load it
+    /// tracked with what its rules need. The context is null unless the answer is <see cref="Access.Allowed"/> (an
+    /// unknown id answers <see cref="Access.NotFound"/>).
     /// </summary>
     internal async Task<(Access Access, RecommendationContext? Context)> LoadAsync(
         ClaimsPrincipal user, int id, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
     {
-        var found = await db.Recommendations.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { r.Meeting!.Unit!.Path, r.Meeting.UnitId, r.Meeting.HeldOn, r.AddressedToOrganisationId, ReportingId = (int?)r.Roadmap!.ReportingOrganisationId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        var (_, access, context) = (await LoadManyAsync(user, [id], operation, cancellationToken))[0];
+        return (access, context);
+    }
+
+    /// <summary>
+    /// <see cref="LoadAsync"/> for many ids at once (<see cref="BulkRecommendationChange"/>): each id is authorized on its
+    /// own, but the keys the authorization needs are read in one query and the items allowed are loaded in one (split)
+    /// query, not a round of queries per item. Returns one row per id of <paramref name="ids"/>, in that order (ids
+    /// distinct).
+    /// </summary>
+    internal async Task<IReadOnlyList<(int Id, Access Access, RecommendationContext? Context)>> LoadManyAsync(
+        ClaimsPrincipal user, IReadOnlyCollection<int> ids, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
+    {
+        var found = await db.Recommendations.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Meeting!.Unit!.Path, r.Meeting.UnitId, r.Meeting.HeldOn, r.AddressedToOrganisationId, ReportingId = (int?)r.Roadmap!.ReportingOrganisationId })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var access = new Dictionary<int, Access>();
+        foreach (var id in ids)
         {
-            return (Access.NotFound, null);
+            access[id] = found.TryGetValue(id, out var key)
+                ? await authorization.CheckAsync(user, new RecommendationResource(key.Path, key.AddressedToOrganisationId, key.ReportingId), operation)
+                : Access.NotFound;
         }
 
-        var access = await authorization.CheckAsync(user, new RecommendationResource(found.Path, found.AddressedToOrganisationId, found.ReportingId), operation);
-        if (access != Access.Allowed)
-        {
-            return (access, null);
-        }
-
-        var recommendation = await db.Recommendations.Include(r => r.Meeting).Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
+        var allowed = access.Where(a => a.Value == Access.Allowed).Select(a => a.Key).ToList();
+        var loaded = allowed.Count == 0 ? [] : await db.Recommendations.Include(r => r.Meeting).Include(r => r.Responses).Include(r => r.Events).Include(r => r.Hops)
             .Include(r => r.Roadmap).ThenInclude(m => m!.Milestones)
-            .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
+            .AsSplitQuery().Where(r => allowed.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
 
         var by = new Actor(currentUser.UserName, timeProvider.GetUtcNow().UtcDateTime);
-        return (Access.Allowed, new RecommendationContext(recommendation, found.HeldOn, found.UnitId, calendar.Today, by));
+        var today = calendar.Today;
+        return [.. ids.Select(id => access[id] == Access.Allowed
+            ? (id, Access.Allowed, new RecommendationContext(loaded[id], found[id].HeldOn, found[id].UnitId, today, by))
+            : (id, access[id], (RecommendationContext?)null))];
     }
 }

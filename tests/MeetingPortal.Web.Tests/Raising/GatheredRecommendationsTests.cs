@@ -75,4 +75,44 @@ public sealed class GatheredRecommendationsTests(PortalFactory factory) : IClass
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.Equal(before, Count);
     }
+
+    [Fact]
+    public async Task Once_the_dialogue_is_held_or_taken_off_the_plan_what_was_sent_can_be_neither_changed_nor_withdrawn()
+    {
+        // Two sent recommendations, neither taken up by the host: one for the dialogue Kỳ Phương held on 28/6/2022 (its
+        // record published), one for a dialogue taken off the plan. The list hides their buttons; a post by hand is refused.
+        factory.FreeKyPhuongMeeting();
+        var held = factory.AddEntry("p-ky-phuong", new ReviewPeriod(PeriodKind.Quarter, 2022, 2), "Đối thoại quý II với đoàn viên, hội viên");
+        var offPlan = factory.AddEntry("p-ky-phuong", NextQuarter, "Đối thoại không tổ chức");
+        var body = factory.BodyOf(PortalRoutes.RaiserUser);
+        var sentToHeld = factory.AddGathered(held, body, "Đề nghị lắp đèn chiếu sáng tuyến đường ven biển.");
+        var sentToOffPlan = factory.AddGathered(offPlan, body, "Đề nghị nâng cấp nhà văn hóa tổ dân phố 5.");
+        var meeting = factory.KyPhuongMeeting();
+        factory.WithDb(db =>
+        {
+            db.PlannedDialogues.Single(p => p.Id == held).LinkMeeting(db.Meetings.Single(m => m.Id == meeting));
+            db.PlannedDialogues.Single(p => p.Id == offPlan).Cancel("Gộp vào hội nghị quý sau", new DateOnly(DateTime.UtcNow.Year, 1, 2));
+            return db.SaveChanges();
+        });
+        var raiser = await factory.SignInAsync(PortalRoutes.RaiserUser);
+
+        foreach (var id in new[] { sentToHeld, sentToOffPlan })
+        {
+            var (_, _, _, version, content) = factory.Gathered(id);
+
+            var changed = await raiser.PostFieldsAsync("/Raising/Gathered", $"/Raising/Send/{id}", ("Input.Content", "Nội dung khác"), ("Input.Version", PlanFixtures.Id(version)));
+            // The form cannot be shown again for a dialogue that no longer takes recommendations: the list says why.
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+            Assert.Equal("/Raising/Gathered", changed.Headers.Location?.OriginalString);
+            var list = (await raiser.GetHtmlAsync("/Raising/Gathered")).Text();
+            Assert.Contains("không còn nhận kiến nghị", list, StringComparison.Ordinal);
+            Assert.DoesNotContain("Đã lưu thay đổi", list, StringComparison.Ordinal);
+            Assert.Equal((version, content), (factory.Gathered(id).Version, factory.Gathered(id).Content));
+
+            var withdraw = await raiser.PostFieldsAsync("/Raising/Gathered", $"/Raising/Gathered?handler=Withdraw&id={id}", ("version", PlanFixtures.Id(version)));
+            Assert.Equal(HttpStatusCode.OK, withdraw.StatusCode);
+            Assert.Contains("không còn nhận kiến nghị", Html.Parse(await withdraw.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+            Assert.Equal((version, content), (factory.Gathered(id).Version, factory.Gathered(id).Content));
+        }
+    }
 }

@@ -296,4 +296,24 @@ public sealed class BulkActionTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(2, page.Nodes("//ul[@class='bulk-refused']/li[contains(., 'Chỉ đóng được kiến nghị đã giải quyết')]").Count);
         Assert.Equal(RecommendationStatus.Closed, State(ids[1]).Status);
     }
+
+    [Fact]
+    public async Task The_assign_form_offers_the_bodies_of_the_selected_items_units_and_the_units_above_them()
+    {
+        // Kỳ Phương's lineage: the ward, Kỳ Anh town, Hà Tĩnh province, the country; not Hà Tĩnh city beside the town.
+        var expected = factory.WithDb(db =>
+        {
+            var path = db.Units.Where(u => u.Code == "p-ky-phuong").Select(u => u.Path).Single();
+            var lineage = db.Units.Select(u => new { u.Id, u.Path }).AsEnumerable().Where(u => path.StartsWith(u.Path, StringComparison.Ordinal)).Select(u => u.Id).ToList();
+            return db.Organisations.Where(o => lineage.Contains(o.UnitId)).Select(o => o.Id).OrderBy(id => id).ToList();
+        });
+        Assert.Contains(BodyOf("traloi.kyphuong"), expected);
+        Assert.Contains(BodyOf("traloi.kyanh"), expected);
+
+        var tracker = await factory.SignInAsync(Tracker);
+        var form = await tracker.GetHtmlAsync("/Recommendations/Bulk?act=assign&" + string.Join("&", KyPhuong(0, 2).Select(i => $"ids={i}")));
+        var offered = form.Nodes("//select[@name='Input.OrganisationId']/option").Select(o => o.GetAttributeValue("value", 0)).Where(v => v > 0).OrderBy(v => v).ToList();
+        Assert.Equal(expected, offered);
+        Assert.DoesNotContain(BodyOf("traloi.tphatinh"), offered);
+    }
 }

@@ -8,7 +8,8 @@ namespace MeetingPortal.Web.Pages.Raising;
 /// <summary>
 /// The raising side sends a recommendation for a planned dialogue (<c>?entry=</c>), or changes one it sent and the host
 /// has not taken up (<c>/{id}</c>) (issue 18, deliver 2; ADR 0026). A dialogue the body may not send to, or another
-/// body's recommendation, answers 404; refused input comes back beside its field with what was typed.
+/// body's recommendation, answers 404; refused input comes back beside its field with what was typed. A change posted after
+/// the dialogue was held or taken off the plan goes back to the list with the reason, nothing changed.
 /// </summary>
 [Authorize(Policy = Policies.RaisingSide)]
 public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation send, IStringLocalizer<SharedResource> localizer) : PageModel
@@ -72,7 +73,20 @@ public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation 
                 Status = localizer[id is null ? "Gathered.Sent" : "Gathered.Changed"];
                 return RedirectToPage("/Raising/Gathered");
             },
-            async () => await LoadAsync(id, entry, cancellationToken) ? Page() : NotFound());
+            async () => await LoadAsync(id, entry, cancellationToken) ? Page() : Closed(id));
+    }
+
+    // A change refused because its dialogue no longer takes recommendations (held or taken off the plan since the form
+    // was opened) has no form to come back to: the list says why, and shows where the recommendation stands now.
+    private IActionResult Closed(int? id)
+    {
+        if (id is null || ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault() is not { } error)
+        {
+            return NotFound();
+        }
+
+        Status = error.ErrorMessage;
+        return RedirectToPage("/Raising/Gathered");
     }
 
     private async Task<bool> LoadAsync(int? id, int? entry, CancellationToken cancellationToken)
