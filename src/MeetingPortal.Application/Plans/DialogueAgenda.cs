@@ -137,6 +137,12 @@ public sealed class DialogueAgenda(
 
             meeting.RefreshSearchText();
             audit.Record(nameof(GatheredRecommendation), gathered.Id, HistoryAction.Updated, localizer["Gathered.History.Raised", meeting.Title], unitId);
+            // The record changed as if typed into its form: its version moves on (an edit begun before is stale, not
+            // silently undone) and its history says what came in, from where, in the form's own field names.
+            db.SaveAsOf(meeting, meeting.Version);
+            var place = meeting.Recommendations.Count(r => r.Speech == speech);
+            audit.Record(nameof(Meeting), meeting.Id, HistoryAction.Updated, localizer["Gathered.History.RaisedInRecord"], meeting.UnitId,
+                [new FieldChange($"Speeches[{speech.Order}].Recommendations[{place}]", null, gathered.Content)], meeting.Version + 1);
             return [];
         }, cancellationToken);
 

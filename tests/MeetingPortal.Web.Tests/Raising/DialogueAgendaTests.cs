@@ -40,6 +40,10 @@ public sealed class DialogueAgendaTests(PortalFactory factory) : IClassFixture<P
         var notRaised = factory.AddGathered(entry, front, "Đề nghị nạo vét kênh tiêu thoát nước nội đồng trước mùa mưa bão.");
         var recorder = await factory.SignInAsync("thuky.kyphuong");
 
+        // Before the dialogue is held nothing is "not raised" yet: the count says what was sent and what is on the agenda.
+        Assert.Equal("2 kiến nghị đã gửi; 0 đã đưa vào chương trình đối thoại.",
+            (await (await factory.SignInAsync("thuky.kyphuong")).GetHtmlAsync($"/Plans/Agenda/{entry}")).Node("//section[@aria-labelledby='gathered']/p[@role='status']").InnerText.Trim());
+
         // Before the meeting is linked there is nothing to raise it at: said in words.
         var early = await PostAsync(recorder, entry, "Raise", raised, ("SpeechId", "1"));
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
@@ -54,15 +58,22 @@ public sealed class DialogueAgendaTests(PortalFactory factory) : IClassFixture<P
         var count = factory.WithDb(db => db.Recommendations.Count(r => r.MeetingId == meeting));
         var noSpeech = await PostAsync(recorder, entry, "Raise", raised, ("SpeechId", ""));
         Assert.Equal(HttpStatusCode.OK, noSpeech.StatusCode);
-        Assert.Contains("Vui lòng chọn một ý kiến phát biểu", Html.Parse(await noSpeech.Content.ReadAsStringAsync()).Node($"//*[@id='speech-error-{raised}']").InnerText, StringComparison.Ordinal);
+        Assert.Contains("Vui lòng chọn ý kiến phát biểu của hội nghị đã nêu kiến nghị này", Html.Parse(await noSpeech.Content.ReadAsStringAsync()).Node($"//*[@id='speech-error-{raised}']").InnerText, StringComparison.Ordinal);
         Assert.Equal(count, factory.WithDb(db => db.Recommendations.Count(r => r.MeetingId == meeting)));
 
         // A leader may not arrange the agenda.
         var speech = factory.WithDb(db => db.Speeches.Where(s => s.MeetingId == meeting).OrderBy(s => s.Order).Select(s => s.Id).First());
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(await factory.SignInAsync("lanhdao.kyphuong"), entry, "Raise", raised, ("SpeechId", PlanFixtures.Id(speech)))).StatusCode);
 
+        var version = factory.WithDb(db => db.Meetings.Single(m => m.Id == meeting).Version);
         var done = await PostAsync(recorder, entry, "Raise", raised, ("SpeechId", PlanFixtures.Id(speech)));
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        // The published record changed as if through its form: a new version (an edit begun before is now stale) and a
+        // line in its history naming what came in.
+        Assert.Equal(version + 1, factory.WithDb(db => db.Meetings.Single(m => m.Id == meeting).Version));
+        var history = (await recorder.GetHtmlAsync($"/Meetings/{meeting}")).Node("//section[@aria-labelledby='history']").InnerText;
+        Assert.Contains("gửi trước đối thoại, đã nêu tại hội nghị", history, StringComparison.Ordinal);
+        Assert.Contains(lights, history, StringComparison.Ordinal);
         var (state, recommendationId, _, _, _) = factory.Gathered(raised);
         Assert.Equal(GatheredRecommendationState.Raised, state);
         var made = factory.WithDb(db => db.Recommendations.AsNoTracking().Single(r => r.Id == recommendationId));
