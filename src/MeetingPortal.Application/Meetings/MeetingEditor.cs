@@ -230,6 +230,14 @@ public sealed class MeetingEditor(
         {
             errors.Add((nameof(MeetingForm.CarriedOver), localizer["Form.CarriedOverNotOffered"]));
         }
+        else if (form.CarriedOver.Select(id => offered[id]).Where(o => o.RaisedInUnitId != unitId || !o.RaisedInPublishedRecord || o.RaisedOn >= form.HeldOn)
+            .ToList() is { Count: > 0 } late)
+        {
+            // Lines kept from before the unit or the day changed: named, so the recorder knows which to untick (the
+            // domain refuses them too, without saying which).
+            errors.Add((nameof(MeetingForm.CarriedOver), localizer["Form.CarriedOverNotEarlier",
+                string.Join("; ", late.Select(o => $"«{(o.Content.Length > 80 ? o.Content[..80] + "…" : o.Content)}» ({o.RaisedOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)})"))]));
+        }
 
         if (errors.Count > 0)
         {

@@ -226,6 +226,29 @@ public sealed class CarryOverIntoNextMeetingTests(PortalFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Moving_the_meeting_before_a_kept_line_names_that_line_beside_the_list_and_saves_nothing()
+    {
+        var client = await factory.SignInAsync(Recorder);
+        var form = await NewFormAsync(client, "Đối thoại dời ngày sau khi lưu");
+        var line = int.Parse(form.Checked(Field)[0], CultureInfo.InvariantCulture);
+        form.Check(Field, [line.ToString(CultureInfo.InvariantCulture)]);
+        var saved = await form.PostAsync(client, "save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var meetingId = IdFrom(saved);
+        var raisedOn = factory.WithDb(db => db.Recommendations.Where(r => r.Id == line).Select(r => r.Meeting!.HeldOn).Single());
+
+        var edit = await HtmlForm.LoadAsync(client, $"/Meetings/{meetingId}/Edit");
+        edit["Input.HeldOn"] = raisedOn.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var refused = await edit.PostAsync(client, "save");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var message = HtmlEntity.DeEntitize(Html.Parse(await refused.Content.ReadAsStringAsync()).Node("//*[@id='carried-error']").InnerText);
+        Assert.Contains($"({raisedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)})", message, StringComparison.Ordinal);
+        Assert.Contains("Hãy bỏ chọn hoặc sửa ngày họp", message, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 11, 20), factory.WithDb(db => db.Meetings.Single(m => m.Id == meetingId).HeldOn));
+    }
+
+    [Fact]
     public async Task A_recommendation_a_later_meeting_reported_on_cannot_be_removed_from_its_record()
     {
         var client = await factory.SignInAsync(Recorder);
