@@ -39,6 +39,32 @@ public sealed class BulkBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         return ids;
     }
 
+    /// <summary>
+    /// Enter in a field presses the form's first submit button: it was "Dùng mẫu", which put the template over what the
+    /// responder typed instead of recording the answer.
+    /// </summary>
+    [Fact]
+    public async Task Enter_in_the_answer_form_records_the_answer_typed_not_the_template()
+    {
+        var id = (await AwaitingAsync(6, "traloi.kyanh"))[^1];
+        fixture.WithDb(db =>
+        {
+            db.AnswerTemplates.Add(new AnswerTemplate(db.Units.Single(u => u.Code == "tx-ky-anh").Id, "Giải trình", "Thị ủy giải trình như sau."));
+            return db.SaveChanges();
+        });
+        var responder = await fixture.SignInAsync("traloi.kyanh");
+        await responder.GotoAsync($"/Recommendations/{id}");
+
+        await responder.GetByLabel("Mẫu trả lời").SelectOptionAsync(new SelectOptionValue { Label = "Giải trình" });
+        await responder.GetByLabel("Nội dung trả lời").FillAsync("Thị xã đã bố trí kinh phí, triển khai trong quý tới.");
+        await responder.GetByLabel("Ngày trả lời").FocusAsync();
+        await responder.Keyboard.PressAsync("Enter");
+        await responder.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("Thị xã đã bố trí kinh phí, triển khai trong quý tới.",
+            fixture.WithDb(db => db.Responses.Where(x => x.RecommendationId == id).OrderByDescending(x => x.Id).Select(x => x.Content).First()));
+    }
+
     [Fact]
     public async Task A_tracker_assigns_ticked_rows_and_a_responder_answers_ticked_items_from_the_keyboard()
     {
