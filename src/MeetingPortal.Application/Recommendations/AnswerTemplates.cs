@@ -123,7 +123,9 @@ public sealed class AnswerTemplates(MeetingPortalDbContext db, IAuthorizationSer
         {
             errors.Add(new UseCaseError(nameof(command.Name), localizer["Template.NameTooLong", AnswerTemplate.NameMaxLength]));
         }
-        else if (await db.AnswerTemplates.AnyAsync(t => t.UnitId == unitId && t.Name == command.Name.Trim() && t.Id != (command.Id ?? 0), cancellationToken))
+        // The same name in another case or spacing is the same name to a reader choosing from the list (a unit keeps few).
+        else if ((await db.AnswerTemplates.AsNoTracking().Where(t => t.UnitId == unitId && t.Id != (command.Id ?? 0)).Select(t => t.Name).ToListAsync(cancellationToken))
+                 .Any(name => Meetings.MeetingForm.NameKey(name) == Meetings.MeetingForm.NameKey(command.Name)))
         {
             errors.Add(new UseCaseError(nameof(command.Name), localizer["Template.NameTaken"]));
         }

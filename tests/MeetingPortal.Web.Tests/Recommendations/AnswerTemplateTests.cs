@@ -48,6 +48,10 @@ public sealed class AnswerTemplateTests(PortalFactory factory) : IClassFixture<P
         var twice = await PostAsync(tracker, "/Recommendations/Templates", "/Recommendations/Templates?handler=Add", ("Input.UnitId", unit), ("Input.Name", "Tiếp thu, giao UBND thị xã"), ("Input.Text", Text));
         Assert.Contains("trùng tên", Html.Parse(await twice.Content.ReadAsStringAsync()).Node("//*[@id='template-name-error']").InnerText, StringComparison.Ordinal);
         Assert.Equal(1, factory.WithDb(db => db.AnswerTemplates.Count(t => t.Name == "Tiếp thu, giao UBND thị xã")));
+        // In another case and spacing it is still the same name (a user trial saved both).
+        var again = await PostAsync(tracker, "/Recommendations/Templates", "/Recommendations/Templates?handler=Add", ("Input.UnitId", unit), ("Input.Name", "  tiếp thu,  GIAO UBND thị xã "), ("Input.Text", Text));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("trùng tên", Html.Parse(await again.Content.ReadAsStringAsync()).Node("//*[@id='template-name-error']").InnerText, StringComparison.Ordinal);
 
         // The ward below reads it (its responder answers with the town's wording) and may not change it.
         var id = factory.WithDb(db => db.AnswerTemplates.Single(t => t.Name == "Tiếp thu, giao UBND thị xã").Id);
