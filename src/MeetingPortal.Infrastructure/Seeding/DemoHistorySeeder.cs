@@ -142,6 +142,7 @@ public sealed class DemoHistorySeeder(
             bodiesOf[plan.Code] = bodies;
             var above = unit.ParentCode is { } parentCode && bodiesOf.TryGetValue(parentCode, out var parent) ? parent : null;
             var meetings = new List<Meeting>();
+            var recurrences = new List<(Recommendation Again, Recommendation First, DateOnly FirstOn, DateOnly AgainOn)>();
             var fateIndex = 0;
             var days = Enumerable.Range(0, Months).Reverse()
                 .Select(back => today.AddMonths(-back))
@@ -156,6 +157,18 @@ public sealed class DemoHistorySeeder(
                 var meeting = NewMeeting(plan, bodies, heldOn);
                 meeting.AddSpeech(SpeechKind.Opinion, text.Opinion(), null, "Đại diện", text.Pick(bodies.Raisers).Id);
                 var raised = Enumerable.Range(0, random.Next(2, 5)).Select(i => Raise(meeting, bodies, themes, text, random, i)).ToList();
+                // The latest dialogue raises again, in words of its own, the longest-standing matter still open (issue 18,
+                // deliver 2: the agenda and the carry-over show a recurring matter once, with how often and since when).
+                if (heldOn == days[^1] && meetings.SelectMany(m => m.Recommendations.Select(r => (Meeting: m, Recommendation: r)))
+                        .FirstOrDefault(x => RecommendationStatuses.Open.Contains(x.Recommendation.Status)) is { Recommendation: { } standing } first)
+                {
+                    var speech = meeting.AddSpeech(SpeechKind.Recommendation, text.Opinion(), null, "Đại diện", standing.RaisedByOrganisationId);
+                    var again = meeting.RaiseRecommendation(speech, "Tiếp tục đề nghị: " + standing.Content, standing.RaisedByOrganisationId, null);
+                    again.ThemeId = standing.ThemeId;
+                    raised.Add(again);
+                    recurrences.Add((again, standing, first.Meeting.HeldOn, heldOn));
+                }
+
                 meeting.AddSpeech(SpeechKind.Answer, DemoText.MeetingAnswer(), null, "Bí thư", bodies.Committee);
                 meeting.AddSpeech(SpeechKind.Conclusion, DemoText.Conclusion(plan.Place), null, "Bí thư", bodies.Committee);
                 meeting.Conclusion = DemoText.Conclusion(plan.Place);
@@ -183,12 +196,24 @@ public sealed class DemoHistorySeeder(
             meetings.Add(draft);
 
             await db.SaveChangesAsync(cancellationToken);
+            // Linked once both have ids, as a recorder links them on the recommendation's page.
+            foreach (var (again, first, firstOn, againOn) in recurrences)
+            {
+                again.LinkAsRecurrenceOf(first, firstOn, againOn);
+            }
+
             // The draft reports first on what the unit's earlier dialogues left unresolved (issue 18, deliver 6), as its form
-            // offers it: the longest-standing open recommendations, each with the state it has today.
-            draft.ReportCarriedOver(meetings.Where(m => m.Status == MeetingStatus.Published)
-                .SelectMany(m => m.Recommendations.Where(r => RecommendationStatuses.Open.Contains(r.Status))
-                    .Select(r => new CarriedOverReport(r.Id, m.UnitId, m.HeldOn, true, r.Status, 1, m.HeldOn)))
-                .OrderBy(r => r.RaisedOn).ThenBy(r => r.RecommendationId).Take(CarriedOverLines).ToList());
+            // offers it: one line per matter (its latest open raising, how often and since when), the longest-standing first.
+            var raisings = meetings.Where(m => m.Status == MeetingStatus.Published).SelectMany(m => m.Recommendations.Select(r => (Meeting: m, Recommendation: r))).ToList();
+            draft.ReportCarriedOver(raisings.GroupBy(x => x.Recommendation.RecurrenceOfId ?? x.Recommendation.Id)
+                .Where(g => g.Any(x => RecommendationStatuses.Open.Contains(x.Recommendation.Status)))
+                .Select(g =>
+                {
+                    var latest = g.Where(x => RecommendationStatuses.Open.Contains(x.Recommendation.Status)).MaxBy(x => (x.Meeting.HeldOn, x.Recommendation.Id));
+                    var since = g.Min(x => x.Meeting.HeldOn);
+                    return new CarriedOverReport(latest.Recommendation.Id, latest.Meeting.UnitId, latest.Meeting.HeldOn, true, latest.Recommendation.Status, g.Count(), since);
+                })
+                .OrderBy(r => r.FirstRaisedOn).ThenBy(r => r.RecommendationId).Take(CarriedOverLines).ToList());
             foreach (var meeting in meetings)
             {
                 audit.Record(nameof(Meeting), meeting.Id, HistoryAction.Created, Source, unitId: unit.Id, version: meeting.Version);
