@@ -100,11 +100,19 @@ public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationServ
     /// </summary>
     internal async Task<(bool IsBody, int? LevelRank)> BodyOfUnitAsync(int unitId, int bodyId, CancellationToken cancellationToken)
     {
+        // Kept for the request (this service is scoped): a bulk action asks the same unit and body for every item.
+        if (bodiesOfUnits.TryGetValue((unitId, bodyId), out var known))
+        {
+            return known;
+        }
+
         var lineage = await LineageAsync(unitId, cancellationToken);
         var body = await db.Organisations.AsNoTracking().Where(o => o.Id == bodyId && lineage.Contains(o.UnitId))
             .Select(o => new { Rank = (int?)o.Unit!.Level!.Rank }).SingleOrDefaultAsync(cancellationToken);
-        return (body is not null, body?.Rank);
+        return bodiesOfUnits[(unitId, bodyId)] = (body is not null, body?.Rank);
     }
+
+    private readonly Dictionary<(int UnitId, int BodyId), (bool IsBody, int? LevelRank)> bodiesOfUnits = [];
 
     /// <summary>The ids of <paramref name="unitId"/> and the units above it, top first (read from its stored path).</summary>
     private async Task<List<int>> LineageAsync(int unitId, CancellationToken cancellationToken)

@@ -58,8 +58,8 @@ public sealed class BulkBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await responder.GetByLabel("Mẫu trả lời").SelectOptionAsync(new SelectOptionValue { Label = "Giải trình" });
         await responder.GetByLabel("Nội dung trả lời").FillAsync("Thị xã đã bố trí kinh phí, triển khai trong quý tới.");
         await responder.GetByLabel("Ngày trả lời").FocusAsync();
-        await responder.Keyboard.PressAsync("Enter");
-        await responder.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The post the key sends, and its answer, before the database is read.
+        await responder.RunAndWaitForResponseAsync(() => responder.Keyboard.PressAsync("Enter"), r => r.Request.Method == "POST");
 
         Assert.Equal("Thị xã đã bố trí kinh phí, triển khai trong quý tới.",
             fixture.WithDb(db => db.Responses.Where(x => x.RecommendationId == id).OrderByDescending(x => x.Id).Select(x => x.Content).First()));
