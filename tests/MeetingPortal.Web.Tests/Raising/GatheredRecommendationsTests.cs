@@ -115,4 +115,27 @@ public sealed class GatheredRecommendationsTests(PortalFactory factory) : IClass
             Assert.Equal((version, content), (factory.Gathered(id).Version, factory.Gathered(id).Content));
         }
     }
+
+    [Fact]
+    public async Task One_the_host_took_up_opens_read_only_with_the_reason_not_as_a_form()
+    {
+        var entry = factory.AddEntry("p-ky-phuong", new ReviewPeriod(PeriodKind.Quarter, DateTime.UtcNow.Year + 1, 4), "Đối thoại về an toàn giao thông");
+        var id = factory.AddGathered(entry, factory.BodyOf(PortalRoutes.RaiserUser), "Đề nghị lắp gờ giảm tốc trước cổng trường tiểu học.");
+        var raiser = await factory.SignInAsync(PortalRoutes.RaiserUser);
+        Assert.NotEmpty((await raiser.GetHtmlAsync($"/Raising/Send/{id}")).Nodes("//main//textarea[@name='Input.Content']"));
+
+        factory.WithDb(db =>
+        {
+            db.GatheredRecommendations.Single(g => g.Id == id).PutOnAgenda(true);
+            return db.SaveChanges();
+        });
+        var page = await raiser.GetHtmlAsync($"/Raising/Send/{id}");
+        Assert.Empty(page.Nodes("//main//form[@method='post']"));
+        Assert.Empty(page.Nodes("//main//textarea"));
+        var text = page.Text();
+        Assert.Contains("Đề nghị lắp gờ giảm tốc trước cổng trường tiểu học.", text, StringComparison.Ordinal);
+        // The list's words for where it stands, and why it can no longer be changed.
+        Assert.Contains("Đưa vào chương trình", text, StringComparison.Ordinal);
+        Assert.Contains("không sửa, rút được nữa", text, StringComparison.Ordinal);
+    }
 }

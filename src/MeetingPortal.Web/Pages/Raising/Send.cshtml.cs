@@ -9,7 +9,8 @@ namespace MeetingPortal.Web.Pages.Raising;
 /// The raising side sends a recommendation for a planned dialogue (<c>?entry=</c>), or changes one it sent and the host
 /// has not taken up (<c>/{id}</c>) (issue 18, deliver 2; ADR 0026). A dialogue the body may not send to, or another
 /// body's recommendation, answers 404; refused input comes back beside its field with what was typed. A change posted after
-/// the dialogue was held or taken off the plan goes back to the list with the reason, nothing changed.
+/// the dialogue was held or taken off the plan goes back to the list with the reason, nothing changed. One the host has
+/// taken up (on the agenda or raised) is shown read-only with the list's words for where it stands and why it is closed.
 /// </summary>
 [Authorize(Policy = Policies.RaisingSide)]
 public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation send, IStringLocalizer<SharedResource> localizer) : PageModel
@@ -21,6 +22,9 @@ public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation 
 
     /// <summary>The recommendation being changed; null when sending a new one.</summary>
     public int? Id { get; private set; }
+
+    /// <summary>The stored recommendation when changing one: read-only when the host has taken it up (<see cref="SentForEdit.MayChange"/> false).</summary>
+    public SentForEdit? Stored { get; private set; }
 
     [TempData]
     public string? Status { get; set; }
@@ -36,6 +40,12 @@ public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation 
 
             Input = found.Input;
             entry = found.EntryId;
+            Stored = found;
+            if (!found.MayChange)
+            {
+                Id = id;
+                return Page();
+            }
         }
         else
         {
@@ -57,6 +67,7 @@ public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation 
             }
 
             entry = Input.PlannedDialogueId = found.EntryId;
+            Stored = found;
         }
 
         if (!ModelState.IsValid)
