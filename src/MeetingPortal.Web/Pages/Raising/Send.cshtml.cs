@@ -1,3 +1,4 @@
+using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Raising;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,8 @@ namespace MeetingPortal.Web.Pages.Raising;
 /// body's recommendation, answers 404; refused input comes back beside its field with what was typed. A change posted after
 /// the dialogue was held or taken off the plan goes back to the list with the reason, nothing changed. One the host has
 /// taken up (on the agenda or raised) is shown read-only with the list's words for where it stands and why it is closed.
+/// A change refused because someone else saved in between keeps what was typed, shows the stored text beside it and moves
+/// to the stored version, so saving again deliberately replaces it (as the meeting form does).
 /// </summary>
 [Authorize(Policy = Policies.RaisingSide)]
 public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation send, IStringLocalizer<SharedResource> localizer) : PageModel
@@ -25,6 +28,9 @@ public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation 
 
     /// <summary>The stored recommendation when changing one: read-only when the host has taken it up (<see cref="SentForEdit.MayChange"/> false).</summary>
     public SentForEdit? Stored { get; private set; }
+
+    /// <summary>After a refused stale save: the version someone else saved in between, shown beside what was typed.</summary>
+    public SentForEdit? Conflict { get; private set; }
 
     [TempData]
     public string? Status { get; set; }
@@ -78,6 +84,11 @@ public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation 
         var result = id is { } changed
             ? await send.ChangeAsync(User, changed, Input, cancellationToken)
             : await send.SendAsync(User, Input, cancellationToken);
+        if (result.Status == UseCaseStatus.Stale && id is { } stale)
+        {
+            return await ShowStaleAsync(stale, entry, cancellationToken);
+        }
+
         return await this.AnswerAsync(result, nameof(Input),
             () =>
             {
@@ -85,6 +96,30 @@ public sealed class SendModel(GatheredForBody query, SendGatheredRecommendation 
                 return RedirectToPage("/Raising/Gathered");
             },
             async () => await LoadAsync(id, entry, cancellationToken) ? Page() : Closed(id));
+    }
+
+    // Someone else saved in between: what was typed stays, the stored version is shown beside it, and the form now carries
+    // the stored version, so the next save deliberately replaces it instead of being refused the same way again. Taken up
+    // meanwhile, it is shown read-only with the reason instead.
+    private async Task<IActionResult> ShowStaleAsync(int id, int? entry, CancellationToken cancellationToken)
+    {
+        if (await query.ForEditAsync(User, id, cancellationToken) is not { } current)
+        {
+            return NotFound();
+        }
+
+        Stored = current;
+        Id = id;
+        if (!current.MayChange)
+        {
+            return Page();
+        }
+
+        Conflict = current;
+        Input.Version = current.Input.Version;
+        ModelState.Remove($"{nameof(Input)}.{nameof(GatheredInput.Version)}");
+        ModelState.AddModelError(string.Empty, localizer["Gathered.StaleKept"]);
+        return await LoadAsync(id, entry, cancellationToken) ? Page() : NotFound();
     }
 
     // A change refused because its dialogue no longer takes recommendations (held or taken off the plan since the form
