@@ -1,3 +1,4 @@
+using System.Net;
 using MeetingPortal.Domain.Notifications;
 using MeetingPortal.Web.Tests.Plans;
 using MeetingPortal.Web.Tests.Support;
@@ -41,5 +42,27 @@ public sealed class RaiserNotificationsTests(PortalFactory factory) : IClassFixt
         Assert.Contains("Kiến nghị của đơn vị bạn đã có trả lời", trackerBell, StringComparison.Ordinal);
         Assert.Contains("Kiến nghị của đơn vị bạn đã có lộ trình giải quyết", trackerBell, StringComparison.Ordinal);
         Assert.DoesNotContain("tổ chức bạn", trackerBell, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Marking_a_raisers_notification_read_leads_to_their_own_page_of_the_item_not_the_committees()
+    {
+        var meeting = factory.KyPhuongMeeting();
+        var recommendation = factory.WithDb(db => db.Recommendations.Where(r => r.MeetingId == meeting).OrderBy(r => r.Id).Select(r => r.Id).Skip(1).First());
+        factory.RaisedBy(recommendation, factory.BodyOf(PortalRoutes.RaiserUser));
+        var id = factory.WithDb(db =>
+        {
+            var userId = db.Users.Where(u => u.UserName == PortalRoutes.RaiserUser).Select(u => u.Id).Single();
+            var n = new Notification(userId, NotificationKind.Answered, recommendation, "Kiến nghị về điện chiếu sáng", DateTime.UtcNow);
+            db.Notifications.Add(n);
+            db.SaveChanges();
+            return n.Id;
+        });
+
+        var raiser = await factory.SignInAsync(PortalRoutes.RaiserUser);
+        var read = await raiser.PostFieldsAsync("/Notifications", $"/Notifications?handler=Read&id={id}");
+        Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+        Assert.Equal($"/Raising/Recommendation/{recommendation}", read.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await raiser.GetAsync(read.Headers.Location!.OriginalString)).StatusCode);
     }
 }
