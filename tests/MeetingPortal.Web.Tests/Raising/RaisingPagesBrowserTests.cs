@@ -65,7 +65,7 @@ public sealed class RaisingPagesBrowserTests(BrowserFixture fixture) : IClassFix
         // A refused raise on the agenda, its message beside the speech's choice.
         await recorder.GotoAsync($"/Plans/Agenda/{held}");
         await recorder.Locator($"form[action*='item={gatheredHeld}'][action*='Raise'] button").ClickAsync();
-        await Expect(recorder.Locator($"#speech-error-{gatheredHeld}")).ToContainTextAsync("Vui lòng chọn một ý kiến phát biểu");
+        await Expect(recorder.Locator($"#speech-error-{gatheredHeld}")).ToContainTextAsync("Vui lòng chọn ý kiến phát biểu");
         failures.AddRange((await recorder.SeriousViolationsAsync()).Select(v => $"refused raise: {v}"));
         sources["refused-raise"] = await recorder.ContentAsync();
 
