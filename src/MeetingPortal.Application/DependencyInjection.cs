@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<Raising.OurRecommendations>();
         services.AddScoped<Raising.SendGatheredRecommendation>();
         services.AddScoped<Raising.GatheredForBody>();
+        services.AddScoped<Raising.UnitPublished>();
         services.AddScoped<Plans.PlanProgressQuery>();
         services.AddScoped<Plans.PlanEntries>();
         services.AddScoped<Reports.SummaryCalculator>();

@@ -20,6 +20,14 @@ public sealed record SentItem(
 /// <summary>What the body sent before dialogues, the most recent first, and the dialogues it may send to now.</summary>
 public sealed record SentList(string BodyName, IReadOnlyList<SentItem> Items, IReadOnlyList<DialogueLabel> Open);
 
+/// <summary>
+/// One recommendation the body sent, as its change form reads it: the stored values (<see cref="Input"/>, with the
+/// stored version), its dialogue, the names of its theme and addressed body, where it stands, and whether the body may
+/// still change it (<see cref="GatheredRecommendation.MayChange"/>, and its dialogue not held).
+/// </summary>
+public sealed record SentForEdit(
+    GatheredInput Input, int EntryId, string? Theme, string? AddressedTo, GatheredRecommendationState State, bool MayChange, DialogueLabel Dialogue);
+
 /// <summary>The send form's choices for one dialogue: the themes and the bodies of the host unit's lineage.</summary>
 public sealed record SendChoices(DialogueLabel Dialogue, IReadOnlyList<(int Id, string Name)> Themes, IReadOnlyList<(int Id, string Name)> Bodies);
 
@@ -80,8 +88,12 @@ public sealed class GatheredForBody(MeetingPortalDbContext db, CalendarService c
         return new SendChoices(dialogue, themes, await choices.BodiesForUnitAsync(unitId, cancellationToken));
     }
 
-    /// <summary>Gathered recommendation <paramref name="id"/> of <paramref name="user"/>'s body as the form shows it, with its dialogue; null (404) for another body's.</summary>
-    public async Task<(GatheredInput Input, int EntryId)?> ForEditAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gathered recommendation <paramref name="id"/> of <paramref name="user"/>'s body as the form shows it, with its
+    /// dialogue, where it stands and whether the body may still change it (the list's rule: not on the agenda, not raised,
+    /// its dialogue not held); null (404) for another body's or an unknown one.
+    /// </summary>
+    public async Task<SentForEdit?> ForEditAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken)
     {
         if (Body(user) is not { } body)
         {
@@ -89,16 +101,29 @@ public sealed class GatheredForBody(MeetingPortalDbContext db, CalendarService c
         }
 
         var found = await db.GatheredRecommendations.AsNoTracking().Where(g => g.Id == id && g.RaisedByOrganisationId == body)
-            .Select(g => new { g.PlannedDialogueId, g.Content, g.ThemeId, g.AddressedToOrganisationId, g.Version })
+            .Select(g => new
+            {
+                g.PlannedDialogueId, g.Content, g.ThemeId, g.AddressedToOrganisationId, g.Version, Theme = g.Theme!.Name,
+                AddressedTo = g.AddressedToOrganisation!.Name, g.OnAgenda, g.RecommendationId,
+                Published = g.PlannedDialogue!.Meeting!.Status == MeetingStatus.Published,
+                Dialogue = new { g.PlannedDialogue.Id, UnitName = g.PlannedDialogue.Unit!.Name, g.PlannedDialogue.PeriodKind, g.PlannedDialogue.Year, g.PlannedDialogue.PeriodNumber, g.PlannedDialogue.Topic, g.PlannedDialogue.EndsOn },
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : (new GatheredInput
-        {
-            PlannedDialogueId = found.PlannedDialogueId,
-            Content = found.Content,
-            ThemeId = found.ThemeId,
-            AddressedToOrganisationId = found.AddressedToOrganisationId,
-            Version = found.Version,
-        }, found.PlannedDialogueId);
+        return found is null ? null : new SentForEdit(
+            new GatheredInput
+            {
+                PlannedDialogueId = found.PlannedDialogueId,
+                Content = found.Content,
+                ThemeId = found.ThemeId,
+                AddressedToOrganisationId = found.AddressedToOrganisationId,
+                Version = found.Version,
+            },
+            found.PlannedDialogueId,
+            found.Theme,
+            found.AddressedTo,
+            GatheredRecommendation.StateOf(found.RecommendationId is not null, found.OnAgenda, found.Published),
+            !found.OnAgenda && found.RecommendationId is null && !found.Published,
+            new DialogueLabel(found.Dialogue.Id, found.Dialogue.UnitName, new ReviewPeriod(found.Dialogue.PeriodKind, found.Dialogue.Year, found.Dialogue.PeriodNumber), found.Dialogue.Topic, found.Dialogue.EndsOn));
     }
 
     private static int? Body(ClaimsPrincipal user) => user.IsInRole(Roles.Raiser) ? user.GetOrganisationId() : null;

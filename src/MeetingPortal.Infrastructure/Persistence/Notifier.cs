@@ -49,7 +49,8 @@ public sealed class Notifier(MeetingPortalDbContext db, TimeProvider timeProvide
 
     /// <summary>
     /// The body that raised it: its Raisers (the Front's or the organisation's staff, ADR 0026), who hear of answers and
-    /// of the roadmap wherever the recommendation was raised.
+    /// of the roadmap wherever the recommendation was raised. The bell words these for the body, not a unit
+    /// ("Kiến nghị của tổ chức bạn …", resources <c>NotificationKind.{kind}.Raiser</c>).
     /// </summary>
     public async Task ToRaisersAsync(Recommendation recommendation, NotificationKind kind, CancellationToken cancellationToken)
     {

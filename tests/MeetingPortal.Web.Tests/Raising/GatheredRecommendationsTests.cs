@@ -115,4 +115,60 @@ public sealed class GatheredRecommendationsTests(PortalFactory factory) : IClass
             Assert.Equal((version, content), (factory.Gathered(id).Version, factory.Gathered(id).Content));
         }
     }
+
+    private const string SendForm = "//form[@method='post' and .//textarea]";
+
+    [Fact]
+    public async Task A_change_refused_as_stale_keeps_what_was_typed_shows_the_stored_text_and_the_next_save_goes_through()
+    {
+        // Issue 18 trial: two tabs of the same change form; the second save used to keep the old version, refused forever.
+        var entry = factory.AddEntry("p-ky-phuong", new ReviewPeriod(PeriodKind.Quarter, DateTime.UtcNow.Year + 1, 3), "Đối thoại về vệ sinh môi trường");
+        var id = factory.AddGathered(entry, factory.BodyOf(PortalRoutes.RaiserUser), "Đề nghị bố trí thêm điểm tập kết rác tổ dân phố 2.");
+        var raiser = await factory.SignInAsync(PortalRoutes.RaiserUser);
+        var url = $"/Raising/Send/{id}";
+        var tabA = await HtmlForm.LoadAsync(raiser, url, SendForm);
+        var tabB = await HtmlForm.LoadAsync(raiser, url, SendForm);
+
+        tabA["Input.Content"] = "Đề nghị bố trí thêm hai điểm tập kết rác tổ dân phố 2 (bản của tab A).";
+        Assert.Equal(HttpStatusCode.Redirect, (await tabA.PostAsync(raiser, "save")).StatusCode);
+        var afterA = factory.Gathered(id).Version;
+
+        tabB["Input.Content"] = "Đề nghị thu gom rác hằng ngày ở tổ dân phố 2 (bản của tab B).";
+        var refused = await tabB.PostAsync(raiser, "save");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = Html.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("vừa được người khác thay đổi", page.Text(), StringComparison.Ordinal);
+        Assert.EndsWith("(bản của tab A).", factory.Gathered(id).Content, StringComparison.Ordinal);
+        // What B typed is kept, what A saved is shown beside it, and the form now carries the stored version.
+        var again = HtmlForm.From(page, url, SendForm);
+        Assert.Equal("Đề nghị thu gom rác hằng ngày ở tổ dân phố 2 (bản của tab B).", again["Input.Content"]);
+        Assert.Equal(PlanFixtures.Id(afterA), again["Input.Version"]);
+        Assert.Contains("(bản của tab A).", page.Node("//*[@data-stored-content]").InnerText, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await again.PostAsync(raiser, "save")).StatusCode);
+        Assert.EndsWith("(bản của tab B).", factory.Gathered(id).Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_the_host_took_up_opens_read_only_with_the_reason_not_as_a_form()
+    {
+        var entry = factory.AddEntry("p-ky-phuong", new ReviewPeriod(PeriodKind.Quarter, DateTime.UtcNow.Year + 1, 4), "Đối thoại về an toàn giao thông");
+        var id = factory.AddGathered(entry, factory.BodyOf(PortalRoutes.RaiserUser), "Đề nghị lắp gờ giảm tốc trước cổng trường tiểu học.");
+        var raiser = await factory.SignInAsync(PortalRoutes.RaiserUser);
+        Assert.NotEmpty((await raiser.GetHtmlAsync($"/Raising/Send/{id}")).Nodes("//main//textarea[@name='Input.Content']"));
+
+        factory.WithDb(db =>
+        {
+            db.GatheredRecommendations.Single(g => g.Id == id).PutOnAgenda(true);
+            return db.SaveChanges();
+        });
+        var page = await raiser.GetHtmlAsync($"/Raising/Send/{id}");
+        Assert.Empty(page.Nodes("//main//form[@method='post']"));
+        Assert.Empty(page.Nodes("//main//textarea"));
+        var text = page.Text();
+        Assert.Contains("Đề nghị lắp gờ giảm tốc trước cổng trường tiểu học.", text, StringComparison.Ordinal);
+        // The list's words for where it stands, and why it can no longer be changed.
+        Assert.Contains("Đưa vào chương trình", text, StringComparison.Ordinal);
+        Assert.Contains("không sửa, rút được nữa", text, StringComparison.Ordinal);
+    }
 }

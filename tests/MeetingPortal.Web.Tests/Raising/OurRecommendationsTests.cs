@@ -1,7 +1,9 @@
 using System.Net;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Web.Tests.Plans;
+using MeetingPortal.Web.Tests.Results;
 using MeetingPortal.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace MeetingPortal.Web.Tests.Raising;
 
@@ -80,5 +82,40 @@ public sealed class OurRecommendationsTests(PortalFactory factory) : IClassFixtu
         var page = await raiser.GetHtmlAsync("/Raising");
         Assert.Equal($"/Raising/Recommendation/{ids[2]}", page.Nodes("//main//h2/a")[0].GetAttributeValue("href", ""));
         Assert.Contains("(quá hạn)", page.Nodes("//main//article")[0].InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_list_names_what_the_bodys_own_unit_published_to_the_public_and_nothing_else()
+    {
+        // The ward's Front belongs to Kỳ Phương: its unit's public page is listed, the city's is not, nor one taken down.
+        var raiser = await factory.SignInAsync(PortalRoutes.RaiserUser);
+        const string section = "//section[@aria-labelledby='unit-published']";
+        Assert.Contains("chưa công khai", (await raiser.GetHtmlAsync("/Raising")).Node(section).InnerText, StringComparison.Ordinal);
+
+        var kyPhuong = ResultsFixtures.Meeting(factory);
+        var city = ResultsFixtures.Meeting(factory, SeedTitles.TpHaTinh);
+        var shown = ResultsFixtures.Publish(factory, kyPhuong, [.. ResultsFixtures.Items(factory, kyPhuong).Take(2).Select(i => i.Id)]);
+        var cityShown = ResultsFixtures.Publish(factory, city, ResultsFixtures.Items(factory, city)[0].Id);
+
+        var page = await raiser.GetHtmlAsync("/Raising");
+        var links = page.Nodes($"{section}//a").Select(a => a.GetAttributeValue("href", "")).ToList();
+        Assert.Equal([$"/Public/Results/{shown}"], links);
+        Assert.DoesNotContain(cityShown, page.Text(), StringComparison.Ordinal);
+        var line = page.Node($"{section}//li").InnerText;
+        Assert.Contains(SeedTitles.KyPhuong, line, StringComparison.Ordinal);
+        Assert.Contains("28/06/2022", line, StringComparison.Ordinal);
+        Assert.Contains("2 kiến nghị công khai", line, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await raiser.GetAsync(links[0])).StatusCode);
+
+        // Taken down, it is no longer listed.
+        factory.WithDb(db =>
+        {
+            var results = db.PublicResults.Include(p => p.Items).Single(p => p.MeetingId == kyPhuong);
+            results.Set(false, [], MeetingStatus.Published, db.Recommendations.Where(r => r.MeetingId == kyPhuong).Select(r => r.Id).ToList(), DateTime.UtcNow);
+            return db.SaveChanges();
+        });
+        var after = await raiser.GetHtmlAsync("/Raising");
+        Assert.Empty(after.Nodes($"{section}//a"));
+        Assert.Contains("chưa công khai", after.Node(section).InnerText, StringComparison.Ordinal);
     }
 }

@@ -56,4 +56,25 @@ public sealed class RaiserReachTests(PortalFactory factory) : IClassFixture<Port
             Assert.DoesNotContain(closed, links);
         }
     }
+
+    [Fact]
+    public async Task The_403_and_404_pages_lead_a_raiser_back_to_their_own_list_and_staff_to_the_meetings()
+    {
+        var raiser = await factory.SignInAsync(PortalRoutes.RaiserUser);
+        foreach (var (url, code) in new[] { ("/Meetings", HttpStatusCode.Forbidden), ("/Raising/Send/999999", HttpStatusCode.NotFound), ("/Account/AccessDenied", HttpStatusCode.Forbidden) })
+        {
+            var response = await raiser.GetAsync(url);
+            Assert.Equal(code, response.StatusCode);
+            var links = Html.Parse(await response.Content.ReadAsStringAsync()).Nodes("//main//a").Select(a => a.GetAttributeValue("href", "")).ToList();
+            Assert.Contains("/Raising", links);
+            Assert.DoesNotContain("/Meetings", links);
+        }
+
+        var staff = await factory.SignInAsync("theodoi.kyphuong");
+        var notFound = await staff.GetAsync("/Meetings/999999");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        var staffLinks = Html.Parse(await notFound.Content.ReadAsStringAsync()).Nodes("//main//a").Select(a => a.GetAttributeValue("href", "")).ToList();
+        Assert.Contains("/Meetings", staffLinks);
+        Assert.DoesNotContain("/Raising", staffLinks);
+    }
 }

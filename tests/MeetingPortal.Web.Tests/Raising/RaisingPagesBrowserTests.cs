@@ -30,12 +30,14 @@ public sealed class RaisingPagesBrowserTests(BrowserFixture fixture) : IClassFix
         });
         var next = fixture.AddEntry("p-ky-phuong", new ReviewPeriod(PeriodKind.Quarter, DateTime.UtcNow.Year + 1, 1), "Đối thoại đầu năm với đoàn viên, hội viên và Nhân dân");
         var open = fixture.AddGathered(next, front, "Đề nghị sửa chữa nhà văn hóa tổ dân phố 5 đã xuống cấp.");
+        // The unit's public results listed on /Raising.
+        Results.ResultsFixtures.Publish(fixture, meeting, raisedAt);
         var raiser = await fixture.SignInAsync(PortalRoutes.RaiserUser);
         var recorder = await fixture.SignInAsync("thuky.kyphuong");
         (IPage Page, string Url)[] visits =
         [
             (raiser, "/Raising"), (raiser, "/Raising?open=true"), (raiser, $"/Raising/Recommendation/{raisedAt}"), (raiser, "/Raising/Gathered"),
-            (raiser, $"/Raising/Send?entry={next}"), (raiser, $"/Raising/Send/{open}"), (raiser, "/Notifications"),
+            (raiser, $"/Raising/Send?entry={next}"), (raiser, $"/Raising/Send/{open}"), (raiser, $"/Raising/Send/{gatheredHeld}"), (raiser, "/Notifications"),
             (recorder, $"/Plans/Agenda/{held}"), (recorder, $"/Plans/Agenda/{next}"),
         ];
 
@@ -65,7 +67,7 @@ public sealed class RaisingPagesBrowserTests(BrowserFixture fixture) : IClassFix
         // A refused raise on the agenda, its message beside the speech's choice.
         await recorder.GotoAsync($"/Plans/Agenda/{held}");
         await recorder.Locator($"form[action*='item={gatheredHeld}'][action*='Raise'] button").ClickAsync();
-        await Expect(recorder.Locator($"#speech-error-{gatheredHeld}")).ToContainTextAsync("Vui lòng chọn một ý kiến phát biểu");
+        await Expect(recorder.Locator($"#speech-error-{gatheredHeld}")).ToContainTextAsync("Vui lòng chọn ý kiến phát biểu");
         failures.AddRange((await recorder.SeriousViolationsAsync()).Select(v => $"refused raise: {v}"));
         sources["refused-raise"] = await recorder.ContentAsync();
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MeetingPortal.Domain.Notifications;
+using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,9 +37,10 @@ public sealed class IndexModel(MeetingPortalDbContext db, TimeProvider timeProvi
 
         notification.MarkRead(timeProvider.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        // A Raiser reads their body's recommendation on their own page; the committee's is 403 to them (ADR 0026).
         return notification.PlannedDialogueId is { } planned
             ? RedirectToPage("/Plans/Entry", new { id = planned })
-            : RedirectToPage("/Recommendations/Details", new { id = notification.RecommendationId });
+            : RedirectToPage(User.IsInRole(Roles.Raiser) ? "/Raising/Recommendation" : "/Recommendations/Details", new { id = notification.RecommendationId });
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)
