@@ -168,9 +168,10 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
     var messages = options.ModelBindingMessageProvider;
     // A handler's own parameter (an id in a hidden field or the query) has no label: its message then names no field
     // rather than reading "Vui lòng nhập ." (issue 17 trial). Nor does a property without a Display name, whose C# name
-    // MVC would pass instead ("… không hợp lệ cho DueOn.", issue 18 trial).
+    // MVC would pass instead ("… không hợp lệ cho DueOn.", issue 18 trial): UnlabelledFieldsProvider makes it empty.
+    options.ModelMetadataDetailsProviders.Add(new UnlabelledFieldsProvider());
     string Named(string withField, string withoutField, string field, params object[] values) =>
-        BindingFieldNames.IsUnlabelled(field) ? localizer[withoutField, values] : localizer[withField, [.. values, field]];
+        string.IsNullOrWhiteSpace(field) ? localizer[withoutField, values] : localizer[withField, [.. values, field]];
     messages.SetValueIsInvalidAccessor(value => localizer["Binding.ValueIsInvalid", value]);
     messages.SetAttemptedValueIsInvalidAccessor((value, field) => Named("Binding.AttemptedValueIsInvalid", "Binding.ValueIsInvalid", field, value));
     messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer["Binding.ValueIsInvalid", value]);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 using MeetingPortal.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace MeetingPortal.Web.Tests.Security;
@@ -110,6 +112,27 @@ public sealed partial class BindingMessageSweepTests(PortalFactory factory, ITes
             Assert.True(shown.TryGetValue(field, out var said), $"No message was shown for {field}.");
             Assert.Contains(said, m => m.Contains(label, StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>
+    /// A field the sweep cannot reach (a handler's parameter, a page whose binding error the page words itself) keeps no
+    /// C# name either: without a Display name, the name a binding message gets is empty, and the message names no field.
+    /// </summary>
+    [Fact]
+    public void A_property_without_a_Display_name_has_an_empty_display_name()
+    {
+        var metadata = factory.Services.GetRequiredService<IModelMetadataProvider>();
+
+        Assert.Equal(string.Empty, metadata.GetMetadataForProperty(typeof(Sample), nameof(Sample.Unlabelled)).GetDisplayName());
+        Assert.NotEqual(string.Empty, metadata.GetMetadataForProperty(typeof(Sample), nameof(Sample.Labelled)).GetDisplayName());
+    }
+
+    private sealed class Sample
+    {
+        public int Unlabelled { get; set; }
+
+        [System.ComponentModel.DataAnnotations.Display(Name = "Form.DueOn")]
+        public DateOnly? Labelled { get; set; }
     }
 
     /// <summary>
