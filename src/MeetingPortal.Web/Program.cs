@@ -167,7 +167,9 @@ builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResou
     options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     var messages = options.ModelBindingMessageProvider;
     // A handler's own parameter (an id in a hidden field or the query) has no label: its message then names no field
-    // rather than reading "Vui lòng nhập ." (issue 17 trial).
+    // rather than reading "Vui lòng nhập ." (issue 17 trial). Nor does a property without a Display name, whose C# name
+    // MVC would pass instead ("… không hợp lệ cho DueOn.", issue 18 trial): UnlabelledFieldsProvider makes it empty.
+    options.ModelMetadataDetailsProviders.Add(new UnlabelledFieldsProvider());
     string Named(string withField, string withoutField, string field, params object[] values) =>
         string.IsNullOrWhiteSpace(field) ? localizer[withoutField, values] : localizer[withField, [.. values, field]];
     messages.SetValueIsInvalidAccessor(value => localizer["Binding.ValueIsInvalid", value]);

@@ -33,6 +33,7 @@ public sealed class GatheredInput
     public int? RaisedByOrganisationId { get; set; }
 
     /// <summary>The version the user saw (0 for a new one).</summary>
+    [Display(Name = "Form.Version")]
     public int Version { get; set; }
 }
 

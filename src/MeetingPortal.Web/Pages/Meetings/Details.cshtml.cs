@@ -17,6 +17,9 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
 
     public IReadOnlyList<HistoryView> History { get; private set; } = [];
 
+    /// <summary>The names of the units that the history's changes of the record's unit refer to, by id.</summary>
+    public IReadOnlyDictionary<int, string> HistoryUnitNames { get; private set; } = new Dictionary<int, string>();
+
     /// <summary>Who changed the record and who approved its minutes, by full name.</summary>
     public PeopleDirectory People { get; private set; } = PeopleDirectory.Empty;
 
@@ -67,6 +70,7 @@ public sealed class DetailsModel(MeetingPortalDbContext db, IAuthorizationServic
         Attachments = await AttachmentsModel.ListAsync(db, id, cancellationToken);
         People = await peopleNames.ForAsync(history.Select(h => h.UserName).Append(meeting.MinutesApproval?.ApprovedBy), cancellationToken);
         History = history.Select(h => new HistoryView(h.Action, People.Of(h.UserName), h.AtUtc, h.Reason, AuditTrail.ReadChanges(h.Changes))).ToList();
+        HistoryUnitNames = await HistoryFieldNames.UnitNamesAsync(db, History.SelectMany(h => h.Changes), cancellationToken);
         if (meeting.MinutesApproval is { } approval)
         {
             // A merger moves the record to the new unit without changing what it says (it keeps the unit it was held in);

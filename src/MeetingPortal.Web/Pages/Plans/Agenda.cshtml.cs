@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Application.Plans;
 using Microsoft.AspNetCore.Mvc;
@@ -17,10 +18,12 @@ public sealed class AgendaModel(DialogueAgenda agenda, IStringLocalizer<SharedRe
 
     /// <summary>The speech of the meeting the item being raised was raised in.</summary>
     [BindProperty]
+    [Display(Name = "Agenda.Speech")]
     public int? SpeechId { get; set; }
 
     /// <summary>The recommendation already in the meeting's record the item is linked to.</summary>
     [BindProperty]
+    [Display(Name = "Agenda.Recorded")]
     public int? RecommendationId { get; set; }
 
     /// <summary>The item whose action was refused, so its message shows beside it.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Common;
 using MeetingPortal.Application.People;
 using MeetingPortal.Application.Plans;
@@ -29,10 +30,14 @@ public sealed class EntryModel(
     public IReadOnlyList<MeetingChoice> MeetingChoices { get; private set; } = [];
     public IReadOnlyList<HistoryLine> History { get; private set; } = [];
 
+    /// <summary>The held meeting chosen to link to the entry.</summary>
     [BindProperty]
+    [Display(Name = "Plans.Meeting")]
     public int? MeetingId { get; set; }
 
+    /// <summary>Why the entry is cancelled.</summary>
     [BindProperty]
+    [Display(Name = "Plans.Reason")]
     public string? Reason { get; set; }
 
     [TempData]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Plans;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Plans;
@@ -16,10 +17,12 @@ public sealed class IndexModel(MeetingPortalDbContext db, IAuthorizationService 
 {
     /// <summary>The unit whose plan is shown: the user's own unless another in scope is chosen.</summary>
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Plans.Unit")]
     public int? UnitId { get; set; }
 
     /// <summary>The plan's year: this year (Vietnam calendar) unless chosen.</summary>
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Plans.Year")]
     public int? Year { get; set; }
 
     public int ShownYear { get; private set; }

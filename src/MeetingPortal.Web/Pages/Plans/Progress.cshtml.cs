@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Application.Plans;
 using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Infrastructure.Persistence;
@@ -13,9 +14,11 @@ namespace MeetingPortal.Web.Pages.Plans;
 public sealed class ProgressModel(MeetingPortalDbContext db, CalendarService calendar, PlanProgressQuery query) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Plans.Unit")]
     public int? UnitId { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Plans.Year")]
     public int? Year { get; set; }
 
     public PlanProgress View { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Domain.Common;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Domain.Units;
@@ -22,6 +23,7 @@ public sealed class BulkModel(MeetingPortalDbContext db, AnswerTemplates answerT
 {
     /// <summary>The answer template chosen in the answer form ("Dùng mẫu").</summary>
     [BindProperty]
+    [Display(Name = "Template.Label")]
     public int? TemplateId { get; set; }
 
     /// <summary>The answer templates the user reads, offered in the answer form.</summary>
@@ -32,10 +34,12 @@ public sealed class BulkModel(MeetingPortalDbContext db, AnswerTemplates answerT
 
     /// <summary>The action chosen (one of <see cref="Actions"/>), or null when none or an unknown one was asked.</summary>
     [BindProperty(SupportsGet = true, Name = "act")]
+    [Display(Name = "Bulk.Action")]
     public string? Action { get; set; }
 
     /// <summary>The ids ticked; kept through a refused post.</summary>
     [BindProperty(SupportsGet = true, Name = "ids")]
+    [Display(Name = "Bulk.Ids")]
     public List<int> Ids { get; set; } = [];
 
     /// <summary>What is typed for the action (the fields each action needs).</summary>
@@ -168,24 +172,31 @@ public sealed class BulkModel(MeetingPortalDbContext db, AnswerTemplates answerT
     public sealed class BulkInput
     {
         /// <summary>The body to give or forward to (assign, forward).</summary>
+        [Display(Name = "Recommendation.AddressedTo")]
         public int? OrganisationId { get; set; }
 
         /// <summary>One due date for every item (Vietnam date); blank for each item's rules' date (assign, forward).</summary>
+        [Display(Name = "Form.DueOn")]
         public DateOnly? DueOn { get; set; }
 
         /// <summary>Why they are forwarded (forward; required).</summary>
+        [Display(Name = "Action.Reason")]
         public string? Reason { get; set; }
 
         /// <summary>A note kept with each closing (close; optional).</summary>
+        [Display(Name = "Action.Note")]
         public string? Note { get; set; }
 
         /// <summary>The kind of the one reply (answer).</summary>
+        [Display(Name = "Action.ResponseKind")]
         public ResponseKind Kind { get; set; } = ResponseKind.Accepted;
 
         /// <summary>The reply's date (answer); blank for today.</summary>
+        [Display(Name = "Action.RespondedOn")]
         public DateOnly? RespondedOn { get; set; }
 
         /// <summary>The one reply's text (answer; required).</summary>
+        [Display(Name = "Action.ResponseContent")]
         public string? Content { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MeetingPortal.Infrastructure.Identity;
 using MeetingPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -61,13 +62,18 @@ public sealed class IndexModel(MeetingPortalDbContext db, AnswerTemplates templa
     /// <summary>What the add and edit forms post.</summary>
     public sealed class TemplateInput
     {
+        /// <summary>The version the user saw (0 for a new one).</summary>
+        [Display(Name = "Form.Version")]
         public int Version { get; set; }
 
         /// <summary>The unit that keeps it (add only).</summary>
+        [Display(Name = "Meetings.Unit")]
         public int? UnitId { get; set; }
 
+        [Display(Name = "Template.Name")]
         public string? Name { get; set; }
 
+        [Display(Name = "Template.Text")]
         public string? Text { get; set; }
     }
 }
