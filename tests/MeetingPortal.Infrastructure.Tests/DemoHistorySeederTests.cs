@@ -49,7 +49,8 @@ public sealed class DemoHistorySeederTests
 
             Assert.Empty(PublishRule.Check(meeting.HostOrganisationId is not null, meeting.Speeches.Count));
             Assert.True(meeting.PublishedAtUtc <= database.Clock.GetUtcNow().UtcDateTime);
-            Assert.InRange(meeting.Recommendations.Count, 2, 4);
+            // Two to four raised from the floor; the latest dialogue one more, a matter raised again (issue 18).
+            Assert.InRange(meeting.Recommendations.Count, 2, 5);
             foreach (var r in meeting.Recommendations)
             {
                 Assert.All(r.Responses, response => Assert.True(RecordDates.IsBetweenMeetingAndToday(response.RespondedOn, meeting.HeldOn, today), $"response of {r.Id} on {response.RespondedOn}"));

@@ -204,7 +204,8 @@ public sealed class DemoHistorySeeder(
 
             // The draft reports first on what the unit's earlier dialogues left unresolved (issue 18, deliver 6), as its form
             // offers it: one line per matter (its latest open raising, how often and since when), the longest-standing first.
-            var raisings = meetings.Where(m => m.Status == MeetingStatus.Published).SelectMany(m => m.Recommendations.Select(r => (Meeting: m, Recommendation: r))).ToList();
+            // Only meetings held before the draft: this month's dialogue may fall after the draft's day.
+            var raisings = meetings.Where(m => m.Status == MeetingStatus.Published && m.HeldOn < draft.HeldOn).SelectMany(m => m.Recommendations.Select(r => (Meeting: m, Recommendation: r))).ToList();
             draft.ReportCarriedOver(raisings.GroupBy(x => x.Recommendation.RecurrenceOfId ?? x.Recommendation.Id)
                 .Where(g => g.Any(x => RecommendationStatuses.Open.Contains(x.Recommendation.Status)))
                 .Select(g =>
