@@ -51,9 +51,17 @@ public sealed class MeetingChoices(MeetingPortalDbContext db, IAuthorizationServ
     /// </summary>
     internal async Task<Access> AccessToUnitAsync(ClaimsPrincipal user, int unitId, CancellationToken cancellationToken)
     {
+        // Kept for the request, as the bodies below: the form asks it for its names and again for its carried-over lines.
+        if (accessToUnits.TryGetValue((user, unitId), out var known))
+        {
+            return known;
+        }
+
         var path = await db.Units.AsNoTracking().TakingRecords().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
-        return path is null ? Access.NotFound : await authorization.CheckAsync(user, new MeetingResource(path), MeetingOperations.Create);
+        return accessToUnits[(user, unitId)] = path is null ? Access.NotFound : await authorization.CheckAsync(user, new MeetingResource(path), MeetingOperations.Create);
     }
+
+    private readonly Dictionary<(ClaimsPrincipal User, int UnitId), Access> accessToUnits = [];
 
     /// <summary>
     /// The names for a record of <paramref name="unitId"/>, without asking who wants them: only for use

@@ -230,8 +230,7 @@ public sealed class MeetingEditor(
         {
             errors.Add((nameof(MeetingForm.CarriedOver), localizer["Form.CarriedOverNotOffered"]));
         }
-        else if (form.CarriedOver.Select(id => offered[id]).Where(o => o.RaisedInUnitId != unitId || !o.RaisedInPublishedRecord || o.RaisedOn >= form.HeldOn)
-            .ToList() is { Count: > 0 } late)
+        else if (form.CarriedOver.Select(id => offered[id]).Where(o => !o.Report.IsEarlierOf(unitId, form.HeldOn.Value)).ToList() is { Count: > 0 } late)
         {
             // Lines kept from before the unit or the day changed: named, so the recorder knows which to untick (the
             // domain refuses them too, without saying which).

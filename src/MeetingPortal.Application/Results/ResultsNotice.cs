@@ -4,6 +4,7 @@ using MeetingPortal.Domain.Meetings;
 using MeetingPortal.Domain.Organisations;
 using MeetingPortal.Domain.Recommendations;
 using MeetingPortal.Infrastructure.Persistence;
+using MeetingPortal.Infrastructure.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,7 +95,9 @@ public sealed class ResultsNoticeQuery(MeetingPortalDbContext db, IAuthorization
     /// <summary>The notice of meeting <paramref name="meetingId"/>, or null when it is unknown or outside the user's scope.</summary>
     public async Task<ResultsNotice?> ReadAsync(ClaimsPrincipal user, int meetingId, CancellationToken cancellationToken)
     {
-        var notice = await ReadAsync(db, db.Meetings.Where(m => m.Id == meetingId), onlyPublic: false, calendar.Today, cancellationToken);
+        // Scoped in the query by the stored path, so an id of another unit costs no read of its notice; the operation
+        // still decides (a role without reading rights).
+        var notice = await ReadAsync(db, db.Meetings.InScope(user.GetScopeOrNone()).Where(m => m.Id == meetingId), onlyPublic: false, calendar.Today, cancellationToken);
         return notice is not null && await authorization.MayAsync(user, new MeetingResource(notice.UnitPath), MeetingOperations.Read) ? notice : null;
     }
 

@@ -51,4 +51,12 @@ public class CarriedOverRecommendation
 /// </summary>
 public sealed record CarriedOverReport(
     int RecommendationId, int RaisedInUnitId, DateOnly RaisedOn, bool RaisedInPublishedRecord, RecommendationStatus Status, int TimesRaised,
-    DateOnly FirstRaisedOn);
+    DateOnly FirstRaisedOn)
+{
+    /// <summary>
+    /// Whether a meeting of unit <paramref name="unitId"/> held on <paramref name="heldOn"/> (Vietnam date) may report on
+    /// it: raised in a published meeting of the same unit held before that day (the rule of
+    /// <see cref="Meeting.ReportCarriedOver"/>, "meeting.carry-not-earlier").
+    /// </summary>
+    public bool IsEarlierOf(int unitId, DateOnly heldOn) => RaisedInUnitId == unitId && RaisedInPublishedRecord && RaisedOn < heldOn;
+}

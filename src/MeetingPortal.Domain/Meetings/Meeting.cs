@@ -160,7 +160,7 @@ public class Meeting : Entity
         var distinct = reports.DistinctBy(r => r.RecommendationId).ToList();
         foreach (var report in distinct)
         {
-            if (report.RaisedInUnitId != UnitId || !report.RaisedInPublishedRecord || report.RaisedOn >= HeldOn)
+            if (!report.IsEarlierOf(UnitId, HeldOn))
             {
                 throw new DomainException("meeting.carry-not-earlier", "Only recommendations of the unit's earlier published meetings are carried over.");
             }

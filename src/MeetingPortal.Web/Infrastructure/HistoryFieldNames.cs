@@ -85,7 +85,7 @@ public static partial class HistoryFieldNames
             .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null)
             .OfType<int>().Distinct().ToList();
         return ids.Count == 0 ? new Dictionary<int, string>()
-            : await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+            : await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
     }
 
     /// <summary>The field in words, each part by its resource "History.Field.&lt;name&gt;" and its 1-based number.</summary>
